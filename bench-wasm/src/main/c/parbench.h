@@ -1,0 +1,91 @@
+/*
+ * parbench.h: the C ABI of the kernel library.
+ *
+ * The same functions are called from Java through FFM (native shared library
+ * libparbench.so) and from JavaScript (exports of parbench.wasm). Kernels and their
+ * checksums are defined in ../../../KERNELS.md.
+ *
+ * Threading model: a pool has exactly W workers; the thread that calls
+ * pb_bench_step() is worker 0 and W-1 helpers do the rest. Only one thread (the
+ * "controller") may call the functions below, except pb_worker_main() and
+ * pb_stack_enter(), which wasm helper workers call. Allocation happens only in
+ * pb_pool_create/pb_bench_create, on the controller, outside parallel regions.
+ *
+ * Errors: functions returning a pointer return NULL on error, functions returning
+ * int32_t return a pb_status; either way pb_last_status() and pb_last_error() then
+ * describe what was wrong and what to do, in one sentence.
+ */
+#ifndef PARBENCH_H
+#define PARBENCH_H
+
+#include <stdint.h>
+
+#ifdef __wasm__
+#define PB_EXPORT(name) __attribute__((export_name(#name), visibility("default")))
+#else
+#define PB_EXPORT(name) __attribute__((visibility("default")))
+#endif
+
+#define PB_ABI_VERSION 1
+#define PB_MAX_WORKERS 1024
+
+typedef enum pb_status {
+    PB_OK = 0,
+    PB_ERR_KERNEL = 1,   /* unknown kernel id */
+    PB_ERR_SIZE = 2,     /* size < 1, or one that overflows the kernel's buffers */
+    PB_ERR_NOMEM = 3,    /* buffers do not fit (native malloc failed, or the wasm memory maximum) */
+    PB_ERR_WORKERS = 4,  /* workers < 1 or > PB_MAX_WORKERS */
+    PB_ERR_THREAD = 5,   /* a helper thread could not be started, or did not become ready in time */
+    PB_ERR_STATE = 6     /* called in the wrong state (e.g. a NULL handle) */
+} pb_status;
+
+typedef enum pb_profile { PB_PROFILE_QUICK = 0, PB_PROFILE_DEFAULT = 1, PB_PROFILE_FULL = 2 } pb_profile;
+
+typedef struct pb_pool pb_pool;
+typedef struct pb_bench pb_bench;
+
+/* --- library ------------------------------------------------------------------ */
+PB_EXPORT(pb_abi_version) int32_t pb_abi_version(void);
+PB_EXPORT(pb_last_status) int32_t pb_last_status(void);
+/* NUL-terminated, valid until the next failing call. */
+PB_EXPORT(pb_last_error) const char *pb_last_error(void);
+
+/* --- kernels (ids 0..pb_kernel_count()-1, in the order of KERNELS.md) ----------- */
+PB_EXPORT(pb_kernel_count) int32_t pb_kernel_count(void);
+/* NUL-terminated static name ("sum", …), or NULL for an unknown id. */
+PB_EXPORT(pb_kernel_name) const char *pb_kernel_name(int32_t kernel);
+/* Default size of a kernel for a profile, or -1 for an unknown kernel or profile. */
+PB_EXPORT(pb_kernel_default_size) int64_t pb_kernel_default_size(int32_t kernel, int32_t profile);
+
+/* --- pool ----------------------------------------------------------------------- */
+/* Natively, starts W-1 helper threads. In wasm, starts none: the JS driver starts W-1
+ * helper workers, each calling pb_stack_enter(pb_pool_helper_stack(pool, i)) (the value
+ * obtained by the driver) and then pb_worker_main(pool, i), i = 1..W-1. */
+PB_EXPORT(pb_pool_create) pb_pool *pb_pool_create(int32_t workers);
+/* Blocks until all W-1 helpers have entered the pool (the start-up handshake), or the
+ * timeout passes (PB_ERR_THREAD). Natively returns PB_OK once the threads are up. */
+PB_EXPORT(pb_pool_wait_ready) int32_t pb_pool_wait_ready(pb_pool *pool, int32_t timeout_ms);
+PB_EXPORT(pb_pool_workers) int32_t pb_pool_workers(pb_pool *pool);
+/* Stops and joins (natively) the helpers; in wasm the helpers return from pb_worker_main. */
+PB_EXPORT(pb_pool_destroy) void pb_pool_destroy(pb_pool *pool);
+
+/* --- benchmark instances ---------------------------------------------------------- */
+/* Allocates and fills the kernel's input for (kernel, size, seed). */
+PB_EXPORT(pb_bench_create) pb_bench *pb_bench_create(pb_pool *pool, int32_t kernel, int64_t size, uint64_t seed);
+/* One step (one full pass), run on the bench's pool; the caller is worker 0. */
+PB_EXPORT(pb_bench_step) int32_t pb_bench_step(pb_bench *bench);
+/* Checksum of the last step's output (KERNELS.md); 0 before the first step. */
+PB_EXPORT(pb_bench_checksum) uint64_t pb_bench_checksum(pb_bench *bench);
+PB_EXPORT(pb_bench_destroy) void pb_bench_destroy(pb_bench *bench);
+
+#ifdef __wasm__
+/* --- wasm helpers only ------------------------------------------------------------ */
+/* Top of the shadow stack reserved for helper i (1..W-1) of the pool. */
+PB_EXPORT(pb_pool_helper_stack) uint32_t pb_pool_helper_stack(pb_pool *pool, int32_t index);
+/* Sets this instance's __stack_pointer; must be a helper's first call. */
+PB_EXPORT(pb_stack_enter) void pb_stack_enter(uint32_t stack_top);
+/* A helper's whole life: handshake, then steal/run/sleep until the pool is destroyed. */
+PB_EXPORT(pb_worker_main) void pb_worker_main(pb_pool *pool, int32_t index);
+#endif
+
+#endif /* PARBENCH_H */

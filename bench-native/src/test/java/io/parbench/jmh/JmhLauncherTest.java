@@ -38,6 +38,12 @@ class JmhLauncherTest {
     }
 
     @Test
+    void nativeRunReturnsSamplesAndTheReferenceChecksum() throws Exception {
+        long size = KernelSpec.MANDELBROT.defaultSize(KernelSpec.Profile.QUICK);
+        assertMeasured(JmhLauncher.run(quick("native", KernelSpec.MANDELBROT, null, size)), KernelSpec.MANDELBROT, size);
+    }
+
+    @Test
     void aFailingSetupReportsTheForksReason() {
         JmhRunException failure = assertThrows(JmhRunException.class,
                 () -> JmhLauncher.run(quick("jvm", KernelSpec.SUM, "jdk", 1000)));

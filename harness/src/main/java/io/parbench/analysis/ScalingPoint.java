@@ -1,0 +1,18 @@
+package io.parbench.analysis;
+
+/**
+ * One worker count of a series.
+ *
+ * @param speedup mean throughput at W over mean throughput at W = 1; null without a W = 1 point
+ * @param speedupLow lower end of the 95% bootstrap interval of the speedup (seeded, reproducible)
+ * @param efficiency speedup / workers
+ * @param karpFlatt experimentally determined serial fraction (1/S - 1/W) / (1 - 1/W); null at W = 1
+ */
+public record ScalingPoint(
+        int workers,
+        SampleStats throughput,
+        Double speedup,
+        Double speedupLow,
+        Double speedupHigh,
+        Double efficiency,
+        Double karpFlatt) {}

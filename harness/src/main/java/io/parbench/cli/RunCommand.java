@@ -121,7 +121,7 @@ public final class RunCommand implements Callable<Integer> {
             Path resultsFile = out.resolve("results.json");
             RunInfo info = new RunInfo(Version.current(), commandLine(), Instant.now(), null, false, seed,
                     chosenProfile.id(), settings);
-            BenchmarkRun run = new BenchmarkRun(plan, ready, new ExpectedChecksums(c -> java.util.Optional.empty()),
+            BenchmarkRun run = new BenchmarkRun(plan, ready, ExpectedChecksums.fromReference(seed),
                     info, MachineFacts.probe(facts), resultsFile, Progress.forStderr(plan.configurations().size()));
             Thread onInterrupt = new Thread(() -> System.err.printf(
                     "%nInterrupted: %d of %d configurations are saved in %s (marked incomplete).%n",

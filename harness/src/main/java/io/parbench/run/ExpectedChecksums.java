@@ -1,5 +1,7 @@
 package io.parbench.run;
 
+import io.parbench.kernels.KernelSpec;
+import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.Configuration;
 import io.parbench.results.SeriesKey;
 import java.util.HashMap;
@@ -21,6 +23,20 @@ public final class ExpectedChecksums {
     /** @param reference the reference checksum of a configuration, empty where there is none */
     public ExpectedChecksums(Function<Configuration, Optional<String>> reference) {
         this.reference = reference;
+    }
+
+    /** Expectations from the sequential reference implementation for the built-in kernels. */
+    public static ExpectedChecksums fromReference(long seed) {
+        return new ExpectedChecksums(c -> KernelSpec.byId(c.kernel()).flatMap(k -> reference(k, c.size(), seed)));
+    }
+
+    private static Optional<String> reference(KernelSpec kernel, long size, long seed) {
+        try {
+            return Optional.of(String.format("%016x", ReferenceChecksums.of(kernel, size, seed)));
+        } catch (IllegalArgumentException | OutOfMemoryError e) {
+            // Too large for the reference here; engines must then still agree with each other.
+            return Optional.empty();
+        }
     }
 
     /** The expected checksum, or null when nothing is known yet for this kernel and size. */

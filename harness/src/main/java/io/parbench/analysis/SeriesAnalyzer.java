@@ -44,8 +44,15 @@ public final class SeriesAnalyzer {
         return new SeriesAnalysis(series.key(), points, amdahl, usl, recommended, notes);
     }
 
-    /** Karp–Flatt experimentally determined serial fraction; needs W > 1 and S > 0. */
+    /**
+     * Karp–Flatt experimentally determined serial fraction e = (1/S - 1/W) / (1 - 1/W).
+     *
+     * @throws IllegalArgumentException unless W > 1 and S > 0, where it is undefined
+     */
     public static double karpFlatt(double speedup, int workers) {
+        if (workers <= 1 || !(speedup > 0)) {
+            throw new IllegalArgumentException("Karp–Flatt needs W > 1 and S > 0 (got W=" + workers + ", S=" + speedup + ")");
+        }
         return (1 / speedup - 1.0 / workers) / (1 - 1.0 / workers);
     }
 

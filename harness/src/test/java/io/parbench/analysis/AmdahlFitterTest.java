@@ -3,6 +3,7 @@ package io.parbench.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.math3.random.RandomGenerator;
@@ -79,5 +80,7 @@ class AmdahlFitterTest {
         for (int w : WORKERS) {
             assertEquals(0.2, SeriesAnalyzer.karpFlatt(AmdahlFitter.speedup(0.8, w), w), 1e-12);
         }
+        assertThrows(IllegalArgumentException.class, () -> SeriesAnalyzer.karpFlatt(1, 1));
+        assertThrows(IllegalArgumentException.class, () -> SeriesAnalyzer.karpFlatt(0, 4));
     }
 }

@@ -1,0 +1,41 @@
+package io.parbench.engines;
+
+import io.parbench.results.Configuration;
+import io.parbench.results.EngineFacts;
+import io.parbench.results.MeasurementSettings;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A way of running kernels: measures configurations and returns raw samples. Engines know
+ * nothing about statistics, results files or reports.
+ *
+ * <p>An engine is created once per run, probed, asked for measurements one configuration at a
+ * time (so the runner can save after each), and closed.
+ */
+public interface Engine extends AutoCloseable {
+
+    /** The name used on the command line and in results: jvm, native, chromium, byo. */
+    String name();
+
+    /** Whether this engine can run here, with the reason and fix when not. Never throws. */
+    EngineFacts probe();
+
+    /**
+     * Implementation variants this engine offers for a kernel, each measured as its own series;
+     * null stands for the project's own implementation.
+     */
+    default List<String> variants(String kernel) {
+        return Collections.singletonList(null);
+    }
+
+    /**
+     * Measures one configuration. A configuration that cannot be measured returns a failed (or
+     * fallback) {@link Measurement} with its reason; exceptions are for broken engines and are
+     * recorded as failures by the caller too.
+     */
+    Measurement measure(Configuration configuration, MeasurementSettings settings) throws Exception;
+
+    @Override
+    default void close() throws Exception {}
+}

@@ -68,17 +68,7 @@ final class ByteReader {
 
     /** An unsigned LEB128 integer of at most 32 bits (at most 5 bytes). */
     int u32() throws WasmFormatException {
-        int start = pos;
-        int result = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            int b = u8();
-            if (shift == 28 && (b & 0x70) != 0) {
-                throw WasmFormatException.at(start, "malformed LEB128 integer: its value does not fit in 32 bits; the file is corrupt");
-            }
-            result |= (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) return result;
-        }
-        throw WasmFormatException.at(start, "malformed LEB128 integer: longer than the 5 bytes a 32-bit value may take; the file is corrupt");
+        return (int) unsigned(32);
     }
 
     /** A u32 used as a count or length: must not exceed 2^31-1, else the file is corrupt. */
@@ -91,17 +81,23 @@ final class ByteReader {
 
     /** An unsigned LEB128 integer of at most 64 bits (at most 10 bytes). */
     long u64() throws WasmFormatException {
+        return unsigned(64);
+    }
+
+    private long unsigned(int bits) throws WasmFormatException {
         int start = pos;
+        int maxBytes = (bits + 6) / 7;
         long result = 0;
-        for (int shift = 0; shift < 70; shift += 7) {
+        for (int i = 0; i < maxBytes; i++) {
             int b = u8();
-            if (shift == 63 && (b & 0x7E) != 0) {
-                throw WasmFormatException.at(start, "malformed LEB128 integer: its value does not fit in 64 bits; the file is corrupt");
+            int shift = 7 * i;
+            if (i == maxBytes - 1 && (b & 0x7F) >>> (bits - shift) != 0) {
+                throw WasmFormatException.at(start, "malformed LEB128 integer: its value does not fit in " + bits + " bits; the file is corrupt");
             }
             result |= (long) (b & 0x7F) << shift;
             if ((b & 0x80) == 0) return result;
         }
-        throw WasmFormatException.at(start, "malformed LEB128 integer: longer than the 10 bytes a 64-bit value may take; the file is corrupt");
+        throw tooLong(start, bits);
     }
 
     /**
@@ -114,8 +110,7 @@ final class ByteReader {
         for (int i = 0; i < maxBytes; i++) {
             if ((u8() & 0x80) == 0) return;
         }
-        throw WasmFormatException.at(start, "malformed LEB128 integer: longer than the " + maxBytes + " bytes a "
-                + bits + "-bit value may take; the file is corrupt");
+        throw tooLong(start, bits);
     }
 
     /** A name: a u32 byte length and that many bytes of UTF-8. */
@@ -137,6 +132,11 @@ final class ByteReader {
         } catch (CharacterCodingException e) {
             throw WasmFormatException.at(start, what + " is not valid UTF-8; the file is corrupt");
         }
+    }
+
+    private static WasmFormatException tooLong(int start, int bits) {
+        return WasmFormatException.at(start, "malformed LEB128 integer: longer than the " + (bits + 6) / 7 + " bytes a "
+                + bits + "-bit value may take; the file is corrupt");
     }
 
     private WasmFormatException truncated(long wanted) {

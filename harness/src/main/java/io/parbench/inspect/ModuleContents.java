@@ -21,9 +21,4 @@ public record ModuleContents(
         List<ExportInfo> exports,
         List<String> customSections,
         Map<String, List<String>> producers,
-        List<String> targetFeatures) {
-
-    public boolean importsFrom(String module) {
-        return imports.stream().anyMatch(i -> i.module().equals(module));
-    }
-}
+        List<String> targetFeatures) {}

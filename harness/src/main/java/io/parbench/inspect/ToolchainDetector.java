@@ -66,7 +66,7 @@ public final class ToolchainDetector {
             evidence(plainC, "producers language", producers(m, "language").filter(l -> l.startsWith("C")));
             evidence(plainC, "producers processed-by", producers(m, "processed-by").filter(p -> p.contains("clang")));
             if (!plainC.isEmpty() || !parbench.isEmpty()) {
-                if (plainC.isEmpty()) plainC.add("no JS-glue runtime imports; exports a C ABI");
+                if (plainC.isEmpty()) plainC.add("no wasm-bindgen or Emscripten names, and the parbench ABI's pb_* exports");
                 found.add(new ToolchainMatch("plain-c", "plain C (clang --target=wasm32, no JS glue)", plainC));
             }
         }

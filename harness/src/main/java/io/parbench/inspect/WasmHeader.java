@@ -1,6 +1,7 @@
 package io.parbench.inspect;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The 8-byte header of a core module ({@code \0asm}, version 1), with messages that recognise the
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 final class WasmHeader {
 
     static final int LENGTH = 8;
+    private static final int[] MAGIC = {0x00, 0x61, 0x73, 0x6D};
 
     private WasmHeader() {}
 
@@ -18,7 +20,7 @@ final class WasmHeader {
         }
         byte[] head = new byte[Math.min(LENGTH, r.remaining())];
         for (int i = 0; i < head.length; i++) head[i] = (byte) r.u8();
-        if (!matchesMagicSoFar(head)) {
+        if (!startsWith(head, Arrays.copyOf(MAGIC, Math.min(head.length, MAGIC.length)))) {
             throw new WasmFormatException("not a WebAssembly module: it starts with " + hex(head)
                     + " instead of 00 61 73 6D ('\\0asm')" + guess(head));
         }
@@ -33,14 +35,6 @@ final class WasmHeader {
             throw new WasmFormatException("unsupported WebAssembly binary version (bytes 4-7 are " + hex(head).substring(12)
                     + "; only version 1, 01 00 00 00, exists): the file is corrupt or from an unknown tool");
         }
-    }
-
-    private static boolean matchesMagicSoFar(byte[] head) {
-        int[] magic = {0x00, 0x61, 0x73, 0x6D};
-        for (int i = 0; i < Math.min(head.length, magic.length); i++) {
-            if ((head[i] & 0xFF) != magic[i]) return false;
-        }
-        return true;
     }
 
     private static String guess(byte[] head) {

@@ -118,9 +118,11 @@ final class InstructionWalker {
         } else if (sub >= 84 && sub <= 91) { // load_lane, store_lane
             skipMemarg(r);
             r.u8();
-        } else if (sub > 0x113) { // 0x100..0x113: relaxed SIMD, no immediates
+        } else if (sub > 0x113) {
             throw new UnknownOpcode(prefixed(PREFIX_SIMD, sub), at);
         }
+        // Every other code up to 0x113 (0x100..0x113: relaxed SIMD) has no immediates; the few
+        // unassigned ones among them are taken the same way.
         tally.simd();
     }
 

@@ -22,7 +22,7 @@ public final class ReportText {
         for (MemoryInfo mem : m.memories()) out.append("  ").append(memory(mem)).append('\n');
 
         InstructionStats s = m.instructions();
-        out.append(String.format("%nCode: %,d functions, %,d instructions%n", s.functions(), s.total()));
+        out.append(String.format("%nCode: %,d function%s, %,d instructions%n", s.functions(), s.functions() == 1 ? "" : "s", s.total()));
         out.append(String.format("  atomics:     %,d%s%n", s.atomic(), breakdown(s.atomicByKind())));
         out.append(String.format("  bulk memory: %,d%s%n", s.bulkMemory(), breakdown(s.bulkMemoryByKind())));
         out.append(String.format("  SIMD:        %,d%n", s.simd()));

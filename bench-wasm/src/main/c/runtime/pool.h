@@ -29,6 +29,7 @@ struct pb_worker {
     pb_pool *pool;
     int32_t index;
     uint64_t victim_seed;
+    _Atomic uint64_t steals; /* jobs this worker took from others (diagnostics, tests) */
 };
 
 struct pb_pool {

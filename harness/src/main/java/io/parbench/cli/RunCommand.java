@@ -105,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> chosenWorkers = input(() -> WorkerCounts.parse(workers != null ? workers : chosenProfile.workers(), cores));
         MeasurementSettings settings = settings(chosenProfile.settings());
-        EngineOptions options = new EngineOptions(browser, browserPath, !noIsolation, Duration.ofSeconds(timeoutSeconds), adapter);
+        EngineOptions options = new EngineOptions(seed, browser, browserPath, !noIsolation, Duration.ofSeconds(timeoutSeconds), adapter);
 
         Map<String, Engine> ready = new LinkedHashMap<>();
         Map<String, EngineFacts> facts = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ import io.parbench.run.BenchmarkRun;
 import io.parbench.run.ExpectedChecksums;
 import io.parbench.run.MachineFacts;
 import io.parbench.run.Progress;
+import io.parbench.run.RunLock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,7 +110,7 @@ public final class RunCommand implements Callable<Integer> {
 
         Map<String, Engine> ready = new LinkedHashMap<>();
         Map<String, EngineFacts> facts = new LinkedHashMap<>();
-        try {
+        try (RunLock lock = RunLock.acquire(err)) {
             startEngines(options, err, ready, facts);
             Plan plan = input(() -> PlanBuilder.build(chosenProfile, List.copyOf(ready.keySet()), variantsOf(ready),
                     chosenKernels, sizes, chosenWorkers, settings, seed));

@@ -49,6 +49,7 @@ public final class Gate {
         if (!current.document().run().complete()) {
             notes.add("The current run did not complete: only what it measured before it stopped is checked.");
         }
+        notes.addAll(ForkVariation.notes(cur.all()));
         List<Check> checks = new ArrayList<>();
         for (ConfigurationResult r : cur.all()) {
             failure(r, base == null ? null : base.get(r.configuration()))

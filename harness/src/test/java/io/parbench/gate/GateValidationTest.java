@@ -61,7 +61,7 @@ class GateValidationTest {
             for (int[] d : designs) {
                 System.out.printf("%-45s %d forks x %d iterations: %s%n", noise.name(), d[0], d[1], simulate(noise, d[0], d[1], TRIALS, 7));
             }
-            for (int[] d : new int[][] {{2, 5}, {3, 5}}) {
+            for (int[] d : new int[][] {{2, 5}, {3, 5}, {4, 5}}) {
                 System.out.printf("%-45s %d forks x %d iterations: whole-document A/A false alarms %.3f%n",
                         noise.name(), d[0], d[1], wholeDocumentFalseAlarms(noise, d[0], d[1], 400));
             }

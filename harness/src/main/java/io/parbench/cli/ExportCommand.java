@@ -14,9 +14,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
+        header = "Results as JMH JSON, CSV or github-action-benchmark JSON, for other tools.",
         description = {
-            "Writes a results document as JMH JSON (jmh), CSV with one row per sample (csv), or",
-            "github-action-benchmark's customBiggerIsBetter JSON (benchmark-action)."
+            "Writes a results document as JMH JSON (jmh), CSV with one row per sample (csv), "
+                    + "or github-action-benchmark's customBiggerIsBetter JSON (benchmark-action).",
+            ""
         })
 public final class ExportCommand implements Callable<Integer> {
 

@@ -22,11 +22,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "gate",
         mixinStandardHelpOptions = true,
+        header = "The regression gate for CI: current run vs baseline, speedup floors; exit 0 pass, 1 fail, 2 bad input.",
         description = {
-            "Compares a current run against a baseline (throughput and speedup at every worker count both measured),",
-            "checks speedup floors, and fails on failed configurations or checksum mismatches in the current run.",
+            "Compares a current run against a baseline: throughput and speedup at every worker count both measured. "
+                    + "Checks speedup floors, and fails on failed configurations or checksum mismatches in the current run.",
             "A regression is a change that is significant at the confidence AND at least the threshold.",
-            "Exit codes: 0 pass, 1 regression / floor missed / failed configuration, 2 bad input."
+            "Exit codes: 0 pass, 1 regression / floor missed / failed configuration, 2 bad input.",
+            ""
         })
 public final class GateCommand implements Callable<Integer> {
 
@@ -37,7 +39,7 @@ public final class GateCommand implements Callable<Integer> {
     Path current;
 
     @Option(names = "--threshold", paramLabel = "[SELECTOR=]PERCENT",
-            description = {"Smallest change that counts (default 5%). Repeatable: '8%' for all, 'nbody@chromium=10%' for one.",
+            description = {"Smallest change that counts (default 5%%). Repeatable: '8%%' for all, 'nbody@chromium=10%%' for one.",
                 "SELECTOR is KERNEL[:VARIANT][@ENGINE][:WORKERS], every part optional; the narrowest match wins."})
     List<String> thresholds = new ArrayList<>();
 

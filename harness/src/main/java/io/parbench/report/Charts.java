@@ -21,8 +21,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /** Draws a {@link ChartSpec} with XChart and returns it as SVG markup ready to inline in HTML. */
 public final class Charts {
 
-    static final int WIDTH = 480;
-    static final int HEIGHT = 320;
+    static final int WIDTH = 440;
+    static final int HEIGHT = 300;
 
     /** One marker shape per document, so documents stay apart even in greyscale; {@link #legendSymbol} draws the same. */
     private static final Marker[] MARKERS = {

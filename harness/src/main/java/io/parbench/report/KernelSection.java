@@ -56,8 +56,9 @@ final class KernelSection {
             } else {
                 html.open("div", "tables");
                 table(html, ofRun);
-                html.open("div", "side");
+                html.open("div", "side").open("div", null);
                 fits(html, ofRun);
+                html.close("div");
                 ratios(html, run, kernel);
                 html.close("div").close("div");
             }
@@ -229,7 +230,7 @@ final class KernelSection {
             workers.add(r.workers());
         }
         html.open("table", "ratios").open("caption", null)
-                .text("Throughput ratios between engines at the same worker count (below 1: slower than the baseline)")
+                .text("Engine ratios: throughput ÷ baseline's at the same W")
                 .close("caption");
         html.raw("<thead><tr><th class=\"num\">W</th>");
         columns.keySet().forEach(c -> html.element("th", "num", c));

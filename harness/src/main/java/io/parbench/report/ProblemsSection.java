@@ -45,8 +45,10 @@ final class ProblemsSection {
                 problems.add(new Problem(1, "fallback", r, "ran single-threaded: " + reason(r)));
             }
             ConfigurationStats stats = run.stats(r.configuration()).orElse(null);
-            Flags.of(r, stats == null ? null : stats.throughput())
-                    .forEach(flag -> problems.add(new Problem(2, "flagged", r, flag)));
+            List<String> flags = Flags.of(r, stats == null ? null : stats.throughput());
+            if (!flags.isEmpty()) {
+                problems.add(new Problem(2, "flagged", r, String.join("; ", flags)));
+            }
             r.notes().forEach(note -> problems.add(new Problem(3, "note", r, note)));
         }
         problems.sort(Comparator.comparingInt(Problem::rank));

@@ -21,17 +21,17 @@ import java.util.Random;
  * Realistic results documents for report tests, built from seeded samples: throughputs follow
  * the Universal Scalability Law with Gaussian noise, 2 forks × 5 iterations per configuration.
  */
-final class TestRuns {
+public final class ReportFixtures {
 
     static final List<Integer> WORKERS = List.of(1, 2, 4);
     static final List<String> ALL_KERNELS = List.of("sum", "histogram", "axpy", "nbody", "mandelbrot", "sort", "forkjoin");
     private static final MeasurementSettings SETTINGS = new MeasurementSettings(2, 2, 5, 1000);
     private static final Instant START = Instant.parse("2025-06-02T09:30:00Z");
 
-    private TestRuns() {}
+    private ReportFixtures() {}
 
     /** A healthy laptop run: native, jvm (with a JDK sort variant) and isolated chromium; one failure, one noisy configuration. */
-    static RunDocument healthy() {
+    public static RunDocument healthy() {
         Builder b = new Builder("laptop-a", 4, 11L)
                 .engine(EngineFacts.available("native", Map.of("library", "/opt/parbench/libparbench.so")))
                 .engine(EngineFacts.available("jvm", Map.of("jdk", "Temurin 25")))
@@ -51,7 +51,7 @@ final class TestRuns {
     }
 
     /** A run on a page without cross-origin isolation: chromium fell back to one thread; interrupted before the end. */
-    static RunDocument fallbackPartial() {
+    public static RunDocument fallbackPartial() {
         Builder b = new Builder("ci-runner-7", 2, 12L)
                 .engine(EngineFacts.available("native", Map.of()))
                 .engine(chromium(false, false));
@@ -63,7 +63,7 @@ final class TestRuns {
     }
 
     /** Seven kernels on three engines: the size a real default run has. */
-    static RunDocument allKernels() {
+    public static RunDocument allKernels() {
         Builder b = new Builder("workstation", 8, 13L)
                 .engine(EngineFacts.available("native", Map.of()))
                 .engine(EngineFacts.available("jvm", Map.of()))
@@ -79,7 +79,7 @@ final class TestRuns {
     }
 
     /** A document whose run measured nothing. */
-    static RunDocument empty() {
+    public static RunDocument empty() {
         return new Builder("laptop-a", 4, 14L).engine(EngineFacts.available("native", Map.of())).build(false);
     }
 

@@ -3,6 +3,7 @@ package io.parbench.report;
 import io.parbench.analysis.ScalingPoint;
 import io.parbench.analysis.SeriesAnalysis;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /** The highest speedup a series reached with more than one worker. */
@@ -14,6 +15,16 @@ public record BestSpeedup(SeriesAnalysis series, ScalingPoint point) {
                 .filter(p -> p.workers() > 1 && p.speedup() != null)
                 .max(Comparator.comparingDouble(ScalingPoint::speedup))
                 .map(p -> new BestSpeedup(series, p));
+    }
+
+    /** The best speedup of each series that has one. */
+    public static List<BestSpeedup> perSeries(List<SeriesAnalysis> series) {
+        return series.stream().map(BestSpeedup::of).flatMap(Optional::stream).toList();
+    }
+
+    /** The highest speedup among these series. */
+    public static Optional<BestSpeedup> overall(List<SeriesAnalysis> series) {
+        return perSeries(series).stream().max(Comparator.comparingDouble(BestSpeedup::speedup));
     }
 
     public double speedup() {

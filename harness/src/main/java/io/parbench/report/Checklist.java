@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 /**
  * The threads-in-WASM checklist (DESIGN.md) evaluated on one results document: each item
  * passes, fails with the fix, or says it was not measured (no browser engine) or not checked.
+ *
+ * @param headline one sentence anyone can read: whether threads in WASM work here
  */
 public record Checklist(List<CheckItem> items, String headline) {
 
@@ -42,7 +44,6 @@ public record Checklist(List<CheckItem> items, String headline) {
     public Checklist {
         items = List.copyOf(items);
     }
-
 
     public static Checklist of(ReportedRun run) {
         List<EngineFacts> browsers = run.document().environment().engines().values().stream()
@@ -69,11 +70,7 @@ public record Checklist(List<CheckItem> items, String headline) {
                 module(browsers),
                 parallel(run, browsers, series),
                 fallback(browsers, results));
-        Optional<BestSpeedup> best = series.stream()
-                .map(BestSpeedup::of)
-                .flatMap(Optional::stream)
-                .max(Comparator.comparingDouble(BestSpeedup::speedup));
-        return new Checklist(items, headline(items, best));
+        return new Checklist(items, headline(items, BestSpeedup.overall(series)));
     }
 
     /** The worst state among the items: one failure makes the whole checklist fail. */
@@ -212,11 +209,11 @@ public record Checklist(List<CheckItem> items, String headline) {
         if (cores == 1) {
             return CheckItem.notMeasured(PARALLEL, "The browser saw one logical core: more workers cannot run faster.");
         }
-        List<BestSpeedup> best = series.stream().map(BestSpeedup::of).flatMap(Optional::stream).toList();
+        List<BestSpeedup> best = BestSpeedup.perSeries(series);
         if (best.isEmpty()) {
             return CheckItem.notMeasured(PARALLEL, "No configuration ran with more than one thread, so there is no speedup to judge.");
         }
-        BestSpeedup top = best.stream().max(Comparator.comparingDouble(BestSpeedup::speedup)).orElseThrow();
+        BestSpeedup top = BestSpeedup.overall(series).orElseThrow();
         long parallel = best.stream().filter(BestSpeedup::parallel).count();
         String summary = "Best: " + top.describe() + "; " + parallel + " of " + best.size()
                 + " kernel series ran measurably faster (interval above " + Format.times(PARALLEL_SPEEDUP) + ").";

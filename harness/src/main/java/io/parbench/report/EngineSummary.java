@@ -44,10 +44,6 @@ public record EngineSummary(
         List<SeriesAnalysis> series = run.analysis().series().stream()
                 .filter(s -> s.key().engine().equals(engine))
                 .toList();
-        Optional<BestSpeedup> best = series.stream()
-                .map(BestSpeedup::of)
-                .flatMap(Optional::stream)
-                .max(Comparator.comparingDouble(BestSpeedup::speedup));
         Map<Integer, List<String>> recommended = new TreeMap<>();
         for (SeriesAnalysis s : series) {
             if (s.recommendedWorkers() != null) {
@@ -60,7 +56,7 @@ public record EngineSummary(
                 count(results, Status.OK),
                 count(results, Status.FALLBACK),
                 count(results, Status.FAILED),
-                best,
+                BestSpeedup.overall(series),
                 recommended);
     }
 

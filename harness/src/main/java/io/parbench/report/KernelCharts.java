@@ -1,6 +1,5 @@
 package io.parbench.report;
 
-import io.parbench.analysis.SampleStats;
 import io.parbench.analysis.ScalingPoint;
 import io.parbench.analysis.UslFit;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /** The three charts of a kernel: throughput, speedup and efficiency against the worker count. */
@@ -22,42 +22,38 @@ final class KernelCharts {
     private KernelCharts() {}
 
     static ChartSpec throughput(String kernel, List<KernelSeries> series) {
-        List<ChartSpec.Line> lines = new ArrayList<>();
-        for (KernelSeries s : series) {
-            List<ScalingPoint> points = points(s);
-            if (!points.isEmpty()) {
-                lines.add(data(s, points, p -> p.throughput().mean(), p -> p.throughput().ciLow(), p -> p.throughput().ciHigh()));
-            }
-        }
         double[] means = series.stream()
                 .flatMap(s -> points(s).stream())
-                .map(ScalingPoint::throughput)
-                .mapToDouble(SampleStats::mean)
+                .mapToDouble(p -> p.throughput().mean())
                 .filter(m -> m > 0)
                 .toArray();
         boolean log = means.length > 1 && max(means) / min(means) > LOG_SCALE_SPREAD;
+        List<ChartSpec.Line> lines = new ArrayList<>();
+        for (KernelSeries s : series) {
+            // A logarithmic axis has no place for zero: such points (and interval ends) stay in the table only.
+            List<ScalingPoint> points = points(s).stream().filter(p -> !log || p.throughput().mean() > 0).toList();
+            if (!points.isEmpty()) {
+                lines.add(data(s, points, p -> p.throughput().mean(),
+                        p -> log && p.throughput().ciLow() <= 0 ? p.throughput().mean() : p.throughput().ciLow(),
+                        p -> p.throughput().ciHigh()));
+            }
+        }
         return new ChartSpec(kernel + ": throughput" + (log ? " (log scale)" : ""), WORKERS,
                 "throughput (steps/s, 95% CI)", Format::tick, log, lines);
     }
 
     static ChartSpec speedup(String kernel, List<KernelSeries> series) {
-        List<ChartSpec.Line> lines = new ArrayList<>();
-        int maxWorkers = 1;
+        List<ChartSpec.Line> lines = speedupLines(series, p -> 1);
         for (KernelSeries s : series) {
-            List<ScalingPoint> points = withSpeedup(s);
-            if (points.isEmpty()) {
-                continue;
-            }
-            lines.add(data(s, points, ScalingPoint::speedup, p -> bound(p.speedupLow(), p.speedup()), p -> bound(p.speedupHigh(), p.speedup())));
-            int seriesMax = points.getLast().workers();
-            maxWorkers = Math.max(maxWorkers, seriesMax);
-            UslFit usl = s.analysis().usl();
-            if (usl != null && usl.lambda() > 0 && seriesMax > 1) {
-                double[] x = IntStream.rangeClosed(0, FIT_STEPS).mapToDouble(i -> 1 + (seriesMax - 1) * (double) i / FIT_STEPS).toArray();
+            int maxWorkers = maxWorkers(List.of(s));
+            UslFit usl = s.analysis() == null ? null : s.analysis().usl();
+            if (usl != null && usl.lambda() > 0 && maxWorkers > 1) {
+                double[] x = IntStream.rangeClosed(0, FIT_STEPS).mapToDouble(i -> 1 + (maxWorkers - 1) * (double) i / FIT_STEPS).toArray();
                 double[] y = Arrays.stream(x).map(w -> usl.throughputAt(w) / usl.lambda()).toArray();
                 lines.add(ChartSpec.Line.fit(s.name() + " USL fit", s.colour(), x, y));
             }
         }
+        int maxWorkers = maxWorkers(series);
         if (!lines.isEmpty()) {
             lines.add(ChartSpec.Line.reference("ideal (linear)", new double[] {1, maxWorkers}, new double[] {1, maxWorkers}));
         }
@@ -66,23 +62,32 @@ final class KernelCharts {
     }
 
     static ChartSpec efficiency(String kernel, List<KernelSeries> series) {
-        List<ChartSpec.Line> lines = new ArrayList<>();
-        int maxWorkers = 1;
-        for (KernelSeries s : series) {
-            List<ScalingPoint> points = withSpeedup(s);
-            if (points.isEmpty()) {
-                continue;
-            }
-            lines.add(data(s, points, p -> 100 * p.efficiency(),
-                    p -> 100 * bound(p.speedupLow(), p.speedup()) / p.workers(),
-                    p -> 100 * bound(p.speedupHigh(), p.speedup()) / p.workers()));
-            maxWorkers = Math.max(maxWorkers, points.getLast().workers());
-        }
+        List<ChartSpec.Line> lines = speedupLines(series, p -> 100.0 / p.workers());
         if (!lines.isEmpty()) {
-            lines.add(ChartSpec.Line.reference("ideal (100%)", new double[] {1, maxWorkers}, new double[] {100, 100}));
+            lines.add(ChartSpec.Line.reference("ideal (100%)", new double[] {1, maxWorkers(series)}, new double[] {100, 100}));
         }
         return new ChartSpec(kernel + ": parallel efficiency", WORKERS, "efficiency (% of ideal speedup)",
                 Format::tick, false, lines);
+    }
+
+    /** One line per series with speedups: speedup and its interval, each times a per-point factor. */
+    private static List<ChartSpec.Line> speedupLines(List<KernelSeries> series, ToDoubleFunction<ScalingPoint> factor) {
+        List<ChartSpec.Line> lines = new ArrayList<>();
+        for (KernelSeries s : series) {
+            List<ScalingPoint> points = withSpeedup(s);
+            if (!points.isEmpty()) {
+                lines.add(data(s, points,
+                        p -> p.speedup() * factor.applyAsDouble(p),
+                        p -> bound(p.speedupLow(), p.speedup()) * factor.applyAsDouble(p),
+                        p -> bound(p.speedupHigh(), p.speedup()) * factor.applyAsDouble(p)));
+            }
+        }
+        return lines;
+    }
+
+    /** The largest worker count with a speedup among these series (1 when there is none). */
+    private static int maxWorkers(List<KernelSeries> series) {
+        return series.stream().flatMap(s -> withSpeedup(s).stream()).mapToInt(ScalingPoint::workers).max().orElse(1);
     }
 
     private static ChartSpec.Line data(
@@ -103,7 +108,7 @@ final class KernelCharts {
     }
 
     private static List<ScalingPoint> withSpeedup(KernelSeries s) {
-        return points(s).stream().filter(p -> p.speedup() != null && p.efficiency() != null).toList();
+        return points(s).stream().filter(p -> p.speedup() != null).toList();
     }
 
     /** An interval end, or the value itself where the analysis has no interval (drawn as no bar). */

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.analysis.Analyzer;
+import io.parbench.results.EngineFacts;
 import io.parbench.results.RunDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +65,24 @@ class HtmlReportTest {
         assertTrue(html.contains("console warning: SharedArrayBuffer is not defined"));
         assertTrue(html.contains("Partial run."));
         assertTrue(html.contains(Html.escape("parbench run --profile quick --engines native,chromium --out 'reports/ci-runner-7 run/results.json'")));
+    }
+
+    @Test
+    void enginesFarApartGetALogarithmicAxisAndAKernelThatOnlyFailedKeepsItsSection() {
+        ReportFixtures.Builder b = new ReportFixtures.Builder("box", 4, 21L)
+                .engine(EngineFacts.available("native", Map.of()))
+                .engine(ReportFixtures.chromium(true, true))
+                .series("native", "nbody", null, 2048, 5000, 0.05, 0, 0.01)
+                .series("chromium", "nbody", null, 2048, 40, 0.05, 0, 0.01);
+        for (int w : ReportFixtures.WORKERS) {
+            b.failedAt("native", "sort", 1 << 18, w, "crashed: SIGSEGV in pb_sort_step");
+        }
+        String html = HtmlReport.render(List.of(b.build(true)));
+        assertTrue(html.contains("<title>nbody: throughput (log scale)</title>"), "125× apart: a linear axis would flatten chromium");
+        String sort = html.substring(html.indexOf("<section class=\"kernel\" id=\"kernel-sort\""));
+        assertTrue(sort.contains("Nothing to draw: no configuration of this kernel was measured."));
+        assertEquals(ReportFixtures.WORKERS.size(), count(sort.substring(0, sort.indexOf("</table>")), "crashed: SIGSEGV in pb_sort_step"));
+        assertTrue(sort.contains("nothing measured: every configuration failed"));
     }
 
     @Test

@@ -17,11 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
-        description = {
-            "Writes the HTML speedup report for one or more results documents: one self-contained page",
-            "(charts inlined, opens offline) with the threads-in-WASM checklist, per-kernel scaling charts",
-            "and tables, failures, and the machines. Several documents are shown side by side."
-        })
+        versionProvider = Version.class,
+        description = "Writes the HTML speedup report for one or more results documents: one self-contained page"
+                + " (charts inlined, opens offline) with the threads-in-WASM checklist, per-kernel scaling charts and"
+                + " tables, failures, and the machines. Several documents are shown side by side.")
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec

@@ -150,9 +150,13 @@ public final class Charts {
         styler.setXAxisMax(xRange[1]);
         // Worker counts are whole numbers: label only the whole ticks XChart picks.
         styler.setxAxisTickLabelsFormattingFunction(x -> x == Math.rint(x) ? String.valueOf(x.longValue()) : "");
-        styler.setyAxisTickLabelsFormattingFunction(y -> spec.yTicks().apply(y));
-        styler.setYAxisLogarithmic(spec.logY());
-        if (!spec.logY()) {
+        if (spec.logY()) {
+            // XChart labels a logarithmic axis correctly only with its own decade ticks: a custom tick
+            // formatter would put linear labels on it.
+            styler.setYAxisLogarithmic(true);
+            styler.setYAxisDecimalPattern("#,##0.###");
+        } else {
+            styler.setyAxisTickLabelsFormattingFunction(y -> spec.yTicks().apply(y));
             styler.setYAxisMin(0.0);
         }
     }

@@ -152,13 +152,14 @@ public final class Format {
         return out.toString();
     }
 
-    /** Three significant digits, but never scientific notation and never more than needed for integers ≥ 100. */
+    /** Three significant digits (down to 0.000001), never scientific notation, no decimals from 100 up. */
     static String significant(double value) {
         double abs = Math.abs(value);
-        if (abs == 0) {
+        if (abs < 5e-7) {
             return "0";
         }
-        int decimals = abs >= 99.95 ? 0 : abs >= 9.995 ? 1 : abs >= 0.9995 ? 2 : 3;
+        int decimals = abs >= 99.95 ? 0 : abs >= 9.995 ? 1 : abs >= 0.9995 ? 2
+                : Math.min(6, 2 - (int) Math.floor(Math.log10(abs * 1.0005)));
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }

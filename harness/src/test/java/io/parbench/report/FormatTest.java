@@ -31,6 +31,7 @@ class FormatTest {
     void ratiosPercentagesAndFractions() {
         assertEquals("1.93×", Format.times(1.9312));
         assertEquals("0.458×", Format.times(0.4581));
+        assertEquals("0.00798×", Format.times(0.007981));
         assertEquals("100%", Format.percent(1.0));
         assertEquals("71.7%", Format.percent(0.7172));
         assertEquals("0.94%", Format.percent(0.00942));

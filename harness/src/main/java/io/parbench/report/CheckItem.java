@@ -3,7 +3,7 @@ package io.parbench.report;
 /**
  * One line of the threads-in-WASM checklist.
  *
- * @param detail what the data says, in words
+ * @param detail what the data says, in words; null when the checklist's headline already says it
  * @param fix what to do about it; null unless the state is {@link CheckState#FAIL}
  */
 public record CheckItem(String title, CheckState state, String detail, String fix) {

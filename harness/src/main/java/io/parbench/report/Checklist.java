@@ -51,10 +51,10 @@ public record Checklist(List<CheckItem> items, String headline) {
                 .sorted(Comparator.comparing(EngineFacts::engine))
                 .toList();
         if (browsers.isEmpty()) {
-            String why = noBrowserReason(run);
+            // The headline says why once; the items need not repeat it.
             return new Checklist(Stream.of(SHARED_ARRAY_BUFFER, ISOLATION, POOL, MODULE, PARALLEL, FALLBACK)
-                    .map(title -> CheckItem.notMeasured(title, why))
-                    .toList(), "Threads in WASM were not measured. " + why);
+                    .map(title -> CheckItem.notMeasured(title, null))
+                    .toList(), "Threads in WASM were not measured. " + noBrowserReason(run));
         }
         Set<String> names = browsers.stream().map(EngineFacts::engine).collect(Collectors.toSet());
         List<ConfigurationResult> results = run.configurations().stream()

@@ -36,7 +36,8 @@ public final class HtmlReport {
         try {
             Path dir = out.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+            // Not Files.createTempFile: its files are private (0600), and a report is made to be shared.
+            Path tmp = dir.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try {
                 Files.writeString(tmp, page, StandardCharsets.UTF_8);
                 Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -82,10 +83,15 @@ public final class HtmlReport {
 
     private static void header(Html html, List<ReportedRun> runs, List<String> kernels) {
         html.open("header", null).element("h1", null, "parbench speedup report");
-        html.open("p", "subtitle").text(runs.size() == 1 ? Fragments.runTitle(runs.getFirst())
-                : runs.size() + " runs side by side: " + runs.stream().map(Fragments::runTitle).collect(Collectors.joining(" | ")));
-        if (runs.stream().anyMatch(ReportedRun::partial)) {
-            html.text(" ").element("span", "badge partial", "partial run");
+        html.open("p", "subtitle");
+        if (runs.size() > 1) {
+            html.text(runs.size() + " runs side by side: ");
+        }
+        for (ReportedRun run : runs) {
+            html.text((run.index() > 0 ? " | " : "") + Fragments.runTitle(run));
+            if (run.partial()) {
+                html.text(" ").element("span", "badge partial", "partial run");
+            }
         }
         html.close("p");
         html.open("nav", null).raw("<a href=\"#verdict\">Verdict</a>");

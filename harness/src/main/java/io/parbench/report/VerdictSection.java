@@ -48,7 +48,9 @@ final class VerdictSection {
             if (item.state() == CheckState.NOT_MEASURED || item.state() == CheckState.NOT_CHECKED) {
                 html.element("span", "state-words", " — " + item.state().words());
             }
-            html.element("p", "detail", item.detail());
+            if (item.detail() != null) {
+                html.element("p", "detail", item.detail());
+            }
             if (item.fix() != null) {
                 html.open("p", "fix").element("strong", null, "Fix: ").text(item.fix()).close("p");
             }

@@ -94,6 +94,9 @@ class HtmlReportTest {
         try (var files = Files.list(out.getParent())) {
             assertEquals(List.of(out), files.toList());
         }
+        // Readable like any file the user makes (umask), not private like a temporary file.
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
     }
 
     private static int count(String text, String needle) {

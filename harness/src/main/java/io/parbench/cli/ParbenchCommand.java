@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Measures how parallel kernels scale with workers, natively (JMH) and as threaded WASM in headless browsers.",
         subcommands = {
-            CommandLine.HelpCommand.class, RunCommand.class, DoctorCommand.class, InspectCommand.class, GateCommand.class, ExportCommand.class
+            CommandLine.HelpCommand.class,
+            RunCommand.class,
+            DoctorCommand.class,
+            ReportCommand.class,
+            GateCommand.class,
+            ExportCommand.class,
+            InspectCommand.class
         })
 public final class ParbenchCommand implements Runnable {
 

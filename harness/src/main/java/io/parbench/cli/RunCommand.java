@@ -6,6 +6,7 @@ import io.parbench.engines.EngineOptions;
 import io.parbench.engines.EngineRegistry;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.plan.Plan;
+import io.parbench.report.HtmlReport;
 import io.parbench.plan.PlanBuilder;
 import io.parbench.plan.Profile;
 import io.parbench.plan.WorkerCounts;
@@ -134,8 +135,11 @@ public final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
             doc = doc.withAnalysis(Analyzer.analyze(doc));
             ResultsWriter.write(doc, resultsFile);
+            Path report = out.resolve("report.html");
+            HtmlReport.write(List.of(doc), report);
 
             spec.commandLine().getOut().println("Results: " + resultsFile.toAbsolutePath());
+            spec.commandLine().getOut().println("Report:  " + report.toAbsolutePath());
             long failed = doc.configurations().stream().filter(c -> c.status() == Status.FAILED).count();
             if (failed > 0) {
                 err.println(failed + " configuration(s) failed; their reasons are in the results and the report.");

@@ -1,14 +1,13 @@
 package io.parbench.report;
 
 import io.parbench.cli.Version;
+import io.parbench.results.AtomicFile;
 import io.parbench.results.RunDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -34,16 +33,7 @@ public final class HtmlReport {
     public static void write(List<RunDocument> documents, Path out) {
         String page = render(documents);
         try {
-            Path dir = out.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            // Not Files.createTempFile: its files are private (0600), and a report is made to be shared.
-            Path tmp = dir.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            try {
-                Files.writeString(tmp, page, StandardCharsets.UTF_8);
-                Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFile.write(out, page.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the report to " + out + ": " + e.getMessage(), e);
         }

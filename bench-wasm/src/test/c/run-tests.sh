@@ -2,6 +2,7 @@
 # Tests of the C kernel library (run by Maven's test phase):
 #   check-wasm     structure of parbench.wasm (shared imported memory, atomics, exports)
 #   test_kernels   libparbench.so against sequential references, errors, pool churn
+#   test_sort      the sort kernel's merges on keys with many ties
 #   test_runtime   the work-stealing runtime, plain, under ThreadSanitizer and under
 #                  AddressSanitizer+LeakSanitizer+UBSan
 #   wasm-smoke     parbench.wasm under node with worker_threads helpers, checksums = native
@@ -53,11 +54,16 @@ suite() {
     echo "$name: $p passed, $f failed ($((SECONDS - start)) s)"
 }
 
-# compile OUTPUT FLAGS... -- SOURCES...: builds a test program from src/main/c.
+# compile OUTPUT FLAGS-AND-SOURCES...: builds a test program from src/main/c; a program
+# that does not compile counts as a failure.
 compile() {
     local out=$1
     shift
-    (cd "$src" && "$PB_CC" "$@" -o "$out") || { echo "run-tests: compiling $(basename "$out") failed" >&2; return 1; }
+    if ! (cd "$src" && "$PB_CC" "$@" -o "$out"); then
+        echo "run-tests: compiling $(basename "$out") failed" >&2
+        failed=$((failed + 1))
+        return 1
+    fi
 }
 
 test_flags=(-g -pthread "${PB_FP_FLAGS[@]}" "${PB_WARN_FLAGS[@]}" -I.)
@@ -68,6 +74,13 @@ suite check-wasm bash "$here/check-wasm.sh" "$wasm"
 compile "$scratch/test_kernels" -O2 "${test_flags[@]}" "$here/test_kernels.c" "$here/reference.c" \
     -L"$lib" -lparbench -Wl,-rpath,"$lib" -lm &&
     suite test_kernels "$scratch/test_kernels" --checksums "$scratch/quick-checksums.txt"
+
+sort_test_sources=("$here/test_sort.c")
+for source in "${PB_NATIVE_SOURCES[@]}"; do
+    [ "$source" = kernels/sort.c ] || sort_test_sources+=("$source") # test_sort.c includes it
+done
+compile "$scratch/test_sort" -O2 "${test_flags[@]}" -I"$here" "${sort_test_sources[@]}" &&
+    suite test_sort "$scratch/test_sort"
 
 compile "$scratch/test_runtime" -O2 "${test_flags[@]}" "${runtime_sources[@]}" &&
     suite test_runtime "$scratch/test_runtime"

@@ -52,7 +52,14 @@ build() {
 }
 
 cd "$src"
+# The two builds are independent: run them side by side.
 build "$assets/native/$PB_NATIVE_PLATFORM/libparbench.so" "the native library" \
-    "$PB_CC" "${PB_NATIVE_FLAGS[@]}" -shared -fvisibility=hidden "${PB_NATIVE_SOURCES[@]}"
+    "$PB_CC" "${PB_NATIVE_FLAGS[@]}" -shared -fvisibility=hidden "${PB_NATIVE_SOURCES[@]}" &
+native=$!
 build "$assets/wasm/parbench.wasm" "the threaded wasm module" \
-    "$PB_CC" "${PB_WASM_FLAGS[@]}" "${PB_WASM_SOURCES[@]}"
+    "$PB_CC" "${PB_WASM_FLAGS[@]}" "${PB_WASM_SOURCES[@]}" &
+wasm=$!
+status=0
+wait $native || status=1
+wait $wasm || status=1
+exit $status

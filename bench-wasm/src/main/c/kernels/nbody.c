@@ -7,7 +7,7 @@
 
 #define EPS2 0.01
 #define DT 0.001
-#define NBODY_GRAIN_QUADS 4 /* groups of four bodies per piece */
+#define NBODY_GRAIN_QUADS 2 /* groups of four bodies per piece */
 
 enum { PX, PY, PZ, VX, VY, VZ, MASS, NPX, NPY, NPZ, NVX, NVY, NVZ, NBODY_ARRAYS };
 

@@ -20,14 +20,14 @@ headers=$(wasm-objdump -x "$wasm") || { echo "check-wasm: wasm-objdump cannot re
 code=$(wasm-objdump -d "$wasm")
 
 memory=$(grep -E '^ - memory\[0\]' <<<"$headers" || true)
-grep -q '<- env.memory' <<<"$memory"
-check $? "the memory must be imported as env.memory (got: '${memory:-no memory import}'); link with --import-memory"
-grep -q ' shared' <<<"$memory"
-check $? "the imported memory must be shared (got: '$memory'); link with --shared-memory"
-grep -q 'max=16384' <<<"$memory"
-check $? "the memory maximum must be 16384 pages = 1 GiB (got: '$memory'); link with --max-memory=1073741824"
-grep -q 'initial=32 ' <<<"$memory"
-check $? "the memory minimum must be 32 pages, the JS side relies on it (got: '$memory'); link with --initial-memory=2097152"
+memory_has() { # memory_has PATTERN WHAT-TO-DO
+    grep -q -- "$1" <<<"$memory"
+    check $? "the memory import '${memory:-(none)}' lacks '$1'; $2"
+}
+memory_has '<- env.memory' "import it as env.memory: link with --import-memory"
+memory_has ' shared' "make it shared: link with --shared-memory"
+memory_has 'max=16384' "the maximum must be 16384 pages = 1 GiB: link with --max-memory=1073741824"
+memory_has 'initial=32 ' "the JS side relies on a 32-page minimum: link with --initial-memory=2097152"
 
 atomics=$(grep -c 'atomic' <<<"$code")
 [ "$atomics" -gt 0 ]

@@ -5,7 +5,7 @@
  * joins deeper than a deque holds, parallel loops that must visit every index once,
  * joins whose owner falls asleep while a thief runs the other half, helpers that sleep
  * between steps and are woken, an idle pool that must not burn CPU, repeated pool
- * create/destroy, and every kernel at W = 1..4 at small sizes.
+ * create/destroy, jobs that must be stolen, and every kernel at W = 1..4 at small sizes.
  */
 #define _GNU_SOURCE
 #include <inttypes.h>
@@ -28,8 +28,8 @@ static pb_pool *start_pool(int workers) {
     return pool;
 }
 
-/* Jobs stolen in the fib and parallel_for tests: proves the stress really had helpers
- * steal (else ThreadSanitizer would have little to watch). */
+/* Jobs stolen in the fib, rendezvous and parallel_for tests: the stress really had
+ * helpers steal (else ThreadSanitizer would have little to watch). */
 static uint64_t steals_seen;
 
 static void count_steals(pb_pool *pool) {
@@ -133,6 +133,42 @@ static void test_parallel_for(int workers) {
     pb_pool_destroy(pool);
 }
 
+/* a waits until b has run, so b must be stolen: pushing a job wakes a sleeping helper,
+ * which takes it. Also makes sure every run of this test sees steals. */
+typedef struct rendezvous {
+    _Atomic int b_ran_on; /* worker index + 1, 0 before b ran */
+    int waited_too_long;
+} rendezvous;
+
+static void wait_for_b(pb_worker *worker, void *arg) {
+    (void)worker;
+    rendezvous *r = arg;
+    for (int i = 0; i < 100000 && atomic_load(&r->b_ran_on) == 0; i++) usleep(100); /* 10 s at most */
+    r->waited_too_long = atomic_load(&r->b_ran_on) == 0;
+}
+
+static void note_b(pb_worker *worker, void *arg) {
+    atomic_store(&((rendezvous *)arg)->b_ran_on, pb_worker_index(worker) + 1);
+}
+
+static void rendezvous_task(pb_worker *worker, void *arg) { pb_join(worker, wait_for_b, arg, note_b, arg); }
+
+static void test_rendezvous(int workers) {
+    pb_pool *pool = start_pool(workers);
+    int missed = 0, on_owner = 0;
+    for (int round = 0; round < 10; round++) {
+        if (round % 2) usleep(2000); /* sometimes the helpers are asleep by now */
+        rendezvous r = {0, 0};
+        run_on_pool(pool, rendezvous_task, &r);
+        missed += r.waited_too_long;
+        on_owner += atomic_load(&r.b_ran_on) == 1;
+    }
+    CHECK(missed == 0 && on_owner == 0, "%d workers: %d of 10 offered jobs were not stolen within 10 s, %d ran on the owner",
+          workers, missed, on_owner);
+    count_steals(pool);
+    pb_pool_destroy(pool);
+}
+
 /* b takes long (a thief runs it) while a returns at once: the owner spins, then sleeps
  * until the thief's completion wakes it. */
 static void nap(pb_worker *worker, void *arg) {
@@ -226,6 +262,7 @@ int main(void) {
     for (int w = 1; w <= 4; w++) test_fib(w, heavy ? 25 : 20, heavy ? 75025 : 6765);
     test_fib(8, heavy ? 22 : 18, heavy ? 17711 : 2584);
     for (int w = 1; w <= 3; w++) test_deep_chain(w);
+    for (int w = 2; w <= 4; w++) test_rendezvous(w);
     for (int w = 1; w <= 5; w += 2) test_parallel_for(w);
     test_owner_sleeps();
     test_sleep_and_wake();

@@ -87,6 +87,22 @@ async function main(wasmPath, checksumPath) {
     await stop();
   }
 
+  // A pool at rest: its helpers sleep in memory.atomic.wait32 instead of spinning. The
+  // steps first let the engine finish optimising (background compiles also use CPU).
+  {
+    const { pool, stop } = await startPool(3);
+    const bench = pb.pb_bench_create(pool, 3, 256n, 42n);
+    for (let i = 0; i < 20; i++) pb.pb_bench_step(bench);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = process.cpuUsage();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const used = process.cpuUsage(before);
+    const ms = (used.user + used.system) / 1000;
+    check(ms < 50, `an idle wasm pool of 3 workers used ${ms.toFixed(1)} ms of CPU in 500 ms`);
+    pb.pb_bench_destroy(bench);
+    await stop();
+  }
+
   // Repeated create/destroy must reuse the freed memory.
   const churn = async () => {
     const { pool, stop } = await startPool(3);

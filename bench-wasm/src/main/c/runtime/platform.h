@@ -24,13 +24,12 @@ void pb_yield(void);
 
 /* A short pause inside spin loops, and how many make one idle round (about half a
  * microsecond: pb_join's idle workers spin some tens of microseconds before sleeping).
- * wasm has no pause instruction and no clock: a read the compiler must keep stands in. */
+ * wasm has no pause instruction and no clock: an atomic load, which neither the compiler
+ * nor the engine may drop, stands in. */
 #if defined(__wasm__)
 #define PB_RELAX_PER_ROUND 512
-static inline void pb_cpu_relax(void) {
-    static uint32_t unchanging;
-    (void)*(volatile uint32_t *)&unchanging;
-}
+extern _Atomic uint32_t pb_relax_word; /* defined elsewhere, so it cannot be constant-folded */
+static inline void pb_cpu_relax(void) { (void)atomic_load_explicit(&pb_relax_word, memory_order_relaxed); }
 #else
 #define PB_RELAX_PER_ROUND 16
 static inline void pb_cpu_relax(void) {

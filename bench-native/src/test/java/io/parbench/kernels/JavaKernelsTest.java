@@ -158,7 +158,7 @@ class JavaKernelsTest {
     @Test
     void sizesParseAsProfilesOrNumbers() {
         assertEquals(512, KernelSizes.parse(KernelSpec.NBODY, "quick"));
-        assertEquals(1L << 23, KernelSizes.parse(KernelSpec.SUM, "DEFAULT"));
+        assertEquals(1L << 24, KernelSizes.parse(KernelSpec.SUM, "DEFAULT"));
         assertEquals(1000, KernelSizes.parse(KernelSpec.SORT, " 1000 "));
         assertEquals("size 'big' of kernel sort is neither a number nor a profile: use a positive integer or quick,"
                         + " default or full.",

@@ -50,7 +50,7 @@ class PlanBuilderTest {
 
         Plan named = PlanBuilder.build(Profile.DEFAULT, List.of("native"), Map.of("native", OWN_ONLY), kernels, "nbody=300",
                 List.of(1), SETTINGS, 42);
-        assertEquals(List.of(1L << 23, 300L), named.configurations().stream().map(Configuration::size).toList());
+        assertEquals(List.of(1L << 24, 300L), named.configurations().stream().map(Configuration::size).toList());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.parbench.engines;
 
+import io.parbench.engines.byo.ByoEngine;
 import java.util.List;
 
 /** The engines parbench knows, by name, and how to make them. */
@@ -13,6 +14,7 @@ public final class EngineRegistry {
 
     /** @throws IllegalArgumentException for an unknown name, listing the known ones */
     public static Engine create(String name, EngineOptions options) {
+        if (name.equals(ByoEngine.NAME)) return new ByoEngine(options);
         throw new IllegalArgumentException("Unknown engine '" + name + "'; the engines are "
                 + String.join(", ", ALL_NAMES) + " (or 'all').");
     }

@@ -21,6 +21,7 @@ import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -247,11 +248,16 @@ public final class ByoEngine implements Engine {
 
     private URI pageUrl() throws IOException {
         if (server == null) {
-            server = AssetServer.start(Map.of(RESERVED_PREFIX, assets, AssetServer.ROOT_MOUNT, new AdapterFolder(adapter.folder())),
-                    options.isolation());
+            server = serve(adapter.folder(), options.isolation());
             problems = new AdapterProblems(adapter, server.url(""));
         }
         return server.url(PAGE);
+    }
+
+    /** The adapter's folder at the root, parbench's page under the reserved prefix. */
+    static AssetServer serve(Path folder, boolean isolation) throws IOException {
+        return AssetServer.start(Map.of(RESERVED_PREFIX, new ClasspathRoot(ASSETS), AssetServer.ROOT_MOUNT, new AdapterFolder(folder)),
+                isolation);
     }
 
     private BrowserProbe browserProbe(String version, Map<String, Object> page) {

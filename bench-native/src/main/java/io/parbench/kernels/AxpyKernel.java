@@ -5,7 +5,7 @@ import java.util.concurrent.ForkJoinTask;
 
 /** axpy: {@code out[i] = a * x[i] + y[i]} into a separate output array, in parallel chunks. */
 final class AxpyKernel extends PooledKernel {
-    private static final int GRAIN = 1 << 14;
+    private static final int GRAIN = 16384;
 
     private final KernelInputs.Axpy input;
     private final double[] out;
@@ -20,7 +20,7 @@ final class AxpyKernel extends PooledKernel {
     ForkJoinTask<?> newStep() {
         double[] x = input.x();
         double[] y = input.y();
-        return new ParallelFor(0, out.length, GRAIN, (lo, hi) -> {
+        return ParallelFor.task(workers(), 0, out.length, GRAIN, (lo, hi) -> {
             for (int i = lo; i < hi; i++) {
                 out[i] = KernelInputs.Axpy.A * x[i] + y[i];
             }

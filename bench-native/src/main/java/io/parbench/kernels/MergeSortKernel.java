@@ -5,32 +5,39 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 
 /**
- * sort: a stable merge sort built on fork-join. The halves are sorted in parallel into the
- * other buffer and merged back in parallel (split the larger run at its middle, binary-search
- * the other); below the grains it recurses sequentially, with insertion sort for short runs.
+ * sort: a stable merge sort built on fork-join, structured as the C kernel. Halves are sorted
+ * in parallel into the other buffer, then merged in parallel by splitting the larger run at
+ * its middle and binary-searching the other. Leaves copy their slice of the input (so the
+ * step's copy is parallel too) and sort it with a sequential bottom-up merge sort over
+ * insertion-sorted runs.
  */
 final class MergeSortKernel extends PooledKernel {
-    private static final int INSERTION_MAX = 32;
-    private static final int SORT_GRAIN = 1 << 13;
-    private static final int MERGE_GRAIN = 1 << 13;
+    /** Keys sorted sequentially by one leaf. */
+    private static final int SORT_GRAIN = 4096;
+    /** Keys merged sequentially. */
+    private static final int MERGE_GRAIN = 8192;
+    /** Insertion-sorted run length of the sequential sort. */
+    private static final int RUN = 16;
 
     private final long[] input;
     private final long[] work;
     private final long[] scratch;
 
     MergeSortKernel(long size, long seed, ForkJoinPool pool) {
+        this(KernelInputs.sortKeys(size, seed), pool);
+    }
+
+    /** Sorts the given keys (tests use inputs with many equal keys). */
+    MergeSortKernel(long[] input, ForkJoinPool pool) {
         super(KernelSpec.SORT, pool);
-        this.input = KernelInputs.sortKeys(size, seed);
+        this.input = input;
         this.work = new long[input.length];
         this.scratch = new long[input.length];
     }
 
     @Override
     ForkJoinTask<?> newStep() {
-        return ForkJoinTask.adapt(() -> {
-            System.arraycopy(input, 0, work, 0, input.length);
-            new Sort(work, scratch, 0, work.length, false).invoke();
-        });
+        return new Sort(0, input.length, true);
     }
 
     @Override
@@ -38,118 +45,136 @@ final class MergeSortKernel extends PooledKernel {
         return SequenceHash.of(work);
     }
 
-    /** Sorts a[lo, hi) into a (toB false) or into b (toB true); the other array is scratch. */
-    private static final class Sort extends RecursiveAction {
-        private final long[] a;
-        private final long[] b;
+    /** Sorts input[lo, hi) into work (intoWork) or scratch; the other buffer's slice is scratch space. */
+    private final class Sort extends RecursiveAction {
         private final int lo;
         private final int hi;
-        private final boolean toB;
+        private final boolean intoWork;
 
-        Sort(long[] a, long[] b, int lo, int hi, boolean toB) {
-            this.a = a;
-            this.b = b;
+        Sort(int lo, int hi, boolean intoWork) {
             this.lo = lo;
             this.hi = hi;
-            this.toB = toB;
+            this.intoWork = intoWork;
         }
 
         @Override
         protected void compute() {
+            long[] dst = intoWork ? work : scratch;
+            long[] other = intoWork ? scratch : work;
             if (hi - lo <= SORT_GRAIN) {
-                sortSequential(a, b, lo, hi, toB);
+                sortSequential(input, dst, other, lo, hi - lo);
                 return;
             }
             int mid = lo + (hi - lo) / 2;
-            invokeAll(new Sort(a, b, lo, mid, !toB), new Sort(a, b, mid, hi, !toB));
-            long[] from = toB ? a : b;
-            new Merge(from, lo, mid, mid, hi, toB ? b : a, lo).invoke();
+            invokeAll(new Sort(lo, mid, !intoWork), new Sort(mid, hi, !intoWork));
+            new Merge(other, lo, mid - lo, mid, hi - mid, dst, lo).compute();
         }
     }
 
-    private static void sortSequential(long[] a, long[] b, int lo, int hi, boolean toB) {
-        if (hi - lo <= INSERTION_MAX) {
-            insertionSort(a, lo, hi);
-            if (toB) {
-                System.arraycopy(a, lo, b, lo, hi - lo);
+    /** Sorts src[at, at+n) into dst[at, at+n), using dst and other as ping-pong buffers. */
+    private static void sortSequential(long[] src, long[] dst, long[] other, int at, int n) {
+        int passes = 0;
+        for (int width = RUN; width < n; width *= 2) {
+            passes++;
+        }
+        // Start where an even number of passes ends in dst.
+        long[] from = passes % 2 == 1 ? other : dst;
+        long[] to = passes % 2 == 1 ? dst : other;
+        System.arraycopy(src, at, from, at, n);
+        for (int lo = 0; lo < n; lo += RUN) {
+            insertionSort(from, at + lo, at + Math.min(n, lo + RUN));
+        }
+        for (int width = RUN; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                mergeSequential(from, at + lo, mid - lo, at + mid, hi - mid, to, at + lo);
             }
-            return;
+            long[] swap = from;
+            from = to;
+            to = swap;
         }
-        int mid = lo + (hi - lo) / 2;
-        sortSequential(a, b, lo, mid, !toB);
-        sortSequential(a, b, mid, hi, !toB);
-        mergeSequential(toB ? a : b, lo, mid, mid, hi, toB ? b : a, lo);
     }
 
-    private static void insertionSort(long[] a, int lo, int hi) {
+    private static void insertionSort(long[] v, int lo, int hi) {
         for (int i = lo + 1; i < hi; i++) {
-            long key = a[i];
-            int j = i - 1;
-            while (j >= lo && a[j] > key) {
-                a[j + 1] = a[j];
-                j--;
+            long key = v[i];
+            int j = i;
+            for (; j > lo && v[j - 1] > key; j--) {
+                v[j] = v[j - 1];
             }
-            a[j + 1] = key;
+            v[j] = key;
         }
     }
 
-    /** Merges src[lo1, hi1) and src[lo2, hi2) into dst from {@code at}; ties take the first run. */
-    private static void mergeSequential(long[] src, int lo1, int hi1, int lo2, int hi2, long[] dst, int at) {
-        int i = lo1;
-        int j = lo2;
-        while (i < hi1 && j < hi2) {
-            dst[at++] = src[j] < src[i] ? src[j++] : src[i++];
+    /** Merges runs src[a, a+na) and src[b, b+nb) into out[at, …); stable: on equal keys run a comes first. */
+    private static void mergeSequential(long[] src, int a, int na, int b, int nb, long[] out, int at) {
+        int i = a;
+        int j = b;
+        int endA = a + na;
+        int endB = b + nb;
+        while (i < endA && j < endB) {
+            long x = src[i];
+            long y = src[j];
+            if (y < x) {
+                out[at++] = y;
+                j++;
+            } else {
+                out[at++] = x;
+                i++;
+            }
         }
-        System.arraycopy(src, i, dst, at, hi1 - i);
-        System.arraycopy(src, j, dst, at + hi1 - i, hi2 - j);
+        System.arraycopy(src, i, out, at, endA - i);
+        System.arraycopy(src, j, out, at + endA - i, endB - j);
     }
 
-    /** The parallel merge: the larger run's middle element finds its place in the other run. */
+    /** The parallel merge of runs src[a, a+na) and src[b, b+nb) into out[at, …). */
     private static final class Merge extends RecursiveAction {
         private final long[] src;
-        private final int lo1;
-        private final int hi1;
-        private final int lo2;
-        private final int hi2;
-        private final long[] dst;
+        private final int a;
+        private final int na;
+        private final int b;
+        private final int nb;
+        private final long[] out;
         private final int at;
 
-        Merge(long[] src, int lo1, int hi1, int lo2, int hi2, long[] dst, int at) {
+        Merge(long[] src, int a, int na, int b, int nb, long[] out, int at) {
             this.src = src;
-            this.lo1 = lo1;
-            this.hi1 = hi1;
-            this.lo2 = lo2;
-            this.hi2 = hi2;
-            this.dst = dst;
+            this.a = a;
+            this.na = na;
+            this.b = b;
+            this.nb = nb;
+            this.out = out;
             this.at = at;
         }
 
         @Override
         protected void compute() {
-            int n1 = hi1 - lo1;
-            int n2 = hi2 - lo2;
-            if (n1 + n2 <= MERGE_GRAIN) {
-                mergeSequential(src, lo1, hi1, lo2, hi2, dst, at);
+            if (na + nb <= MERGE_GRAIN) {
+                mergeSequential(src, a, na, b, nb, out, at);
                 return;
             }
-            int m1;
-            int m2;
-            if (n1 >= n2) {
-                m1 = lo1 + n1 / 2;
-                m2 = firstNotBelow(src, lo2, hi2, src[m1]); // equal keys of run 2 go after it
+            int ma;
+            int mb;
+            if (na >= nb) {
+                ma = na / 2;
+                mb = firstNotBelow(src, b, nb, src[a + ma]);  // equal keys of run b go after it
             } else {
-                m2 = lo2 + n2 / 2;
-                m1 = firstAbove(src, lo1, hi1, src[m2]);    // equal keys of run 1 go before it
+                mb = nb / 2;
+                ma = firstAbove(src, a, na, src[b + mb]);     // equal keys of run a go before it
             }
-            int split = at + (m1 - lo1) + (m2 - lo2);
-            invokeAll(new Merge(src, lo1, m1, lo2, m2, dst, at), new Merge(src, m1, hi1, m2, hi2, dst, split));
+            invokeAll(new Merge(src, a, ma, b, mb, out, at),
+                    new Merge(src, a + ma, na - ma, b + mb, nb - mb, out, at + ma + mb));
         }
     }
 
-    private static int firstNotBelow(long[] a, int lo, int hi, long key) {
+    /** Offset in v[from, from+n) of the first key >= key. */
+    private static int firstNotBelow(long[] v, int from, int n, long key) {
+        int lo = 0;
+        int hi = n;
         while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < key) {
+            int mid = lo + (hi - lo) / 2;
+            if (v[from + mid] < key) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -158,10 +183,13 @@ final class MergeSortKernel extends PooledKernel {
         return lo;
     }
 
-    private static int firstAbove(long[] a, int lo, int hi, long key) {
+    /** Offset in v[from, from+n) of the first key > key. */
+    private static int firstAbove(long[] v, int from, int n, long key) {
+        int lo = 0;
+        int hi = n;
         while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= key) {
+            int mid = lo + (hi - lo) / 2;
+            if (v[from + mid] <= key) {
                 lo = mid + 1;
             } else {
                 hi = mid;

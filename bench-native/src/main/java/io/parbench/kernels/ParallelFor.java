@@ -1,10 +1,11 @@
 package io.parbench.kernels;
 
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 
 /**
  * A parallel loop over [lo, hi) by recursive halving down to a grain, the way the C runtime's
- * parallel-for splits: each half is a task that idle workers can steal.
+ * pb_parallel_for splits: each half is a task that idle workers can steal.
  */
 final class ParallelFor extends RecursiveAction {
     /** The work of one leaf, over the index range [lo, hi). */
@@ -18,7 +19,12 @@ final class ParallelFor extends RecursiveAction {
     private final int hi;
     private final int grain;
 
-    ParallelFor(int lo, int hi, int grain, RangeBody body) {
+    /** The loop as one task; like the C runtime, one worker runs the whole range without splitting. */
+    static ForkJoinTask<?> task(int workers, int lo, int hi, int grain, RangeBody body) {
+        return workers == 1 ? ForkJoinTask.adapt(() -> body.run(lo, hi)) : new ParallelFor(lo, hi, grain, body);
+    }
+
+    private ParallelFor(int lo, int hi, int grain, RangeBody body) {
         this.body = body;
         this.lo = lo;
         this.hi = hi;

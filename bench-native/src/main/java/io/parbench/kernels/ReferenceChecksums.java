@@ -5,9 +5,10 @@ import java.util.Arrays;
 /**
  * The expected checksum of every kernel, computed on one thread by the plainest code that
  * follows KERNELS.md, so every engine and worker count can be checked against it. It shares
- * the input generator and the per-element formulas (one nbody body, one mandelbrot row, the
- * sum tree) with the Java kernels; what it checks is the parallel decomposition. The formulas
- * themselves are checked against the independent C implementation.
+ * the input generator and the formulas as KERNELS.md writes them (one nbody body, one
+ * mandelbrot pixel, the sum tree) with the Java kernels, whose fast paths (four bodies, pixels
+ * or leaves at a time, parallel splits) it checks. The formulas themselves are checked against
+ * the independent C implementation.
  */
 public final class ReferenceChecksums {
     private ReferenceChecksums() {}
@@ -32,7 +33,7 @@ public final class ReferenceChecksums {
     }
 
     private static long histogram(long size, long seed) {
-        int[] count = new int[HistogramKernel.BINS];
+        long[] count = new long[HistogramKernel.BINS];
         for (int key : KernelInputs.histogramKeys(size, seed)) {
             count[key >>> HistogramKernel.BIN_SHIFT]++;
         }
@@ -58,11 +59,15 @@ public final class ReferenceChecksums {
     }
 
     private static long mandelbrot(int n) {
-        int[] count = new int[n * n];
+        SequenceHash hash = new SequenceHash((long) n * n);
         for (int py = 0; py < n; py++) {
-            MandelbrotKernel.row(count, n, py);
+            for (int px = 0; px < n; px++) {
+                double cx = MandelbrotKernel.coordinate(-2.0, px, n);
+                double cy = MandelbrotKernel.coordinate(-1.25, py, n);
+                hash.add(MandelbrotKernel.escapeCount(cx, cy));
+            }
         }
-        return SequenceHash.of(count);
+        return hash.value();
     }
 
     private static long sort(long size, long seed) {

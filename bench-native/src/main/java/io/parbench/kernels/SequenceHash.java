@@ -36,10 +36,11 @@ public final class SequenceHash {
         return hash.value();
     }
 
+    /** Non-negative counts, as u64. */
     public static long of(int[] counts) {
         SequenceHash hash = new SequenceHash(counts.length);
         for (int c : counts) {
-            hash.add(Integer.toUnsignedLong(c));
+            hash.add((long) c);
         }
         return hash.value();
     }

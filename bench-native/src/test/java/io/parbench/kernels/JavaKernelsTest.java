@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
@@ -94,6 +95,23 @@ class JavaKernelsTest {
         }
         assertEquals(1024L * 1023 / 2, ReferenceChecksums.of(KernelSpec.FORKJOIN, 1024, SEED));
         assertEquals(0, ReferenceChecksums.of(KernelSpec.FORKJOIN, 1, SEED));
+    }
+
+    @Test
+    void mergeSortHandlesRunsOfEqualKeys() {
+        SplitMix64 random = new SplitMix64(7);
+        long[] keys = new long[100_003];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = (long) (random.unit() * 10) - 5;
+        }
+        long[] expected = keys.clone();
+        Arrays.sort(expected);
+        for (ForkJoinPool pool : POOLS) {
+            try (ParallelKernel k = new MergeSortKernel(keys.clone(), pool)) {
+                k.step();
+                assertEquals(SequenceHash.of(expected), k.checksum(), "W=" + pool.getParallelism());
+            }
+        }
     }
 
     @Test

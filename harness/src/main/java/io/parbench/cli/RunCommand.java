@@ -1,5 +1,6 @@
 package io.parbench.cli;
 
+import io.parbench.analysis.Analyzer;
 import io.parbench.engines.Engine;
 import io.parbench.engines.EngineOptions;
 import io.parbench.engines.EngineRegistry;
@@ -14,6 +15,7 @@ import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.RunDocument;
+import io.parbench.results.ResultsWriter;
 import io.parbench.results.RunInfo;
 import io.parbench.results.Status;
 import io.parbench.run.BenchmarkRun;
@@ -138,6 +140,8 @@ public final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             RunDocument doc = run.execute();
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            doc = doc.withAnalysis(Analyzer.analyze(doc));
+            ResultsWriter.write(doc, resultsFile);
 
             spec.commandLine().getOut().println("Results: " + resultsFile.toAbsolutePath());
             long failed = doc.configurations().stream().filter(c -> c.status() == Status.FAILED).count();

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Tests of the C kernel library (run by Maven's test phase):
+#   check-wasm     structure of parbench.wasm (shared imported memory, atomics, exports)
+#   test_kernels   libparbench.so against sequential references, errors, pool churn
+#   test_runtime   the work-stealing runtime, plain, under ThreadSanitizer and under
+#                  AddressSanitizer+LeakSanitizer+UBSan
+#   wasm-smoke     parbench.wasm under node with worker_threads helpers, checksums = native
+# Every suite runs even if an earlier one fails; the last line is "N passed, M failed" and
+# the exit status is non-zero on any failure.
+# Usage: bash run-tests.sh <scratch-dir>
+set -uo pipefail
+if [ $# -ne 1 ]; then
+    echo "usage: bash run-tests.sh <scratch-dir>" >&2
+    exit 2
+fi
+scratch=$(mkdir -p "$1" && cd "$1" && pwd)
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+module=$(cd "$here/../../.." && pwd)
+src=$module/src/main/c
+
+bash "$module/build.sh" "$scratch/assets" "$scratch/build" || exit 1
+source "$module/c-flags.sh"
+lib=$scratch/assets/native/$PB_NATIVE_PLATFORM
+wasm=$scratch/assets/wasm/parbench.wasm
+
+passed=0
+failed=0
+# suite NAME COMMAND...: runs a suite, adds its "NAME: N passed, M failed" line to the totals.
+suite() {
+    local name=$1 log=$scratch/$1.log
+    shift
+    local start=$SECONDS
+    "$@" >"$log" 2>&1
+    local status=$?
+    local summary
+    summary=$(grep -E "^[a-z_-]+: [0-9]+ passed, [0-9]+ failed$" "$log" | tail -1)
+    if [ -z "$summary" ]; then
+        summary="$name: 0 passed, 1 failed"
+        echo "run-tests: $name did not finish (exit status $status); its output:" >&2
+        tail -30 "$log" >&2
+    elif [ $status -ne 0 ]; then
+        grep -E "FAILED|WARNING|ERROR|SUMMARY" "$log" | head -40 >&2
+    fi
+    local p f
+    p=$(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$summary")
+    f=$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$summary")
+    [ $status -ne 0 ] && [ "$f" -eq 0 ] && f=1
+    passed=$((passed + p))
+    failed=$((failed + f))
+    echo "$name: $p passed, $f failed ($((SECONDS - start)) s)"
+}
+
+# compile OUTPUT FLAGS... -- SOURCES...: builds a test program from src/main/c.
+compile() {
+    local out=$1
+    shift
+    (cd "$src" && "$PB_CC" "$@" -o "$out") || { echo "run-tests: compiling $(basename "$out") failed" >&2; return 1; }
+}
+
+test_flags=(-g -pthread "${PB_FP_FLAGS[@]}" "${PB_WARN_FLAGS[@]}" -I.)
+runtime_sources=("$here/test_runtime.c" "${PB_NATIVE_SOURCES[@]}")
+
+suite check-wasm bash "$here/check-wasm.sh" "$wasm"
+
+compile "$scratch/test_kernels" -O2 "${test_flags[@]}" "$here/test_kernels.c" "$here/reference.c" \
+    -L"$lib" -lparbench -Wl,-rpath,"$lib" -lm &&
+    suite test_kernels "$scratch/test_kernels" --checksums "$scratch/quick-checksums.txt"
+
+compile "$scratch/test_runtime" -O2 "${test_flags[@]}" "${runtime_sources[@]}" &&
+    suite test_runtime "$scratch/test_runtime"
+
+compile "$scratch/test_runtime_tsan" -O1 -fsanitize=thread "${test_flags[@]}" "${runtime_sources[@]}" &&
+    suite test_runtime_tsan env PB_TEST_LIGHT=1 TSAN_OPTIONS="halt_on_error=1 exitcode=66" "$scratch/test_runtime_tsan"
+
+compile "$scratch/test_runtime_asan" -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
+    "${test_flags[@]}" "${runtime_sources[@]}" &&
+    suite test_runtime_asan env PB_TEST_LIGHT=1 ASAN_OPTIONS="detect_leaks=1" "$scratch/test_runtime_asan"
+
+if ! command -v node >/dev/null 2>&1; then
+    echo "run-tests: node not found; the wasm smoke test needs node 20 (apt-get install nodejs)" >&2
+    failed=$((failed + 1))
+elif [ ! -s "$scratch/quick-checksums.txt" ]; then
+    echo "run-tests: no native checksums to compare the wasm build with (test_kernels failed)" >&2
+    failed=$((failed + 1))
+else
+    suite wasm-smoke node "$here/wasm-smoke.mjs" "$wasm" "$scratch/quick-checksums.txt"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,248 @@
+package io.parbench.ffm;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The C kernel library (bench-wasm's libparbench.so) loaded through FFM, with one downcall
+ * handle per function of parbench.h. It is found as a class-path resource (the bench-wasm jar,
+ * or bench-wasm/target/classes in the reactor), extracted once to a cache file and never
+ * unloaded.
+ */
+public final class NativeLibrary {
+    /** The pb_abi_version this binding was written against (PB_ABI_VERSION in parbench.h). */
+    public static final int ABI_VERSION = 1;
+    static final String FILE_NAME = "libparbench.so";
+    private static final String HOW_TO_BUILD = "build it with scripts/test or mvn -pl bench-wasm package";
+
+    private static NativeLibrary loaded;
+
+    private final Path path;
+    private final MethodHandle abiVersion;
+    private final MethodHandle lastStatus;
+    private final MethodHandle lastError;
+    private final MethodHandle kernelCount;
+    private final MethodHandle kernelName;
+    private final MethodHandle kernelDefaultSize;
+    private final MethodHandle poolCreate;
+    private final MethodHandle poolWaitReady;
+    private final MethodHandle poolWorkers;
+    private final MethodHandle poolDestroy;
+    private final MethodHandle benchCreate;
+    private final MethodHandle benchStep;
+    private final MethodHandle benchChecksum;
+    private final MethodHandle benchDestroy;
+
+    private NativeLibrary(Path path, SymbolLookup symbols) {
+        this.path = path;
+        abiVersion = bind(symbols, "pb_abi_version", FunctionDescriptor.of(JAVA_INT));
+        lastStatus = bind(symbols, "pb_last_status", FunctionDescriptor.of(JAVA_INT));
+        lastError = bind(symbols, "pb_last_error", FunctionDescriptor.of(ADDRESS));
+        kernelCount = bind(symbols, "pb_kernel_count", FunctionDescriptor.of(JAVA_INT));
+        kernelName = bind(symbols, "pb_kernel_name", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+        kernelDefaultSize = bind(symbols, "pb_kernel_default_size", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_INT));
+        poolCreate = bind(symbols, "pb_pool_create", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+        poolWaitReady = bind(symbols, "pb_pool_wait_ready", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        poolWorkers = bind(symbols, "pb_pool_workers", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        poolDestroy = bind(symbols, "pb_pool_destroy", FunctionDescriptor.ofVoid(ADDRESS));
+        benchCreate = bind(symbols, "pb_bench_create", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT, JAVA_LONG, JAVA_LONG));
+        benchStep = bind(symbols, "pb_bench_step", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        benchChecksum = bind(symbols, "pb_bench_checksum", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
+        benchDestroy = bind(symbols, "pb_bench_destroy", FunctionDescriptor.ofVoid(ADDRESS));
+        int abi = abiVersion();
+        if (abi != ABI_VERSION) {
+            throw new NativeLibraryException(path + " has ABI version " + abi + " but bench-native expects "
+                    + ABI_VERSION + ": rebuild both modules from one checkout (scripts/test or mvn package).");
+        }
+    }
+
+    /** The library of this class path, loaded on first use. */
+    public static synchronized NativeLibrary load() {
+        if (loaded == null) {
+            loaded = loadResource(NativeLibrary.class.getClassLoader(), resourceName());
+        }
+        return loaded;
+    }
+
+    /** The class-path resource holding the library for this platform. */
+    public static String resourceName() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch");
+        if (!os.startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            throw new NativeLibraryException("the native engine has a library for linux-x86_64 only, and this is "
+                    + os + "/" + arch + ": run the jvm and chromium engines here.");
+        }
+        return "io/parbench/assets/native/linux-x86_64/" + FILE_NAME;
+    }
+
+    static NativeLibrary loadResource(ClassLoader loader, String resource) {
+        byte[] content = LibraryExtractor.readResource(loader, resource);
+        if (content == null) {
+            throw new NativeLibraryException("the native kernel library is not on the class path (resource " + resource
+                    + ", from the bench-wasm jar or bench-wasm/target/classes): " + HOW_TO_BUILD + ".");
+        }
+        try {
+            return loadFile(LibraryExtractor.inTempDirectory().extract(content, FILE_NAME));
+        } catch (UncheckedIOException e) {
+            throw new NativeLibraryException(e.getMessage(), e);
+        }
+    }
+
+    /** Loads the library from a file (the extracted resource, or a library built elsewhere). */
+    public static NativeLibrary loadFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new NativeLibraryException("the native kernel library " + file + " does not exist: " + HOW_TO_BUILD + ".");
+        }
+        SymbolLookup symbols;
+        try {
+            symbols = SymbolLookup.libraryLookup(file, Arena.global());
+        } catch (IllegalArgumentException | IllegalCallerException e) {
+            throw new NativeLibraryException("could not load the native kernel library " + file + " (" + e.getMessage()
+                    + "): rebuild it with scripts/test or mvn -pl bench-wasm package, and run Java with "
+                    + "--enable-native-access=ALL-UNNAMED.", e);
+        }
+        return new NativeLibrary(file, symbols);
+    }
+
+    private MethodHandle bind(SymbolLookup symbols, String name, FunctionDescriptor descriptor) {
+        MemorySegment symbol = symbols.find(name).orElseThrow(() -> new NativeLibraryException(
+                path + " has no function " + name + ", so it is not a build of this parbench.h: " + HOW_TO_BUILD + "."));
+        return Linker.nativeLinker().downcallHandle(symbol, descriptor);
+    }
+
+    /** The file the library was loaded from. */
+    public Path path() {
+        return path;
+    }
+
+    public int abiVersion() {
+        try {
+            return (int) abiVersion.invokeExact();
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    public int kernelCount() {
+        try {
+            return (int) kernelCount.invokeExact();
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    /** The kernel's name, or null for an unknown id. */
+    public String kernelName(int kernel) {
+        try {
+            return string((MemorySegment) kernelName.invokeExact(kernel));
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    /** pb_kernel_default_size: the size for a profile (0 quick, 1 default, 2 full), -1 if unknown. */
+    public long kernelDefaultSize(int kernel, int profile) {
+        try {
+            return (long) kernelDefaultSize.invokeExact(kernel, profile);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    /** The exception describing the last failure of {@code function}, with pb_last_error()'s sentence. */
+    NativeBenchException lastFailure(String function) {
+        try {
+            int status = (int) lastStatus.invokeExact();
+            String message = string((MemorySegment) lastError.invokeExact());
+            return new NativeBenchException(function, status, message == null ? "" : message);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    MemorySegment poolCreate(int workers) {
+        try {
+            return (MemorySegment) poolCreate.invokeExact(workers);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    int poolWaitReady(MemorySegment pool, int timeoutMs) {
+        try {
+            return (int) poolWaitReady.invokeExact(pool, timeoutMs);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    int poolWorkers(MemorySegment pool) {
+        try {
+            return (int) poolWorkers.invokeExact(pool);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    void poolDestroy(MemorySegment pool) {
+        try {
+            poolDestroy.invokeExact(pool);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    MemorySegment benchCreate(MemorySegment pool, int kernel, long size, long seed) {
+        try {
+            return (MemorySegment) benchCreate.invokeExact(pool, kernel, size, seed);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    int benchStep(MemorySegment bench) {
+        try {
+            return (int) benchStep.invokeExact(bench);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    long benchChecksum(MemorySegment bench) {
+        try {
+            return (long) benchChecksum.invokeExact(bench);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    void benchDestroy(MemorySegment bench) {
+        try {
+            benchDestroy.invokeExact(bench);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    /** A C string result, or null for NULL. */
+    private static String string(MemorySegment pointer) {
+        return pointer.address() == 0 ? null : pointer.reinterpret(Long.MAX_VALUE).getString(0);
+    }
+
+    /** Downcalls throw only on a bug in the binding (a wrong type); keep it visible as such. */
+    private static IllegalStateException failed(Throwable t) {
+        return new IllegalStateException("calling the native kernel library failed: " + t, t);
+    }
+}

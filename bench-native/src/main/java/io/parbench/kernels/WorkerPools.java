@@ -1,0 +1,33 @@
+package io.parbench.kernels;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Fork-join pools of exactly W workers, the Java counterpart of the C library's pb_pool. */
+public final class WorkerPools {
+    /** The same limit as the C library's PB_MAX_WORKERS. */
+    public static final int MAX_WORKERS = 1024;
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private WorkerPools() {}
+
+    /**
+     * A pool of exactly {@code workers} threads: it never adds threads to compensate for
+     * blocked joins (a join helps or waits instead), so W means W.
+     */
+    public static ForkJoinPool create(int workers) {
+        if (workers < 1 || workers > MAX_WORKERS) {
+            throw new IllegalArgumentException("worker count " + workers + " is out of range: use 1 to "
+                    + MAX_WORKERS + " workers.");
+        }
+        String prefix = "parbench-pool" + POOLS.incrementAndGet() + "-worker";
+        return new ForkJoinPool(workers, pool -> {
+            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            thread.setName(prefix + thread.getPoolIndex());
+            return thread;
+        }, null, false, 0, workers, 1, pool -> true, 60, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,56 @@
+package io.parbench.jmh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parbench.kernels.KernelSpec;
+import io.parbench.kernels.ReferenceChecksums;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real JMH runs with forked JVMs: each costs a few seconds, so there are few of them. */
+class JmhLauncherTest {
+    private static final long SEED = 42;
+
+    @TempDir
+    Path dir;
+
+    private JmhLauncher.Config quick(String engine, KernelSpec kernel, String variant, long size) {
+        return new JmhLauncher.Config(engine, kernel.id(), variant, size, SEED, 2, 1, 1, 2, 100,
+                dir.resolve(engine + "-" + kernel.id() + ".checksum"));
+    }
+
+    private static void assertMeasured(JmhLauncher.Result result, KernelSpec kernel, long size) {
+        assertEquals(1, result.scoresPerFork().size());
+        List<Double> scores = result.scoresPerFork().getFirst();
+        assertEquals(2, scores.size());
+        assertTrue(scores.stream().allMatch(score -> score > 0), scores::toString);
+        assertEquals(ReferenceChecksums.of(kernel, size, SEED), result.checksum());
+    }
+
+    @Test
+    void jvmRunReturnsSamplesAndTheReferenceChecksum() throws Exception {
+        long size = KernelSpec.NBODY.defaultSize(KernelSpec.Profile.QUICK);
+        assertMeasured(JmhLauncher.run(quick("jvm", KernelSpec.NBODY, null, size)), KernelSpec.NBODY, size);
+    }
+
+    @Test
+    void aFailingSetupReportsTheForksReason() {
+        JmhRunException failure = assertThrows(JmhRunException.class,
+                () -> JmhLauncher.run(quick("jvm", KernelSpec.SUM, "jdk", 1000)));
+        assertEquals("kernel sum has no variant 'jdk': use one of [default].", failure.getMessage());
+        assertTrue(failure.log().contains("# Fork: 1 of 1"), failure.log());
+    }
+
+    @Test
+    void badConfigurationsAreRejectedBeforeForking() {
+        assertEquals("JMH runs the engines jvm and native, not 'chromium'.",
+                assertThrows(IllegalArgumentException.class, () -> quick("chromium", KernelSpec.SUM, null, 10)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> quick("native", KernelSpec.SORT, "jdk", 10));
+        assertThrows(IllegalArgumentException.class, () -> new JmhLauncher.Config("jvm", "sum", null, 10, SEED, 1, 0, 1, 1,
+                100, dir.resolve("x")));
+    }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Builds the C kernel library twice from src/main/c:
+#   <assets-out>/native/<os>-<arch>/libparbench.so   (FFM, Java side)
+#   <assets-out>/wasm/parbench.wasm                    (threaded wasm, browser side)
+# Usage: bash bench-wasm/build.sh <assets-out-dir> <scratch-dir>
+# Skips a target whose output is newer than every source (keeps Maven re-runs fast).
+set -euo pipefail
+
+if [ $# -ne 2 ]; then
+    echo "usage: bash build.sh <assets-out-dir> <scratch-dir>" >&2
+    exit 2
+fi
+assets=$1
+scratch=$2
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+src=$here/src/main/c
+
+# Shared by the test scripts, which build the same sources with other flags.
+source "$here/c-flags.sh"
+
+for tool in "$PB_CC" wasm-ld; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "build.sh: '$tool' not found: the C kernels need clang and lld (wasm-ld);" \
+             "run scripts/test or apt-get install clang lld" >&2
+        exit 1
+    fi
+done
+
+mkdir -p "$scratch"
+
+# up_to_date OUTPUT: OUTPUT exists and no source, header or build script is newer.
+up_to_date() {
+    [ -f "$1" ] && [ -z "$(find "$src" "$here/build.sh" "$here/c-flags.sh" -newer "$1" -print -quit)" ]
+}
+
+# build OUTPUT DESCRIPTION COMMAND...: runs COMMAND into a temporary file, then moves it
+# into place, so an interrupted build never leaves a half-written output behind.
+build() {
+    local out=$1 what=$2
+    shift 2
+    if up_to_date "$out"; then
+        return
+    fi
+    mkdir -p "$(dirname "$out")"
+    if ! "$@" -o "$out.tmp"; then
+        rm -f "$out.tmp"
+        echo "build.sh: building $what failed (command above)" >&2
+        exit 1
+    fi
+    mv -f "$out.tmp" "$out"
+    echo "build.sh: built $what: $out"
+}
+
+cd "$src"
+build "$assets/native/$PB_NATIVE_PLATFORM/libparbench.so" "the native library" \
+    "$PB_CC" "${PB_NATIVE_FLAGS[@]}" -shared -fvisibility=hidden "${PB_NATIVE_SOURCES[@]}"
+build "$assets/wasm/parbench.wasm" "the threaded wasm module" \
+    "$PB_CC" "${PB_WASM_FLAGS[@]}" "${PB_WASM_SOURCES[@]}"

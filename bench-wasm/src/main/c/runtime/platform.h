@@ -1,0 +1,46 @@
+/*
+ * platform.h: what the runtime needs from the machine, implemented twice:
+ * native/platform_native.c (Linux futex, pthreads, malloc) and
+ * wasm/platform_wasm.c (memory.atomic.wait32/notify, JS-started helpers, own allocator).
+ */
+#ifndef PB_PLATFORM_H
+#define PB_PLATFORM_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PB_CACHE_LINE 64
+
+typedef struct pb_pool pb_pool;
+
+/* Sleeps while *word == expected, until woken, or until timeout_ms passes
+ * (timeout_ms < 0: no timeout). Returns 1 if the timeout passed, else 0. */
+int pb_futex_wait(_Atomic uint32_t *word, uint32_t expected, int64_t timeout_ms);
+/* Wakes up to count sleepers of word. */
+void pb_futex_wake(_Atomic uint32_t *word, int32_t count);
+/* Gives the core away for a moment (sched_yield natively, nothing in wasm). */
+void pb_yield(void);
+
+static inline void pb_cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ volatile("yield");
+#endif
+}
+
+/* PB_CACHE_LINE-aligned memory, or NULL. Controller only (not thread-safe in wasm). */
+void *pb_alloc(size_t bytes);
+void pb_free(void *block);
+/* Why an allocation can fail, appended to "... need N bytes" in error messages. */
+const char *pb_alloc_limit_text(void);
+
+/* Starts the pool's W-1 helpers (natively threads running pb_pool_helper_run; in wasm
+ * only their shadow stacks: JS starts the helpers). Returns a pb_status. */
+int32_t pb_platform_start_helpers(pb_pool *pool);
+/* After the helpers were told to stop: waits for them (natively joins the threads) and
+ * releases what pb_platform_start_helpers allocated. */
+void pb_platform_stop_helpers(pb_pool *pool);
+
+#endif /* PB_PLATFORM_H */

@@ -1,0 +1,265 @@
+/*
+ * pool.c: pool life cycle, pb_join with work stealing, the idle/sleep protocol and
+ * pb_parallel_for. Platform specifics (futex, threads, memory) are in platform.h.
+ *
+ * Sleep protocol. A worker that found nothing to steal for a while announces itself in
+ * pool->sleepers, then re-checks for work (and, if it waits in pb_join, for its job being
+ * done), then sleeps on pool->event unless the event counter moved. Every push checks
+ * sleepers after publishing the job (both seq_cst), so either the pusher sees the sleeper
+ * and bumps the event, or the sleeper's re-check sees the job. A join owner that sleeps
+ * marks its job OWNER_SLEEPS so the thief that finishes the job bumps the event too.
+ */
+#include "pool.h"
+
+#include "error.h"
+
+struct pb_job {
+    pb_task_fn fn;
+    void *arg;
+    _Atomic uint32_t state;
+};
+
+enum { JOB_PENDING = 0, JOB_OWNER_SLEEPS = 1, JOB_DONE = 2 };
+
+/* Idle rounds before sleeping: first scans with short pauses, then scans with yields. */
+#define PB_SPIN_ROUNDS 64
+#define PB_YIELD_ROUNDS 32
+#define PB_PAUSES_PER_ROUND 16
+/* pb_pool_wait_ready and pb_pool_destroy wait in slices of this many ms (wasm has no clock,
+ * so only slices that ran out count towards the timeout). */
+#define PB_WAIT_SLICE_MS 10
+
+static void wake_sleepers(pb_pool *pool, int32_t count) {
+    atomic_fetch_add(&pool->event, 1);
+    pb_futex_wake(&pool->event, count);
+}
+
+static void announce_work(pb_pool *pool) {
+    if (atomic_load(&pool->sleepers) > 0) wake_sleepers(pool, 1);
+}
+
+static void run_stolen(pb_worker *worker, pb_job *job) {
+    job->fn(worker, job->arg);
+    /* After this exchange the job (on its owner's stack) may be gone. */
+    if (atomic_exchange(&job->state, JOB_DONE) == JOB_OWNER_SLEEPS)
+        wake_sleepers(worker->pool, INT32_MAX);
+}
+
+static uint64_t next_random(pb_worker *worker) {
+    uint64_t x = worker->victim_seed;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    worker->victim_seed = x;
+    return x;
+}
+
+/* One pass over the other workers' deques from a random start. *contended is set when a
+ * steal lost a race (work exists, so it is no time to sleep). */
+static pb_job *steal_work(pb_worker *worker, int *contended) {
+    pb_pool *pool = worker->pool;
+    int32_t n = pool->workers;
+    int32_t victim = (int32_t)(next_random(worker) % (uint64_t)n);
+    for (int32_t k = 0; k < n; k++, victim = victim + 1 == n ? 0 : victim + 1) {
+        if (victim == worker->index) continue;
+        pb_job *job;
+        pb_steal_result result = pb_deque_steal(&pool->worker[victim].deque, &job);
+        if (result == PB_STEAL_OK) return job;
+        if (result == PB_STEAL_RETRY) *contended = 1;
+    }
+    return 0;
+}
+
+static int work_visible(pb_pool *pool) {
+    for (int32_t i = 0; i < pool->workers; i++)
+        if (pb_deque_looks_nonempty(&pool->worker[i].deque)) return 1;
+    return 0;
+}
+
+static int waiting_is_over(pb_worker *worker, pb_job *job) {
+    if (job) return atomic_load_explicit(&job->state, memory_order_acquire) == JOB_DONE;
+    return atomic_load(&worker->pool->stop) != 0;
+}
+
+static void sleep_until_news(pb_worker *worker, pb_job *job) {
+    pb_pool *pool = worker->pool;
+    uint32_t seen = atomic_load(&pool->event);
+    atomic_fetch_add(&pool->sleepers, 1);
+    int may_sleep;
+    if (job) {
+        uint32_t expected = JOB_PENDING;
+        may_sleep = atomic_compare_exchange_strong(&job->state, &expected, JOB_OWNER_SLEEPS) ||
+                    expected == JOB_OWNER_SLEEPS;
+    } else {
+        may_sleep = atomic_load(&pool->stop) == 0;
+    }
+    if (may_sleep && !work_visible(pool)) pb_futex_wait(&pool->event, seen, -1);
+    atomic_fetch_sub(&pool->sleepers, 1);
+}
+
+/* Steals and runs other work until job is done, or (job == NULL) until the pool stops. */
+static void work_until(pb_worker *worker, pb_job *job) {
+    int idle_rounds = 0;
+    while (!waiting_is_over(worker, job)) {
+        int contended = 0;
+        pb_job *found = steal_work(worker, &contended);
+        if (found) {
+            run_stolen(worker, found);
+            idle_rounds = 0;
+        } else if (contended) {
+            pb_cpu_relax();
+        } else if (++idle_rounds <= PB_SPIN_ROUNDS) {
+            for (int i = 0; i < PB_PAUSES_PER_ROUND; i++) pb_cpu_relax();
+        } else if (idle_rounds <= PB_SPIN_ROUNDS + PB_YIELD_ROUNDS) {
+            pb_yield();
+        } else {
+            sleep_until_news(worker, job);
+            idle_rounds = 0;
+        }
+    }
+}
+
+void pb_join(pb_worker *worker, pb_task_fn a, void *a_arg, pb_task_fn b, void *b_arg) {
+    pb_job job;
+    job.fn = b;
+    job.arg = b_arg;
+    atomic_init(&job.state, JOB_PENDING);
+    if (worker->pool->workers == 1 || !pb_deque_push(&worker->deque, &job)) {
+        a(worker, a_arg);
+        b(worker, b_arg);
+        return;
+    }
+    announce_work(worker->pool);
+    a(worker, a_arg);
+    /* Everything a pushed it also took back, so b is on top unless a thief has it. */
+    if (pb_deque_take(&worker->deque) == &job) {
+        b(worker, b_arg);
+    } else {
+        work_until(worker, &job);
+    }
+}
+
+typedef struct for_range {
+    pb_range_fn body;
+    void *context;
+    int64_t lo, hi, grain;
+} for_range;
+
+static void for_range_task(pb_worker *worker, void *arg) {
+    const for_range *range = arg;
+    if (range->hi - range->lo <= range->grain) {
+        range->body(worker, range->context, range->lo, range->hi);
+        return;
+    }
+    int64_t mid = range->lo + (range->hi - range->lo) / 2;
+    for_range left = *range, right = *range;
+    left.hi = mid;
+    right.lo = mid;
+    pb_join(worker, for_range_task, &left, for_range_task, &right);
+}
+
+void pb_parallel_for(pb_worker *worker, int64_t lo, int64_t hi, int64_t grain, pb_range_fn body,
+                     void *context) {
+    if (hi <= lo) return;
+    if (worker->pool->workers == 1) {
+        body(worker, context, lo, hi);
+        return;
+    }
+    for_range range = {body, context, lo, hi, grain < 1 ? 1 : grain};
+    for_range_task(worker, &range);
+}
+
+void pb_pool_helper_run(pb_pool *pool, int32_t index) {
+    if (index < 1 || index >= pool->workers) return;
+    pb_worker *worker = &pool->worker[index];
+    /* The handshake: from here on this helper sees every event, so it can be counted. */
+    (void)atomic_load(&pool->event);
+    atomic_fetch_add(&pool->ready, 1);
+    pb_futex_wake(&pool->ready, INT32_MAX);
+    work_until(worker, 0);
+    atomic_fetch_add(&pool->exited, 1);
+    pb_futex_wake(&pool->exited, INT32_MAX);
+}
+
+pb_pool *pb_pool_create(int32_t workers) {
+    if (workers < 1 || workers > PB_MAX_WORKERS) {
+        pb_fail(PB_ERR_WORKERS, "a pool needs 1 to %d workers but %d were asked for; pass a worker count in that range",
+                PB_MAX_WORKERS, workers);
+        return 0;
+    }
+    pb_pool *pool = pb_alloc(sizeof *pool);
+    pb_worker *worker = pb_alloc(sizeof *worker * (size_t)workers);
+    if (!pool || !worker) {
+        pb_free(pool);
+        pb_free(worker);
+        pb_fail(PB_ERR_NOMEM, "no memory for a pool of %d workers (%llu bytes)%s; use fewer workers", workers,
+                (unsigned long long)(sizeof *pool + sizeof *worker * (size_t)workers), pb_alloc_limit_text());
+        return 0;
+    }
+    pool->workers = workers;
+    pool->worker = worker;
+    pool->platform = 0;
+    atomic_init(&pool->event, 0);
+    atomic_init(&pool->sleepers, 0);
+    atomic_init(&pool->ready, 0);
+    atomic_init(&pool->exited, 0);
+    atomic_init(&pool->stop, 0);
+    for (int32_t i = 0; i < workers; i++) {
+        pb_deque_init(&worker[i].deque);
+        worker[i].pool = pool;
+        worker[i].index = i;
+        worker[i].victim_seed = 0x9E3779B97F4A7C15ULL * (uint64_t)(i + 1);
+    }
+    int32_t status = pb_platform_start_helpers(pool);
+    if (status != PB_OK) {
+        pb_free(worker);
+        pb_free(pool);
+        return 0;
+    }
+    pb_succeed();
+    return pool;
+}
+
+int32_t pb_pool_wait_ready(pb_pool *pool, int32_t timeout_ms) {
+    if (!pool) return pb_fail(PB_ERR_STATE, "pb_pool_wait_ready was given a NULL pool; pass the pool returned by pb_pool_create");
+    uint32_t wanted = (uint32_t)(pool->workers - 1);
+    int64_t waited_ms = 0;
+    for (;;) {
+        uint32_t ready = atomic_load(&pool->ready);
+        if (ready >= wanted) break;
+        if (timeout_ms >= 0 && waited_ms >= timeout_ms)
+            return pb_fail(PB_ERR_THREAD,
+                           "only %d of the pool's %d helpers became ready within %d ms; start helper i = 1..%d with "
+                           "pb_stack_enter(pb_pool_helper_stack(pool, i)) and pb_worker_main(pool, i) (wasm), or "
+                           "allow a longer timeout",
+                           (int)ready, (int)wanted, timeout_ms, (int)wanted);
+        int64_t slice = PB_WAIT_SLICE_MS;
+        if (timeout_ms >= 0 && timeout_ms - waited_ms < slice) slice = timeout_ms - waited_ms;
+        if (pb_futex_wait(&pool->ready, ready, slice)) waited_ms += slice;
+    }
+    pb_succeed();
+    return PB_OK;
+}
+
+int32_t pb_pool_workers(pb_pool *pool) {
+    if (!pool) {
+        pb_fail(PB_ERR_STATE, "pb_pool_workers was given a NULL pool; pass the pool returned by pb_pool_create");
+        return 0;
+    }
+    return pool->workers;
+}
+
+void pb_pool_destroy(pb_pool *pool) {
+    if (!pool) return;
+    atomic_store(&pool->stop, 1);
+    wake_sleepers(pool, INT32_MAX);
+    /* Every helper that entered must have left before the memory goes. */
+    for (;;) {
+        uint32_t exited = atomic_load(&pool->exited);
+        if (exited >= atomic_load(&pool->ready)) break;
+        pb_futex_wait(&pool->exited, exited, PB_WAIT_SLICE_MS);
+    }
+    pb_platform_stop_helpers(pool);
+    pb_free(pool->worker);
+    pb_free(pool);
+}

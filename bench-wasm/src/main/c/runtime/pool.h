@@ -1,0 +1,62 @@
+/*
+ * pool.h: the fork-join pool in the model of Rayon, as kernels and platforms see it.
+ *
+ * A pool has W workers: worker 0 is the controller thread inside pb_bench_step, workers
+ * 1..W-1 are helpers. Each worker owns a work-stealing deque. pb_join(a, b) offers b to
+ * thieves, runs a, then runs b itself unless it was stolen, in which case it helps with
+ * other work until b is done. Idle workers spin and steal briefly, then sleep on a futex
+ * word and are woken when work is pushed. Tasks receive the worker that runs them, so no
+ * thread-local storage is needed (wasm has none without extra set-up).
+ */
+#ifndef PB_POOL_H
+#define PB_POOL_H
+
+#include <stdatomic.h>
+#include <stdint.h>
+
+#include "../parbench.h"
+#include "deque.h"
+#include "platform.h"
+
+typedef struct pb_worker pb_worker;
+
+typedef void (*pb_task_fn)(pb_worker *worker, void *arg);
+/* Processes [lo, hi) of a parallel loop. */
+typedef void (*pb_range_fn)(pb_worker *worker, void *context, int64_t lo, int64_t hi);
+
+struct pb_worker {
+    pb_deque deque;
+    pb_pool *pool;
+    int32_t index;
+    uint64_t victim_seed;
+};
+
+struct pb_pool {
+    int32_t workers;
+    pb_worker *worker; /* [workers], cache-line aligned */
+    void *platform;    /* what pb_platform_start_helpers keeps */
+    /* Sleep/wake: sleepers wait on event; whoever makes work or finishes a job a sleeper
+     * waits for bumps it and wakes. */
+    _Alignas(PB_CACHE_LINE) _Atomic uint32_t event;
+    _Atomic int32_t sleepers;
+    /* Start-up and shut-down handshakes (futex words). */
+    _Alignas(PB_CACHE_LINE) _Atomic uint32_t ready;
+    _Atomic uint32_t exited;
+    _Atomic uint32_t stop;
+};
+
+static inline int32_t pb_worker_index(const pb_worker *worker) { return worker->index; }
+static inline int32_t pb_worker_count(const pb_worker *worker) { return worker->pool->workers; }
+
+/* Runs a(worker, a_arg) and b(., b_arg), possibly in parallel; returns when both are done. */
+void pb_join(pb_worker *worker, pb_task_fn a, void *a_arg, pb_task_fn b, void *b_arg);
+
+/* Runs body over [lo, hi) split in halves down to pieces of at most grain (>= 1). */
+void pb_parallel_for(pb_worker *worker, int64_t lo, int64_t hi, int64_t grain, pb_range_fn body,
+                     void *context);
+
+/* A helper's life in the pool (handshake, steal/run/sleep until stopped); the body of
+ * pb_worker_main in wasm and of each helper thread natively. */
+void pb_pool_helper_run(pb_pool *pool, int32_t index);
+
+#endif /* PB_POOL_H */

@@ -1,0 +1,14 @@
+/*
+ * reference.h: plain sequential implementations of every kernel, written straight from
+ * KERNELS.md and sharing no code with the library, to check it against.
+ */
+#ifndef PB_REFERENCE_H
+#define PB_REFERENCE_H
+
+#include <stdint.h>
+
+/* The checksum of kernel (by id, in KERNELS.md order) at size n, seed and W workers (only
+ * forkjoin depends on W, and only in how it splits). */
+uint64_t reference_checksum(int kernel, int64_t n, uint64_t seed, int workers);
+
+#endif /* PB_REFERENCE_H */

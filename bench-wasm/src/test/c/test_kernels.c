@@ -1,0 +1,192 @@
+/*
+ * test_kernels.c: the native library (libparbench.so, linked as built) against the
+ * sequential references, at W = 1..8 and tiny, odd and multi-leaf sizes; its error paths;
+ * repeated pool create/destroy without leaking threads or file descriptors.
+ *
+ * Usage: test_kernels [--checksums FILE]   (FILE gets "kernel size seed checksum" lines
+ * at the quick sizes, which the wasm smoke test compares against).
+ */
+#include <dirent.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "parbench.h"
+#include "reference.h"
+
+#define MAX_W 8
+
+static const char *const kernel_names[] = {"sum", "histogram", "axpy", "nbody", "mandelbrot", "sort", "forkjoin"};
+enum { KERNELS = 7 };
+
+/* Sizes per kernel: tiny, odd, around the sum leaf (4096) and large enough to split. */
+static const int64_t sizes[KERNELS][10] = {
+    {1, 2, 3, 4095, 4096, 4097, 10007, 65537, 300007, 0},
+    {1, 3, 4097, 10007, 100003, 0},
+    {1, 3, 4097, 10007, 100003, 0},
+    {1, 2, 3, 4, 5, 7, 67, 257, 0},
+    {1, 2, 3, 5, 17, 64, 101, 0},
+    {1, 2, 3, 4095, 4097, 10007, 100003, 300007, 0},
+    {1, 2, 3, 7, 1024, 10007, 0},
+};
+
+/* The default-size table of KERNELS.md. */
+static const int64_t profile_sizes[KERNELS][3] = {
+    {1 << 20, 1 << 23, 1 << 25}, {1 << 20, 1 << 24, 1 << 26}, {1 << 19, 1 << 22, 1 << 24}, {512, 2048, 8192},
+    {256, 1024, 2048},           {1 << 18, 1 << 21, 1 << 23}, {1024, 1024, 1024},
+};
+
+static pb_pool *pools[MAX_W + 1];
+
+/* Runs two steps; returns the checksum if both agree, else reports and returns 0. */
+static uint64_t run_steps(pb_pool *pool, int kernel, int64_t n, uint64_t seed) {
+    pb_bench *bench = pb_bench_create(pool, kernel, n, seed);
+    CHECK(bench != NULL, "%s n=%lld: pb_bench_create failed: %s", kernel_names[kernel], (long long)n, pb_last_error());
+    if (!bench) return 0;
+    CHECK(pb_bench_checksum(bench) == 0, "%s: checksum before the first step must be 0", kernel_names[kernel]);
+    CHECK(pb_bench_step(bench) == PB_OK, "%s: step failed", kernel_names[kernel]);
+    uint64_t first = pb_bench_checksum(bench);
+    CHECK(pb_bench_step(bench) == PB_OK, "%s: step failed", kernel_names[kernel]);
+    uint64_t second = pb_bench_checksum(bench);
+    CHECK(first == second, "%s n=%lld W=%d: step 2 changed the checksum (%016" PRIx64 " then %016" PRIx64 ")",
+          kernel_names[kernel], (long long)n, pb_pool_workers(pool), first, second);
+    pb_bench_destroy(bench);
+    return first;
+}
+
+static void test_kernel_table(void) {
+    CHECK(pb_abi_version() == PB_ABI_VERSION, "ABI version");
+    CHECK(pb_kernel_count() == KERNELS, "pb_kernel_count() = %d", pb_kernel_count());
+    for (int k = 0; k < KERNELS; k++) {
+        CHECK(pb_kernel_name(k) && strcmp(pb_kernel_name(k), kernel_names[k]) == 0, "name of kernel %d", k);
+        for (int p = 0; p < 3; p++)
+            CHECK(pb_kernel_default_size(k, p) == profile_sizes[k][p], "%s profile %d size %lld", kernel_names[k], p,
+                  (long long)pb_kernel_default_size(k, p));
+    }
+    CHECK(pb_kernel_name(KERNELS) == NULL && pb_kernel_name(-1) == NULL, "name of an unknown kernel is NULL");
+    CHECK(pb_kernel_default_size(KERNELS, 0) == -1 && pb_kernel_default_size(0, 3) == -1 &&
+              pb_kernel_default_size(0, -1) == -1,
+          "default size of an unknown kernel or profile is -1");
+}
+
+static void test_against_reference(int kernel, int64_t n, uint64_t seed) {
+    uint64_t expected = kernel == 6 ? 0 : reference_checksum(kernel, n, seed, 1);
+    for (int w = 1; w <= MAX_W; w++) {
+        if (kernel == 6) expected = reference_checksum(kernel, n, seed, w);
+        uint64_t got = run_steps(pools[w], kernel, n, seed);
+        CHECK(got == expected, "%s n=%lld seed=%llu W=%d: checksum %016" PRIx64 ", reference %016" PRIx64,
+              kernel_names[kernel], (long long)n, (unsigned long long)seed, w, got, expected);
+    }
+    if (kernel == 6)
+        CHECK(expected == (uint64_t)n * (uint64_t)(n - 1) / 2, "forkjoin n=%lld total is n(n-1)/2", (long long)n);
+}
+
+static void expect_failure(int32_t status, const char *what, const char *needle) {
+    CHECK(pb_last_status() == status, "%s: status %d, expected %d", what, pb_last_status(), status);
+    CHECK(strstr(pb_last_error(), needle) != NULL, "%s: message \"%s\" should mention \"%s\"", what, pb_last_error(),
+          needle);
+}
+
+static void test_errors(void) {
+    CHECK(pb_pool_create(0) == NULL, "a pool of 0 workers");
+    expect_failure(PB_ERR_WORKERS, "0 workers", "1 to 1024 workers");
+    CHECK(pb_pool_create(PB_MAX_WORKERS + 1) == NULL, "a pool of 1025 workers");
+    expect_failure(PB_ERR_WORKERS, "1025 workers", "1025");
+
+    pb_pool *pool = pools[2];
+    CHECK(pb_bench_create(pool, KERNELS, 10, 42) == NULL, "kernel 7");
+    expect_failure(PB_ERR_KERNEL, "kernel 7", "unknown kernel id 7");
+    CHECK(pb_bench_create(pool, -1, 10, 42) == NULL, "kernel -1");
+    expect_failure(PB_ERR_KERNEL, "kernel -1", "6 forkjoin");
+    CHECK(pb_bench_create(pool, 0, 0, 42) == NULL, "size 0");
+    expect_failure(PB_ERR_SIZE, "size 0", "sizes start at 1");
+    CHECK(pb_bench_create(pool, 5, -3, 42) == NULL, "size -3");
+    expect_failure(PB_ERR_SIZE, "size -3", "-3");
+    CHECK(pb_bench_create(pool, 0, INT64_C(1) << 62, 42) == NULL, "sum of 2^62 elements");
+    expect_failure(PB_ERR_SIZE, "sum of 2^62", "more than 2^64 bytes");
+    CHECK(pb_bench_create(pool, 4, INT64_C(1) << 32, 42) == NULL, "mandelbrot of side 2^32");
+    expect_failure(PB_ERR_SIZE, "mandelbrot 2^32", "use a smaller size");
+    CHECK(pb_bench_create(pool, 0, INT64_C(1) << 40, 42) == NULL, "sum of 2^40 elements (8 TiB)");
+    expect_failure(PB_ERR_NOMEM, "sum of 2^40", "at size 1099511627776 needs 8796093022");
+
+    CHECK(pb_bench_create(NULL, 0, 10, 42) == NULL, "bench on a NULL pool");
+    expect_failure(PB_ERR_STATE, "NULL pool", "NULL pool");
+    CHECK(pb_bench_step(NULL) == PB_ERR_STATE, "step of a NULL bench");
+    expect_failure(PB_ERR_STATE, "step NULL", "NULL bench");
+    CHECK(pb_bench_checksum(NULL) == 0, "checksum of a NULL bench");
+    CHECK(pb_pool_wait_ready(NULL, 0) == PB_ERR_STATE, "wait_ready of a NULL pool");
+    CHECK(pb_pool_workers(NULL) == 0, "workers of a NULL pool");
+    expect_failure(PB_ERR_STATE, "workers NULL", "NULL pool");
+    pb_bench_destroy(NULL);
+    pb_pool_destroy(NULL);
+
+    /* A success after failures reports PB_OK again. */
+    pb_bench *bench = pb_bench_create(pool, 6, 10, 42);
+    CHECK(bench != NULL && pb_last_status() == PB_OK, "a valid bench after failures");
+    pb_bench_destroy(bench);
+}
+
+static int count_entries(const char *dir) {
+    DIR *d = opendir(dir);
+    if (!d) return -1;
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));) n += e->d_name[0] != '.';
+    closedir(d);
+    return n;
+}
+
+static void test_pool_churn(void) {
+    int threads = count_entries("/proc/self/task"), fds = count_entries("/proc/self/fd");
+    int failures = 0;
+    for (int round = 0; round < 200; round++) {
+        int w = 1 + round % 6;
+        pb_pool *pool = pb_pool_create(w);
+        if (!pool || pb_pool_wait_ready(pool, 10000) != PB_OK) {
+            failures++;
+            pb_pool_destroy(pool);
+            continue;
+        }
+        if (round % 2 == 0) failures += run_steps(pool, 6, 1000, 42) != 499500;
+        pb_pool_destroy(pool);
+    }
+    CHECK(failures == 0, "200 pool create/step/destroy rounds: %d failed", failures);
+    CHECK(count_entries("/proc/self/task") == threads, "threads after 200 pools: %d, before: %d",
+          count_entries("/proc/self/task"), threads);
+    CHECK(count_entries("/proc/self/fd") == fds, "file descriptors after 200 pools: %d, before: %d",
+          count_entries("/proc/self/fd"), fds);
+}
+
+static void write_quick_checksums(const char *path) {
+    FILE *out = fopen(path, "w");
+    CHECK(out != NULL, "cannot write %s", path);
+    if (!out) return;
+    for (int k = 0; k < KERNELS; k++) {
+        int64_t n = pb_kernel_default_size(k, PB_PROFILE_QUICK);
+        uint64_t got = run_steps(pools[2], k, n, 42);
+        uint64_t expected = reference_checksum(k, n, 42, 2);
+        CHECK(got == expected, "%s quick size: %016" PRIx64 ", reference %016" PRIx64, kernel_names[k], got, expected);
+        fprintf(out, "%s %lld 42 %" PRIu64 "\n", kernel_names[k], (long long)n, got);
+    }
+    fclose(out);
+}
+
+int main(int argc, char **argv) {
+    for (int w = 1; w <= MAX_W; w++) {
+        pools[w] = pb_pool_create(w);
+        if (!pools[w] || pb_pool_wait_ready(pools[w], 10000) != PB_OK) {
+            fprintf(stderr, "cannot start a pool of %d workers: %s\n", w, pb_last_error());
+            return 1;
+        }
+    }
+    test_kernel_table();
+    for (int k = 0; k < KERNELS; k++)
+        for (int i = 0; sizes[k][i] != 0; i++) test_against_reference(k, sizes[k][i], 42);
+    for (int k = 0; k < KERNELS; k++) test_against_reference(k, 5003, 7); /* another seed */
+    test_errors();
+    if (argc == 3 && strcmp(argv[1], "--checksums") == 0) write_quick_checksums(argv[2]);
+    for (int w = 1; w <= MAX_W; w++) pb_pool_destroy(pools[w]);
+    test_pool_churn();
+    return check_summary("test_kernels");
+}

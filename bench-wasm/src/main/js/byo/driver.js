@@ -105,7 +105,8 @@ async function run(config) {
     try {
       await adapter.teardown();
     } catch (e) {
-      notes.push(`teardown() threw ${errorText(e)}${firstUserFrame(e) ? ` (at ${firstUserFrame(e)})` : ''}`);
+      const at = firstUserFrame(e);
+      notes.push(`${adapterUrl(config.adapter)}: teardown() threw ${errorText(e)}${at ? ` (at ${at})` : ''}`);
     }
   }
   return { status, reason, samples, checksum, poolStartupMs, workersUsed: workers, notes };
@@ -143,7 +144,7 @@ function call(adapter, name, ...args) {
 async function importAdapter(path) {
   let adapter;
   try {
-    adapter = await import(new URL(path, self.location.origin).href);
+    adapter = await import(adapterUrl(path));
   } catch (e) {
     const hint = /module is not defined|exports is not defined|require is not defined/.test(String(e))
       ? ' It looks like CommonJS; the adapter must be an ES module (export const meta = …; export async function setup …).'
@@ -164,6 +165,10 @@ async function importAdapter(path) {
   }
   describeMeta(adapter.meta);
   return adapter;
+}
+
+function adapterUrl(path) {
+  return new URL(path, self.location.origin).href;
 }
 
 function exportSignature(name) {

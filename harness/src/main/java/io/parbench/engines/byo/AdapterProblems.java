@@ -1,7 +1,8 @@
 package io.parbench.engines.byo;
 
+import io.parbench.engines.browser.PageForks;
+import io.parbench.engines.browser.PageResult;
 import java.net.URI;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  * adapter file, which export, the JavaScript error with the file and line it came from, and for
  * threads problems what to check.
  */
-final class AdapterProblems {
+final class AdapterProblems implements PageForks.Wording {
 
     private static final Pattern PHASE = Pattern.compile("phase '([^']*)'");
 
@@ -25,14 +26,13 @@ final class AdapterProblems {
     }
 
     /** A failure the page reported (its result with status 'failed'). */
-    String reported(Map<String, Object> result) {
-        StringBuilder message = new StringBuilder("adapter ").append(adapter.file()).append(": ")
-                .append(text(result.get("reason")));
-        Object at = result.get("at");
-        if (at != null) {
-            message.append(" (at ").append(files(at.toString())).append(')');
+    @Override
+    public String pageFailed(PageResult page) {
+        StringBuilder message = new StringBuilder(configurationFailed(page.has("reason") ? page.text("reason") : "failed without a reason"));
+        if (page.has("at")) {
+            message.append(" (at ").append(note(page.text("at"))).append(')');
         }
-        if (Boolean.TRUE.equals(result.get("threadsHint"))) {
+        if (page.flag("threadsHint")) {
             message.append(". This is a threads problem: check that the module was built with threads (atomics and shared "
                     + "memory) with 'parbench inspect FILE.wasm', and that the page is cross-origin isolated (not --no-isolation)");
         }
@@ -40,11 +40,22 @@ final class AdapterProblems {
     }
 
     /** A page that never answered (the watchdog closed it) or broke, with the adapter call it was in. */
-    String unanswered(String failure) {
+    @Override
+    public String unanswered(String failure) {
         Matcher phase = PHASE.matcher(failure);
         String call = phase.find() ? callOf(phase.group(1)) : null;
-        String meaning = call == null ? "" : "; " + call;
-        return "adapter " + adapter.file() + ": " + failure + meaning;
+        return configurationFailed(call == null ? failure : failure + "; " + call);
+    }
+
+    @Override
+    public String configurationFailed(String reason) {
+        return "adapter " + adapter.file() + ": " + note(reason);
+    }
+
+    /** Rewrites the page's URLs of the user's files as paths in the adapter's folder. */
+    @Override
+    public String note(String text) {
+        return text.replace(origin + "/", adapter.folder() + "/");
     }
 
     /** The adapter call a driver phase stands for, or null for parbench's own phases. */
@@ -58,14 +69,5 @@ final class AdapterProblems {
             case "teardown()" -> "teardown() never finished";
             default -> null;
         };
-    }
-
-    /** Rewrites the page's URLs of the user's files as paths in the adapter's folder. */
-    String files(String text) {
-        return text.replace(origin + "/", adapter.folder() + "/");
-    }
-
-    private String text(Object value) {
-        return value == null ? "failed without a reason" : files(value.toString());
     }
 }

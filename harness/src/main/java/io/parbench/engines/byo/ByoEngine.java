@@ -1,7 +1,5 @@
 package io.parbench.engines.byo;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.PlaywrightException;
 import io.parbench.engines.Engine;
 import io.parbench.engines.EngineOptions;
 import io.parbench.engines.Measurement;
@@ -13,8 +11,9 @@ import io.parbench.engines.browser.BrowserSession;
 import io.parbench.engines.browser.BrowserUnavailableException;
 import io.parbench.engines.browser.ClasspathRoot;
 import io.parbench.engines.browser.ErrorText;
+import io.parbench.engines.browser.PageForks;
+import io.parbench.engines.browser.PageResult;
 import io.parbench.engines.browser.PageRun;
-import io.parbench.results.BrowserProbe;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
@@ -23,14 +22,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -121,27 +117,27 @@ public final class ByoEngine implements Engine {
                 return EngineFacts.unavailable(NAME, "the byo probe page failed: " + problems.unanswered(outcome.failure())
                         + notesSuffix(outcome.notes()), "run 'parbench doctor' to check the browser");
             }
-            Map<String, Object> page = outcome.result();
+            PageResult page = new PageResult(outcome.result());
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put("adapter", adapter.file().toString());
             facts.put("executable", session.executable().executable().toString());
             facts.put("isolationServed", Boolean.toString(options.isolation()));
-            if ("failed".equals(page.get("status"))) {
+            if ("failed".equals(page.text("status"))) {
                 kernel = new OwnKernel(adapter.fallbackKernelName(), 1);
-                facts.put("adapterProblem", problems.reported(page));
+                facts.put("adapterProblem", problems.pageFailed(page));
             } else {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> meta = (Map<String, Object>) page.get("meta");
-                Object defaultSize = meta.get("defaultSize");
-                kernel = new OwnKernel(meta.get("name").toString(), defaultSize instanceof Number n ? n.longValue() : 1);
+                PageResult meta = new PageResult((Map<String, Object>) page.values().get("meta"));
+                kernel = new OwnKernel(meta.text("name"), meta.has("defaultSize") ? meta.number("defaultSize").longValue() : 1);
                 facts.put("kernel", kernel.name());
-                facts.put("unit", String.valueOf(meta.get("unit")));
-                facts.put("exports", String.valueOf(page.get("exports")));
+                facts.put("unit", meta.text("unit"));
+                facts.put("exports", page.text("exports"));
             }
             if (!params.isEmpty()) {
                 facts.put("adapterParams", variant());
             }
-            return new EngineFacts(NAME, true, null, null, facts, browserProbe(session.browser().version(), page));
+            return new EngineFacts(NAME, true, null, null, facts,
+                    page.browserProbe(options.browser().id(), session.browser().version(), options.isolation()));
         } catch (BrowserUnavailableException e) {
             return EngineFacts.unavailable(NAME, e.reason(), e.fix());
         } catch (IOException | RuntimeException e) {
@@ -159,62 +155,15 @@ public final class ByoEngine implements Engine {
             return Measurement.failed("the byo engine measures only its adapter's kernel ("
                     + (kernel == null ? "unknown: the probe failed" : kernel.name()) + "), not " + configuration.kernel());
         }
-        // Only page time counts against the timeout: (re)launching the browser is not the configuration's fault.
-        Duration timeLeft = options.timeoutFor(settings);
-        URI url = pageUrl();
-        Map<String, Object> config = pageConfig(configuration, settings);
-        List<List<Double>> samples = new ArrayList<>();
-        List<Double> startups = new ArrayList<>();
-        List<Double> gaps = new ArrayList<>();
-        Set<String> checksums = new LinkedHashSet<>();
-        List<String> notes = new ArrayList<>();
-        String fallbackReason = null;
-        for (int fork = 1; fork <= settings.forks(); fork++) {
-            BrowserContext context;
-            try {
-                context = session.newContext();
-            } catch (BrowserUnavailableException e) {
-                return Measurement.failed(e.reason() + "; " + e.fix()).withNotes(notes);
-            } catch (PlaywrightException e) {
-                return Measurement.failed("could not (re)launch " + options.browser().id() + ": " + ErrorText.firstLine(e.getMessage()))
-                        .withNotes(notes);
-            }
-            long started = System.nanoTime();
-            PageRun.Outcome outcome = PageRun.run(context, url, "run", config, timeLeft);
-            timeLeft = timeLeft.minusNanos(System.nanoTime() - started);
-            String prefix = settings.forks() > 1 ? "fork " + fork + ": " : "";
-            outcome.notes().forEach(note -> notes.add(prefix + problems.files(note)));
-            if (outcome.failed()) {
-                return Measurement.failed(prefix + problems.unanswered(outcome.failure())).withNotes(notes);
-            }
-            Map<String, Object> page = outcome.result();
-            if ("failed".equals(page.get("status"))) {
-                return Measurement.failed(prefix + problems.reported(page)).withNotes(notes);
-            }
-            if ("fallback".equals(page.get("status"))) {
-                fallbackReason = String.valueOf(page.get("reason"));
-            }
-            if (page.get("notes") instanceof List<?> adapterNotes) {
-                adapterNotes.forEach(note -> notes.add(prefix + "adapter " + adapter.file() + ": " + problems.files(note.toString())));
-            }
-            samples.add(((List<?>) page.get("samples")).stream().map(v -> ((Number) v).doubleValue()).toList());
-            checksums.add(page.get("checksum") == null ? NO_CHECKSUM : page.get("checksum").toString());
-            startups.add(((Number) page.get("poolStartupMs")).doubleValue());
-            if (page.get("mainThreadMaxGapMs") instanceof Number gap) {
-                gaps.add(gap.doubleValue());
-            }
+        URI page = pageUrl();
+        Measurement m = PageForks.measure(session, page, pageConfig(configuration, settings), settings,
+                options.timeoutFor(settings), problems);
+        if (m.status() == Status.FAILED || m.checksum() != null) {
+            return m;
         }
-        if (checksums.size() > 1) {
-            return Measurement.failed("adapter " + adapter.file() + ": the forks computed different checksums: "
-                    + String.join(", ", checksums)).withNotes(notes);
-        }
-        String checksum = checksums.iterator().next();
-        if (checksum.equals(NO_CHECKSUM)) {
-            notes.add("adapter " + adapter.file() + " returns no checksum (step() returns nothing and there is no checksum() "
-                    + "export): its results are not verified");
-        }
-        return new Measurement(fallbackReason == null ? Status.OK : Status.FALLBACK, fallbackReason, samples, checksum,
-                median(startups), gaps.stream().max(Double::compare).orElse(null), notes);
+        return new Measurement(m.status(), m.reason(), m.samples(), NO_CHECKSUM, m.poolStartupMillis(), m.mainThreadMaxGapMillis(),
+                m.notes()).withNotes(List.of("adapter " + adapter.file() + " returns no checksum (step() returns nothing and there "
+                        + "is no checksum() export), so its results are not verified"));
     }
 
     @Override
@@ -258,23 +207,6 @@ public final class ByoEngine implements Engine {
     static AssetServer serve(Path folder, boolean isolation) throws IOException {
         return AssetServer.start(Map.of(RESERVED_PREFIX, new ClasspathRoot(ASSETS), AssetServer.ROOT_MOUNT, new AdapterFolder(folder)),
                 isolation);
-    }
-
-    private BrowserProbe browserProbe(String version, Map<String, Object> page) {
-        return new BrowserProbe(options.browser().id(), version, (String) page.get("userAgent"),
-                ((Number) page.get("hardwareConcurrency")).intValue(), options.isolation(),
-                Boolean.TRUE.equals(page.get("crossOriginIsolated")), Boolean.TRUE.equals(page.get("sharedArrayBuffer")),
-                ((Number) page.get("timerResolutionMs")).doubleValue(), Boolean.TRUE.equals(page.get("wasmThreads")),
-                (String) page.get("wasmThreadsError"));
-    }
-
-    private static Double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static String notesSuffix(List<String> notes) {

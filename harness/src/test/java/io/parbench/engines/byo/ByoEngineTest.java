@@ -70,6 +70,24 @@ class ByoEngineTest {
     }
 
     @Test
+    void parbenchsOwnModuleBehindAnAdapterAgreesWithTheReference() throws Exception {
+        for (KernelSpec kernel : List.of(KernelSpec.NBODY, KernelSpec.SORT)) {
+            long size = kernel == KernelSpec.NBODY ? 200 : 5000;
+            String reference = String.format("%016x", ReferenceChecksums.of(kernel, size, SEED));
+            Map<String, String> params = Map.of("kernel", kernel.id());
+            try (ByoEngine engine = engine(example("parbench-module"), params, Duration.ofSeconds(60))) {
+                assertTrue(engine.probe().available());
+                for (int workers = 1; workers <= 2; workers++) {
+                    Measurement m = engine.measure(new Configuration("byo", "parbench-module", "kernel=" + kernel.id(), size, workers),
+                            QUICK);
+                    assertEquals(Status.OK, m.status(), m::reason);
+                    assertEquals(reference, m.checksum(), kernel.id() + " at W=" + workers);
+                }
+            }
+        }
+    }
+
+    @Test
     void missingExportNamesTheAdapterAndTheExport() throws Exception {
         Measurement m = measureBroken("missing-step", 1, Duration.ofSeconds(30));
         assertFailedWith(m, "missing-step/adapter.js", "does not export step (export function step())", "it exports: meta, setup, stpe");
@@ -97,12 +115,13 @@ class ByoEngineTest {
     }
 
     @Test
-    void aModuleWithoutSharedMemoryRunsAloneButNotWithThreads() throws Exception {
+    void aModuleWithoutSharedMemoryRunsAloneUnverifiedButNotWithThreads() throws Exception {
         try (ByoEngine engine = engine(resource("not-threads-ready"), Map.of(), Duration.ofSeconds(30))) {
             assertTrue(engine.probe().available());
             Measurement alone = engine.measure(new Configuration("byo", "not-threads-ready", null, 8, 1), QUICK);
             assertEquals(Status.OK, alone.status(), alone::reason);
-            assertEquals(String.format("%016x", 65536), alone.checksum());
+            assertEquals(ByoEngine.NO_CHECKSUM, alone.checksum());
+            assertTrue(alone.notes().stream().anyMatch(n -> n.contains("returns no checksum")), alone.notes()::toString);
 
             Measurement threaded = engine.measure(new Configuration("byo", "not-threads-ready", null, 8, 2), QUICK);
             assertFailedWith(threaded, "not-threads-ready/adapter.js", "has no shared memory, so 2 workers cannot run it",

@@ -6,7 +6,7 @@
 // Messages to the page: {type: 'phase', phase} as it goes, then one {type: 'result', result}.
 // Logs (errors, warnings) go to the page through the 'parbench-log' broadcast channel.
 
-import { iteration, memorySharingError, timerResolutionMs } from './measure.js';
+import { iteration, memorySharingError, timerResolutionMs, workersToUse } from './measure.js';
 import { cError, kernelId, loadModule, startPool, stopPool } from './pool.js';
 
 const WASM_URL = '../wasm/parbench.wasm';
@@ -39,17 +39,7 @@ async function run(config) {
   const kernel = kernelId(wasm, config.kernel);
 
   // Detect missing threads up front and fall back to one worker, keeping the browser's reason.
-  let workers = config.workers;
-  let status = 'ok';
-  let reason = null;
-  if (workers > 1) {
-    const error = memorySharingError(HELPER_URL);
-    if (error !== null) {
-      status = 'fallback';
-      reason = `threads unavailable, measured with 1 worker instead of ${workers}: ${error}`;
-      workers = 1;
-    }
-  }
+  const { workers, status, reason } = workersToUse(config.workers, HELPER_URL);
 
   phase('pool');
   const started = performance.now();

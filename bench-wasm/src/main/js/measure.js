@@ -1,5 +1,5 @@
 // What every parbench driver worker measures the same way: timed iterations of whole steps,
-// whether shared memory can reach workers, and the timer's resolution.
+// whether shared memory can reach workers (and the fallback when not), and the timer's resolution.
 
 /** One iteration: whole steps until `ms` have passed; returns steps per second. */
 export function iteration(step, ms) {
@@ -33,6 +33,16 @@ export function memorySharingError(workerUrl) {
   } finally {
     worker?.terminate();
   }
+}
+
+/**
+ * The worker count to measure with: the one asked for, or 1 when shared memory cannot reach
+ * workers (no cross-origin isolation), flagged as a fallback with the browser's reason.
+ */
+export function workersToUse(requested, workerUrl) {
+  const error = requested > 1 ? memorySharingError(workerUrl) : null;
+  if (error === null) return { workers: requested, status: 'ok', reason: null };
+  return { workers: 1, status: 'fallback', reason: `threads unavailable, measured with 1 worker instead of ${requested}: ${error}` };
 }
 
 /** The smallest nonzero step of performance.now() in ms (coarsened when not isolated). */

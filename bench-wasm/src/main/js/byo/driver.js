@@ -13,7 +13,7 @@
 // A failed result names the adapter export at fault (`export`), the JS error (`error`) and the
 // first stack frame in the user's files (`at`, a URL the harness maps back to a file).
 
-import { iteration, memorySharingError, timerResolutionMs } from '../measure.js';
+import { iteration, memorySharingError, timerResolutionMs, workersToUse } from '../measure.js';
 
 const HELPER_URL = '../helper.js'; // any worker script served with COEP will do for the sharing check
 const REQUIRED = { setup: 'function', step: 'function' };
@@ -60,18 +60,8 @@ async function run(config) {
   phase('import');
   const adapter = await importAdapter(config.adapter);
 
-  // Without cross-origin isolation threads cannot work: measure one worker, flagged.
-  let workers = config.workers;
-  let status = 'ok';
-  let reason = null;
-  if (workers > 1) {
-    const error = memorySharingError(HELPER_URL);
-    if (error !== null) {
-      status = 'fallback';
-      reason = `threads unavailable, measured with 1 worker instead of ${workers}: ${error}`;
-      workers = 1;
-    }
-  }
+  // Detect missing threads up front and fall back to one worker, keeping the browser's reason.
+  const { workers, status, reason } = workersToUse(config.workers, HELPER_URL);
 
   phase('setup()');
   const started = performance.now();

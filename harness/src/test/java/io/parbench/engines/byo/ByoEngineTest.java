@@ -130,6 +130,17 @@ class ByoEngineTest {
     }
 
     @Test
+    void withoutIsolationSeveralWorkersFallBackToOne() throws Exception {
+        EngineOptions open = new EngineOptions("chromium", null, false, Duration.ofSeconds(30), resource("not-threads-ready"), Map.of());
+        try (ByoEngine engine = new ByoEngine(open, browser)) {
+            assertFalse(engine.probe().browser().crossOriginIsolated());
+            Measurement m = engine.measure(new Configuration("byo", "not-threads-ready", null, 8, 2), QUICK);
+            assertEquals(Status.FALLBACK, m.status(), m::reason);
+            assertTrue(m.reason().contains("measured with 1 worker instead of 2"), m.reason());
+        }
+    }
+
+    @Test
     void poolWorkersCanImportTheirPackageByFolderAndParamsArriveAsAVariant() throws Exception {
         try (ByoEngine engine = engine(resource("folder-import"), Map.of("flavour", "plain"), Duration.ofSeconds(30))) {
             assertTrue(engine.probe().available());

@@ -194,8 +194,7 @@ function requireSharedMemory(workers) {
   if (withMemory.length === 0 || withMemory.some((m) => m.sharedMemory)) return;
   const names = withMemory.map((m) => m.source).join(', ');
   throw new AdapterError('setup', `setup() succeeded, but the WebAssembly it instantiated (${names}) has no shared `
-    + `memory, so ${workers} workers cannot run it: the module was built without threads (atomics and shared memory). `
-    + `Rebuild it with threads, or check it with 'parbench inspect'`);
+    + `memory, so ${workers} workers cannot run it: it was built without threads (atomics and shared memory)`);
 }
 
 /**

@@ -17,10 +17,15 @@ final class AdapterProblems implements PageForks.Wording {
 
     private final Adapter adapter;
     private final String origin;
+    private final boolean isolated;
 
-    /** @param origin the page's origin as the browser writes it in URLs, e.g. {@code http://127.0.0.1:4711} */
-    AdapterProblems(Adapter adapter, URI origin) {
+    /**
+     * @param origin the page's origin as the browser writes it in URLs, e.g. {@code http://127.0.0.1:4711}
+     * @param isolated whether the page is served cross-origin isolated
+     */
+    AdapterProblems(Adapter adapter, URI origin, boolean isolated) {
         this.adapter = adapter;
+        this.isolated = isolated;
         String text = origin.toString();
         this.origin = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
@@ -33,8 +38,8 @@ final class AdapterProblems implements PageForks.Wording {
             message.append(" (at ").append(note(page.text("at"))).append(')');
         }
         if (page.flag("threadsHint")) {
-            message.append(". This is a threads problem: check that the module was built with threads (atomics and shared "
-                    + "memory) with 'parbench inspect FILE.wasm', and that the page is cross-origin isolated (not --no-isolation)");
+            message.append(isolated ? ". " : ". Threads need a cross-origin isolated page: run without --no-isolation. ")
+                    .append(ThreadsDiagnosis.of(adapter.folder()));
         }
         return message.toString();
     }

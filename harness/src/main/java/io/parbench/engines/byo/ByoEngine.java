@@ -198,7 +198,7 @@ public final class ByoEngine implements Engine {
     private URI pageUrl() throws IOException {
         if (server == null) {
             server = serve(adapter.folder(), options.isolation());
-            problems = new AdapterProblems(adapter, server.url(""));
+            problems = new AdapterProblems(adapter, server.url(""), options.isolation());
         }
         return server.url(PAGE);
     }

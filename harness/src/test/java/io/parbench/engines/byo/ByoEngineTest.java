@@ -124,8 +124,8 @@ class ByoEngineTest {
             assertTrue(alone.notes().stream().anyMatch(n -> n.contains("returns no checksum")), alone.notes()::toString);
 
             Measurement threaded = engine.measure(new Configuration("byo", "not-threads-ready", null, 8, 2), QUICK);
-            assertFailedWith(threaded, "not-threads-ready/adapter.js", "has no shared memory, so 2 workers cannot run it",
-                    "parbench inspect");
+            assertFailedWith(threaded, "not-threads-ready/adapter.js", "not-threads-ready/plain.wasm) has no shared memory, "
+                    + "so 2 workers cannot run it", "parbench inspect says: plain.wasm is not threads-ready (memory is not shared");
         }
     }
 

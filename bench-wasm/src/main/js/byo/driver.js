@@ -10,8 +10,9 @@
 //   config = {adapter, workers, size, seed, params, warmupIterations, iterations, iterationMillis}
 //   (adapter: the adapter's URL path, e.g. '/adapter.js'; size and seed: decimal strings)
 // Messages to the page: {type: 'phase', phase} as it goes, then one {type: 'result', result}.
-// A failed result names the adapter export at fault (`export`), the JS error (`error`) and the
-// first stack frame in the user's files (`at`, a URL the harness maps back to a file).
+// A failed result says which adapter export failed and how (`reason`), the first stack frame in
+// the user's files (`at`, a URL the harness maps back to a file), and whether it looks like a
+// threads problem (`threadsHint`).
 
 import { iteration, memorySharingError, timerResolutionMs, workersToUse } from '../measure.js';
 
@@ -20,14 +21,8 @@ const REQUIRED = { setup: 'function', step: 'function' };
 const OPTIONAL = { teardown: 'function', checksum: 'function' };
 const KERNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-/** A failure of the user's adapter, with the export it happened in. */
-class AdapterError extends Error {
-  constructor(exportName, message, cause) {
-    super(message);
-    this.exportName = exportName;
-    this.cause = cause;
-  }
-}
+/** A failure of the user's adapter; its message names the export, its cause is the adapter's own error. */
+class AdapterError extends Error {}
 
 const wasmModules = watchWasmInstantiation();
 
@@ -73,7 +68,7 @@ async function run(config) {
   phase('step() (first)');
   let last = call(adapter, 'step');
   if (last !== null && typeof last === 'object' && typeof last.then === 'function') {
-    throw new AdapterError('step', 'step() returned a Promise; step must be synchronous (do asynchronous work in setup)');
+    throw new AdapterError('step() returned a Promise; step must be synchronous (do asynchronous work in setup)');
   }
   phase('step() (warm-up)');
   for (let i = 0; i < config.warmupIterations; i++) last = timed(step, config.iterationMillis).last;
@@ -113,7 +108,7 @@ function guarded(step) {
   try {
     return step();
   } catch (e) {
-    throw new AdapterError('step', `step() threw ${errorText(e)}`, e);
+    throw new AdapterError(`step() threw ${errorText(e)}`, { cause: e });
   }
 }
 
@@ -123,10 +118,10 @@ function call(adapter, name, ...args) {
   try {
     value = adapter[name](...args);
   } catch (e) {
-    throw new AdapterError(name, `${name}() threw ${errorText(e)}`, e);
+    throw new AdapterError(`${name}() threw ${errorText(e)}`, { cause: e });
   }
   if (value !== null && typeof value === 'object' && typeof value.then === 'function') {
-    return value.catch((e) => { throw new AdapterError(name, `${name}() rejected with ${errorText(e)}`, e); });
+    return value.catch((e) => { throw new AdapterError(`${name}() rejected with ${errorText(e)}`, { cause: e }); });
   }
   return value;
 }
@@ -139,18 +134,18 @@ async function importAdapter(path) {
     const hint = /module is not defined|exports is not defined|require is not defined/.test(String(e))
       ? ' It looks like CommonJS; the adapter must be an ES module (export const meta = …; export async function setup …).'
       : ' The adapter must be an ES module that the browser can load (export const meta = …; export async function setup …).';
-    throw new AdapterError('import', `could not be imported: ${errorText(e)}.${hint}`, e);
+    throw new AdapterError(`could not be imported: ${errorText(e)}.${hint}`, { cause: e });
   }
   const missing = Object.entries(REQUIRED).filter(([name, type]) => typeof adapter[name] !== type).map(([name]) => name);
   if (typeof adapter.meta !== 'object' || adapter.meta === null) missing.unshift('meta');
   if (missing.length > 0) {
     const exported = Object.keys(adapter);
-    throw new AdapterError(missing[0], `does not export ${missing.map(exportSignature).join(', ')} (it exports: ${
+    throw new AdapterError(`does not export ${missing.map(exportSignature).join(', ')} (it exports: ${
       exported.length ? exported.join(', ') : 'nothing — is it an ES module?'})`);
   }
   for (const [name, type] of Object.entries(OPTIONAL)) {
     if (name in adapter && typeof adapter[name] !== type) {
-      throw new AdapterError(name, `exports ${name}, but as a ${typeof adapter[name]}; it must be a ${type}`);
+      throw new AdapterError(`exports ${name}, but as a ${typeof adapter[name]}; it must be a ${type}`);
     }
   }
   describeMeta(adapter.meta);
@@ -173,14 +168,14 @@ function exportSignature(name) {
 function describeMeta(meta) {
   const { name, unit = 'step', defaultSize } = meta;
   if (typeof name !== 'string' || !KERNEL_NAME.test(name)) {
-    throw new AdapterError('meta', `meta.name must be a kernel name of letters, digits, '.', '_' or '-' (at most 64), not ${
+    throw new AdapterError(`meta.name must be a kernel name of letters, digits, '.', '_' or '-' (at most 64), not ${
       JSON.stringify(name)}`);
   }
   if (typeof unit !== 'string' || unit.length === 0) {
-    throw new AdapterError('meta', `meta.unit must be a non-empty string such as 'step', not ${JSON.stringify(unit)}`);
+    throw new AdapterError(`meta.unit must be a non-empty string such as 'step', not ${JSON.stringify(unit)}`);
   }
   if (defaultSize !== undefined && !(Number.isSafeInteger(defaultSize) && defaultSize >= 1)) {
-    throw new AdapterError('meta', `meta.defaultSize must be a whole number ≥ 1, not ${JSON.stringify(defaultSize)}`);
+    throw new AdapterError(`meta.defaultSize must be a whole number ≥ 1, not ${JSON.stringify(defaultSize)}`);
   }
   return { name, unit, defaultSize: defaultSize ?? null };
 }
@@ -193,7 +188,7 @@ function requireSharedMemory(workers) {
   const withMemory = wasmModules.filter((m) => m.sharedMemory !== null);
   if (withMemory.length === 0 || withMemory.some((m) => m.sharedMemory)) return;
   const names = withMemory.map((m) => m.source).join(', ');
-  throw new AdapterError('setup', `setup() succeeded, but the WebAssembly it instantiated (${names}) has no shared `
+  throw new AdapterError(`setup() succeeded, but the WebAssembly it instantiated (${names}) has no shared `
     + `memory, so ${workers} workers cannot run it: it was built without threads (atomics and shared memory)`);
 }
 
@@ -250,7 +245,7 @@ function normalizeChecksum(value, from) {
     return hex64(bits);
   }
   if (typeof value === 'string' && value.trim().length > 0 && value.length <= 256) return value.trim();
-  throw new AdapterError(from, `${from}() returned ${describeValue(value)}; a checksum must be a number, a bigint, `
+  throw new AdapterError(`${from}() returned ${describeValue(value)}; a checksum must be a number, a bigint, `
     + 'a non-empty string (at most 256 characters) or nothing');
 }
 
@@ -266,16 +261,9 @@ function describeValue(value) {
 function failure(e) {
   if (e instanceof AdapterError) {
     const cause = e.cause ?? e;
-    return {
-      status: 'failed',
-      export: e.exportName,
-      reason: e.message,
-      error: e.cause ? errorText(e.cause) : null,
-      at: firstUserFrame(cause),
-      threadsHint: threadsHint(e),
-    };
+    return { status: 'failed', reason: e.message, at: firstUserFrame(cause), threadsHint: threadsHint(e) };
   }
-  return { status: 'failed', reason: `parbench's byo driver failed: ${errorText(e)}`, export: null };
+  return { status: 'failed', reason: `parbench's byo driver failed: ${errorText(e)}` };
 }
 
 /** Threads problems have recognisable messages; they deserve a pointer to the fix. */

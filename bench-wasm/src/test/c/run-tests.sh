@@ -7,21 +7,24 @@
 #   wasm-smoke     parbench.wasm under node with worker_threads helpers, checksums = native
 # Every suite runs even if an earlier one fails; the last line is "N passed, M failed" and
 # the exit status is non-zero on any failure.
-# Usage: bash run-tests.sh <scratch-dir>
+# Usage: bash run-tests.sh <scratch-dir> [<assets-dir>]
+# The assets dir is where build.sh put (or puts now, if out of date) the library and the
+# module under test; Maven passes the one it packages, so the shipped files are tested.
 set -uo pipefail
-if [ $# -ne 1 ]; then
-    echo "usage: bash run-tests.sh <scratch-dir>" >&2
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+    echo "usage: bash run-tests.sh <scratch-dir> [<assets-dir>]" >&2
     exit 2
 fi
 scratch=$(mkdir -p "$1" && cd "$1" && pwd)
+assets=${2:-$scratch/assets}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 module=$(cd "$here/../../.." && pwd)
 src=$module/src/main/c
 
-bash "$module/build.sh" "$scratch/assets" "$scratch/build" || exit 1
+bash "$module/build.sh" "$assets" "$scratch/build" || exit 1
 source "$module/c-flags.sh"
-lib=$scratch/assets/native/$PB_NATIVE_PLATFORM
-wasm=$scratch/assets/wasm/parbench.wasm
+lib=$assets/native/$PB_NATIVE_PLATFORM
+wasm=$assets/wasm/parbench.wasm
 
 passed=0
 failed=0

@@ -252,10 +252,14 @@ int32_t pb_pool_workers(pb_pool *pool) {
     return pool->workers;
 }
 
-void pb_pool_destroy(pb_pool *pool) {
-    if (!pool) return;
+void pb_pool_request_stop(pb_pool *pool) {
     atomic_store(&pool->stop, 1);
     wake_sleepers(pool, INT32_MAX);
+}
+
+void pb_pool_destroy(pb_pool *pool) {
+    if (!pool) return;
+    pb_pool_request_stop(pool);
     /* Every helper that entered must have left before the memory goes. */
     for (;;) {
         uint32_t exited = atomic_load(&pool->exited);

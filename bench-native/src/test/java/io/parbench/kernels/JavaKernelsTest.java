@@ -163,7 +163,7 @@ class JavaKernelsTest {
         assertEquals("size 'big' of kernel sort is neither a number nor a profile: use a positive integer or quick,"
                         + " default or full.",
                 assertThrows(IllegalArgumentException.class, () -> KernelSizes.parse(KernelSpec.SORT, "big")).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> KernelSizes.parse(KernelSpec.SORT, "0"));
+        assertEquals(1L << 40, KernelSizes.parse(KernelSpec.SORT, "1099511627776"), "the engine judges the number");
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class DoctorCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         check(true, "hardware concurrency: " + cores + " logical cores (worker sweeps go up to " + 2 * cores + ")", null);
 
-        EngineOptions options = new EngineOptions("chromium", browserPath, !noIsolation, Duration.ofSeconds(60), null);
+        EngineOptions options = new EngineOptions(42, "chromium", browserPath, !noIsolation, Duration.ofSeconds(60), null);
         ExpectedChecksums expected = ExpectedChecksums.fromReference(42);
         for (String name : EngineRegistry.BUILT_IN) {
             out.println();

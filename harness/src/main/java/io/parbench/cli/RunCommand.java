@@ -8,6 +8,7 @@ import io.parbench.engines.OwnKernel;
 import io.parbench.engines.byo.ByoEngine;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.plan.Plan;
+import io.parbench.report.HtmlReport;
 import io.parbench.plan.PlanBuilder;
 import io.parbench.plan.Profile;
 import io.parbench.plan.WorkerCounts;
@@ -22,6 +23,7 @@ import io.parbench.run.BenchmarkRun;
 import io.parbench.run.ExpectedChecksums;
 import io.parbench.run.MachineFacts;
 import io.parbench.run.Progress;
+import io.parbench.run.RunLock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,12 +114,12 @@ public final class RunCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> chosenWorkers = input(() -> WorkerCounts.parse(workers != null ? workers : chosenProfile.workers(), cores));
         MeasurementSettings settings = settings(chosenProfile.settings());
-        EngineOptions options = new EngineOptions(browser, browserPath, !noIsolation, Duration.ofSeconds(timeoutSeconds), adapter,
+        EngineOptions options = new EngineOptions(seed, browser, browserPath, !noIsolation, Duration.ofSeconds(timeoutSeconds), adapter,
                 adapterParams);
 
         Map<String, Engine> ready = new LinkedHashMap<>();
         Map<String, EngineFacts> facts = new LinkedHashMap<>();
-        try {
+        try (RunLock lock = RunLock.acquire(err)) {
             startEngines(options, err, ready, facts);
             Map<String, OwnKernel> ownKernels = ownKernelsOf(ready);
             Plan plan = input(() -> PlanBuilder.build(chosenProfile, List.copyOf(ready.keySet()), variantsOf(ready),
@@ -142,8 +144,11 @@ public final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
             doc = doc.withAnalysis(Analyzer.analyze(doc));
             ResultsWriter.write(doc, resultsFile);
+            Path report = out.resolve("report.html");
+            HtmlReport.write(List.of(doc), report);
 
             spec.commandLine().getOut().println("Results: " + resultsFile.toAbsolutePath());
+            spec.commandLine().getOut().println("Report:  " + report.toAbsolutePath());
             long failed = doc.configurations().stream().filter(c -> c.status() == Status.FAILED).count();
             if (failed > 0) {
                 err.println(failed + " configuration(s) failed; their reasons are in the results and the report.");

@@ -7,6 +7,7 @@ import java.util.Map;
 /**
  * Engine settings from the command line.
  *
+ * @param seed the kernels' input seed (engines that generate inputs in another process need it)
  * @param browser chromium, firefox or webkit (browser engines)
  * @param browserPath an explicit browser executable, or null to find one
  * @param isolation serve pages with COOP/COEP (false shows what users without isolation get)
@@ -15,18 +16,15 @@ import java.util.Map;
  * @param adapterParams the byo adapter's parameters (its setup() gets them as {@code params})
  */
 public record EngineOptions(
-        String browser, Path browserPath, boolean isolation, Duration timeout, Path adapter, Map<String, String> adapterParams) {
+        long seed, String browser, Path browserPath, boolean isolation, Duration timeout, Path adapter,
+        Map<String, String> adapterParams) {
 
     public EngineOptions {
         adapterParams = adapterParams == null ? Map.of() : Map.copyOf(adapterParams);
     }
 
     /** Options without adapter parameters. */
-    public EngineOptions(String browser, Path browserPath, boolean isolation, Duration timeout, Path adapter) {
-        this(browser, browserPath, isolation, timeout, adapter, Map.of());
-    }
-
-    public static EngineOptions defaults() {
-        return new EngineOptions("chromium", null, true, Duration.ofSeconds(120), null);
+    public EngineOptions(long seed, String browser, Path browserPath, boolean isolation, Duration timeout, Path adapter) {
+        this(seed, browser, browserPath, isolation, timeout, adapter, Map.of());
     }
 }

@@ -1,6 +1,8 @@
 package io.parbench.engines;
 
 import io.parbench.engines.byo.ByoEngine;
+import io.parbench.engines.jvm.JvmEngine;
+import io.parbench.engines.nativelib.NativeEngine;
 import java.util.List;
 
 /** The engines parbench knows, by name, and how to make them. */
@@ -14,8 +16,12 @@ public final class EngineRegistry {
 
     /** @throws IllegalArgumentException for an unknown name, listing the known ones */
     public static Engine create(String name, EngineOptions options) {
-        if (name.equals(ByoEngine.NAME)) return new ByoEngine(options);
-        throw new IllegalArgumentException("Unknown engine '" + name + "'; the engines are "
-                + String.join(", ", ALL_NAMES) + " (or 'all').");
+        return switch (name) {
+            case "jvm" -> new JvmEngine(options.seed(), options.timeout());
+            case "native" -> new NativeEngine(options.seed(), options.timeout());
+            case ByoEngine.NAME -> new ByoEngine(options);
+            default -> throw new IllegalArgumentException("Unknown engine '" + name + "'; the engines are "
+                    + String.join(", ", ALL_NAMES) + " (or 'all').");
+        };
     }
 }

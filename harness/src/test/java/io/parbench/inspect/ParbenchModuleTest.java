@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** parbench's own threaded module (built by bench-wasm) must pass its own inspection. */
@@ -35,18 +32,11 @@ class ParbenchModuleTest {
         assertEquals(ChicoryOracle.count(module), ChicoryOracle.of(s));
     }
 
-    /**
-     * The module on the class path (bench-wasm's build output). Skipped only while the C runtime
-     * does not exist in this tree at all; once bench-wasm has its build script, a missing module fails.
-     */
+    /** The module on the class path: bench-wasm's build output. */
     private static byte[] ownModule() throws Exception {
         try (InputStream in = ParbenchModuleTest.class.getResourceAsStream(RESOURCE)) {
-            if (in != null) return in.readAllBytes();
+            assertNotNull(in, RESOURCE + " is not on the test class path: build bench-wasm first (mvn -pl harness -am test builds it).");
+            return in.readAllBytes();
         }
-        Path buildScript = Path.of("..", "bench-wasm", "build.sh");
-        Assumptions.assumeTrue(Files.exists(buildScript),
-                "the C runtime (bench-wasm/build.sh, branch c-runtime) is not in this tree yet, so there is no parbench.wasm to inspect");
-        throw new AssertionError(RESOURCE + " is not on the test class path although " + buildScript
-                + " exists: build bench-wasm first (mvn -pl harness -am test builds it).");
     }
 }

@@ -78,7 +78,8 @@ public final class ByoEngine implements Engine {
                 .withBrowser(BrowserKind.parse(engineOptions.browser()))
                 .withBrowserPath(engineOptions.browserPath())
                 .withIsolation(engineOptions.isolation())
-                .withConfigurationTimeout(engineOptions.timeout());
+                .withConfigurationTimeout(engineOptions.timeout())
+                .withSeed(engineOptions.seed());
         this.ownSession = sharedSession == null;
         this.session = ownSession ? new BrowserSession(options.browser(), options.browserPath()) : sharedSession;
     }

@@ -131,7 +131,8 @@ class ByoEngineTest {
 
     @Test
     void withoutIsolationSeveralWorkersFallBackToOne() throws Exception {
-        EngineOptions open = new EngineOptions("chromium", null, false, Duration.ofSeconds(30), resource("not-threads-ready"), Map.of());
+        EngineOptions open = new EngineOptions(SEED, "chromium", null, false, Duration.ofSeconds(30), resource("not-threads-ready"),
+                Map.of());
         try (ByoEngine engine = new ByoEngine(open, browser)) {
             assertFalse(engine.probe().browser().crossOriginIsolated());
             Measurement m = engine.measure(new Configuration("byo", "not-threads-ready", null, 8, 2), QUICK);
@@ -173,7 +174,7 @@ class ByoEngineTest {
     }
 
     private static ByoEngine engine(Path adapter, Map<String, String> params, Duration timeout) {
-        return new ByoEngine(new EngineOptions("chromium", null, true, timeout, adapter, params), browser);
+        return new ByoEngine(new EngineOptions(SEED, "chromium", null, true, timeout, adapter, params), browser);
     }
 
     private static Path example(String name) {

@@ -34,11 +34,15 @@ class ChromiumEngineTest {
 
     private ChromiumEngine isolated;
     private ChromiumEngine notIsolated;
+    private EngineFacts isolatedFacts;
+    private EngineFacts notIsolatedFacts;
 
     @BeforeAll
     void start() {
         isolated = new ChromiumEngine(BrowserEngineOptions.defaults().withConfigurationTimeout(TIMEOUT));
         notIsolated = new ChromiumEngine(BrowserEngineOptions.defaults().withIsolation(false).withConfigurationTimeout(TIMEOUT));
+        isolatedFacts = isolated.probe();
+        notIsolatedFacts = notIsolated.probe();
     }
 
     @AfterAll
@@ -49,7 +53,7 @@ class ChromiumEngineTest {
 
     @Test
     void probeReportsThreadsWhenIsolated() {
-        EngineFacts facts = isolated.probe();
+        EngineFacts facts = isolatedFacts;
         assertTrue(facts.available(), () -> facts.reason() + " / " + facts.fix());
         assertEquals("chromium", facts.engine());
         BrowserProbe probe = facts.browser();
@@ -68,7 +72,7 @@ class ChromiumEngineTest {
 
     @Test
     void probeReportsTheBrowsersReasonWithoutIsolation() {
-        EngineFacts facts = notIsolated.probe();
+        EngineFacts facts = notIsolatedFacts;
         assertTrue(facts.available(), () -> facts.reason() + " / " + facts.fix());
         BrowserProbe probe = facts.browser();
         assertFalse(probe.isolationServed());
@@ -78,7 +82,7 @@ class ChromiumEngineTest {
         assertTrue(probe.wasmThreadsError().startsWith("DataCloneError: "), probe.wasmThreadsError());
         assertTrue(probe.wasmThreadsError().contains("crossOriginIsolated"), probe.wasmThreadsError());
         // Chromium coarsens the clock of pages that are not isolated.
-        assertTrue(probe.timerResolutionMillis() > isolated.probe().browser().timerResolutionMillis());
+        assertTrue(probe.timerResolutionMillis() > isolatedFacts.browser().timerResolutionMillis());
     }
 
     @Test
@@ -118,7 +122,7 @@ class ChromiumEngineTest {
 
     @Test
     void aHungPageOrACrashedBrowserFailsOnlyItsOwnConfiguration() throws Exception {
-        try (ChromiumEngine engine = new ChromiumEngine(BrowserEngineOptions.defaults().withConfigurationTimeout(Duration.ofSeconds(12)))) {
+        try (ChromiumEngine engine = new ChromiumEngine(BrowserEngineOptions.defaults().withConfigurationTimeout(Duration.ofSeconds(10)))) {
             Configuration forkjoin = new Configuration("chromium", "forkjoin", null, 1024, 2);
             // Warm first: a cold browser on a busy machine may need most of the timeout to load a page.
             assertOk(engine.measure(forkjoin, QUICK));

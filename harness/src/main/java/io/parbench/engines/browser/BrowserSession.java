@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * One Playwright and one browser for a whole run, launched on first use and relaunched when it
- * crashed. The browser gets its own home and temporary folders, deleted on close, so nothing is
- * written to the user's browser profile.
+ * crashed. Each launch gets a fresh profile from Playwright (deleted with the browser), and the
+ * browser its own home and temporary folders (deleted on close), so nothing is written to the
+ * user's browser profile.
  */
 public final class BrowserSession implements AutoCloseable {
 
@@ -93,6 +94,11 @@ public final class BrowserSession implements AutoCloseable {
         return executable;
     }
 
+    /** This session's private folder (the browser's home and temporary files); null before the first launch. */
+    Path workDir() {
+        return workDir;
+    }
+
     @Override
     public void close() {
         closePlaywright();
@@ -122,9 +128,9 @@ public final class BrowserSession implements AutoCloseable {
 
     private BrowserType type() {
         if (playwright == null) {
-            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
-                    "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
-                    "TMPDIR", folder("tmp").toString())));
+            // Only constants here: Playwright keeps the first environment it was given for every
+            // later driver in this JVM. Per-session folders go to the browser at launch instead.
+            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         }
         return switch (kind) {
             case CHROMIUM -> playwright.chromium();

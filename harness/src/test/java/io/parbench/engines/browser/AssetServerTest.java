@@ -32,7 +32,7 @@ class AssetServerTest {
 
     private AssetServer server;
 
-    /** The bundled page under /web, a folder on disk under /site, and a secret beside that folder. */
+    /** The bundled page and module under /web and /wasm, a folder on disk under /site, and a secret beside that folder. */
     @BeforeEach
     void start() throws IOException {
         Path site = Files.createDirectories(temp.resolve("site"));
@@ -41,7 +41,10 @@ class AssetServerTest {
         Files.write(site.resolve("module.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
         Files.writeString(Files.createDirectories(site.resolve("sub")).resolve("data.json"), "{}");
         Files.createSymbolicLink(site.resolve("escape.txt"), temp.resolve("secret.txt"));
-        server = AssetServer.start(Map.of("web", new ClasspathRoot("io/parbench/assets/web"), "site", new DirectoryRoot(site)), true);
+        server = AssetServer.start(Map.of(
+                "web", new ClasspathRoot("io/parbench/assets/web"),
+                "wasm", new ClasspathRoot("io/parbench/assets/wasm"),
+                "site", new DirectoryRoot(site)), true);
     }
 
     @AfterEach
@@ -50,7 +53,7 @@ class AssetServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/web/index.html", "/web/main.js", "/web/driver.js", "/web/helper.js",
+    @ValueSource(strings = {"/web/index.html", "/web/main.js", "/web/driver.js", "/web/helper.js", "/wasm/parbench.wasm",
             "/site/adapter.mjs", "/site/module.wasm", "/site/sub/data.json"})
     void servesFilesWithIsolationHeaders(String path) throws IOException {
         Response response = get(path);
@@ -65,6 +68,7 @@ class AssetServerTest {
         assertEquals("text/javascript; charset=utf-8", get("/web/driver.js").header("content-type"));
         assertEquals("text/javascript; charset=utf-8", get("/site/adapter.mjs").header("content-type"));
         assertEquals("application/wasm", get("/site/module.wasm").header("content-type"));
+        assertEquals("application/wasm", get("/wasm/parbench.wasm").header("content-type"));
         assertEquals("application/json", get("/site/sub/data.json").header("content-type"));
         assertEquals("nosniff", get("/site/module.wasm").header("x-content-type-options"));
     }

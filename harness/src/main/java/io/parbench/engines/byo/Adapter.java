@@ -14,10 +14,16 @@ import java.util.Locale;
 record Adapter(Path file, Path folder) {
 
     /**
-     * @throws IllegalArgumentException when the path is missing, not a regular file, or not a
-     *     JavaScript file: a clear message for the command line (exit code 2)
+     * @throws IllegalArgumentException when the path is missing, not a regular file, not a
+     *     JavaScript file, or in a folder too big to serve: a clear message for the command line
+     *     (exit code 2)
      */
     static Adapter of(Path path) {
+        return of(path, Path.of(System.getProperty("user.home")));
+    }
+
+    /** As {@link #of(Path)}, with the home folder given. */
+    static Adapter of(Path path, Path home) {
         if (path == null) {
             throw new IllegalArgumentException("--engines byo needs --adapter PATH/adapter.js, the ES module that runs your "
                     + "WebAssembly (templates in bench-wasm/examples/README.md).");
@@ -36,11 +42,25 @@ record Adapter(Path file, Path folder) {
         if (!Files.isReadable(path)) {
             throw new IllegalArgumentException("--adapter " + path + " cannot be read (permissions?).");
         }
+        Path real;
         try {
-            Path real = path.toRealPath();
-            return new Adapter(real, real.getParent());
+            real = path.toRealPath();
         } catch (IOException e) {
             throw new IllegalArgumentException("--adapter " + path + " cannot be opened: " + e.getMessage(), e);
+        }
+        Path folder = real.getParent();
+        if (folder.getParent() == null || isSameFolder(folder, home)) {
+            throw new IllegalArgumentException("--adapter " + path + " is in " + folder + ", and parbench serves the adapter's "
+                    + "whole folder to the browser: put the adapter and your module in a folder of their own.");
+        }
+        return new Adapter(real, folder);
+    }
+
+    private static boolean isSameFolder(Path folder, Path other) {
+        try {
+            return Files.isDirectory(other) && folder.equals(other.toRealPath());
+        } catch (IOException e) {
+            return false;
         }
     }
 

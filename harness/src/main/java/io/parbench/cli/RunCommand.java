@@ -4,12 +4,15 @@ import io.parbench.analysis.Analyzer;
 import io.parbench.engines.Engine;
 import io.parbench.engines.EngineOptions;
 import io.parbench.engines.EngineRegistry;
+import io.parbench.engines.OwnKernel;
+import io.parbench.engines.byo.ByoEngine;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.plan.Plan;
 import io.parbench.report.HtmlReport;
 import io.parbench.plan.PlanBuilder;
 import io.parbench.plan.Profile;
 import io.parbench.plan.WorkerCounts;
+import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.RunDocument;
@@ -99,6 +102,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--adapter", paramLabel = "FILE", description = "The adapter module (adapter.js) of your own WASM, for --engines byo.")
     Path adapter;
 
+    @Option(names = "--adapter-param", paramLabel = "KEY=VALUE",
+            description = "A parameter for the byo adapter's setup() (params.KEY); repeatable. Each set is a series of its own.")
+    Map<String, String> adapterParams;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -107,17 +114,19 @@ public final class RunCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> chosenWorkers = input(() -> WorkerCounts.parse(workers != null ? workers : chosenProfile.workers(), cores));
         MeasurementSettings settings = settings(chosenProfile.settings());
-        EngineOptions options = new EngineOptions(seed, browser, browserPath, !noIsolation, Duration.ofSeconds(timeoutSeconds), adapter);
+        EngineOptions options = new EngineOptions(seed, browser, browserPath, !noIsolation, Duration.ofSeconds(timeoutSeconds), adapter,
+                adapterParams);
 
         Map<String, Engine> ready = new LinkedHashMap<>();
         Map<String, EngineFacts> facts = new LinkedHashMap<>();
         try (RunLock lock = RunLock.acquire(err)) {
             startEngines(options, err, ready, facts);
+            Map<String, OwnKernel> ownKernels = ownKernelsOf(ready);
             Plan plan = input(() -> PlanBuilder.build(chosenProfile, List.copyOf(ready.keySet()), variantsOf(ready),
-                    chosenKernels, sizes, chosenWorkers, settings, seed));
+                    chosenKernels, ownKernels, sizes, chosenWorkers, settings, seed));
             err.printf("Plan: %d configurations (%s × %s × workers %s), %d fork(s) × (%d warm-up + %d) × %d ms; about %s.%n",
                     plan.configurations().size(), String.join(",", ready.keySet()),
-                    chosenKernels.stream().map(KernelSpec::id).toList(), chosenWorkers, settings.forks(),
+                    plan.configurations().stream().map(Configuration::kernel).distinct().toList(), chosenWorkers, settings.forks(),
                     settings.warmupIterations(), settings.iterations(), settings.iterationMillis(),
                     formatDuration(plan.estimate()));
             err.flush();
@@ -157,6 +166,9 @@ public final class RunCommand implements Callable<Integer> {
         boolean all = engines.trim().equals("all");
         List<String> names = all ? EngineRegistry.BUILT_IN
                 : Arrays.stream(engines.split(",")).map(String::trim).distinct().toList();
+        if ((adapter != null || adapterParams != null) && !names.contains(ByoEngine.NAME)) {
+            throw new UserError("--adapter and --adapter-param are for the byo engine: add it, e.g. --engines byo or --engines chromium,byo.");
+        }
         for (String name : names) {
             Engine engine = input(() -> EngineRegistry.create(name, options));
             EngineFacts f = engine.probe();
@@ -171,6 +183,12 @@ public final class RunCommand implements Callable<Integer> {
             err.println("Skipping " + message);
         }
         if (ready.isEmpty()) throw new UserError("No engine can run on this machine; run 'parbench doctor' to see why.");
+    }
+
+    private static Map<String, OwnKernel> ownKernelsOf(Map<String, Engine> engines) {
+        Map<String, OwnKernel> own = new LinkedHashMap<>();
+        engines.forEach((name, engine) -> engine.ownKernel().ifPresent(kernel -> own.put(name, kernel)));
+        return own;
     }
 
     private static Map<String, Function<String, List<String>>> variantsOf(Map<String, Engine> engines) {

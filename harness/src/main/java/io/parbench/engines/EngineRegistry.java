@@ -1,5 +1,6 @@
 package io.parbench.engines;
 
+import io.parbench.engines.byo.ByoEngine;
 import io.parbench.engines.jvm.JvmEngine;
 import io.parbench.engines.nativelib.NativeEngine;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class EngineRegistry {
         return switch (name) {
             case "jvm" -> new JvmEngine(options.seed(), options.timeout());
             case "native" -> new NativeEngine(options.seed(), options.timeout());
+            case ByoEngine.NAME -> new ByoEngine(options);
             default -> throw new IllegalArgumentException("Unknown engine '" + name + "'; the engines are "
                     + String.join(", ", ALL_NAMES) + " (or 'all').");
         };

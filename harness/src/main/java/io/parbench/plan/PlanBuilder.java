@@ -1,10 +1,12 @@
 package io.parbench.plan;
 
+import io.parbench.engines.OwnKernel;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.results.Configuration;
 import io.parbench.results.MeasurementSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,18 +35,51 @@ public final class PlanBuilder {
             List<Integer> workers,
             MeasurementSettings settings,
             long seed) {
-        Map<KernelSpec, Long> sizeOf = sizes(profile, kernels, sizes);
+        return build(profile, engines, variants, kernels, Map.of(), sizes, workers, settings, seed);
+    }
+
+    /**
+     * As above, with engines that bring their own kernel (byo): they measure only that kernel,
+     * after the built-in ones, at its default size unless --sizes sets one for all kernels or
+     * names it ({@code my-kernel=4096}).
+     *
+     * @param ownKernels engine name → the kernel it brings
+     */
+    public static Plan build(
+            Profile profile,
+            List<String> engines,
+            Map<String, Function<String, List<String>>> variants,
+            List<KernelSpec> kernels,
+            Map<String, OwnKernel> ownKernels,
+            String sizes,
+            List<Integer> workers,
+            MeasurementSettings settings,
+            long seed) {
+        Map<String, Long> sizeOf = sizes(profile, kernels, ownKernels.values(), sizes);
         List<Configuration> configurations = new ArrayList<>();
         for (KernelSpec kernel : kernels) {
             for (String engine : engines) {
-                for (String variant : variants.get(engine).apply(kernel.id())) {
-                    for (int w : workers) {
-                        configurations.add(new Configuration(engine, kernel.id(), variant, sizeOf.get(kernel), w));
-                    }
+                if (!ownKernels.containsKey(engine)) {
+                    add(configurations, engine, kernel.id(), variants.get(engine), sizeOf.get(kernel.id()), workers);
                 }
             }
         }
+        for (String engine : engines) {
+            OwnKernel own = ownKernels.get(engine);
+            if (own != null) {
+                add(configurations, engine, own.name(), variants.get(engine), sizeOf.get(own.name()), workers);
+            }
+        }
         return new Plan(configurations, settings, seed, profile.id());
+    }
+
+    private static void add(List<Configuration> configurations, String engine, String kernel,
+            Function<String, List<String>> variants, long size, List<Integer> workers) {
+        for (String variant : variants.apply(kernel)) {
+            for (int w : workers) {
+                configurations.add(new Configuration(engine, kernel, variant, size, w));
+            }
+        }
     }
 
     /** Parses --kernels: "all" or a comma-separated list of kernel names. */
@@ -60,18 +95,21 @@ public final class PlanBuilder {
         return kernels;
     }
 
-    private static Map<KernelSpec, Long> sizes(Profile profile, List<KernelSpec> kernels, String expression) {
-        Map<KernelSpec, Long> sizeOf = new LinkedHashMap<>();
-        kernels.forEach(k -> sizeOf.put(k, profile.size(k)));
+    private static Map<String, Long> sizes(Profile profile, List<KernelSpec> kernels, Collection<OwnKernel> own, String expression) {
+        Map<String, Long> sizeOf = new LinkedHashMap<>();
+        kernels.forEach(k -> sizeOf.put(k.id(), profile.size(k)));
+        own.forEach(k -> sizeOf.putIfAbsent(k.name(), k.defaultSize()));
         if (expression == null || expression.isBlank()) return sizeOf;
         for (String part : expression.split(",")) {
             String[] kv = part.split("=", 2);
             if (kv.length == 1) {
                 long size = size(kv[0], expression);
-                kernels.forEach(k -> sizeOf.put(k, size));
+                sizeOf.replaceAll((k, old) -> size);
             } else {
-                KernelSpec k = kernels(kv[0]).getFirst();
-                if (sizeOf.containsKey(k)) sizeOf.put(k, size(kv[1], expression));
+                String name = kv[0].trim();
+                boolean ownName = own.stream().anyMatch(k -> k.name().equals(name));
+                String kernel = ownName ? name : kernels(name).getFirst().id();
+                if (sizeOf.containsKey(kernel)) sizeOf.put(kernel, size(kv[1], expression));
             }
         }
         return sizeOf;

@@ -1,0 +1,94 @@
+// parbench page script (main thread).
+//
+// The harness (Playwright) calls parbench.start(kind, config) once per page and then polls
+// parbench.result. Everything that may block (the wasm module, Atomics.wait inside the pool)
+// runs in the driver worker: the main thread only relays messages and measures how responsive
+// it stays while the driver works, which is what a real page would feel.
+
+const TICK_MS = 10;
+
+/**
+ * Records the longest gap between ticks of a short interval timer: how long the page could not
+ * react. The stretch from the last tick to stop() counts too, so a run shorter than a tick
+ * still gets a value.
+ */
+class GapMeter {
+  start() {
+    this.last = performance.now();
+    this.maxGapMs = 0;
+    this.timer = setInterval(() => this.tick(), TICK_MS);
+  }
+
+  tick() {
+    const now = performance.now();
+    this.maxGapMs = Math.max(this.maxGapMs, now - this.last);
+    this.last = now;
+  }
+
+  /** The longest gap in ms (the tick period included), or null if never started. */
+  stop() {
+    if (this.timer === undefined) return null;
+    clearInterval(this.timer);
+    this.tick();
+    return this.maxGapMs;
+  }
+}
+
+const parbench = {
+  phase: 'loaded', // the driver's last reported phase: the harness reads it when a run hangs
+  result: null,    // set once, when the driver has answered (or failed)
+
+  /** kind: 'probe' or 'run' (config: see driver.js). Returns at once; poll parbench.result. */
+  start(kind, config) {
+    if (this.driver) throw new Error('parbench.start may be called only once per page');
+    const gaps = new GapMeter();
+    const driver = new Worker('driver.js', { type: 'module' });
+    this.driver = driver;
+    // Workers log here rather than to their own consoles: the harness watches the page's console.
+    this.logs = new BroadcastChannel('parbench-log');
+    this.logs.onmessage = ({ data }) => this.note(data.level, data.text);
+
+    driver.onmessage = ({ data }) => {
+      if (data.type === 'phase') {
+        this.phase = data.phase;
+        if (data.phase === 'measure') gaps.start();
+      } else if (data.type === 'result') {
+        const extra = kind === 'probe' ? pageFacts() : { mainThreadMaxGapMs: gaps.stop() };
+        this.finish({ ...data.result, ...extra });
+      }
+    };
+    // A worker script blocked by COEP/CORP or missing gives an error event without a message.
+    driver.onerror = (event) => {
+      event.preventDefault();
+      const text = 'driver worker: ' + (event.message || 'failed to load driver.js (blocked by the '
+          + 'cross-origin headers, or not served)');
+      this.note('error', text);
+      gaps.stop();
+      this.finish({ status: 'failed', reason: text });
+    };
+    driver.postMessage({ type: kind, config });
+  },
+
+  note(level, text) {
+    (level === 'error' ? console.error : console.warn)('[parbench] ' + text);
+  },
+
+  finish(result) {
+    if (this.result) return;
+    this.phase = 'done';
+    this.result = result;
+    this.driver.terminate();
+  },
+};
+
+/** What only the page itself can say about the environment (the driver adds the rest). */
+function pageFacts() {
+  return {
+    userAgent: navigator.userAgent,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    crossOriginIsolated: self.crossOriginIsolated === true,
+    sharedArrayBuffer: typeof SharedArrayBuffer !== 'undefined',
+  };
+}
+
+window.parbench = parbench;

@@ -1,0 +1,27 @@
+package io.parbench.engines.browser;
+
+import io.parbench.cli.UserError;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The browsers Playwright can drive. */
+public enum BrowserKind {
+    CHROMIUM,
+    FIREFOX,
+    WEBKIT;
+
+    /** The name on the command line and in results. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @throws UserError for a name that is not a browser Playwright drives */
+    public static BrowserKind parse(String id) {
+        return Arrays.stream(values())
+                .filter(kind -> kind.id().equals(id.trim().toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElseThrow(() -> new UserError("Unknown browser '" + id + "'; use one of "
+                        + Arrays.stream(values()).map(BrowserKind::id).collect(Collectors.joining(", ")) + "."));
+    }
+}

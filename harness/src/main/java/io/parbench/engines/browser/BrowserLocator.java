@@ -1,0 +1,85 @@
+package io.parbench.engines.browser;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Finds the browser executable at run time: the path the user gave, else (Chromium) Debian's
+ * {@code /usr/bin/chromium} or a Chromium on the PATH, else a browser Playwright installed itself.
+ */
+public final class BrowserLocator {
+
+    private static final List<String> CHROMIUM_NAMES = List.of("chromium", "chromium-browser", "google-chrome");
+
+    /** An executable and how it was found, for the probe's facts. */
+    public record Found(Path executable, String source) {}
+
+    private BrowserLocator() {}
+
+    /**
+     * @param playwrightsOwn where Playwright keeps its own build of the browser (asked only when
+     *     nothing else is found: it needs a running Playwright)
+     */
+    public static Found locate(BrowserKind kind, Path explicitPath, Supplier<Path> playwrightsOwn)
+            throws BrowserUnavailableException {
+        return locate(kind, explicitPath, systemCandidates(kind), playwrightsOwn);
+    }
+
+    static Found locate(BrowserKind kind, Path explicitPath, List<Path> systemCandidates, Supplier<Path> playwrightsOwn)
+            throws BrowserUnavailableException {
+        if (explicitPath != null) {
+            if (!isExecutableFile(explicitPath)) {
+                throw new BrowserUnavailableException("No browser executable at " + explicitPath + " (from --browser-path)",
+                        "pass the path of an executable " + kind.id() + " with --browser-path");
+            }
+            return new Found(explicitPath, "--browser-path");
+        }
+        Optional<Path> system = systemCandidates.stream().filter(BrowserLocator::isExecutableFile).findFirst();
+        if (system.isPresent()) {
+            return new Found(system.get(), "system");
+        }
+        Path own = playwrightsOwn.get();
+        if (own != null && isExecutableFile(own)) {
+            return new Found(own, "installed by Playwright");
+        }
+        throw notFound(kind);
+    }
+
+    private static List<Path> systemCandidates(BrowserKind kind) {
+        List<Path> candidates = new ArrayList<>();
+        if (kind == BrowserKind.CHROMIUM) {
+            candidates.add(Path.of("/usr/bin/chromium"));
+            CHROMIUM_NAMES.forEach(name -> onPath(name).forEach(candidates::add));
+        }
+        return candidates;
+    }
+
+    private static Stream<Path> onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Stream.empty();
+        }
+        return Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, name));
+    }
+
+    private static boolean isExecutableFile(Path path) {
+        return Files.isRegularFile(path) && Files.isExecutable(path);
+    }
+
+    private static BrowserUnavailableException notFound(BrowserKind kind) {
+        String installOwn = "Playwright's own " + kind.id() + " (`mvn exec:java -Dexec.mainClass=com.microsoft.playwright.CLI "
+                + "-Dexec.args=\"install " + kind.id() + "\"`, needs access to Playwright's download site)";
+        if (kind == BrowserKind.CHROMIUM) {
+            return new BrowserUnavailableException("Chromium not found on PATH",
+                    "install it with `apt-get install chromium` or pass --browser-path (or install " + installOwn + ")");
+        }
+        return new BrowserUnavailableException("Playwright's " + kind.id() + " is not installed (Playwright drives only "
+                + "its own patched " + kind.id() + ", not the distribution's)", "install " + installOwn + " or pass --browser-path");
+    }
+}

@@ -1,0 +1,150 @@
+package io.parbench.engines.chromium;
+
+import io.parbench.engines.Engine;
+import io.parbench.engines.Measurement;
+import io.parbench.engines.browser.AssetServer;
+import io.parbench.engines.browser.BrowserEngineOptions;
+import io.parbench.engines.browser.BrowserSession;
+import io.parbench.engines.browser.BrowserUnavailableException;
+import io.parbench.engines.browser.ClasspathRoot;
+import io.parbench.engines.browser.ErrorText;
+import io.parbench.engines.browser.PageForks;
+import io.parbench.engines.browser.PageResult;
+import io.parbench.engines.browser.PageRun;
+import io.parbench.results.BrowserProbe;
+import io.parbench.results.Configuration;
+import io.parbench.results.EngineFacts;
+import io.parbench.results.MeasurementSettings;
+import io.parbench.results.Status;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The C kernels as threaded WebAssembly in a headless browser (Chromium unless the options say
+ * otherwise), driven by Playwright: one browser per run, one fresh page per configuration and
+ * fork. The page, its driver and helper workers are bench-wasm/src/main/js; the module is
+ * bench-wasm's parbench.wasm; both are served by an {@link AssetServer}.
+ *
+ * <p>Without cross-origin isolation, configurations with more than one worker run on one
+ * worker and are reported as {@link Status#FALLBACK} with the browser's reason. A page that
+ * hangs is closed after the configuration's timeout and recorded as failed with its console
+ * output; a browser that crashed is relaunched for the next configuration.
+ */
+public final class ChromiumEngine implements Engine {
+
+    private static final String ASSETS = "io/parbench/assets";
+    private static final String PAGE = "web/index.html";
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final BrowserEngineOptions options;
+    private final ClasspathRoot web = new ClasspathRoot(ASSETS + "/web");
+    private final ClasspathRoot wasm = new ClasspathRoot(ASSETS + "/wasm");
+    private final BrowserSession session;
+    private AssetServer server;
+    private String testOnlyHangingKernel;
+
+    public ChromiumEngine(BrowserEngineOptions options) {
+        this.options = options;
+        this.session = new BrowserSession(options.browser(), options.browserPath());
+    }
+
+    /** Chromium found on this machine, cross-origin isolated, automatic timeouts, seed 42. */
+    public ChromiumEngine() {
+        this(BrowserEngineOptions.defaults());
+    }
+
+    @Override
+    public String name() {
+        return options.browser().id();
+    }
+
+    public BrowserEngineOptions options() {
+        return options;
+    }
+
+    @Override
+    public EngineFacts probe() {
+        if (!wasm.contains("parbench.wasm") || !web.contains("index.html")) {
+            return EngineFacts.unavailable(name(), "parbench.wasm or the page scripts are not on the class path (" + ASSETS + ")",
+                    "build the C kernels and the page: mvn -pl bench-wasm compile (needs clang and lld)");
+        }
+        try {
+            URI url = pageUrl();
+            PageRun.Outcome outcome = PageRun.run(session.newContext(), url, "probe", Map.of(), PROBE_TIMEOUT);
+            if (outcome.failed()) {
+                return EngineFacts.unavailable(name(), "the probe page failed: " + outcome.failure() + notesSuffix(outcome.notes()),
+                        "run with the browser's console visible to see why, e.g. parbench doctor");
+            }
+            BrowserProbe probe = new PageResult(outcome.result()).browserProbe(name(), session.browser().version(), options.isolation());
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.put("executable", session.executable().executable().toString());
+            facts.put("executableSource", session.executable().source());
+            facts.put("isolationServed", Boolean.toString(options.isolation()));
+            return new EngineFacts(name(), true, null, null, facts, probe);
+        } catch (BrowserUnavailableException e) {
+            return EngineFacts.unavailable(name(), e.reason(), e.fix());
+        } catch (IOException | RuntimeException e) {
+            return EngineFacts.unavailable(name(), "could not start " + name() + ": " + ErrorText.firstLine(e.getMessage()),
+                    "check that the browser starts headless on this machine, or pass another with --browser-path");
+        }
+    }
+
+    @Override
+    public Measurement measure(Configuration configuration, MeasurementSettings settings) throws IOException {
+        if (configuration.variant() != null) {
+            return Measurement.failed("the " + name() + " engine has no variant '" + configuration.variant() + "' of "
+                    + configuration.kernel() + "; it runs the project's own C kernels only");
+        }
+        return PageForks.measure(session, pageUrl(), pageConfig(configuration, settings), settings, options.timeoutFor(settings),
+                PageForks.PLAIN);
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** TEST-ONLY: the next steps of this kernel never return, so tests can watch the watchdog work. */
+    void testOnlyHangInStepOf(String kernel) {
+        testOnlyHangingKernel = kernel;
+    }
+
+    /** The session, for tests that need to see relaunches. */
+    BrowserSession session() {
+        return session;
+    }
+
+    private Map<String, Object> pageConfig(Configuration configuration, MeasurementSettings settings) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("kernel", configuration.kernel());
+        // 64-bit values travel as decimal strings: JS numbers hold only 53 bits.
+        config.put("size", Long.toString(configuration.size()));
+        config.put("seed", Long.toUnsignedString(options.seed()));
+        config.put("workers", configuration.workers());
+        config.put("warmupIterations", settings.warmupIterations());
+        config.put("iterations", settings.iterations());
+        config.put("iterationMillis", (double) settings.iterationMillis()); // Playwright passes no Long
+        if (configuration.kernel().equals(testOnlyHangingKernel)) {
+            config.put("testOnlyHangInStep", true);
+        }
+        return config;
+    }
+
+    private URI pageUrl() throws IOException {
+        if (server == null) {
+            server = AssetServer.start(Map.of("web", web, "wasm", wasm), options.isolation());
+        }
+        return server.url(PAGE);
+    }
+
+    private static String notesSuffix(List<String> notes) {
+        return notes.isEmpty() ? "" : " (console: " + String.join(" | ", notes) + ")";
+    }
+}

@@ -1,0 +1,177 @@
+package io.parbench.engines.chromium;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parbench.engines.Measurement;
+import io.parbench.engines.browser.BrowserCrash;
+import io.parbench.engines.browser.BrowserEngineOptions;
+import io.parbench.kernels.KernelSpec;
+import io.parbench.kernels.ReferenceChecksums;
+import io.parbench.results.BrowserProbe;
+import io.parbench.results.Configuration;
+import io.parbench.results.EngineFacts;
+import io.parbench.results.MeasurementSettings;
+import io.parbench.results.Status;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The engine in real headless Chromium with the real parbench.wasm, checked against the native library. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChromiumEngineTest {
+
+    /** Tiny on purpose: each of the two iterations still runs at least one whole step. */
+    private static final MeasurementSettings QUICK = new MeasurementSettings(1, 0, 2, 1);
+    /** Generous for this shared machine, short enough to wait for once in the watchdog test. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private ChromiumEngine isolated;
+    private ChromiumEngine notIsolated;
+    private EngineFacts isolatedFacts;
+    private EngineFacts notIsolatedFacts;
+
+    @BeforeAll
+    void start() {
+        isolated = new ChromiumEngine(BrowserEngineOptions.defaults().withConfigurationTimeout(TIMEOUT));
+        notIsolated = new ChromiumEngine(BrowserEngineOptions.defaults().withIsolation(false).withConfigurationTimeout(TIMEOUT));
+        isolatedFacts = isolated.probe();
+        notIsolatedFacts = notIsolated.probe();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        isolated.close();
+        notIsolated.close();
+    }
+
+    @Test
+    void probeReportsThreadsWhenIsolated() {
+        EngineFacts facts = isolatedFacts;
+        assertTrue(facts.available(), () -> facts.reason() + " / " + facts.fix());
+        assertEquals("chromium", facts.engine());
+        BrowserProbe probe = facts.browser();
+        assertEquals("chromium", probe.browser());
+        assertFalse(probe.version().isBlank());
+        assertTrue(probe.userAgent().contains("Chrome"), probe.userAgent());
+        assertTrue(probe.hardwareConcurrency() >= 1);
+        assertTrue(probe.isolationServed());
+        assertTrue(probe.crossOriginIsolated());
+        assertTrue(probe.sharedArrayBuffer());
+        assertTrue(probe.wasmThreads());
+        assertNull(probe.wasmThreadsError());
+        assertTrue(probe.timerResolutionMillis() > 0 && probe.timerResolutionMillis() < 1, "" + probe.timerResolutionMillis());
+        assertTrue(facts.facts().get("executable").contains("chromium"), facts.facts().toString());
+    }
+
+    @Test
+    void probeReportsTheBrowsersReasonWithoutIsolation() {
+        EngineFacts facts = notIsolatedFacts;
+        assertTrue(facts.available(), () -> facts.reason() + " / " + facts.fix());
+        BrowserProbe probe = facts.browser();
+        assertFalse(probe.isolationServed());
+        assertFalse(probe.crossOriginIsolated());
+        assertFalse(probe.sharedArrayBuffer());
+        assertFalse(probe.wasmThreads());
+        assertTrue(probe.wasmThreadsError().startsWith("DataCloneError: "), probe.wasmThreadsError());
+        assertTrue(probe.wasmThreadsError().contains("crossOriginIsolated"), probe.wasmThreadsError());
+        // Chromium coarsens the clock of pages that are not isolated.
+        assertTrue(probe.timerResolutionMillis() > isolatedFacts.browser().timerResolutionMillis());
+    }
+
+    @Test
+    void everyKernelMatchesTheNativeChecksumAtOneToFourWorkers() throws Exception {
+        for (KernelSpec kernel : KernelSpec.values()) {
+            long size = kernel.defaultSize(KernelSpec.Profile.QUICK);
+            String expected = expected(kernel, size);
+            for (int workers = 1; workers <= 4; workers++) {
+                Configuration configuration = new Configuration("chromium", kernel.id(), null, size, workers);
+                Measurement m = isolated.measure(configuration, QUICK);
+                assertEquals(Status.OK, m.status(), () -> configuration.label() + ": " + m.reason() + " " + m.notes());
+                assertEquals(expected, m.checksum(), configuration.label());
+                assertEquals(1, m.samples().size());
+                assertEquals(2, m.samples().getFirst().size());
+                assertTrue(m.samples().getFirst().stream().allMatch(stepsPerSecond -> stepsPerSecond > 0));
+                assertTrue(m.poolStartupMillis() >= 0);
+                assertTrue(m.mainThreadMaxGapMillis() >= 0);
+                assertNull(m.reason());
+            }
+        }
+    }
+
+    @Test
+    void withoutIsolationMoreWorkersFallBackToOneWithTheBrowsersReason() throws Exception {
+        long size = KernelSpec.SUM.defaultSize(KernelSpec.Profile.QUICK);
+        Measurement two = notIsolated.measure(new Configuration("chromium", "sum", null, size, 2), QUICK);
+        assertEquals(Status.FALLBACK, two.status(), () -> two.reason() + " " + two.notes());
+        assertTrue(two.reason().contains("measured with 1 worker instead of 2"), two.reason());
+        assertTrue(two.reason().contains("DataCloneError"), two.reason());
+        assertEquals(expected(KernelSpec.SUM, size), two.checksum());
+        assertEquals(2, two.samples().getFirst().size());
+
+        Measurement one = notIsolated.measure(new Configuration("chromium", "sum", null, size, 1), QUICK);
+        assertOk(one);
+        assertEquals(two.checksum(), one.checksum());
+    }
+
+    @Test
+    void aHungPageOrACrashedBrowserFailsOnlyItsOwnConfiguration() throws Exception {
+        try (ChromiumEngine engine = new ChromiumEngine(BrowserEngineOptions.defaults().withConfigurationTimeout(Duration.ofSeconds(10)))) {
+            Configuration forkjoin = new Configuration("chromium", "forkjoin", null, 1024, 2);
+            // Warm first: a cold browser on a busy machine may need most of the timeout to load a page.
+            assertOk(engine.measure(forkjoin, QUICK));
+            engine.testOnlyHangInStepOf("sum");
+            Measurement hung = engine.measure(new Configuration("chromium", "sum", null, 1024, 2), QUICK);
+            assertEquals(Status.FAILED, hung.status());
+            assertTrue(hung.reason().contains("phase 'measure'"), hung.reason());
+            assertTrue(hung.reason().contains("the page was closed"), hung.reason());
+            assertTrue(hung.notes().stream().anyMatch(note -> note.contains("test-only: this step never returns")), hung.notes().toString());
+
+            Measurement next = engine.measure(forkjoin, QUICK);
+            assertOk(next);
+            assertEquals(expected(KernelSpec.FORKJOIN, 1024), next.checksum());
+
+            BrowserCrash.kill(engine.session());
+            Measurement afterCrash = engine.measure(forkjoin, QUICK);
+            assertOk(afterCrash);
+            assertEquals(2, engine.session().launches());
+        }
+    }
+
+    @Test
+    void unknownKernelsAndVariantsFailWithAReason() throws Exception {
+        Measurement unknown = isolated.measure(new Configuration("chromium", "nope", null, 10, 1), QUICK);
+        assertEquals(Status.FAILED, unknown.status());
+        assertTrue(unknown.reason().contains("unknown kernel 'nope'") && unknown.reason().contains("sum"), unknown.reason());
+
+        Measurement variant = isolated.measure(new Configuration("chromium", "sort", "jdk", 10, 1), QUICK);
+        assertEquals(Status.FAILED, variant.status());
+        assertTrue(variant.reason().contains("no variant 'jdk'"), variant.reason());
+    }
+
+    @Test
+    void aMissingBrowserIsReportedWithItsFix() {
+        Path nowhere = Path.of("/nonexistent/chromium");
+        try (ChromiumEngine engine = new ChromiumEngine(BrowserEngineOptions.defaults().withBrowserPath(nowhere))) {
+            EngineFacts facts = engine.probe();
+            assertFalse(facts.available());
+            assertTrue(facts.reason().contains(nowhere.toString()), facts.reason());
+            assertTrue(facts.fix().contains("--browser-path"), facts.fix());
+        }
+    }
+
+    private static void assertOk(Measurement m) {
+        assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
+    }
+
+    /** What the reference implementation computes (checked against the native library in bench-native). */
+    private static String expected(KernelSpec kernel, long size) {
+        return String.format("%016x", ReferenceChecksums.of(kernel, size, BrowserEngineOptions.DEFAULT_SEED));
+    }
+}

@@ -1,6 +1,8 @@
 package io.parbench.engines;
 
+import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.byo.ByoEngine;
+import io.parbench.engines.chromium.ChromiumEngine;
 import io.parbench.engines.jvm.JvmEngine;
 import io.parbench.engines.nativelib.NativeEngine;
 import java.util.List;
@@ -19,6 +21,7 @@ public final class EngineRegistry {
         return switch (name) {
             case "jvm" -> new JvmEngine(options.seed(), options.timeout());
             case "native" -> new NativeEngine(options.seed(), options.timeout());
+            case "chromium" -> new ChromiumEngine(BrowserEngineOptions.from(options));
             case ByoEngine.NAME -> new ByoEngine(options);
             default -> throw new IllegalArgumentException("Unknown engine '" + name + "'; the engines are "
                     + String.join(", ", ALL_NAMES) + " (or 'all').");

@@ -1,5 +1,6 @@
 package io.parbench.engines.browser;
 
+import io.parbench.engines.EngineOptions;
 import io.parbench.results.MeasurementSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,12 @@ public record BrowserEngineOptions(
     /** Chromium found on this machine, isolated, automatic timeout, seed 42. */
     public static BrowserEngineOptions defaults() {
         return new BrowserEngineOptions(BrowserKind.CHROMIUM, null, true, null, DEFAULT_SEED);
+    }
+
+    /** The browser settings among the command line's engine options. */
+    public static BrowserEngineOptions from(EngineOptions options) {
+        return new BrowserEngineOptions(BrowserKind.parse(options.browser()), options.browserPath(), options.isolation(),
+                options.timeout(), options.seed());
     }
 
     public BrowserEngineOptions withBrowser(BrowserKind newBrowser) {

@@ -6,7 +6,6 @@ import io.parbench.engines.Measurement;
 import io.parbench.engines.OwnKernel;
 import io.parbench.engines.browser.AssetServer;
 import io.parbench.engines.browser.BrowserEngineOptions;
-import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.browser.BrowserSession;
 import io.parbench.engines.browser.BrowserUnavailableException;
 import io.parbench.engines.browser.ClasspathRoot;
@@ -74,12 +73,7 @@ public final class ByoEngine implements Engine {
     ByoEngine(EngineOptions engineOptions, BrowserSession sharedSession) {
         this.adapter = Adapter.of(engineOptions.adapter());
         this.params = new TreeMap<>(engineOptions.adapterParams());
-        this.options = BrowserEngineOptions.defaults()
-                .withBrowser(BrowserKind.parse(engineOptions.browser()))
-                .withBrowserPath(engineOptions.browserPath())
-                .withIsolation(engineOptions.isolation())
-                .withConfigurationTimeout(engineOptions.timeout())
-                .withSeed(engineOptions.seed());
+        this.options = BrowserEngineOptions.from(engineOptions);
         this.ownSession = sharedSession == null;
         this.session = ownSession ? new BrowserSession(options.browser(), options.browserPath()) : sharedSession;
     }

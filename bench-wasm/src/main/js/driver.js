@@ -18,7 +18,8 @@ self.onmessage = async ({ data }) => {
   try {
     result = data.type === 'probe' ? probe() : await run(data.config);
   } catch (e) {
-    result = { status: 'failed', reason: String(e) };
+    // Our own errors carry a sentence; keep the name of anything else (e.g. "RuntimeError: unreachable").
+    result = { status: 'failed', reason: e.name === 'Error' ? e.message : String(e) };
   }
   self.postMessage({ type: 'result', result });
 };
@@ -77,7 +78,7 @@ async function run(config) {
   pb.pb_bench_destroy(bench);
   pb.pb_pool_destroy(pool);
   helpers.forEach((helper) => helper.terminate());
-  return { status, reason, samples, checksum, poolStartupMs, workersUsed: workers };
+  return { status, reason, samples, checksum, poolStartupMs };
 }
 
 /** One iteration: whole steps until `ms` have passed; returns steps per second. */

@@ -65,10 +65,6 @@ public final class ChromiumEngine implements Engine {
         return options.browser().id();
     }
 
-    public BrowserEngineOptions options() {
-        return options;
-    }
-
     @Override
     public EngineFacts probe() {
         if (!wasm.contains("parbench.wasm") || !web.contains("index.html")) {
@@ -80,7 +76,7 @@ public final class ChromiumEngine implements Engine {
             PageRun.Outcome outcome = PageRun.run(session.newContext(), url, "probe", Map.of(), PROBE_TIMEOUT);
             if (outcome.failed()) {
                 return EngineFacts.unavailable(name(), "the probe page failed: " + outcome.failure() + notesSuffix(outcome.notes()),
-                        "run with the browser's console visible to see why, e.g. parbench doctor");
+                        "rebuild the page and module (mvn -pl bench-wasm compile); if it still fails, the console messages above say what the browser refused");
             }
             PageResult page = new PageResult(outcome.result());
             BrowserProbe probe = new BrowserProbe(name(), session.browser().version(), page.text("userAgent"),

@@ -10,13 +10,15 @@ if [ $# -ne 2 ]; then
     echo "usage: bash build.sh <assets-out-dir> <scratch-dir>" >&2
     exit 2
 fi
-assets=$1
-scratch=$2
+# Absolute paths: the builds run from the source folder.
+assets=$(mkdir -p "$1" && cd "$1" && pwd)
+scratch=$(mkdir -p "$2" && cd "$2" && pwd)
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 src=$here/src/main/c
 
 # Shared by the test scripts, which build the same sources with other flags.
 source "$here/c-flags.sh"
+export TMPDIR=$scratch # the compiler's temporary objects
 
 for tool in "$PB_CC" wasm-ld; do
     if ! command -v "$tool" >/dev/null 2>&1; then
@@ -25,8 +27,6 @@ for tool in "$PB_CC" wasm-ld; do
         exit 1
     fi
 done
-
-mkdir -p "$scratch"
 
 # up_to_date OUTPUT: OUTPUT exists and no source, header or build script is newer.
 up_to_date() {
@@ -52,7 +52,14 @@ build() {
 }
 
 cd "$src"
+# The two builds are independent: run them side by side.
 build "$assets/native/$PB_NATIVE_PLATFORM/libparbench.so" "the native library" \
-    "$PB_CC" "${PB_NATIVE_FLAGS[@]}" -shared -fvisibility=hidden "${PB_NATIVE_SOURCES[@]}"
+    "$PB_CC" "${PB_NATIVE_FLAGS[@]}" -shared -fvisibility=hidden "${PB_NATIVE_SOURCES[@]}" &
+native=$!
 build "$assets/wasm/parbench.wasm" "the threaded wasm module" \
-    "$PB_CC" "${PB_WASM_FLAGS[@]}" "${PB_WASM_SOURCES[@]}"
+    "$PB_CC" "${PB_WASM_FLAGS[@]}" "${PB_WASM_SOURCES[@]}" &
+wasm=$!
+status=0
+wait $native || status=1
+wait $wasm || status=1
+exit $status

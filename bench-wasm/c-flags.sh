@@ -13,7 +13,8 @@ PB_WASM_SOURCES=("${PB_COMMON_SOURCES[@]}" wasm/platform_wasm.c wasm/alloc.c was
 # Exact IEEE arithmetic in the written order: no FMA contraction, no fast-math.
 # -fno-math-errno only lets sqrt be an instruction; it changes no result.
 PB_FP_FLAGS=(-ffp-contract=off -fno-math-errno)
-PB_WARN_FLAGS=(-std=gnu17 -Wall -Wextra -Werror)
+# -Wno-psabi: vector types cross only static (inlined) functions, never the ABI.
+PB_WARN_FLAGS=(-std=gnu17 -Wall -Wextra -Werror -Wno-psabi)
 
 PB_NATIVE_FLAGS=(-O3 -pthread -fPIC "${PB_FP_FLAGS[@]}" "${PB_WARN_FLAGS[@]}")
 

@@ -63,10 +63,14 @@ PB_EXPORT(pb_kernel_default_size) int64_t pb_kernel_default_size(int32_t kernel,
  * obtained by the driver) and then pb_worker_main(pool, i), i = 1..W-1. */
 PB_EXPORT(pb_pool_create) pb_pool *pb_pool_create(int32_t workers);
 /* Blocks until all W-1 helpers have entered the pool (the start-up handshake), or the
- * timeout passes (PB_ERR_THREAD). Natively returns PB_OK once the threads are up. */
+ * timeout passes (PB_ERR_THREAD). Natively returns PB_OK once the threads are up.
+ * timeout_ms < 0 waits without limit. */
 PB_EXPORT(pb_pool_wait_ready) int32_t pb_pool_wait_ready(pb_pool *pool, int32_t timeout_ms);
+/* W, or 0 (and PB_ERR_STATE) for a NULL pool. */
 PB_EXPORT(pb_pool_workers) int32_t pb_pool_workers(pb_pool *pool);
-/* Stops and joins (natively) the helpers; in wasm the helpers return from pb_worker_main. */
+/* Stops and joins (natively) the helpers; in wasm the helpers return from pb_worker_main,
+ * and this waits until every helper that entered has left. Benches of the pool must not
+ * be stepped afterwards (pb_bench_destroy is fine before or after). */
 PB_EXPORT(pb_pool_destroy) void pb_pool_destroy(pb_pool *pool);
 
 /* --- benchmark instances ---------------------------------------------------------- */
@@ -74,13 +78,26 @@ PB_EXPORT(pb_pool_destroy) void pb_pool_destroy(pb_pool *pool);
 PB_EXPORT(pb_bench_create) pb_bench *pb_bench_create(pb_pool *pool, int32_t kernel, int64_t size, uint64_t seed);
 /* One step (one full pass), run on the bench's pool; the caller is worker 0. */
 PB_EXPORT(pb_bench_step) int32_t pb_bench_step(pb_bench *bench);
-/* Checksum of the last step's output (KERNELS.md); 0 before the first step. */
+/* Checksum of the last step's output (KERNELS.md); 0 before the first step (and, with
+ * PB_ERR_STATE, for a NULL bench). Computed here, outside the step. */
 PB_EXPORT(pb_bench_checksum) uint64_t pb_bench_checksum(pb_bench *bench);
 PB_EXPORT(pb_bench_destroy) void pb_bench_destroy(pb_bench *bench);
 
 #ifdef __wasm__
-/* --- wasm helpers only ------------------------------------------------------------ */
-/* Top of the shadow stack reserved for helper i (1..W-1) of the pool. */
+/* --- wasm helpers only ------------------------------------------------------------ *
+ * The module imports only env.memory: shared, minimum 32 pages (2 MiB), maximum 16384
+ * pages (1 GiB); e.g. new WebAssembly.Memory({initial: 32, maximum: 16384, shared: true}).
+ * The first 1 MiB is the controller's stack: the controller is any one instance that
+ * never called pb_stack_enter (the driver's). Each helper worker instantiates the same
+ * module on the same memory, then calls pb_stack_enter and pb_worker_main with its own,
+ * distinct index. pb_worker_main returns once pb_pool_destroy was called; the worker may
+ * then end, or serve another pool (pb_stack_enter with that pool's stack, pb_worker_main).
+ * Call pb_pool_destroy only after pb_pool_wait_ready succeeded, or after ending the
+ * helper workers that did not start: a helper entering a destroyed pool would use freed
+ * memory. Memory can grow in pb_pool_create/pb_bench_create: re-create typed-array views
+ * after them. */
+/* Top of the shadow stack (256 KiB) reserved for helper i (1..W-1) of the pool, or 0
+ * (and PB_ERR_STATE) for a NULL pool or an index out of range. */
 PB_EXPORT(pb_pool_helper_stack) uint32_t pb_pool_helper_stack(pb_pool *pool, int32_t index);
 /* Sets this instance's __stack_pointer; must be a helper's first call. */
 PB_EXPORT(pb_stack_enter) void pb_stack_enter(uint32_t stack_top);

@@ -2,7 +2,8 @@
 // helpers in worker_threads following the ABI protocol (parbench.h), runs every kernel at
 // W = 1..4 at its quick size and compares the checksums with the native library's.
 // Also checks that pools and benches can be created and destroyed repeatedly without the
-// memory growing, and that a size beyond the 1 GiB maximum is refused with a message.
+// memory growing, that a size beyond the 1 GiB maximum is refused with a message, and
+// that the start-up handshake times out when helpers never come.
 //
 // Usage: node wasm-smoke.mjs <parbench.wasm> <quick-checksums.txt from test_kernels>
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 
 const PB_OK = 0;
 const PB_ERR_NOMEM = 3;
+const PB_ERR_THREAD = 5;
+const PB_ERR_STATE = 6;
 const PAGES_INITIAL = 32; // the module's declared minimum (build.sh: --initial-memory)
 const PAGES_MAXIMUM = 16384; // 1 GiB, the module's declared maximum
 
@@ -84,6 +87,22 @@ async function main(wasmPath, checksumPath) {
     await stop();
   }
 
+  // A pool at rest: its helpers sleep in memory.atomic.wait32 instead of spinning. The
+  // steps first let the engine finish optimising (background compiles also use CPU).
+  {
+    const { pool, stop } = await startPool(3);
+    const bench = pb.pb_bench_create(pool, 3, 256n, 42n);
+    for (let i = 0; i < 20; i++) pb.pb_bench_step(bench);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = process.cpuUsage();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const used = process.cpuUsage(before);
+    const ms = (used.user + used.system) / 1000;
+    check(ms < 50, `an idle wasm pool of 3 workers used ${ms.toFixed(1)} ms of CPU in 500 ms`);
+    pb.pb_bench_destroy(bench);
+    await stop();
+  }
+
   // Repeated create/destroy must reuse the freed memory.
   const churn = async () => {
     const { pool, stop } = await startPool(3);
@@ -106,6 +125,15 @@ async function main(wasmPath, checksumPath) {
   check(bench !== 0 && pb.pb_last_status() === PB_OK, 'a bench after a refused one');
   pb.pb_bench_destroy(bench);
   await stop();
+
+  // Helpers that never start: the handshake times out and says what to do.
+  const lonely = pb.pb_pool_create(3);
+  check(pb.pb_pool_helper_stack(lonely, 3) === 0 && pb.pb_last_status() === PB_ERR_STATE,
+    'pb_pool_helper_stack of index W must be refused');
+  check(pb.pb_pool_wait_ready(lonely, 30) === PB_ERR_THREAD &&
+    text(pb.pb_last_error()).includes("0 of the pool's 2 helpers became ready within 30 ms"),
+    `wait_ready without helpers: status ${pb.pb_last_status()}, message "${text(pb.pb_last_error())}"`);
+  pb.pb_pool_destroy(lonely);
 
   console.log(`wasm-smoke: ${passed} passed, ${failed} failed`);
   process.exitCode = failed === 0 ? 0 : 1;

@@ -7,7 +7,7 @@
 
 #define EPS2 0.01
 #define DT 0.001
-#define NBODY_GRAIN_QUADS 4 /* groups of four bodies per piece */
+#define NBODY_GRAIN_QUADS 2 /* groups of four bodies per piece */
 
 enum { PX, PY, PZ, VX, VY, VZ, MASS, NPX, NPY, NPZ, NVX, NVY, NVZ, NBODY_ARRAYS };
 
@@ -33,8 +33,9 @@ static void nbody_init(pb_bench *bench) {
     }
 }
 
-/* Lane-wise sqrt (a macro: a function taking v4d would trip the AVX ABI warning). */
-#define SQRT4(v) ((v4d){__builtin_sqrt((v)[0]), __builtin_sqrt((v)[1]), __builtin_sqrt((v)[2]), __builtin_sqrt((v)[3])})
+static inline v4d sqrt4(v4d v) {
+    return (v4d){__builtin_sqrt(v[0]), __builtin_sqrt(v[1]), __builtin_sqrt(v[2]), __builtin_sqrt(v[3])};
+}
 
 static void store_body(double *const *a, int64_t i, double ax, double ay, double az) {
     double nvx = a[VX][i] + ax * DT, nvy = a[VY][i] + ay * DT, nvz = a[VZ][i] + az * DT;
@@ -56,7 +57,7 @@ static void advance_four(double *const *a, int64_t n, int64_t i) {
     for (int64_t j = 0; j < n; j++) {
         v4d dx = px[j] - xi, dy = py[j] - yi, dz = pz[j] - zi;
         v4d d2 = dx * dx + dy * dy + dz * dz + EPS2;
-        v4d s = m[j] * (1.0 / (d2 * SQRT4(d2)));
+        v4d s = m[j] * (1.0 / (d2 * sqrt4(d2)));
         ax = ax + dx * s;
         ay = ay + dy * s;
         az = az + dz * s;

@@ -13,7 +13,7 @@
 enum { INPUT, WORK, SCRATCH };
 
 /* Stable: on equal keys the element of a comes first. */
-static void merge_sequential(const int64_t *a, int64_t na, const int64_t *b, int64_t nb, int64_t *out) {
+static void merge_forward(const int64_t *a, int64_t na, const int64_t *b, int64_t nb, int64_t *out) {
     int64_t i = 0, j = 0, k = 0;
     while (i < na && j < nb) {
         int64_t x = a[i], y = b[j];
@@ -24,6 +24,28 @@ static void merge_sequential(const int64_t *a, int64_t na, const int64_t *b, int
     }
     while (i < na) out[k++] = a[i++];
     while (j < nb) out[k++] = b[j++];
+}
+
+/* The same merge, from both ends at once: two independent chains of loads and compares
+ * instead of one. Within min(na, nb) steps from each end neither end runs out of either
+ * run, and the two ends never meet; the middle is merged forward. */
+static void merge_sequential(const int64_t *a, int64_t na, const int64_t *b, int64_t nb, int64_t *out) {
+    int64_t steps = na < nb ? na : nb;
+    int64_t i = 0, j = 0, front = 0;                      /* smallest first */
+    int64_t ia = na - 1, jb = nb - 1, back = na + nb - 1;  /* largest first */
+    for (int64_t s = 0; s < steps; s++) {
+        int64_t x = a[i], y = b[j];
+        int take_b = y < x; /* ties: a first */
+        out[front++] = take_b ? y : x;
+        j += take_b;
+        i += !take_b;
+        int64_t xa = a[ia], yb = b[jb];
+        int take_a = xa > yb; /* ties: b last */
+        out[back--] = take_a ? xa : yb;
+        ia -= take_a;
+        jb -= !take_a;
+    }
+    merge_forward(a + i, ia + 1 - i, b + j, jb + 1 - j, out + front);
 }
 
 static void insertion_sort(int64_t *v, int64_t n) {

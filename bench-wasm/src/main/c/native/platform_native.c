@@ -86,9 +86,7 @@ int32_t pb_platform_start_helpers(pb_pool *pool) {
         int error = pthread_create(&helpers->thread[i], 0, helper_thread, &helpers->start[i]);
         if (error != 0) {
             /* Stop the ones already running before giving up. */
-            atomic_store(&pool->stop, 1);
-            atomic_fetch_add(&pool->event, 1);
-            pb_futex_wake(&pool->event, INT32_MAX);
+            pb_pool_request_stop(pool);
             join_threads(helpers, i);
             free_helpers(helpers);
             return pb_fail(PB_ERR_THREAD, "could not start helper thread %d of %d (%s); use fewer workers", i + 1,

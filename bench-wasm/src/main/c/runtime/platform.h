@@ -22,6 +22,16 @@ void pb_futex_wake(_Atomic uint32_t *word, int32_t count);
 /* Gives the core away for a moment (sched_yield natively, nothing in wasm). */
 void pb_yield(void);
 
+/* A short pause inside spin loops, and how many make one idle round (about half a
+ * microsecond: pb_join's idle workers spin some tens of microseconds before sleeping).
+ * wasm has no pause instruction and no clock: an atomic load, which neither the compiler
+ * nor the engine may drop, stands in. */
+#if defined(__wasm__)
+#define PB_RELAX_PER_ROUND 512
+extern _Atomic uint32_t pb_relax_word; /* defined elsewhere, so it cannot be constant-folded */
+static inline void pb_cpu_relax(void) { (void)atomic_load_explicit(&pb_relax_word, memory_order_relaxed); }
+#else
+#define PB_RELAX_PER_ROUND 16
 static inline void pb_cpu_relax(void) {
 #if defined(__x86_64__) || defined(__i386__)
     __builtin_ia32_pause();
@@ -29,6 +39,7 @@ static inline void pb_cpu_relax(void) {
     __asm__ volatile("yield");
 #endif
 }
+#endif
 
 /* PB_CACHE_LINE-aligned memory, or NULL. Controller only (not thread-safe in wasm). */
 void *pb_alloc(size_t bytes);

@@ -24,7 +24,6 @@ enum { JOB_PENDING = 0, JOB_OWNER_SLEEPS = 1, JOB_DONE = 2 };
 /* Idle rounds before sleeping: first scans with short pauses, then scans with yields. */
 #define PB_SPIN_ROUNDS 64
 #define PB_YIELD_ROUNDS 32
-#define PB_PAUSES_PER_ROUND 16
 /* pb_pool_wait_ready and pb_pool_destroy wait in slices of this many ms (wasm has no clock,
  * so only slices that ran out count towards the timeout). */
 #define PB_WAIT_SLICE_MS 10
@@ -64,7 +63,10 @@ static pb_job *steal_work(pb_worker *worker, int *contended) {
         if (victim == worker->index) continue;
         pb_job *job;
         pb_steal_result result = pb_deque_steal(&pool->worker[victim].deque, &job);
-        if (result == PB_STEAL_OK) return job;
+        if (result == PB_STEAL_OK) {
+            atomic_fetch_add_explicit(&worker->steals, 1, memory_order_relaxed);
+            return job;
+        }
         if (result == PB_STEAL_RETRY) *contended = 1;
     }
     return 0;
@@ -109,7 +111,7 @@ static void work_until(pb_worker *worker, pb_job *job) {
         } else if (contended) {
             pb_cpu_relax();
         } else if (++idle_rounds <= PB_SPIN_ROUNDS) {
-            for (int i = 0; i < PB_PAUSES_PER_ROUND; i++) pb_cpu_relax();
+            for (int i = 0; i < PB_RELAX_PER_ROUND; i++) pb_cpu_relax();
         } else if (idle_rounds <= PB_SPIN_ROUNDS + PB_YIELD_ROUNDS) {
             pb_yield();
         } else {
@@ -209,6 +211,7 @@ pb_pool *pb_pool_create(int32_t workers) {
         worker[i].pool = pool;
         worker[i].index = i;
         worker[i].victim_seed = 0x9E3779B97F4A7C15ULL * (uint64_t)(i + 1);
+        atomic_init(&worker[i].steals, 0);
     }
     int32_t status = pb_platform_start_helpers(pool);
     if (status != PB_OK) {
@@ -249,10 +252,14 @@ int32_t pb_pool_workers(pb_pool *pool) {
     return pool->workers;
 }
 
-void pb_pool_destroy(pb_pool *pool) {
-    if (!pool) return;
+void pb_pool_request_stop(pb_pool *pool) {
     atomic_store(&pool->stop, 1);
     wake_sleepers(pool, INT32_MAX);
+}
+
+void pb_pool_destroy(pb_pool *pool) {
+    if (!pool) return;
+    pb_pool_request_stop(pool);
     /* Every helper that entered must have left before the memory goes. */
     for (;;) {
         uint32_t exited = atomic_load(&pool->exited);

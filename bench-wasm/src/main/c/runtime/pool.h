@@ -29,6 +29,7 @@ struct pb_worker {
     pb_pool *pool;
     int32_t index;
     uint64_t victim_seed;
+    _Atomic uint64_t steals; /* jobs this worker took from others (diagnostics, tests) */
 };
 
 struct pb_pool {
@@ -54,6 +55,10 @@ void pb_join(pb_worker *worker, pb_task_fn a, void *a_arg, pb_task_fn b, void *b
 /* Runs body over [lo, hi) split in halves down to pieces of at most grain (>= 1). */
 void pb_parallel_for(pb_worker *worker, int64_t lo, int64_t hi, int64_t grain, pb_range_fn body,
                      void *context);
+
+/* Tells the helpers to leave (they finish their current job first) and wakes the
+ * sleeping ones. */
+void pb_pool_request_stop(pb_pool *pool);
 
 /* A helper's life in the pool (handshake, steal/run/sleep until stopped); the body of
  * pb_worker_main in wasm and of each helper thread natively. */

@@ -9,6 +9,8 @@
 /* Shadow stack of each helper, carved from the heap (no guard page: keep it generous). */
 #define HELPER_STACK_BYTES (256u * 1024u)
 
+_Atomic uint32_t pb_relax_word;
+
 int pb_futex_wait(_Atomic uint32_t *word, uint32_t expected, int64_t timeout_ms) {
     int64_t timeout_ns = timeout_ms < 0 ? -1 : timeout_ms * 1000000;
     return __builtin_wasm_memory_atomic_wait32((int32_t *)word, (int32_t)expected, timeout_ns) == 2;

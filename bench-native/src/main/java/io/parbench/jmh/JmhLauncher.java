@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,12 +39,18 @@ public final class JmhLauncher {
 
     private JmhLauncher() {}
 
-    /** What to run and how long; {@code variant} null means the default variant (jvm only). */
+    /**
+     * What to run and how long; {@code variant} null means the default variant (jvm only).
+     * {@code forkTimeout} is how long one fork may take: a run still going after forks ×
+     * forkTimeout has its forked JVM stopped and fails.
+     */
     public record Config(String engine, String kernel, String variant, long size, long seed, int workers,
-                         int forks, int warmupIterations, int iterations, long iterationTimeMs, Path checksumFile) {
+                         int forks, int warmupIterations, int iterations, long iterationTimeMs, Path checksumFile,
+                         Duration forkTimeout) {
         public Config {
             Objects.requireNonNull(kernel, "kernel");
             Objects.requireNonNull(checksumFile, "checksumFile");
+            Objects.requireNonNull(forkTimeout, "forkTimeout");
             if (!ENGINES.containsKey(engine)) {
                 throw new IllegalArgumentException("JMH runs the engines jvm and native, not '" + engine + "'.");
             }
@@ -69,6 +76,8 @@ public final class JmhLauncher {
     public static Result run(Config config) throws JmhRunException {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Collection<RunResult> runs;
+        Duration allowed = config.forkTimeout().multipliedBy(config.forks());
+        ForkWatchdog watchdog = ForkWatchdog.start(allowed);
         try (PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8)) {
             Files.deleteIfExists(config.checksumFile());
             runs = new Runner(options(config).build(), OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
@@ -77,15 +86,26 @@ public final class JmhLauncher {
                     + e.getMessage(), e);
         } catch (RunnerException e) {
             String text = log.toString(StandardCharsets.UTF_8);
-            throw new JmhRunException(FailureReason.of(e, text), text, e);
+            throw new JmhRunException(watchdog.fired() ? timedOut(config, allowed) : FailureReason.of(e, text), text, e);
+        } finally {
+            watchdog.stop();
         }
         String text = log.toString(StandardCharsets.UTF_8);
+        if (watchdog.fired()) {
+            throw new JmhRunException(timedOut(config, allowed), text, null);
+        }
         List<List<Double>> scores = scoresPerFork(runs);
         if (scores.size() != config.forks()) {
             throw new JmhRunException("JMH returned results of " + scores.size() + " forks instead of " + config.forks()
                     + ": " + FailureReason.fromLog(text), text, null);
         }
         return new Result(scores, agreedChecksum(config, text));
+    }
+
+    private static String timedOut(Config config, Duration allowed) {
+        return "the run did not finish within " + allowed.toSeconds() + " s (" + config.forks() + " fork(s) of at most "
+                + config.forkTimeout().toSeconds() + " s), so its forked JVM was stopped: use a smaller size or a longer"
+                + " timeout.";
     }
 
     static ChainedOptionsBuilder options(Config config) {

@@ -2,36 +2,67 @@ package io.parbench.kernels;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
 
 /**
- * forkjoin: what one parallel region costs. Exactly W leaves, each summing its share of the
- * indices 0..n-1 as u64 (wrapping); the leaf sums are added on the way back up.
+ * forkjoin: what one parallel region costs. [0, n) is split recursively into exactly W leaves,
+ * leaf k summing the indices {@code [k*n/W, (k+1)*n/W)} as u64 (wrapping); the leaf sums are
+ * added on the way back up.
  */
 final class ForkJoinKernel extends PooledKernel {
     private final long n;
-    private final long[] sums;
+    private Leaves lastStep;
 
     ForkJoinKernel(long size, ForkJoinPool pool) {
         super(KernelSpec.FORKJOIN, pool);
         this.n = size;
-        this.sums = new long[workers()];
+    }
+
+    /** The first index of leaf {@code k} of {@code leaves}: floor(k*n/leaves), without overflowing. */
+    static long leafStart(long n, int leaves, int k) {
+        return k * (n / leaves) + (k * (n % leaves)) / leaves;
     }
 
     @Override
     ForkJoinTask<?> newStep() {
-        int parts = sums.length;
-        return new PerWorkerSplit(parts, k -> {
-            long sum = 0;
-            long end = PerWorkerSplit.leafStart(k + 1, n, parts);
-            for (long i = PerWorkerSplit.leafStart(k, n, parts); i < end; i++) {
-                sum += i;
-            }
-            sums[k] = sum;
-        }, (into, from) -> sums[into] += sums[from]);
+        lastStep = new Leaves(n, workers(), 0, workers());
+        return lastStep;
     }
 
     @Override
     long outputChecksum() {
-        return sums[0];
+        return lastStep.sum;
+    }
+
+    /** Leaves [first, last) of the W leaves. */
+    private static final class Leaves extends RecursiveAction {
+        private final long n;
+        private final int workers;
+        private final int first;
+        private final int last;
+        long sum;
+
+        Leaves(long n, int workers, int first, int last) {
+            this.n = n;
+            this.workers = workers;
+            this.first = first;
+            this.last = last;
+        }
+
+        @Override
+        protected void compute() {
+            if (last - first == 1) {
+                long end = leafStart(n, workers, last);
+                for (long i = leafStart(n, workers, first); i < end; i++) {
+                    sum += i;
+                }
+                return;
+            }
+            int mid = first + (last - first) / 2;
+            Leaves left = new Leaves(n, workers, first, mid);
+            Leaves right = new Leaves(n, workers, mid, last);
+            invokeAll(left, right);
+            sum = left.sum + right.sum;
+        }
     }
 }

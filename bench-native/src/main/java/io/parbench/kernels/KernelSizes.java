@@ -16,7 +16,8 @@ public final class KernelSizes {
 
     /**
      * Parses a size as a profile name ({@code quick}, {@code default}, {@code full}) or a
-     * positive number, as on the command line and in JMH's {@code size} parameter.
+     * number, as in JMH's {@code size} parameter. Whether the number fits is for the engine to
+     * say: {@link #requireValid} for Java, the C library for the native kernels.
      */
     public static long parse(KernelSpec kernel, String text) {
         String trimmed = text.trim();
@@ -26,9 +27,7 @@ public final class KernelSizes {
             }
         }
         try {
-            long size = Long.parseLong(trimmed);
-            requireValid(kernel, size);
-            return size;
+            return Long.parseLong(trimmed);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("size '" + text + "' of kernel " + kernel.id()
                     + " is neither a number nor a profile: use a positive integer or quick, default or full.");

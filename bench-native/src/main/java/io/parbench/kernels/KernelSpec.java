@@ -9,9 +9,9 @@ import java.util.Optional;
  * default sizes per profile. The C library's pb_kernel_default_size must agree (tested).
  */
 public enum KernelSpec {
-    SUM("sum", 1, "elements", 1L << 20, 1L << 23, 1L << 25),
-    HISTOGRAM("histogram", 2, "keys", 1L << 20, 1L << 24, 1L << 26),
-    AXPY("axpy", 3, "elements", 1L << 19, 1L << 22, 1L << 24),
+    SUM("sum", 1, "elements", 1L << 20, 1L << 24, 1L << 26),
+    HISTOGRAM("histogram", 2, "keys", 1L << 20, 1L << 25, 1L << 27),
+    AXPY("axpy", 3, "elements", 1L << 19, 1L << 23, 1L << 25),
     NBODY("nbody", 4, "bodies", 512, 2048, 8192),
     MANDELBROT("mandelbrot", 5, "pixels per side", 256, 1024, 2048),
     SORT("sort", 6, "keys", 1L << 18, 1L << 21, 1L << 23),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ class JmhLauncherTest {
 
     private JmhLauncher.Config quick(String engine, KernelSpec kernel, String variant, long size) {
         return new JmhLauncher.Config(engine, kernel.id(), variant, size, SEED, 2, 1, 1, 2, 100,
-                dir.resolve(engine + "-" + kernel.id() + ".checksum"));
+                dir.resolve(engine + "-" + kernel.id() + ".checksum"), Duration.ofMinutes(2));
     }
 
     private static void assertMeasured(JmhLauncher.Result result, KernelSpec kernel, long size) {
@@ -38,6 +39,12 @@ class JmhLauncherTest {
     }
 
     @Test
+    void nativeRunReturnsSamplesAndTheReferenceChecksum() throws Exception {
+        long size = KernelSpec.MANDELBROT.defaultSize(KernelSpec.Profile.QUICK);
+        assertMeasured(JmhLauncher.run(quick("native", KernelSpec.MANDELBROT, null, size)), KernelSpec.MANDELBROT, size);
+    }
+
+    @Test
     void aFailingSetupReportsTheForksReason() {
         JmhRunException failure = assertThrows(JmhRunException.class,
                 () -> JmhLauncher.run(quick("jvm", KernelSpec.SUM, "jdk", 1000)));
@@ -46,11 +53,22 @@ class JmhLauncherTest {
     }
 
     @Test
+    void aRunThatOverstaysItsTimeoutIsStopped() {
+        // One measurement iteration of a minute against a fork timeout of three seconds.
+        JmhLauncher.Config slow = new JmhLauncher.Config("jvm", "forkjoin", null, 1024, SEED, 1, 1, 0, 1, 60_000,
+                dir.resolve("slow.checksum"), Duration.ofSeconds(3));
+        long start = System.nanoTime();
+        JmhRunException failure = assertThrows(JmhRunException.class, () -> JmhLauncher.run(slow));
+        assertTrue(failure.getMessage().startsWith("the run did not finish within 3 s"), failure.getMessage());
+        assertTrue(System.nanoTime() - start < 30_000_000_000L, "the watchdog stopped the fork well before a minute");
+    }
+
+    @Test
     void badConfigurationsAreRejectedBeforeForking() {
         assertEquals("JMH runs the engines jvm and native, not 'chromium'.",
                 assertThrows(IllegalArgumentException.class, () -> quick("chromium", KernelSpec.SUM, null, 10)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> quick("native", KernelSpec.SORT, "jdk", 10));
         assertThrows(IllegalArgumentException.class, () -> new JmhLauncher.Config("jvm", "sum", null, 10, SEED, 1, 0, 1, 1,
-                100, dir.resolve("x")));
+                100, dir.resolve("x"), Duration.ofMinutes(1)));
     }
 }

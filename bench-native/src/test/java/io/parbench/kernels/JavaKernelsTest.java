@@ -158,12 +158,12 @@ class JavaKernelsTest {
     @Test
     void sizesParseAsProfilesOrNumbers() {
         assertEquals(512, KernelSizes.parse(KernelSpec.NBODY, "quick"));
-        assertEquals(1L << 23, KernelSizes.parse(KernelSpec.SUM, "DEFAULT"));
+        assertEquals(1L << 24, KernelSizes.parse(KernelSpec.SUM, "DEFAULT"));
         assertEquals(1000, KernelSizes.parse(KernelSpec.SORT, " 1000 "));
         assertEquals("size 'big' of kernel sort is neither a number nor a profile: use a positive integer or quick,"
                         + " default or full.",
                 assertThrows(IllegalArgumentException.class, () -> KernelSizes.parse(KernelSpec.SORT, "big")).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> KernelSizes.parse(KernelSpec.SORT, "0"));
+        assertEquals(1L << 40, KernelSizes.parse(KernelSpec.SORT, "1099511627776"), "the engine judges the number");
     }
 
     @Test

@@ -7,10 +7,13 @@ import java.util.List;
  * Scaling of one series across worker counts.
  *
  * @param points one per measured worker count (ok or fallback configurations), ascending
- * @param amdahl null when it cannot be fitted (fewer than two worker counts, no W = 1)
- * @param usl null when it cannot be fitted (fewer than three worker counts, no W = 1)
- * @param recommendedWorkers the fewest workers within 5% of the best measured throughput
- * @param notes why something could not be computed, in words
+ * @param amdahl null when it cannot be fitted (no W = 1, no worker count above 1, or a single
+ *     sample above W = 1); the notes say why
+ * @param usl null when it cannot be fitted (no W = 1, fewer than two worker counts above 1, fewer
+ *     than three samples above W = 1, or no convergence); the notes say why
+ * @param recommendedWorkers the fewest workers within 5% of the best measured mean throughput,
+ *     fallback points not counted; null when every point is a fallback
+ * @param notes why something could not be computed or was left out, in words
  */
 public record SeriesAnalysis(
         SeriesKey key,

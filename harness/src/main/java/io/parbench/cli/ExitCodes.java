@@ -16,6 +16,8 @@ public final class ExitCodes {
     /** The root command line with parbench's exit codes and error messages wired in. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ParbenchCommand());
+        // scripts/bench passes defaults before the user's arguments: the last one given wins.
+        cl.setOverwrittenOptionsAllowed(true);
         cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine cmd = e.getCommandLine();

@@ -9,7 +9,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Measures how parallel kernels scale with workers, natively (JMH) and as threaded WASM in headless browsers.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            RunCommand.class,
+            DoctorCommand.class,
+            ReportCommand.class,
+            GateCommand.class,
+            ExportCommand.class,
+            InspectCommand.class
+        })
 public final class ParbenchCommand implements Runnable {
 
     @CommandLine.Spec

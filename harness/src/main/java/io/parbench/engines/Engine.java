@@ -5,6 +5,7 @@ import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A way of running kernels: measures configurations and returns raw samples. Engines know
@@ -27,6 +28,14 @@ public interface Engine extends AutoCloseable {
      */
     default List<String> variants(String kernel) {
         return Collections.singletonList(null);
+    }
+
+    /**
+     * The kernel this engine brings itself instead of the built-in suite chosen by --kernels (byo:
+     * the adapter's), known after {@link #probe()}; empty for engines that run the built-in kernels.
+     */
+    default Optional<OwnKernel> ownKernel() {
+        return Optional.empty();
     }
 
     /**

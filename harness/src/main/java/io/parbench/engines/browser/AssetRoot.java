@@ -16,6 +16,16 @@ public interface AssetRoot {
      */
     Optional<Asset> open(List<String> segments) throws IOException;
 
+    /**
+     * The file a folder URL ({@code /pkg/}) stands for, as a path relative to that folder, or
+     * empty when it stands for none (the default). Lets a module import a package by its folder.
+     *
+     * @param segments the folder's path below the root, checked like {@link #open}'s
+     */
+    default Optional<String> folderEntry(List<String> segments) throws IOException {
+        return Optional.empty();
+    }
+
     /** An open file; the server closes its stream. */
     record Asset(long length, InputStream content) {}
 }

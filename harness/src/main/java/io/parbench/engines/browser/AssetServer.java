@@ -21,12 +21,16 @@ import java.util.concurrent.Executors;
  * 127.0.0.1 and a free port, with the headers threaded WebAssembly needs on every response.
  *
  * <p>A mount maps the first path segment to a root: {@code /web/index.html} is {@code
- * index.html} of the "web" mount. Anything else, and any path that tries to leave a root, is a
- * 404. With isolation (the default) every response carries COOP {@code same-origin} and COEP
+ * index.html} of the "web" mount. The mount {@link #ROOT_MOUNT} takes the paths no other mount
+ * claims. A folder URL ({@code /web/pkg/}) redirects to the entry its root names for it, if any.
+ * Anything else, and any path that tries to leave a root, is a 404. With isolation (the default) every response carries COOP {@code same-origin} and COEP
  * {@code require-corp}, which make the page cross-origin isolated so that shared memory can
  * reach workers; without it they are left out (to measure or demonstrate the fallback).
  */
 public final class AssetServer implements AutoCloseable {
+
+    /** The mount key of the root that serves every path whose first segment is not a mount. */
+    public static final String ROOT_MOUNT = "";
 
     private static final Map<String, String> MEDIA_TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"),
@@ -103,7 +107,14 @@ public final class AssetServer implements AutoCloseable {
                 sendText(exchange, 405, "Only GET and HEAD are served.");
                 return;
             }
-            Optional<List<String>> segments = RequestPaths.segments(exchange.getRequestURI().getRawPath());
+            String rawPath = exchange.getRequestURI().getRawPath();
+            Optional<String> entry = folderEntry(rawPath);
+            if (entry.isPresent()) {
+                headers.set("Location", entry.get());
+                sendText(exchange, 302, "The folder's entry module is " + entry.get());
+                return;
+            }
+            Optional<List<String>> segments = RequestPaths.segments(rawPath);
             Optional<AssetRoot.Asset> asset = segments.isPresent() ? find(segments.get()) : Optional.empty();
             if (asset.isEmpty()) {
                 sendText(exchange, 404, "Not found.");
@@ -124,11 +135,31 @@ public final class AssetServer implements AutoCloseable {
     }
 
     private Optional<AssetRoot.Asset> find(List<String> segments) throws IOException {
-        AssetRoot root = mounts.get(segments.getFirst());
-        if (root == null || segments.size() < 2) {
+        Optional<Target> target = target(segments);
+        return target.isPresent() ? target.get().root().open(target.get().path()) : Optional.empty();
+    }
+
+    /** For a folder URL ({@code /pkg/}), the URL of the entry its root names for it. */
+    private Optional<String> folderEntry(String rawPath) throws IOException {
+        if (rawPath == null || rawPath.length() < 2 || !rawPath.endsWith("/")) {
             return Optional.empty();
         }
-        return root.open(segments.subList(1, segments.size()));
+        Optional<Target> target = RequestPaths.segments(rawPath.substring(0, rawPath.length() - 1)).flatMap(this::target);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        return target.get().root().folderEntry(target.get().path()).map(entry -> rawPath + RequestPaths.encode(entry));
+    }
+
+    /** A root and the path below it. */
+    private record Target(AssetRoot root, List<String> path) {}
+
+    private Optional<Target> target(List<String> segments) {
+        AssetRoot root = mounts.get(segments.getFirst());
+        if (root != null) {
+            return segments.size() < 2 ? Optional.empty() : Optional.of(new Target(root, segments.subList(1, segments.size())));
+        }
+        return Optional.ofNullable(mounts.get(ROOT_MOUNT)).map(top -> new Target(top, segments));
     }
 
     static String mediaType(String fileName) {

@@ -1,6 +1,8 @@
 package io.parbench.engines.browser;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -31,6 +33,15 @@ final class RequestPaths {
             segments.add(segment.get());
         }
         return Optional.of(segments);
+    }
+
+    /** A relative path ({@code a/b c.js}) as a raw URL path ({@code a/b%20c.js}). */
+    static String encode(String relativePath) {
+        try {
+            return new URI(null, null, relativePath, null).getRawPath();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a relative path: " + relativePath, e);
+        }
     }
 
     private static boolean isSafe(String segment) {

@@ -1,7 +1,5 @@
 package io.parbench.engines.chromium;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.PlaywrightException;
 import io.parbench.engines.Engine;
 import io.parbench.engines.Measurement;
 import io.parbench.engines.browser.AssetServer;
@@ -10,6 +8,8 @@ import io.parbench.engines.browser.BrowserSession;
 import io.parbench.engines.browser.BrowserUnavailableException;
 import io.parbench.engines.browser.ClasspathRoot;
 import io.parbench.engines.browser.ErrorText;
+import io.parbench.engines.browser.PageForks;
+import io.parbench.engines.browser.PageResult;
 import io.parbench.engines.browser.PageRun;
 import io.parbench.results.BrowserProbe;
 import io.parbench.results.Configuration;
@@ -19,12 +19,9 @@ import io.parbench.results.Status;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The C kernels as threaded WebAssembly in a headless browser (Chromium unless the options say
@@ -78,11 +75,7 @@ public final class ChromiumEngine implements Engine {
                 return EngineFacts.unavailable(name(), "the probe page failed: " + outcome.failure() + notesSuffix(outcome.notes()),
                         "rebuild the page and module (mvn -pl bench-wasm compile); if it still fails, the console messages above say what the browser refused");
             }
-            PageResult page = new PageResult(outcome.result());
-            BrowserProbe probe = new BrowserProbe(name(), session.browser().version(), page.text("userAgent"),
-                    page.number("hardwareConcurrency").intValue(), options.isolation(), page.flag("crossOriginIsolated"),
-                    page.flag("sharedArrayBuffer"), page.number("timerResolutionMs").doubleValue(), page.flag("wasmThreads"),
-                    page.text("wasmThreadsError"));
+            BrowserProbe probe = new PageResult(outcome.result()).browserProbe(name(), session.browser().version(), options.isolation());
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put("executable", session.executable().executable().toString());
             facts.put("executableSource", session.executable().source());
@@ -102,55 +95,8 @@ public final class ChromiumEngine implements Engine {
             return Measurement.failed("the " + name() + " engine has no variant '" + configuration.variant() + "' of "
                     + configuration.kernel() + "; it runs the project's own C kernels only");
         }
-        // Only page time counts against the timeout: (re)launching the browser is not the configuration's fault.
-        Duration timeLeft = options.timeoutFor(settings);
-        URI url = pageUrl();
-        Map<String, Object> config = pageConfig(configuration, settings);
-        List<List<Double>> samples = new ArrayList<>();
-        List<Double> startups = new ArrayList<>();
-        List<Double> gaps = new ArrayList<>();
-        Set<String> checksums = new LinkedHashSet<>();
-        List<String> notes = new ArrayList<>();
-        String fallbackReason = null;
-        for (int fork = 1; fork <= settings.forks(); fork++) {
-            BrowserContext context;
-            try {
-                context = session.newContext();
-            } catch (BrowserUnavailableException e) {
-                return Measurement.failed(e.reason() + "; " + e.fix()).withNotes(notes);
-            } catch (PlaywrightException e) {
-                return Measurement.failed("could not (re)launch " + name() + ": " + ErrorText.firstLine(e.getMessage())).withNotes(notes);
-            }
-            long started = System.nanoTime();
-            PageRun.Outcome outcome = PageRun.run(context, url, "run", config, timeLeft);
-            timeLeft = timeLeft.minusNanos(System.nanoTime() - started);
-            String prefix = settings.forks() > 1 ? "fork " + fork + ": " : "";
-            outcome.notes().forEach(note -> notes.add(prefix + note));
-            if (outcome.failed()) {
-                if (!session.connected()) {
-                    notes.add("the browser crashed; it is relaunched for the next configuration");
-                }
-                return Measurement.failed(prefix + outcome.failure()).withNotes(notes);
-            }
-            PageResult page = new PageResult(outcome.result());
-            if ("failed".equals(page.text("status"))) {
-                return Measurement.failed(prefix + page.text("reason")).withNotes(notes);
-            }
-            if ("fallback".equals(page.text("status"))) {
-                fallbackReason = page.text("reason");
-            }
-            samples.add(page.numbers("samples"));
-            checksums.add(page.text("checksum"));
-            startups.add(page.number("poolStartupMs").doubleValue());
-            if (page.has("mainThreadMaxGapMs")) {
-                gaps.add(page.number("mainThreadMaxGapMs").doubleValue());
-            }
-        }
-        if (checksums.size() > 1) {
-            return Measurement.failed("the forks computed different checksums: " + String.join(", ", checksums)).withNotes(notes);
-        }
-        return new Measurement(fallbackReason == null ? Status.OK : Status.FALLBACK, fallbackReason, samples,
-                checksums.iterator().next(), median(startups), gaps.stream().max(Double::compare).orElse(null), notes);
+        return PageForks.measure(session, pageUrl(), pageConfig(configuration, settings), settings, options.timeoutFor(settings),
+                PageForks.PLAIN);
     }
 
     @Override
@@ -192,15 +138,6 @@ public final class ChromiumEngine implements Engine {
             server = AssetServer.start(Map.of("web", web, "wasm", wasm), options.isolation());
         }
         return server.url(PAGE);
-    }
-
-    private static Double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static String notesSuffix(List<String> notes) {

@@ -1,36 +1,44 @@
-package io.parbench.engines.chromium;
+package io.parbench.engines.browser;
 
+import io.parbench.results.BrowserProbe;
 import java.util.List;
 import java.util.Map;
 
 /** Typed reads of the JSON object a parbench page answered (see bench-wasm/src/main/js). */
-record PageResult(Map<String, Object> values) {
+public record PageResult(Map<String, Object> values) {
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return values.get(key) != null;
     }
 
     /** A string field; null stays null. */
-    String text(String key) {
+    public String text(String key) {
         Object value = values.get(key);
         return value == null ? null : value.toString();
     }
 
-    Number number(String key) {
+    public Number number(String key) {
         if (values.get(key) instanceof Number number) {
             return number;
         }
         throw new IllegalStateException("the page's answer has no number '" + key + "': " + values);
     }
 
-    boolean flag(String key) {
+    public boolean flag(String key) {
         return Boolean.TRUE.equals(values.get(key));
     }
 
-    List<Double> numbers(String key) {
+    public List<Double> numbers(String key) {
         if (values.get(key) instanceof List<?> list) {
             return list.stream().map(item -> ((Number) item).doubleValue()).toList();
         }
         throw new IllegalStateException("the page's answer has no list '" + key + "': " + values);
+    }
+
+    /** What a probe page found out about the browser (see main.js and the drivers' probe). */
+    public BrowserProbe browserProbe(String browser, String version, boolean isolationServed) {
+        return new BrowserProbe(browser, version, text("userAgent"), number("hardwareConcurrency").intValue(), isolationServed,
+                flag("crossOriginIsolated"), flag("sharedArrayBuffer"), number("timerResolutionMs").doubleValue(),
+                flag("wasmThreads"), text("wasmThreadsError"));
     }
 }

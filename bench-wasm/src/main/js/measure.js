@@ -1,0 +1,61 @@
+// What every parbench driver worker measures the same way: timed iterations of whole steps,
+// whether shared memory can reach workers (and the fallback when not), and the timer's resolution.
+
+/** One iteration: whole steps until `ms` have passed; returns steps per second. */
+export function iteration(step, ms) {
+  const start = performance.now();
+  let steps = 0;
+  let elapsed;
+  do {
+    step();
+    steps++;
+    elapsed = performance.now() - start;
+  } while (elapsed < ms);
+  return steps / (elapsed / 1000);
+}
+
+/**
+ * The browser's exact error when a shared WebAssembly.Memory cannot be posted to a worker, or
+ * null when it can. Without cross-origin isolation creating the memory works but posting it
+ * throws a DataCloneError, so try exactly what a pool does.
+ *
+ * @param workerUrl a worker script served with the page's headers (it is started and stopped)
+ */
+export function memorySharingError(workerUrl) {
+  let worker;
+  try {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
+    worker = new Worker(workerUrl, { type: 'module' });
+    worker.postMessage({ type: 'ping', memory });
+    return null;
+  } catch (e) {
+    return `${e.name}: ${e.message}`;
+  } finally {
+    worker?.terminate();
+  }
+}
+
+/**
+ * The worker count to measure with: the one asked for, or 1 when shared memory cannot reach
+ * workers (no cross-origin isolation), flagged as a fallback with the browser's reason.
+ */
+export function workersToUse(requested, workerUrl) {
+  const error = requested > 1 ? memorySharingError(workerUrl) : null;
+  if (error === null) return { workers: requested, status: 'ok', reason: null };
+  return { workers: 1, status: 'fallback', reason: `threads unavailable, measured with 1 worker instead of ${requested}: ${error}` };
+}
+
+/** The smallest nonzero step of performance.now() in ms (coarsened when not isolated). */
+export function timerResolutionMs() {
+  let smallest = Infinity;
+  let last = performance.now();
+  const until = last + 20;
+  while (last < until) {
+    const now = performance.now();
+    if (now > last) {
+      smallest = Math.min(smallest, now - last);
+      last = now;
+    }
+  }
+  return smallest;
+}

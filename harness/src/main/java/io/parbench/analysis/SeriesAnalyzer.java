@@ -1,0 +1,132 @@
+package io.parbench.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Scaling of one series: speedup with its bootstrap interval, efficiency and Karp–Flatt serial
+ * fraction per worker count, Amdahl and USL fits, and the recommended worker count.
+ *
+ * <p>Everything is relative to the regular (non-fallback) W = 1 point; fallback points are listed
+ * with their throughput only.
+ */
+public final class SeriesAnalyzer {
+
+    /** A worker count is recommended when its mean throughput is within this fraction of the best. */
+    public static final double RECOMMENDATION_TOLERANCE = 0.05;
+
+    static final String NO_SINGLE_WORKER = "no W=1 point: speedup needs the single-worker throughput";
+
+    private SeriesAnalyzer() {}
+
+    static SeriesAnalysis analyze(SeriesPoints series) {
+        List<String> notes = new ArrayList<>(series.notes());
+        List<MeasuredPoint> regular = series.regularPoints();
+        if (regular.isEmpty()) {
+            notes.add("every point ran in fallback mode: no speedup, fits or recommended worker count");
+        }
+        MeasuredPoint single = regular.isEmpty() ? null : baseline(regular, notes);
+        List<ScalingPoint> points = series.points().stream()
+                .map(point -> scalingPoint(point, single, notes))
+                .toList();
+        AmdahlFit amdahl = null;
+        UslFit usl = null;
+        if (single != null) {
+            Observations parallel = Observations.beyondOneWorker(regular);
+            double[] speedups = Arrays.stream(parallel.throughputs()).map(x -> x / single.mean()).toArray();
+            amdahl = keep(AmdahlFitter.fit(parallel.workers(), speedups), notes);
+            usl = keep(UslFitter.fit(parallel.workers(), parallel.throughputs(), single.mean()), notes);
+        } else if (!regular.isEmpty()) {
+            notes.add("no Amdahl or USL fit: both are anchored at the W=1 throughput");
+        }
+        Integer recommended = regular.isEmpty() ? null : recommendedWorkers(regular);
+        return new SeriesAnalysis(series.key(), points, amdahl, usl, recommended, notes);
+    }
+
+    /**
+     * Karp–Flatt experimentally determined serial fraction e = (1/S - 1/W) / (1 - 1/W).
+     *
+     * @throws IllegalArgumentException unless W > 1 and S > 0, where it is undefined
+     */
+    public static double karpFlatt(double speedup, int workers) {
+        if (workers <= 1 || !(speedup > 0)) {
+            throw new IllegalArgumentException("Karp–Flatt needs W > 1 and S > 0 (got W=" + workers + ", S=" + speedup + ")");
+        }
+        return (1 / speedup - 1.0 / workers) / (1 - 1.0 / workers);
+    }
+
+    /** The fewest workers whose mean throughput is within 5% of the best; points ascending, non-empty. */
+    static int recommendedWorkers(List<MeasuredPoint> regular) {
+        double best = regular.stream().mapToDouble(MeasuredPoint::mean).max().orElseThrow();
+        double threshold = (1 - RECOMMENDATION_TOLERANCE) * best;
+        return regular.stream().filter(p -> p.mean() >= threshold).findFirst().orElseThrow().workers();
+    }
+
+    /** The regular W = 1 point with a positive mean, or null with a note saying why there is none. */
+    private static MeasuredPoint baseline(List<MeasuredPoint> regular, List<String> notes) {
+        MeasuredPoint single = regular.stream().filter(p -> p.workers() == 1).findFirst().orElse(null);
+        if (single == null) {
+            notes.add(NO_SINGLE_WORKER);
+            return null;
+        }
+        if (single.mean() == 0) {
+            notes.add("W=1 mean throughput is 0 steps/sec: speedup is undefined");
+            return null;
+        }
+        return single;
+    }
+
+    private static ScalingPoint scalingPoint(MeasuredPoint point, MeasuredPoint single, List<String> notes) {
+        int w = point.workers();
+        if (point.fallback() || single == null) {
+            return new ScalingPoint(w, point.throughput(), null, null, null, null, null);
+        }
+        if (point == single) {
+            return new ScalingPoint(w, point.throughput(), 1.0, 1.0, 1.0, 1.0, null);
+        }
+        double speedup = point.mean() / single.mean();
+        Bootstrap.Interval interval = Bootstrap.ratioInterval(point.resampledMeans(), single.resampledMeans());
+        if (interval == null) {
+            notes.add("W=" + w + ": speedup interval unbounded (W=1 resamples average 0 steps/sec)");
+        }
+        Double serialFraction = speedup > 0 ? karpFlatt(speedup, w) : null;
+        if (serialFraction == null) {
+            notes.add("W=" + w + ": mean throughput is 0 steps/sec, so there is no Karp–Flatt serial fraction");
+        }
+        return new ScalingPoint(
+                w,
+                point.throughput(),
+                speedup,
+                interval == null ? null : interval.low(),
+                interval == null ? null : interval.high(),
+                speedup / w,
+                serialFraction);
+    }
+
+    private static <T> T keep(FitResult<T> result, List<String> notes) {
+        if (result.note() != null) {
+            notes.add(result.note());
+        }
+        return result.fit();
+    }
+
+    /** Every sample measured with more than one worker, beside its worker count. */
+    private record Observations(double[] workers, double[] throughputs) {
+
+        static Observations beyondOneWorker(List<MeasuredPoint> regular) {
+            List<MeasuredPoint> parallel = regular.stream().filter(p -> p.workers() > 1).toList();
+            int n = parallel.stream().mapToInt(p -> p.samples().length).sum();
+            double[] workers = new double[n];
+            double[] throughputs = new double[n];
+            int i = 0;
+            for (MeasuredPoint point : parallel) {
+                for (double sample : point.samples()) {
+                    workers[i] = point.workers();
+                    throughputs[i++] = sample;
+                }
+            }
+            return new Observations(workers, throughputs);
+        }
+    }
+}

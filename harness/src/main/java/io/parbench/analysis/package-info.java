@@ -1,0 +1,42 @@
+/**
+ * Statistics over a results document: pure functions, entry point {@link io.parbench.analysis.Analyzer#analyze}.
+ *
+ * <h2>Method</h2>
+ * <ul>
+ *   <li>Per configuration ({@link io.parbench.analysis.SampleStatistics}): samples are the flattened
+ *       fork-major steps/sec; mean, sample standard deviation, 95% Student-t interval of the mean,
+ *       median, unscaled MAD, cv, and Tukey outliers (1.5 IQR, type-7 quartiles), flagged and kept.
+ *   <li>Per series ({@link io.parbench.analysis.SeriesAnalyzer}): speedup S(W) = mean(W) / mean(1)
+ *       with a seeded percentile bootstrap interval ({@link io.parbench.analysis.Bootstrap}),
+ *       efficiency S / W, Karp–Flatt e = (1/S - 1/W) / (1 - 1/W), Amdahl and USL fits over every
+ *       raw sample above W = 1 ({@link io.parbench.analysis.AmdahlFitter},
+ *       {@link io.parbench.analysis.UslFitter}, USL lambda anchored at mean(1)), and the fewest
+ *       workers within 5% of the best mean throughput.
+ *   <li>Across engines ({@link io.parbench.analysis.EngineRatios}): mean throughput over that of
+ *       "native" (else "jvm") at the same kernel, variant, size and worker count, with a bootstrap
+ *       interval.
+ * </ul>
+ *
+ * <h2>Edge cases</h2>
+ * <ul>
+ *   <li>Failed configurations, and ok or fallback ones without samples, get no statistics; their
+ *       series says they were left out. A series with nothing measured is not listed.
+ *   <li>Fallback configurations ran single-threaded whatever their worker count: they get statistics
+ *       and a point (with throughput only) but never enter speedup, fits, the recommendation or
+ *       engine ratios. Where a worker count has both, the regular measurement is used; several
+ *       results at one worker count are pooled.
+ *   <li>One sample: stdDev 0, interval = mean, cv 0, and a note. Identical samples: exactly zero
+ *       spread. All-zero samples: cv 0.
+ *   <li>No W = 1 point, or a W = 1 mean of 0: speedup, efficiency, Karp–Flatt and both fits null,
+ *       with a note. Zero throughput at W > 1: speedup 0, Karp–Flatt null.
+ *   <li>Fits need enough data for a standard error (Amdahl: two samples above W = 1; USL: two worker
+ *       counts and three samples above W = 1); otherwise null with a note. Amdahl p = 1 (linear or
+ *       superlinear scaling) gives maxSpeedup null, as JSON has no infinity.
+ *   <li>A bootstrap interval that is unbounded (denominator resamples averaging 0) is null for a
+ *       speedup (with a note) and drops that engine ratio; so does a baseline mean of 0.
+ *   <li>A NaN, infinite or negative sample, or a worker count below 1, is a malformed document:
+ *       {@link io.parbench.cli.UserError}.
+ * </ul>
+ * Nothing in an {@link io.parbench.analysis.Analysis} is NaN or infinite.
+ */
+package io.parbench.analysis;

@@ -1,0 +1,109 @@
+package io.parbench.cli;
+
+import io.parbench.engines.Engine;
+import io.parbench.engines.EngineOptions;
+import io.parbench.engines.EngineRegistry;
+import io.parbench.engines.Measurement;
+import io.parbench.kernels.KernelSpec;
+import io.parbench.results.BrowserProbe;
+import io.parbench.results.Configuration;
+import io.parbench.results.EngineFacts;
+import io.parbench.results.MeasurementSettings;
+import io.parbench.results.Status;
+import io.parbench.run.ExpectedChecksums;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code parbench doctor}: the threads-in-WASM checklist and every engine's prerequisites, each
+ * check with the fix when it fails. Exit 1 when an engine cannot run.
+ */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "Checks that every engine can run here (JDK, native library, browser, cross-origin isolation, SharedArrayBuffer, WASM threads) and says how to fix what fails.")
+public final class DoctorCommand implements Callable<Integer> {
+
+    /** The smallest real parallel job: a parallel region on two workers, verified by its checksum. */
+    private static final Configuration SMOKE = new Configuration("", KernelSpec.FORKJOIN.id(), null, 1024, 2);
+    private static final MeasurementSettings SMOKE_SETTINGS = new MeasurementSettings(1, 0, 1, 100);
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--browser-path", paramLabel = "FILE", description = "Browser executable to check instead of the one found on PATH.")
+    Path browserPath;
+
+    @Option(names = "--no-isolation", description = "Check what pages served without COOP/COEP get.")
+    boolean noIsolation;
+
+    private PrintWriter out;
+    private boolean allReady = true;
+
+    @Override
+    public Integer call() throws Exception {
+        out = spec.commandLine().getOut();
+        int jdk = Runtime.version().feature();
+        check(jdk >= 25, "JDK " + Runtime.version() + " (" + System.getProperty("java.home") + ")",
+                "parbench needs JDK 25 or newer: install one and set JAVA_HOME to it.");
+        int cores = Runtime.getRuntime().availableProcessors();
+        check(true, "hardware concurrency: " + cores + " logical cores (worker sweeps go up to " + 2 * cores + ")", null);
+
+        EngineOptions options = new EngineOptions(42, "chromium", browserPath, !noIsolation, Duration.ofSeconds(60), null);
+        ExpectedChecksums expected = ExpectedChecksums.fromReference(42);
+        for (String name : EngineRegistry.BUILT_IN) {
+            out.println();
+            out.println("engine " + name + ":");
+            try (Engine engine = EngineRegistry.create(name, options)) {
+                EngineFacts facts = engine.probe();
+                check(facts.available(), "available" + (facts.available() ? " " + facts.facts() : ": " + facts.reason()), facts.fix());
+                if (facts.browser() != null) browserChecks(facts.browser());
+                if (facts.available()) smoke(engine, expected);
+            }
+        }
+        out.println();
+        out.println(allReady ? "All engines are ready." : "Some engines cannot run here: see the fixes above.");
+        return allReady ? ExitCodes.OK : ExitCodes.FAILURES;
+    }
+
+    private void browserChecks(BrowserProbe b) {
+        check(true, b.browser() + " " + b.version() + ", hardwareConcurrency " + b.hardwareConcurrency(), null);
+        check(b.crossOriginIsolated(), "cross-origin isolation (COOP/COEP) in force",
+                b.isolationServed() ? "the page was served with COOP/COEP but is not isolated: check the browser's flags"
+                        : "serve the page and every worker script with 'Cross-Origin-Opener-Policy: same-origin' and 'Cross-Origin-Embedder-Policy: require-corp' (you ran with --no-isolation)");
+        check(b.sharedArrayBuffer(), "SharedArrayBuffer available", "SharedArrayBuffer exists only in cross-origin isolated pages: set COOP/COEP as above.");
+        check(b.wasmThreads(), "shared WebAssembly.Memory can be handed to a worker"
+                        + (b.wasmThreadsError() == null ? "" : ": " + b.wasmThreadsError()),
+                "without it WASM runs single-threaded (parbench's fallback); fix isolation as above.");
+        check(true, String.format("timer resolution %.3f ms", b.timerResolutionMillis()), null);
+    }
+
+    /** Runs the smoke configuration: proves threads really work on this engine, not just that it loads. */
+    private void smoke(Engine engine, ExpectedChecksums expected) {
+        Configuration c = new Configuration(engine.name(), SMOKE.kernel(), null, SMOKE.size(), SMOKE.workers());
+        Measurement m;
+        try {
+            m = engine.measure(c, SMOKE_SETTINGS);
+        } catch (Exception e) {
+            m = Measurement.failed(e.getMessage());
+        }
+        String want = expected.expected(c);
+        boolean ok = m.status() == Status.OK && m.checksum() != null && (want == null || want.equals(m.checksum()));
+        String poolStart = m.poolStartupMillis() == null ? "" : String.format(", pool started in %.1f ms", m.poolStartupMillis());
+        check(ok, "a parallel region on 2 workers runs and computes the right answer" + poolStart
+                        + (ok ? "" : ": " + (m.status() == Status.OK ? "checksum " + m.checksum() + " ≠ " + want : m.status().id() + " — " + m.reason())),
+                "see the reason above; 'parbench run --engines " + engine.name() + " --profile quick' shows more.");
+    }
+
+    private void check(boolean ok, String what, String fix) {
+        out.println((ok ? "  ✓ " : "  ✗ ") + what);
+        if (!ok) {
+            allReady = false;
+            if (fix != null) out.println("      fix: " + fix);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,231 @@
+package io.parbench.cli;
+
+import io.parbench.analysis.Analyzer;
+import io.parbench.engines.Engine;
+import io.parbench.engines.EngineOptions;
+import io.parbench.engines.EngineRegistry;
+import io.parbench.engines.OwnKernel;
+import io.parbench.engines.byo.ByoEngine;
+import io.parbench.kernels.KernelSpec;
+import io.parbench.plan.Plan;
+import io.parbench.report.HtmlReport;
+import io.parbench.plan.PlanBuilder;
+import io.parbench.plan.Profile;
+import io.parbench.plan.WorkerCounts;
+import io.parbench.results.Configuration;
+import io.parbench.results.EngineFacts;
+import io.parbench.results.MeasurementSettings;
+import io.parbench.results.RunDocument;
+import io.parbench.results.ResultsWriter;
+import io.parbench.results.RunInfo;
+import io.parbench.results.Status;
+import io.parbench.run.BenchmarkRun;
+import io.parbench.run.ExpectedChecksums;
+import io.parbench.run.MachineFacts;
+import io.parbench.run.Progress;
+import io.parbench.run.RunLock;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code parbench run}: plan, measure on every engine, write results (and the report). */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Sweeps worker counts for the kernels on the chosen engines and writes results.json (and report.html) to --out.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--engines", defaultValue = "all", paramLabel = "LIST",
+            description = "Engines to run: jvm, native, chromium, byo, or 'all' (the built-in ones that are available). Default: ${DEFAULT-VALUE}.")
+    String engines;
+
+    @Option(names = "--kernels", defaultValue = "all", paramLabel = "LIST",
+            description = "Kernels: sum, histogram, axpy, nbody, mandelbrot, sort, forkjoin, or 'all'. Default: ${DEFAULT-VALUE}.")
+    String kernels;
+
+    @Option(names = "--profile", defaultValue = "default", paramLabel = "NAME",
+            description = "quick (about a minute), default (a few minutes) or full: sizes, timing and worker counts. Default: ${DEFAULT-VALUE}.")
+    String profile;
+
+    @Option(names = "--workers", paramLabel = "LIST",
+            description = "Worker counts: a list (1,2,4), a range (1..8), 'auto' (1, 2, 4, … up to the cores, cores-1, and 2×cores) or 'quick'. Default: the profile's.")
+    String workers;
+
+    @Option(names = "--sizes", paramLabel = "SIZES",
+            description = "One size for all kernels (65536) or kernel=size pairs (nbody=1024,sort=65536). Default: the profile's.")
+    String sizes;
+
+    @Option(names = "--forks", paramLabel = "N", description = "Fresh JVMs / browser pages per configuration. Default: the profile's.")
+    Integer forks;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up iterations per fork. Default: the profile's.")
+    Integer warmup;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "Measurement iterations per fork. Default: the profile's.")
+    Integer iterations;
+
+    @Option(names = "--iteration-time", paramLabel = "MS", description = "Duration of one iteration in milliseconds. Default: the profile's.")
+    Long iterationTime;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the kernels' inputs. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--out", defaultValue = "reports/latest", paramLabel = "DIR",
+            description = "Where results.json and report.html go. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--browser", defaultValue = "chromium", description = "Browser for the chromium/byo engines: chromium, firefox or webkit. Default: ${DEFAULT-VALUE}.")
+    String browser;
+
+    @Option(names = "--browser-path", paramLabel = "FILE", description = "Browser executable to use instead of the one found on PATH.")
+    Path browserPath;
+
+    @Option(names = "--no-isolation", description = "Serve pages without COOP/COEP, to see what users without cross-origin isolation get.")
+    boolean noIsolation;
+
+    @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS",
+            description = "Watchdog: longest time one configuration's fork may take. Default: ${DEFAULT-VALUE}.")
+    long timeoutSeconds;
+
+    @Option(names = "--adapter", paramLabel = "FILE", description = "The adapter module (adapter.js) of your own WASM, for --engines byo.")
+    Path adapter;
+
+    @Option(names = "--adapter-param", paramLabel = "KEY=VALUE",
+            description = "A parameter for the byo adapter's setup() (params.KEY); repeatable. Each set is a series of its own.")
+    Map<String, String> adapterParams;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Profile chosenProfile = input(() -> Profile.parse(profile));
+        List<KernelSpec> chosenKernels = input(() -> PlanBuilder.kernels(kernels));
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Integer> chosenWorkers = input(() -> WorkerCounts.parse(workers != null ? workers : chosenProfile.workers(), cores));
+        MeasurementSettings settings = settings(chosenProfile.settings());
+        EngineOptions options = new EngineOptions(seed, browser, browserPath, !noIsolation, Duration.ofSeconds(timeoutSeconds), adapter,
+                adapterParams);
+
+        Map<String, Engine> ready = new LinkedHashMap<>();
+        Map<String, EngineFacts> facts = new LinkedHashMap<>();
+        try (RunLock lock = RunLock.acquire(err)) {
+            startEngines(options, err, ready, facts);
+            Map<String, OwnKernel> ownKernels = ownKernelsOf(ready);
+            Plan plan = input(() -> PlanBuilder.build(chosenProfile, List.copyOf(ready.keySet()), variantsOf(ready),
+                    chosenKernels, ownKernels, sizes, chosenWorkers, settings, seed));
+            err.printf("Plan: %d configurations (%s × %s × workers %s), %d fork(s) × (%d warm-up + %d) × %d ms; about %s.%n",
+                    plan.configurations().size(), String.join(",", ready.keySet()),
+                    plan.configurations().stream().map(Configuration::kernel).distinct().toList(), chosenWorkers, settings.forks(),
+                    settings.warmupIterations(), settings.iterations(), settings.iterationMillis(),
+                    formatDuration(plan.estimate()));
+            err.flush();
+
+            Path resultsFile = out.resolve("results.json");
+            RunInfo info = new RunInfo(Version.current(), commandLine(), Instant.now(), null, false, seed,
+                    chosenProfile.id(), settings);
+            BenchmarkRun run = new BenchmarkRun(plan, ready, ExpectedChecksums.fromReference(seed),
+                    info, MachineFacts.probe(facts), resultsFile, Progress.forStderr(plan.configurations().size()));
+            Thread onInterrupt = new Thread(() -> System.err.printf(
+                    "%nInterrupted: %d of %d configurations are saved in %s (marked incomplete).%n",
+                    run.measured(), plan.configurations().size(), resultsFile));
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            RunDocument doc = run.execute();
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            doc = doc.withAnalysis(Analyzer.analyze(doc));
+            ResultsWriter.write(doc, resultsFile);
+            Path report = out.resolve("report.html");
+            HtmlReport.write(List.of(doc), report);
+
+            spec.commandLine().getOut().println("Results: " + resultsFile.toAbsolutePath());
+            spec.commandLine().getOut().println("Report:  " + report.toAbsolutePath());
+            long failed = doc.configurations().stream().filter(c -> c.status() == Status.FAILED).count();
+            if (failed > 0) {
+                err.println(failed + " configuration(s) failed; their reasons are in the results and the report.");
+                return ExitCodes.FAILURES;
+            }
+            return ExitCodes.OK;
+        } finally {
+            for (Engine e : ready.values()) e.close();
+        }
+    }
+
+    /** Creates and probes the engines asked for; with 'all', unavailable ones are skipped with a note. */
+    private void startEngines(EngineOptions options, PrintWriter err, Map<String, Engine> ready, Map<String, EngineFacts> facts)
+            throws Exception {
+        boolean all = engines.trim().equals("all");
+        List<String> names = all ? EngineRegistry.BUILT_IN
+                : Arrays.stream(engines.split(",")).map(String::trim).distinct().toList();
+        if ((adapter != null || adapterParams != null) && !names.contains(ByoEngine.NAME)) {
+            throw new UserError("--adapter and --adapter-param are for the byo engine: add it, e.g. --engines byo or --engines chromium,byo.");
+        }
+        for (String name : names) {
+            Engine engine = input(() -> EngineRegistry.create(name, options));
+            EngineFacts f = engine.probe();
+            facts.put(name, f);
+            if (f.available()) {
+                ready.put(name, engine);
+                continue;
+            }
+            engine.close();
+            String message = "engine " + name + " is not available: " + f.reason() + (f.fix() == null ? "" : " Fix: " + f.fix());
+            if (!all) throw new UserError(message + " (Run 'parbench doctor' for all checks.)");
+            err.println("Skipping " + message);
+        }
+        if (ready.isEmpty()) throw new UserError("No engine can run on this machine; run 'parbench doctor' to see why.");
+    }
+
+    private static Map<String, OwnKernel> ownKernelsOf(Map<String, Engine> engines) {
+        Map<String, OwnKernel> own = new LinkedHashMap<>();
+        engines.forEach((name, engine) -> engine.ownKernel().ifPresent(kernel -> own.put(name, kernel)));
+        return own;
+    }
+
+    private static Map<String, Function<String, List<String>>> variantsOf(Map<String, Engine> engines) {
+        Map<String, Function<String, List<String>>> variants = new LinkedHashMap<>();
+        engines.forEach((name, engine) -> variants.put(name, engine::variants));
+        return variants;
+    }
+
+    private MeasurementSettings settings(MeasurementSettings base) {
+        MeasurementSettings s = new MeasurementSettings(
+                forks != null ? forks : base.forks(),
+                warmup != null ? warmup : base.warmupIterations(),
+                iterations != null ? iterations : base.iterations(),
+                iterationTime != null ? iterationTime : base.iterationMillis());
+        if (s.forks() < 1 || s.warmupIterations() < 0 || s.iterations() < 1 || s.iterationMillis() < 1) {
+            throw new UserError("--forks, --iterations and --iteration-time must be at least 1, --warmup at least 0.");
+        }
+        return s;
+    }
+
+    private List<String> commandLine() {
+        List<String> args = new ArrayList<>(List.of("parbench"));
+        args.addAll(spec.commandLine().getParseResult().originalArgs());
+        return args;
+    }
+
+    /** Runs a parse step, turning IllegalArgumentException (a bad option value) into a clean UserError. */
+    private static <T> T input(java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    private static String formatDuration(Duration d) {
+        long s = d.toSeconds();
+        return s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
+    }
+}

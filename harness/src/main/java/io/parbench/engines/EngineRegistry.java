@@ -1,0 +1,27 @@
+package io.parbench.engines;
+
+import io.parbench.engines.byo.ByoEngine;
+import io.parbench.engines.jvm.JvmEngine;
+import io.parbench.engines.nativelib.NativeEngine;
+import java.util.List;
+
+/** The engines parbench knows, by name, and how to make them. */
+public final class EngineRegistry {
+
+    /** In the order "all" runs them. byo is never part of "all": it needs an adapter. */
+    public static final List<String> BUILT_IN = List.of("jvm", "native", "chromium");
+    public static final List<String> ALL_NAMES = List.of("jvm", "native", "chromium", "byo");
+
+    private EngineRegistry() {}
+
+    /** @throws IllegalArgumentException for an unknown name, listing the known ones */
+    public static Engine create(String name, EngineOptions options) {
+        return switch (name) {
+            case "jvm" -> new JvmEngine(options.seed(), options.timeout());
+            case "native" -> new NativeEngine(options.seed(), options.timeout());
+            case ByoEngine.NAME -> new ByoEngine(options);
+            default -> throw new IllegalArgumentException("Unknown engine '" + name + "'; the engines are "
+                    + String.join(", ", ALL_NAMES) + " (or 'all').");
+        };
+    }
+}

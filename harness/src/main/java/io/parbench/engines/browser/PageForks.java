@@ -1,0 +1,129 @@
+package io.parbench.engines.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.PlaywrightException;
+import io.parbench.engines.Measurement;
+import io.parbench.results.MeasurementSettings;
+import io.parbench.results.Status;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Measures one configuration on a browser page protocol (bench-wasm/src/main/js/main.js): one
+ * fresh page per fork, their samples kept fork by fork, their checksums required to agree, the
+ * median pool start-up and the longest main-thread stall.
+ */
+public final class PageForks {
+
+    /** How an engine words what went wrong (the byo engine names the user's adapter). */
+    public interface Wording {
+        /** Why a page that answered {@code status: 'failed'} failed. */
+        String pageFailed(PageResult page);
+
+        /** Why a page gave no answer (its watchdog closed it, or the browser broke). */
+        String unanswered(String failure);
+
+        /** A reason of the configuration's own (forks that disagree). */
+        String configurationFailed(String reason);
+
+        /** A line of the page's console or of its answer's notes. */
+        String note(String note);
+    }
+
+    /** The pages' own words. */
+    public static final Wording PLAIN = new Wording() {
+        @Override
+        public String pageFailed(PageResult page) {
+            return page.text("reason");
+        }
+
+        @Override
+        public String unanswered(String failure) {
+            return failure;
+        }
+
+        @Override
+        public String configurationFailed(String reason) {
+            return reason;
+        }
+
+        @Override
+        public String note(String note) {
+            return note;
+        }
+    };
+
+    private PageForks() {}
+
+    /**
+     * @param timeout page time for all forks together: (re)launching the browser is not the
+     *     configuration's fault and does not count
+     */
+    public static Measurement measure(BrowserSession session, URI page, Map<String, Object> config, MeasurementSettings settings,
+            Duration timeout, Wording wording) {
+        Duration timeLeft = timeout;
+        List<List<Double>> samples = new ArrayList<>();
+        List<Double> startups = new ArrayList<>();
+        List<Double> gaps = new ArrayList<>();
+        Set<String> checksums = new LinkedHashSet<>();
+        List<String> notes = new ArrayList<>();
+        String fallbackReason = null;
+        for (int fork = 1; fork <= settings.forks(); fork++) {
+            BrowserContext context;
+            try {
+                context = session.newContext();
+            } catch (BrowserUnavailableException e) {
+                return Measurement.failed(e.reason() + "; " + e.fix()).withNotes(notes);
+            } catch (PlaywrightException e) {
+                return Measurement.failed("could not (re)launch the browser: " + ErrorText.firstLine(e.getMessage())).withNotes(notes);
+            }
+            long started = System.nanoTime();
+            PageRun.Outcome outcome = PageRun.run(context, page, "run", config, timeLeft);
+            timeLeft = timeLeft.minusNanos(System.nanoTime() - started);
+            String prefix = settings.forks() > 1 ? "fork " + fork + ": " : "";
+            outcome.notes().forEach(note -> notes.add(prefix + wording.note(note)));
+            if (outcome.failed()) {
+                if (!session.connected()) {
+                    notes.add("the browser crashed; it is relaunched for the next configuration");
+                }
+                return Measurement.failed(prefix + wording.unanswered(outcome.failure())).withNotes(notes);
+            }
+            PageResult answer = new PageResult(outcome.result());
+            if ("failed".equals(answer.text("status"))) {
+                return Measurement.failed(prefix + wording.pageFailed(answer)).withNotes(notes);
+            }
+            if ("fallback".equals(answer.text("status"))) {
+                fallbackReason = answer.text("reason");
+            }
+            if (outcome.result().get("notes") instanceof List<?> pageNotes) {
+                pageNotes.forEach(note -> notes.add(prefix + wording.note(String.valueOf(note))));
+            }
+            samples.add(answer.numbers("samples"));
+            checksums.add(answer.text("checksum"));
+            startups.add(answer.number("poolStartupMs").doubleValue());
+            if (answer.has("mainThreadMaxGapMs")) {
+                gaps.add(answer.number("mainThreadMaxGapMs").doubleValue());
+            }
+        }
+        if (checksums.size() > 1) {
+            return Measurement.failed(wording.configurationFailed("the forks computed different checksums: " + String.join(", ", checksums)))
+                    .withNotes(notes);
+        }
+        return new Measurement(fallbackReason == null ? Status.OK : Status.FALLBACK, fallbackReason, samples,
+                checksums.iterator().next(), median(startups), gaps.stream().max(Double::compare).orElse(null), notes);
+    }
+
+    private static Double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+}

@@ -1,0 +1,78 @@
+package io.parbench.engines.jvm;
+
+import io.parbench.engines.Engine;
+import io.parbench.engines.Measurement;
+import io.parbench.jmh.ChecksumFile;
+import io.parbench.jmh.JmhLauncher;
+import io.parbench.jmh.JmhRunException;
+import io.parbench.kernels.KernelSpec;
+import io.parbench.results.Configuration;
+import io.parbench.results.MeasurementSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * An engine measured by JMH: one JMH run (its own forked JVMs) per configuration, through
+ * {@link JmhLauncher}. What the forks run (Java kernels or the C library) is the subclass's.
+ */
+public abstract class JmhEngine implements Engine {
+    private final long seed;
+    private final Duration forkTimeout;
+    private Path workDirectory;
+
+    /**
+     * @param seed the kernels' input seed (KERNELS.md)
+     * @param forkTimeout how long one fork may take before it is stopped and the configuration fails
+     */
+    protected JmhEngine(long seed, Duration forkTimeout) {
+        this.seed = seed;
+        this.forkTimeout = forkTimeout;
+    }
+
+    @Override
+    public Measurement measure(Configuration configuration, MeasurementSettings settings) throws IOException {
+        if (!configuration.engine().equals(name())) {
+            throw new IllegalArgumentException("the " + name() + " engine was given a configuration of the "
+                    + configuration.engine() + " engine: " + configuration.label());
+        }
+        if (KernelSpec.byId(configuration.kernel()).isEmpty()) {
+            return Measurement.failed("the " + name() + " engine runs the built-in kernels ("
+                    + Arrays.stream(KernelSpec.values()).map(KernelSpec::id).collect(Collectors.joining(", "))
+                    + "), not '" + configuration.kernel() + "'.");
+        }
+        if (!variants(configuration.kernel()).contains(configuration.variant())) {
+            return Measurement.failed("the " + name() + " engine has no variant '" + configuration.variant() + "' of "
+                    + configuration.kernel() + ".");
+        }
+        JmhLauncher.Config config = new JmhLauncher.Config(name(), configuration.kernel(), configuration.variant(),
+                configuration.size(), seed, configuration.workers(), settings.forks(), settings.warmupIterations(),
+                settings.iterations(), settings.iterationMillis(), checksumFile(), forkTimeout);
+        try {
+            JmhLauncher.Result result = JmhLauncher.run(config);
+            return Measurement.ok(result.scoresPerFork(), ChecksumFile.format(result.checksum()));
+        } catch (JmhRunException e) {
+            return Measurement.failed(e.getMessage());
+        }
+    }
+
+    /** Where the forks leave their checksums; configurations run one at a time, so one file serves all. */
+    private synchronized Path checksumFile() throws IOException {
+        if (workDirectory == null) {
+            workDirectory = Files.createTempDirectory("parbench-" + name() + "-");
+        }
+        return workDirectory.resolve("checksum.txt");
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (workDirectory != null) {
+            Files.deleteIfExists(workDirectory.resolve("checksum.txt"));
+            Files.deleteIfExists(workDirectory);
+            workDirectory = null;
+        }
+    }
+}

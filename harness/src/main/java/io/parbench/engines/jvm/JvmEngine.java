@@ -1,0 +1,47 @@
+package io.parbench.engines.jvm;
+
+import io.parbench.kernels.JavaKernels;
+import io.parbench.kernels.KernelSpec;
+import io.parbench.results.EngineFacts;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.util.Version;
+
+/** The jvm engine: the Java kernels on a ForkJoinPool of exactly W workers, measured by JMH. */
+public final class JvmEngine extends JmhEngine {
+
+    public JvmEngine(long seed, Duration forkTimeout) {
+        super(seed, forkTimeout);
+    }
+
+    @Override
+    public String name() {
+        return "jvm";
+    }
+
+    /** The JVM that runs the harness also runs the forks, so it is always available. */
+    @Override
+    public EngineFacts probe() {
+        return EngineFacts.available(name(), Map.of(
+                "java", Runtime.version().toString(),
+                "vm", System.getProperty("java.vm.name") + " (" + System.getProperty("java.vm.vendor") + ")",
+                "javaHome", System.getProperty("java.home"),
+                "jmh", Version.getPlainVersion(),
+                "jdkSortSplit", JavaKernels.JDK_SORT_SPLIT_FLAG));
+    }
+
+    /** null (the project's fork-join code) first, then the JDK's parallel library where it is exact (sort). */
+    @Override
+    public List<String> variants(String kernel) {
+        return KernelSpec.byId(kernel).map(spec -> {
+            List<String> variants = new ArrayList<>();
+            for (String variant : JavaKernels.variants(spec)) {
+                variants.add(variant.equals(JavaKernels.DEFAULT_VARIANT) ? null : variant);
+            }
+            return variants;
+        }).orElse(Collections.singletonList(null));
+    }
+}

@@ -1,0 +1,39 @@
+package io.parbench.engines.nativelib;
+
+import io.parbench.engines.jvm.JmhEngine;
+import io.parbench.ffm.NativeLibrary;
+import io.parbench.ffm.NativeLibraryException;
+import io.parbench.results.EngineFacts;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The native engine: the C kernels (the same source as the WASM build) in libparbench.so,
+ * called through FFM from JMH forks, on the C library's own pool of W workers.
+ */
+public final class NativeEngine extends JmhEngine {
+
+    public NativeEngine(long seed, Duration forkTimeout) {
+        super(seed, forkTimeout);
+    }
+
+    @Override
+    public String name() {
+        return "native";
+    }
+
+    /** Available when the library on this class path loads here (the forks load the same one). */
+    @Override
+    public EngineFacts probe() {
+        try {
+            NativeLibrary library = NativeLibrary.load();
+            return EngineFacts.available(name(), Map.of(
+                    "library", library.path().toString(),
+                    "abi", Integer.toString(library.abiVersion()),
+                    "resource", NativeLibrary.resourceName()));
+        } catch (NativeLibraryException e) {
+            return EngineFacts.unavailable(name(), e.getMessage(),
+                    "build libparbench.so with scripts/test or mvn -pl bench-wasm package, then run again.");
+        }
+    }
+}

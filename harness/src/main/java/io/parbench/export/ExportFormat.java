@@ -1,0 +1,36 @@
+package io.parbench.export;
+
+import io.parbench.cli.UserError;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The export formats, by the name used on the command line. */
+public enum ExportFormat {
+    JMH("jmh", new JmhExporter()),
+    CSV("csv", new CsvExporter()),
+    BENCHMARK_ACTION("benchmark-action", new BenchmarkActionExporter());
+
+    private final String id;
+    private final Exporter exporter;
+
+    ExportFormat(String id, Exporter exporter) {
+        this.id = id;
+        this.exporter = exporter;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Exporter exporter() {
+        return exporter;
+    }
+
+    public static ExportFormat byId(String id) {
+        return Arrays.stream(values())
+                .filter(f -> f.id.equals(id))
+                .findFirst()
+                .orElseThrow(() -> new UserError("Unknown export format '" + id + "'; choose one of "
+                        + Arrays.stream(values()).map(ExportFormat::id).collect(Collectors.joining(", ")) + "."));
+    }
+}

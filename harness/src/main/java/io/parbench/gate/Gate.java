@@ -1,0 +1,207 @@
+package io.parbench.gate;
+
+import io.parbench.cli.UserError;
+import io.parbench.results.Configuration;
+import io.parbench.results.ConfigurationResult;
+import io.parbench.results.SeriesKey;
+import io.parbench.results.Status;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+
+/**
+ * The regression gate: compares a current run against a baseline (throughput and speedup at
+ * every worker count both measured), checks speedup floors, and fails on anything the current
+ * run measured wrong. Works from the raw samples; nothing here reads the analysis section.
+ */
+public final class Gate {
+
+    private static final Comparator<Check> READING_ORDER = Comparator.<Check, Verdict>comparing(Check::verdict)
+            .thenComparing(c -> c.configuration().series().label())
+            .thenComparingInt(c -> c.configuration().workers())
+            .thenComparing(Check::subject);
+
+    private final GateSettings settings;
+    private final ChangeDetector detector;
+
+    public Gate(GateSettings settings) {
+        this.settings = settings;
+        this.detector = new ChangeDetector(settings.confidence());
+    }
+
+    /**
+     * @param baseline null to check only failures and floors
+     * @throws UserError when the documents are damaged, incompatible, or a selector matches nothing
+     */
+    public GateReport run(LabelledDocument baseline, LabelledDocument current) {
+        ConfigurationIndex cur = new ConfigurationIndex(current);
+        ConfigurationIndex base = baseline == null ? null : new ConfigurationIndex(baseline);
+        requireSelectorsMatch(base, cur);
+        List<String> notes = new ArrayList<>();
+        if (!current.document().run().complete()) {
+            notes.add("The current run did not complete: only what it measured before it stopped is checked.");
+        }
+        notes.addAll(ForkVariation.notes(cur.all()));
+        List<Check> checks = new ArrayList<>();
+        for (ConfigurationResult r : cur.all()) {
+            failure(r, base == null ? null : base.get(r.configuration()))
+                    .ifPresent(reason -> checks.add(new FailedConfiguration(r.configuration(), reason)));
+        }
+        if (base != null) {
+            notes.addAll(Compatibility.check(baseline, base, current, cur));
+            compare(base, cur, checks, notes);
+        }
+        checkFloors(cur, checks);
+        checks.sort(READING_ORDER);
+        return new GateReport(GateReport.FORMAT, GateReport.VERSION, baseline == null ? null : RunSource.of(baseline),
+                RunSource.of(current), settings, checks, notes);
+    }
+
+    /** Why the current run's configuration is a failure, if it is. */
+    private static Optional<String> failure(ConfigurationResult current, ConfigurationResult baseline) {
+        Optional<String> problem = ConfigurationIndex.problem(current);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        if (current.status() == Status.FALLBACK && baseline != null && baseline.status() == Status.OK) {
+            return Optional.of("ran single-threaded (fallback) where the baseline had threads: "
+                    + (current.reason() == null ? "no reason recorded" : current.reason()));
+        }
+        return Optional.empty();
+    }
+
+    private void compare(ConfigurationIndex base, ConfigurationIndex cur, List<Check> checks, List<String> notes) {
+        Set<Configuration> all = new LinkedHashSet<>(base.configurations());
+        all.addAll(cur.configurations());
+        Set<SeriesKey> speedupsUnavailable = new TreeSet<>(Comparator.comparing(SeriesKey::label));
+        for (Configuration c : all) {
+            ConfigurationResult b = base.get(c);
+            ConfigurationResult r = cur.get(c);
+            Optional<String> notComparable = whyNotComparable(b, r);
+            if (notComparable.isPresent()) {
+                if (r == null || failure(r, b).isEmpty()) { // current failures are listed already
+                    checks.add(new MissingConfiguration(c, notComparable.get()));
+                }
+                continue;
+            }
+            double threshold = settings.thresholds().lookup(c);
+            double[] bs = ConfigurationIndex.samples(b);
+            double[] cs = ConfigurationIndex.samples(r);
+            checks.add(new Comparison(c, Metric.THROUGHPUT, median(bs), median(cs), bs.length, cs.length, threshold,
+                    detector.throughput(bs, cs, threshold)));
+            if (c.workers() > 1) {
+                ConfigurationResult b1 = base.oneWorker(c.series());
+                ConfigurationResult r1 = cur.oneWorker(c.series());
+                if (whyNotComparable(b1, r1).isPresent()) {
+                    speedupsUnavailable.add(c.series());
+                } else {
+                    checks.add(speedupComparison(c, b1, b, r1, r, threshold));
+                }
+            }
+        }
+        speedupsUnavailable.forEach(s -> notes.add("Speedups of " + s.label()
+                + " are not compared: its one-worker configuration is not measured comparably on both sides (see the list)."));
+    }
+
+    private Comparison speedupComparison(
+            Configuration c, ConfigurationResult b1, ConfigurationResult b, ConfigurationResult r1, ConfigurationResult r, double threshold) {
+        SpeedupSamples baseline = new SpeedupSamples(ConfigurationIndex.samples(b1), ConfigurationIndex.samples(b));
+        SpeedupSamples current = new SpeedupSamples(ConfigurationIndex.samples(r1), ConfigurationIndex.samples(r));
+        return new Comparison(c, Metric.SPEEDUP, detector.speedup(baseline).estimate(), detector.speedup(current).estimate(),
+                baseline.smallest(), current.smallest(), threshold, detector.speedup(baseline, current, threshold));
+    }
+
+    /** Why a configuration cannot be compared, if it cannot. */
+    private static Optional<String> whyNotComparable(ConfigurationResult baseline, ConfigurationResult current) {
+        if (current == null) {
+            return Optional.of("in the baseline, not in the current run");
+        }
+        if (baseline == null) {
+            return Optional.of("new in the current run: no baseline to compare with");
+        }
+        Optional<String> currentProblem = ConfigurationIndex.problem(current);
+        if (currentProblem.isPresent()) {
+            return Optional.of("the current run " + currentProblem.get());
+        }
+        Optional<String> baselineProblem = ConfigurationIndex.problem(baseline);
+        if (baselineProblem.isPresent()) {
+            return Optional.of("nothing to compare with: the baseline " + baselineProblem.get());
+        }
+        if (baseline.status() != current.status()) {
+            return Optional.of("not comparable: the baseline's status is " + baseline.status().id() + ", the current run's "
+                    + current.status().id());
+        }
+        return Optional.empty();
+    }
+
+    private void checkFloors(ConfigurationIndex cur, List<Check> checks) {
+        Map<SeriesKey, Set<Integer>> workersBySeries = new TreeMap<>(Comparator.comparing(SeriesKey::label));
+        for (Configuration c : cur.configurations()) {
+            Set<Integer> workers = workersBySeries.computeIfAbsent(c.series(), k -> new TreeSet<>());
+            workers.add(c.workers());
+            // A floor at an explicit worker count the run did not reach is checked too: it fails.
+            settings.speedupFloors().rules().stream()
+                    .filter(rule -> rule.selector().workers() != null && rule.selector().matchesSeries(c))
+                    .forEach(rule -> workers.add(rule.selector().workers()));
+        }
+        workersBySeries.forEach((series, workers) -> workers.stream().filter(w -> w > 1).forEach(w -> {
+            Configuration c = new Configuration(series.engine(), series.kernel(), series.variant(), series.size(), w);
+            Double floor = settings.speedupFloors().lookup(c);
+            if (floor != null) {
+                checks.add(floorCheck(c, floor, cur.oneWorker(series), cur.get(c)));
+            }
+        }));
+    }
+
+    private FloorCheck floorCheck(Configuration c, double floor, ConfigurationResult one, ConfigurationResult atWorkers) {
+        String wanted = "the floor is " + Text.number(floor) + "x";
+        if (atWorkers == null) {
+            return new FloorCheck(c, floor, null, Verdict.BELOW_FLOOR, "not measured at " + c.workers() + " workers; " + wanted);
+        }
+        if (ConfigurationIndex.problem(atWorkers).isPresent()) {
+            return new FloorCheck(c, floor, null, Verdict.BELOW_FLOOR, "no speedup: the configuration "
+                    + ConfigurationIndex.problem(atWorkers).get() + "; " + wanted);
+        }
+        if (one == null || ConfigurationIndex.problem(one).isPresent()) {
+            return new FloorCheck(c, floor, null, Verdict.BELOW_FLOOR,
+                    "no successful one-worker measurement to compute a speedup from; " + wanted);
+        }
+        Interval speedup = detector.speedup(new SpeedupSamples(ConfigurationIndex.samples(one), ConfigurationIndex.samples(atWorkers)));
+        boolean met = speedup.estimate() >= floor;
+        return new FloorCheck(c, floor, speedup, met ? Verdict.FLOOR_MET : Verdict.BELOW_FLOOR,
+                "speedup " + Text.number(speedup.estimate()) + "x (" + Text.percent(settings.confidence()) + " interval "
+                        + Text.number(speedup.low()) + "x to " + Text.number(speedup.high()) + "x) "
+                        + (met ? "meets" : "is below") + " the floor of " + Text.number(floor) + "x");
+    }
+
+    /** A selector that matches nothing is almost always a typo; say so instead of ignoring it. */
+    private void requireSelectorsMatch(ConfigurationIndex base, ConfigurationIndex cur) {
+        List<Configuration> known = Stream.concat(
+                        base == null ? Stream.empty() : base.configurations().stream(), cur.configurations().stream())
+                .toList();
+        requireMatch("--threshold", settings.thresholds(), known);
+        requireMatch("--min-speedup", settings.speedupFloors(), known);
+    }
+
+    private static void requireMatch(String option, SelectorRules<?> rules, List<Configuration> known) {
+        for (var rule : rules.rules()) {
+            if (known.stream().noneMatch(rule.selector()::matchesSeries)) {
+                throw new UserError(option + " " + rule.selector() + " matches no configuration in the documents. They have kernels "
+                        + new TreeSet<>(known.stream().map(c -> c.series().kernelLabel()).toList()) + " on engines "
+                        + new TreeSet<>(known.stream().map(Configuration::engine).toList()) + ".");
+            }
+        }
+    }
+
+    private static double median(double[] samples) {
+        return new Median().evaluate(samples);
+    }
+}

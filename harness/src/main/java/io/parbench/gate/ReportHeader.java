@@ -1,0 +1,44 @@
+package io.parbench.gate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The lines that say what was compared with what, and how: the same in the terminal and in Markdown. */
+final class ReportHeader {
+
+    private ReportHeader() {}
+
+    static List<String> lines(GateReport report) {
+        List<String> lines = new ArrayList<>();
+        lines.add("current:  " + describe(report.current()));
+        lines.add("baseline: " + (report.baseline() == null ? "none (checking failures and speedup floors only)" : describe(report.baseline())));
+        lines.add("decision: " + settings(report.settings()));
+        return lines;
+    }
+
+    private static String describe(RunSource s) {
+        return s.label() + " (" + s.hostname() + ", " + s.cpuModel() + ", " + s.logicalCores() + " cores"
+                + (s.profile() == null ? "" : ", profile " + s.profile())
+                + (s.settings() == null ? "" : ", " + s.settings().forks() + " forks x " + s.settings().iterations() + " iterations")
+                + (s.started() == null ? "" : ", started " + s.started())
+                + ")";
+    }
+
+    private static String settings(GateSettings s) {
+        StringBuilder b = new StringBuilder("a change counts when it is at least the threshold (")
+                .append(Text.percent(s.thresholds().fallback()));
+        s.thresholds().rules().forEach(r -> b.append(", ").append(r.selector()).append(" ").append(Text.percent(r.value())));
+        b.append(") and significant at ").append(Text.percent(s.confidence()))
+                .append(" confidence (throughput: Mann-Whitney U; speedup: Hodges-Lehmann ratios with Moses intervals)");
+        if (s.speedupFloors().fallback() != null || !s.speedupFloors().rules().isEmpty()) {
+            b.append("; speedup floors: ");
+            List<String> floors = new ArrayList<>();
+            if (s.speedupFloors().fallback() != null) {
+                floors.add("all " + Text.number(s.speedupFloors().fallback()) + "x");
+            }
+            s.speedupFloors().rules().forEach(r -> floors.add(r.selector() + " " + Text.number(r.value()) + "x"));
+            b.append(String.join(", ", floors));
+        }
+        return b.toString();
+    }
+}

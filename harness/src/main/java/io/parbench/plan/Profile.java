@@ -1,0 +1,53 @@
+package io.parbench.plan;
+
+import io.parbench.kernels.KernelSpec;
+import io.parbench.results.MeasurementSettings;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A named set of defaults: kernel sizes, how long to measure, and which worker counts.
+ * {@code quick} is for smoke runs and CI (about a minute), {@code default} for a real sweep (a
+ * few minutes), {@code full} for large inputs and more samples.
+ */
+public enum Profile {
+    QUICK(KernelSpec.Profile.QUICK, new MeasurementSettings(1, 2, 5, 200), "quick"),
+    DEFAULT(KernelSpec.Profile.DEFAULT, new MeasurementSettings(2, 2, 5, 300), "auto"),
+    FULL(KernelSpec.Profile.FULL, new MeasurementSettings(3, 3, 8, 500), "auto");
+
+    private final KernelSpec.Profile sizes;
+    private final MeasurementSettings settings;
+    private final String workers;
+
+    Profile(KernelSpec.Profile sizes, MeasurementSettings settings, String workers) {
+        this.sizes = sizes;
+        this.settings = settings;
+        this.workers = workers;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public long size(KernelSpec kernel) {
+        return kernel.defaultSize(sizes);
+    }
+
+    public MeasurementSettings settings() {
+        return settings;
+    }
+
+    /** The worker-count expression used when --workers is not given (see {@link WorkerCounts}). */
+    public String workers() {
+        return workers;
+    }
+
+    public static Profile parse(String id) {
+        return Arrays.stream(values())
+                .filter(p -> p.id().equals(id.toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown profile '" + id + "'; use one of "
+                        + Arrays.stream(values()).map(Profile::id).collect(Collectors.joining(", ")) + "."));
+    }
+}

@@ -1,0 +1,47 @@
+package io.parbench.report;
+
+import java.awt.Color;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How engines look: one colour per engine, the same in every chart, table and document, from the Okabe–Ito
+ * palette (distinguishable with the common colour-vision deficiencies, and in greyscale print
+ * by marker), and one order in which the report lists them.
+ */
+public final class Palette {
+
+    private static final Map<String, Color> KNOWN = Map.of(
+            "native", new Color(0x0072B2),
+            "jvm", new Color(0xE69F00),
+            "chromium", new Color(0x009E73),
+            "byo", new Color(0xCC79A7));
+
+    /** For engines parbench does not know, chosen by name so a name keeps its colour. */
+    private static final Color[] OTHERS = {
+        new Color(0xD55E00), new Color(0x56B4E9), new Color(0x000000), new Color(0x8C6D31),
+    };
+
+    private static final List<String> ORDER = List.of("native", "jvm", "chromium", "byo");
+
+    /** native, jvm, chromium, byo, then any other engine by name. */
+    public static final Comparator<String> ENGINE_ORDER = Comparator.<String>comparingInt(
+                    e -> ORDER.contains(e) ? ORDER.indexOf(e) : ORDER.size())
+            .thenComparing(Comparator.naturalOrder());
+
+    /** Lines that are not data (ideal scaling, reference levels). */
+    public static final Color REFERENCE = new Color(0x888888);
+
+    private Palette() {}
+
+    public static Color engine(String engine) {
+        Color known = KNOWN.get(engine);
+        return known != null ? known : OTHERS[Math.floorMod(engine.hashCode(), OTHERS.length)];
+    }
+
+    /** The engine's colour as a CSS hex colour. */
+    public static String css(String engine) {
+        return String.format("#%06x", engine(engine).getRGB() & 0xFFFFFF);
+    }
+}

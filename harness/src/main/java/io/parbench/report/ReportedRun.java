@@ -1,0 +1,60 @@
+package io.parbench.report;
+
+import io.parbench.analysis.Analysis;
+import io.parbench.analysis.Analyzer;
+import io.parbench.analysis.ConfigurationStats;
+import io.parbench.analysis.SeriesAnalysis;
+import io.parbench.results.Configuration;
+import io.parbench.results.ConfigurationResult;
+import io.parbench.results.RunDocument;
+import io.parbench.results.SeriesKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One results document as the report sees it: with its analysis, a short label that tells it
+ * apart from the other documents in the same report, and its index (which picks its marker).
+ */
+public record ReportedRun(int index, String label, RunDocument document, Analysis analysis) {
+
+    /** Analyses the documents that lack an analysis and labels each by machine and start time. */
+    public static List<ReportedRun> of(List<RunDocument> documents) {
+        List<ReportedRun> runs = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (RunDocument document : documents) {
+            Analysis analysis = document.analysis() != null ? document.analysis() : Analyzer.analyze(document);
+            String label = baseLabel(document);
+            int count = seen.merge(label, 1, Integer::sum);
+            runs.add(new ReportedRun(runs.size(), count == 1 ? label : label + " (" + count + ")", document, analysis));
+        }
+        return runs;
+    }
+
+    private static String baseLabel(RunDocument document) {
+        String host = document.environment().hostname();
+        return (host == null || host.isBlank() ? "unknown host" : host) + " · " + Format.instant(document.run().started());
+    }
+
+    public List<ConfigurationResult> configurations() {
+        return document.configurations();
+    }
+
+    public boolean partial() {
+        return !document.run().complete();
+    }
+
+    /** The analysis of a series, if it has one (a series whose configurations all failed has none). */
+    public Optional<SeriesAnalysis> series(SeriesKey key) {
+        return analysis.series().stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /** The statistics of a configuration, if it was measured. */
+    public Optional<ConfigurationStats> stats(Configuration configuration) {
+        return analysis.configurations().stream()
+                .filter(s -> s.configuration().equals(configuration))
+                .findFirst();
+    }
+}

@@ -1,0 +1,113 @@
+package io.parbench.run;
+
+import io.parbench.engines.Engine;
+import io.parbench.engines.Measurement;
+import io.parbench.plan.Plan;
+import io.parbench.results.Configuration;
+import io.parbench.results.ConfigurationResult;
+import io.parbench.results.Environment;
+import io.parbench.results.ResultsWriter;
+import io.parbench.results.RunDocument;
+import io.parbench.results.RunInfo;
+import io.parbench.results.Status;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Measures a plan's configurations one by one on their engines, verifies every checksum, and
+ * rewrites the results document after each configuration, so an interrupted run keeps what it
+ * measured (marked incomplete).
+ */
+public final class BenchmarkRun {
+
+    private final Plan plan;
+    private final Map<String, Engine> engines;
+    private final ExpectedChecksums expected;
+    private final Path resultsFile;
+    private final Progress progress;
+    private final List<ConfigurationResult> results = new ArrayList<>();
+    private RunInfo info;
+    private final Environment environment;
+
+    public BenchmarkRun(Plan plan, Map<String, Engine> engines, ExpectedChecksums expected, RunInfo info,
+            Environment environment, Path resultsFile, Progress progress) {
+        this.plan = plan;
+        this.engines = engines;
+        this.expected = expected;
+        this.info = info;
+        this.environment = environment;
+        this.resultsFile = resultsFile;
+        this.progress = progress;
+    }
+
+    /** Runs everything and returns the complete document (already written). */
+    public RunDocument execute() {
+        save();
+        for (Configuration c : plan.configurations()) {
+            progress.starting(c);
+            ConfigurationResult result = verify(c, measure(c));
+            results.add(result);
+            progress.finished(result);
+            save();
+        }
+        info = new RunInfo(info.parbenchVersion(), info.commandLine(), info.started(), Instant.now(), true,
+                info.seed(), info.profile(), info.settings());
+        progress.end();
+        return save();
+    }
+
+    /** How many configurations have been measured so far (for an interrupted run's message). */
+    public synchronized int measured() {
+        return results.size();
+    }
+
+    private Measurement measure(Configuration c) {
+        try {
+            return Objects.requireNonNull(engines.get(c.engine()).measure(c, plan.settings()),
+                    "engine returned no measurement");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Measurement.failed("interrupted");
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+            return Measurement.failed(c.engine() + " engine error: " + describe(e));
+        }
+    }
+
+    /** A configuration counts only if it computed the same answer as every other. */
+    private ConfigurationResult verify(Configuration c, Measurement m) {
+        Status status = m.status();
+        String reason = m.reason();
+        String want = expected.expected(c);
+        if (status != Status.FAILED) {
+            if (m.checksum() == null) {
+                status = Status.FAILED;
+                reason = "the engine reported no checksum, so the result cannot be verified";
+            } else if (want == null) {
+                expected.observed(c, m.checksum());
+                want = m.checksum();
+            } else if (!want.equals(m.checksum())) {
+                status = Status.FAILED;
+                reason = "checksum mismatch: computed " + m.checksum() + ", expected " + want
+                        + " — this engine and worker count computed a different answer";
+            }
+        }
+        return new ConfigurationResult(c, status, reason, m.samples(), m.checksum(), want, m.poolStartupMillis(),
+                m.mainThreadMaxGapMillis(), Instant.now(), m.notes());
+    }
+
+    private synchronized RunDocument save() {
+        RunDocument doc = new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, info, environment,
+                List.copyOf(results), null);
+        ResultsWriter.write(doc, resultsFile);
+        return doc;
+    }
+
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,43 @@
+package io.parbench.run;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * One measuring parbench run per machine at a time: two runs would disturb each other's
+ * numbers. A second run waits (and says so) instead of failing. It stands in for JMH's own
+ * lock, which fails a second run at once.
+ */
+public final class RunLock implements AutoCloseable {
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    public static RunLock acquire(PrintWriter err) throws IOException {
+        Path file = Path.of(System.getProperty("java.io.tmpdir"), "parbench-run.lock");
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            err.println("Another parbench run is measuring on this machine; waiting for it to finish (" + file + ")…");
+            err.flush();
+            lock = channel.lock();
+        }
+        System.setProperty("jmh.ignoreLock", "true");
+        return new RunLock(channel, lock);
+    }
+
+    @Override
+    public void close() throws IOException {
+        lock.release();
+        channel.close();
+    }
+}

@@ -1,0 +1,42 @@
+package io.parbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/** Bad usage gets one clear sentence and exit code 2, never a stack trace. */
+class CliErrorsTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "run --workers 0                 | Bad --workers '0': 0 is outside 1..1024",
+        "run --workers 1..x              | 'x' is not a whole number",
+        "run --profile huge              | Unknown profile 'huge'; use one of quick, default, full",
+        "run --kernels fft               | Unknown kernel 'fft'; the kernels are sum, histogram",
+        "run --engines warp              | Unknown engine 'warp'; the engines are jvm, native, chromium, byo",
+        "run --forks 0                   | --forks, --iterations and --iteration-time must be at least 1",
+        "run --seed abc                  | Invalid value for option '--seed'",
+        "run --bogus                     | Unknown option: '--bogus'",
+        "frobnicate                      | Unmatched argument at index 0: 'frobnicate'",
+        "''                              | Missing command",
+    })
+    void badUsageIsExplainedWithExitCode2(String args, String expected) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = ExitCodes.commandLine();
+        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        String[] argv = args.isEmpty() ? new String[0] : args.split(" +");
+
+        int code = cl.execute(argv);
+
+        assertEquals(ExitCodes.BAD_INPUT, code, err.toString());
+        assertTrue(err.toString().contains(expected), err.toString());
+        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+    }
+}

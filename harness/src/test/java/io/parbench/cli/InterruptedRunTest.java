@@ -1,0 +1,64 @@
+package io.parbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parbench.results.ResultsReader;
+import io.parbench.results.RunDocument;
+import io.parbench.results.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Killing 'parbench run' mid-way leaves a valid document with what was measured, marked incomplete. */
+class InterruptedRunTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void aStoppedRunKeepsWhatItMeasured() throws Exception {
+        Path results = dir.resolve("results.json");
+        Path log = dir.resolve("stderr.txt");
+        Process run = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp", System.getProperty("java.class.path"),
+                        ParbenchCommand.class.getName(),
+                        "run", "--engines", "native", "--kernels", "forkjoin", "--workers", "1..8",
+                        "--warmup", "0", "--iterations", "2", "--iteration-time", "50", "--out", dir.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            waitForMeasuredConfigurations(results, 2, run);
+        } finally {
+            run.destroy(); // SIGTERM, like Ctrl-C: shutdown hooks run
+        }
+        assertTrue(run.waitFor(60, TimeUnit.SECONDS), "the run stops when asked");
+
+        RunDocument doc = ResultsReader.read(results);
+        assertFalse(doc.run().complete(), "an interrupted run is marked incomplete");
+        assertNull(doc.run().finished());
+        int measured = doc.configurations().size();
+        assertTrue(measured >= 2 && measured < 8, "measured " + measured + " of 8");
+        assertTrue(doc.configurations().stream().allMatch(c -> c.status() == Status.OK), doc.configurations().toString());
+        String output = Files.readString(log);
+        assertTrue(output.contains("Interrupted: ") && output.contains("of 8 configurations are saved in " + results),
+                output);
+    }
+
+    private static void waitForMeasuredConfigurations(Path results, int count, Process run) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            assertTrue(run.isAlive(), "parbench run ended before it could be interrupted");
+            if (Files.exists(results) && ResultsReader.read(results).configurations().size() >= count) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no " + count + " configurations measured within 3 minutes");
+    }
+}

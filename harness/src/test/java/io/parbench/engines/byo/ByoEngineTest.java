@@ -1,0 +1,179 @@
+package io.parbench.engines.byo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parbench.engines.EngineOptions;
+import io.parbench.engines.Measurement;
+import io.parbench.engines.OwnKernel;
+import io.parbench.engines.browser.BrowserKind;
+import io.parbench.engines.browser.BrowserSession;
+import io.parbench.kernels.KernelSpec;
+import io.parbench.kernels.ReferenceChecksums;
+import io.parbench.results.Configuration;
+import io.parbench.results.EngineFacts;
+import io.parbench.results.MeasurementSettings;
+import io.parbench.results.Status;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The byo engine in real headless Chromium, with the examples built by bench-wasm and hand-made broken adapters. */
+class ByoEngineTest {
+
+    /** One browser for every adapter: launching one costs more than all the pages of a test. */
+    private static BrowserSession browser;
+
+    @BeforeAll
+    static void launch() {
+        browser = new BrowserSession(BrowserKind.CHROMIUM, null);
+    }
+
+    @AfterAll
+    static void shutDown() {
+        browser.close();
+    }
+
+    /** Tiny on purpose: every iteration still runs at least one whole step. */
+    private static final MeasurementSettings QUICK = new MeasurementSettings(1, 1, 2, 1);
+    private static final long SEED = 42;
+    private static final Path EXAMPLES = Path.of("..", "bench-wasm", "target", "examples");
+
+    @Test
+    void emscriptenExampleAgreesWithTheReferenceAtOneToFourWorkers() throws Exception {
+        try (ByoEngine engine = engine(example("emscripten-nbody"), Map.of(), Duration.ofSeconds(60))) {
+            EngineFacts facts = engine.probe();
+            assertTrue(facts.available(), facts::reason);
+            assertEquals(new OwnKernel("emscripten-nbody", 512), engine.ownKernel().orElseThrow());
+            assertTrue(facts.browser().crossOriginIsolated());
+
+            String reference = String.format("%016x", ReferenceChecksums.of(KernelSpec.NBODY, 256, SEED));
+            for (int workers = 1; workers <= 4; workers++) {
+                Measurement m = engine.measure(new Configuration("byo", "emscripten-nbody", null, 256, workers), QUICK);
+                assertEquals(Status.OK, m.status(), m::reason);
+                assertEquals(1, m.samples().size());
+                assertEquals(QUICK.iterations(), m.samples().getFirst().size());
+                assertTrue(m.samples().getFirst().stream().allMatch(s -> s > 0), m.samples()::toString);
+                assertTrue(m.poolStartupMillis() > 0);
+                assertEquals(reference, m.checksum(), "W=" + workers);
+            }
+        }
+    }
+
+    /** Two workers are enough here: equal checksums across worker counts are the chromium engine's tests. */
+    @Test
+    void parbenchsOwnModuleBehindAnAdapterAgreesWithTheReference() throws Exception {
+        for (KernelSpec kernel : List.of(KernelSpec.NBODY, KernelSpec.SORT)) {
+            long size = kernel == KernelSpec.NBODY ? 200 : 5000;
+            try (ByoEngine engine = engine(example("parbench-module"), Map.of("kernel", kernel.id()), Duration.ofSeconds(60))) {
+                assertTrue(engine.probe().available());
+                Measurement m = engine.measure(new Configuration("byo", "parbench-module", "kernel=" + kernel.id(), size, 2), QUICK);
+                assertEquals(Status.OK, m.status(), m::reason);
+                assertEquals(String.format("%016x", ReferenceChecksums.of(kernel, size, SEED)), m.checksum(), kernel.id());
+            }
+        }
+    }
+
+    @Test
+    void missingExportNamesTheAdapterAndTheExport() throws Exception {
+        Measurement m = measureBroken("missing-step", 1, Duration.ofSeconds(30));
+        assertFailedWith(m, "missing-step/adapter.js", "does not export step (export function step())", "it exports: meta, setup, stpe");
+    }
+
+    @Test
+    void anExceptionInSetupIsReportedWithItsLine() throws Exception {
+        Measurement m = measureBroken("setup-throws", 2, Duration.ofSeconds(30));
+        assertFailedWith(m, "setup() rejected with RangeError: no input of size 8 for you", "setup-throws/adapter.js:5:");
+    }
+
+    @Test
+    void aStepThatNeverReturnsIsStoppedByTheWatchdog() throws Exception {
+        long started = System.nanoTime();
+        Measurement m = measureBroken("step-hangs", 2, Duration.ofSeconds(4));
+        assertFailedWith(m, "step-hangs/adapter.js", "4.0 s", "step() never returned");
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 30, "the watchdog stopped the page in time");
+    }
+
+    @Test
+    void aCommonJsFileIsNotAnAdapter() throws Exception {
+        Measurement m = measureBroken("not-a-module", 1, Duration.ofSeconds(30));
+        assertFailedWith(m, "not-a-module/adapter.js", "could not be imported: ReferenceError: module is not defined",
+                "the adapter must be an ES module");
+    }
+
+    @Test
+    void aModuleWithoutSharedMemoryRunsAloneUnverifiedButNotWithThreads() throws Exception {
+        try (ByoEngine engine = engine(resource("not-threads-ready"), Map.of(), Duration.ofSeconds(30))) {
+            assertTrue(engine.probe().available());
+            Measurement alone = engine.measure(new Configuration("byo", "not-threads-ready", null, 8, 1), QUICK);
+            assertEquals(Status.OK, alone.status(), alone::reason);
+            assertEquals(ByoEngine.NO_CHECKSUM, alone.checksum());
+            assertTrue(alone.notes().stream().anyMatch(n -> n.contains("returns no checksum")), alone.notes()::toString);
+
+            Measurement threaded = engine.measure(new Configuration("byo", "not-threads-ready", null, 8, 2), QUICK);
+            assertFailedWith(threaded, "not-threads-ready/adapter.js", "not-threads-ready/plain.wasm) has no shared memory, "
+                    + "so 2 workers cannot run it", "parbench inspect says: plain.wasm is not threads-ready (memory is not shared");
+        }
+    }
+
+    @Test
+    void withoutIsolationSeveralWorkersFallBackToOne() throws Exception {
+        EngineOptions open = new EngineOptions(SEED, "chromium", null, false, Duration.ofSeconds(30), resource("not-threads-ready"),
+                Map.of());
+        try (ByoEngine engine = new ByoEngine(open, browser)) {
+            assertFalse(engine.probe().browser().crossOriginIsolated());
+            Measurement m = engine.measure(new Configuration("byo", "not-threads-ready", null, 8, 2), QUICK);
+            assertEquals(Status.FALLBACK, m.status(), m::reason);
+            assertTrue(m.reason().contains("measured with 1 worker instead of 2"), m.reason());
+        }
+    }
+
+    @Test
+    void poolWorkersCanImportTheirPackageByFolderAndParamsArriveAsAVariant() throws Exception {
+        try (ByoEngine engine = engine(resource("folder-import"), Map.of("flavour", "plain"), Duration.ofSeconds(30))) {
+            assertTrue(engine.probe().available());
+            assertEquals(new OwnKernel("folder-import", 7), engine.ownKernel().orElseThrow());
+            assertEquals(List.of("flavour=plain"), engine.variants("folder-import"));
+            Measurement m = engine.measure(new Configuration("byo", "folder-import", "flavour=plain", 7, 2), QUICK);
+            assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
+            assertEquals(String.format("%016x", 42), m.checksum());
+        }
+    }
+
+    private static Measurement measureBroken(String name, int workers, Duration timeout) throws Exception {
+        try (ByoEngine engine = engine(resource(name), Map.of(), timeout)) {
+            EngineFacts facts = engine.probe();
+            assertTrue(facts.available(), facts::reason);
+            return engine.measure(new Configuration("byo", engine.ownKernel().orElseThrow().name(), null, 8, workers), QUICK);
+        }
+    }
+
+    private static void assertFailedWith(Measurement m, String... parts) {
+        assertEquals(Status.FAILED, m.status());
+        for (String part : parts) {
+            assertTrue(m.reason().contains(part), () -> "'" + part + "' missing in: " + m.reason());
+        }
+        assertFalse(m.reason().contains("http://127.0.0.1"), () -> "URLs are shown as files: " + m.reason());
+    }
+
+    private static ByoEngine engine(Path adapter, Map<String, String> params, Duration timeout) {
+        return new ByoEngine(new EngineOptions(SEED, "chromium", null, true, timeout, adapter, params), browser);
+    }
+
+    private static Path example(String name) {
+        Path adapter = EXAMPLES.resolve(name).resolve("adapter.js");
+        assertTrue(Files.isRegularFile(adapter), () -> adapter.toAbsolutePath() + " is missing: build bench-wasm first");
+        return adapter;
+    }
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(ByoEngineTest.class.getResource("/byo/" + name + "/adapter.js").toURI());
+    }
+}

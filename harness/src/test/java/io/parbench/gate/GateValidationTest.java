@@ -1,0 +1,127 @@
+package io.parbench.gate;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.math3.random.Well19937c;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Seeded simulations of the gate's decision at its defaults (5% threshold, 95% confidence) and
+ * the default profile's 2 forks × 5 iterations = 10 samples per configuration: over many A/A
+ * comparisons at most 5% false alarms; a true 10% slowdown detected at least 95% of the time.
+ */
+class GateValidationTest {
+
+    private static final int TRIALS = 4000;
+    private static final double THRESHOLD = GateSettings.DEFAULT_THRESHOLD;
+
+    static Stream<NoiseModel> noiseModels() {
+        return Stream.of(NoiseModel.IID_3, NoiseModel.FORKS_AND_STALLS);
+    }
+
+    @ParameterizedTest
+    @MethodSource("noiseModels")
+    void defaultsMeetTheFalseAlarmAndDetectionTargets(NoiseModel noise) {
+        Rates rates = simulate(noise, 2, 5, TRIALS, 7);
+        String report = noise.name() + ": " + rates;
+        assertTrue(rates.throughputFalseAlarms <= 0.05, report);
+        assertTrue(rates.speedupFalseAlarms <= 0.05, report);
+        assertTrue(rates.throughputDetected >= 0.95, report);
+        assertTrue(rates.speedupDetected >= 0.95, report);
+    }
+
+    @Test
+    void tooFewSamplesAreInconclusiveNeverAFalseVerdict() {
+        Rates rates = simulate(NoiseModel.IID_3, 1, 3, 500, 11);
+        assertTrue(rates.throughputFalseAlarms == 0 && rates.throughputDetected == 0, rates.toString());
+        assertTrue(rates.speedupFalseAlarms == 0 && rates.speedupDetected == 0, rates.toString());
+    }
+
+    /**
+     * A/A gate runs on whole documents (6 kernels at 1, 2 and 4 workers: 18 throughput and 12
+     * speedup comparisons): how often does at least one comparison raise a false alarm?
+     */
+    @Test
+    void wholeDocumentFalseAlarmRateAtDefaults() {
+        double rate = wholeDocumentFalseAlarms(NoiseModel.IID_3, 2, 5, 200);
+        assertTrue(rate <= 0.10, "whole-document false alarm rate " + rate);
+    }
+
+    /** The table behind the sample counts in GATE.md: run with -Dparbench.simulation.sweep=true. */
+    @Test
+    @EnabledIfSystemProperty(named = "parbench.simulation.sweep", matches = "true")
+    void sweepSampleCounts() {
+        int[][] designs = {{1, 3}, {1, 4}, {1, 5}, {2, 3}, {1, 8}, {2, 5}, {3, 5}, {2, 8}};
+        noiseModels().forEach(noise -> {
+            for (int[] d : designs) {
+                System.out.printf("%-45s %d forks x %d iterations: %s%n", noise.name(), d[0], d[1], simulate(noise, d[0], d[1], TRIALS, 7));
+            }
+            for (int[] d : new int[][] {{2, 5}, {3, 5}, {4, 5}}) {
+                System.out.printf("%-45s %d forks x %d iterations: whole-document A/A false alarms %.3f%n",
+                        noise.name(), d[0], d[1], wholeDocumentFalseAlarms(noise, d[0], d[1], 400));
+            }
+        });
+    }
+
+    private static double wholeDocumentFalseAlarms(NoiseModel noise, int forks, int iterations, int runs) {
+        int failed = 0;
+        Gate gate = new Gate(GateSettings.defaults());
+        for (int i = 0; i < runs; i++) {
+            GateReport report = gate.run(
+                    suite(noise, forks, iterations, 2 * i).labelled("base"), suite(noise, forks, iterations, 2 * i + 1).labelled("cur"));
+            failed += report.passed() ? 0 : 1;
+        }
+        return (double) failed / runs;
+    }
+
+    private static RunDocuments suite(NoiseModel noise, int forks, int iterations, long seed) {
+        RunDocuments run = RunDocuments.run(noise, seed, forks, iterations);
+        for (String kernel : new String[] {"sum", "histogram", "axpy", "nbody", "mandelbrot", "sort"}) {
+            run.series("native", kernel, 1 << 20, RunDocuments.SCALING, 1);
+        }
+        return run;
+    }
+
+    /** Rates over trials: A/A false alarms and detections of a true 10% slowdown. */
+    private static Rates simulate(NoiseModel noise, int forks, int iterations, int trials, long seed) {
+        ChangeDetector detector = new ChangeDetector(GateSettings.DEFAULT_CONFIDENCE);
+        Well19937c rng = new Well19937c(seed);
+        Map<Integer, Double> curve = RunDocuments.SCALING;
+        int[] counts = new int[5];
+        for (int t = 0; t < trials; t++) {
+            double[] base1 = noise.samples(curve.get(1), forks, iterations, rng);
+            double[] base4 = noise.samples(curve.get(4), forks, iterations, rng);
+            double[] cur1 = noise.samples(curve.get(1), forks, iterations, rng);
+            double[] cur4 = noise.samples(curve.get(4), forks, iterations, rng);
+            double[] slower4 = noise.samples(curve.get(4) * 0.9, forks, iterations, rng);
+            Decision throughput = detector.throughput(base4, cur4, THRESHOLD);
+            Decision speedup = detector.speedup(new SpeedupSamples(base1, base4), new SpeedupSamples(cur1, cur4), THRESHOLD);
+            counts[0] += regression(throughput);
+            counts[1] += regression(speedup);
+            counts[4] += (throughput.verdict() == Verdict.INCONCLUSIVE ? 1 : 0) + (speedup.verdict() == Verdict.INCONCLUSIVE ? 1 : 0);
+            counts[2] += regression(detector.throughput(base4, slower4, THRESHOLD));
+            counts[3] += regression(detector.speedup(new SpeedupSamples(base1, base4), new SpeedupSamples(cur1, slower4), THRESHOLD));
+        }
+        return new Rates((double) counts[0] / trials, (double) counts[1] / trials, (double) counts[2] / trials,
+                (double) counts[3] / trials, counts[4] / (2.0 * trials));
+    }
+
+    private static int regression(Decision d) {
+        return d.verdict() == Verdict.REGRESSION ? 1 : 0;
+    }
+
+    /** @param inconclusive share of A/A comparisons (both metrics) that were inconclusive */
+    private record Rates(
+            double throughputFalseAlarms, double speedupFalseAlarms, double throughputDetected, double speedupDetected, double inconclusive) {
+        @Override
+        public String toString() {
+            return String.format("false alarms: throughput %.3f, speedup %.3f; 10%% slowdown detected: throughput %.3f, speedup %.3f;"
+                    + " A/A inconclusive %.3f", throughputFalseAlarms, speedupFalseAlarms, throughputDetected, speedupDetected, inconclusive);
+        }
+    }
+}

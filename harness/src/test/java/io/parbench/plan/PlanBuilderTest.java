@@ -1,0 +1,73 @@
+package io.parbench.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parbench.kernels.KernelSpec;
+import io.parbench.results.Configuration;
+import io.parbench.results.MeasurementSettings;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class PlanBuilderTest {
+
+    private static final MeasurementSettings SETTINGS = new MeasurementSettings(2, 1, 5, 100);
+    private static final Function<String, List<String>> OWN_ONLY = k -> Arrays.asList((String) null);
+
+    @Test
+    void everyKernelEngineVariantAndWorkerCountInKernelMajorOrder() {
+        Map<String, Function<String, List<String>>> variants = Map.of(
+                "native", OWN_ONLY,
+                "jvm", k -> k.equals("sort") ? Arrays.asList(null, "jdk") : Arrays.asList((String) null));
+        Plan plan = PlanBuilder.build(Profile.QUICK, List.of("native", "jvm"), variants,
+                List.of(KernelSpec.SORT, KernelSpec.NBODY), "", List.of(1, 2), SETTINGS, 7);
+
+        assertEquals(List.of(
+                new Configuration("native", "sort", null, 1 << 18, 1),
+                new Configuration("native", "sort", null, 1 << 18, 2),
+                new Configuration("jvm", "sort", null, 1 << 18, 1),
+                new Configuration("jvm", "sort", null, 1 << 18, 2),
+                new Configuration("jvm", "sort", "jdk", 1 << 18, 1),
+                new Configuration("jvm", "sort", "jdk", 1 << 18, 2),
+                new Configuration("native", "nbody", null, 512, 1),
+                new Configuration("native", "nbody", null, 512, 2),
+                new Configuration("jvm", "nbody", null, 512, 1),
+                new Configuration("jvm", "nbody", null, 512, 2)), plan.configurations());
+        assertEquals(7, plan.seed());
+        assertEquals("quick", plan.profile());
+    }
+
+    @Test
+    void sizesOverrideTheProfileForAllKernelsOrByName() {
+        List<KernelSpec> kernels = List.of(KernelSpec.SUM, KernelSpec.NBODY);
+        Plan one = PlanBuilder.build(Profile.DEFAULT, List.of("native"), Map.of("native", OWN_ONLY), kernels, "1000",
+                List.of(1), SETTINGS, 42);
+        assertEquals(List.of(1000L, 1000L), one.configurations().stream().map(Configuration::size).toList());
+
+        Plan named = PlanBuilder.build(Profile.DEFAULT, List.of("native"), Map.of("native", OWN_ONLY), kernels, "nbody=300",
+                List.of(1), SETTINGS, 42);
+        assertEquals(List.of(1L << 24, 300L), named.configurations().stream().map(Configuration::size).toList());
+    }
+
+    @Test
+    void badKernelsAndSizesAreExplained() {
+        var unknown = assertThrows(IllegalArgumentException.class, () -> PlanBuilder.kernels("sum,fft"));
+        assertTrue(unknown.getMessage().contains("Unknown kernel 'fft'; the kernels are sum, histogram"), unknown.getMessage());
+
+        var zero = assertThrows(IllegalArgumentException.class, () -> PlanBuilder.build(Profile.QUICK, List.of("native"),
+                Map.of("native", OWN_ONLY), List.of(KernelSpec.SUM), "0", List.of(1), SETTINGS, 42));
+        assertTrue(zero.getMessage().contains("'0' is not a size ≥ 1"), zero.getMessage());
+    }
+
+    @Test
+    void theEstimateCountsEveryForkAndIteration() {
+        Plan plan = PlanBuilder.build(Profile.QUICK, List.of("native"), Map.of("native", OWN_ONLY),
+                List.of(KernelSpec.SUM), "", List.of(1, 2, 4), SETTINGS, 42);
+        // 3 configurations × 2 forks × ((1 + 5) × 100 ms + 900 ms overhead)
+        assertEquals(3 * 2 * 1500, plan.estimate().toMillis());
+    }
+}

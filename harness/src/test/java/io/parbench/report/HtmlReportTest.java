@@ -1,0 +1,109 @@
+package io.parbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parbench.analysis.Analyzer;
+import io.parbench.results.EngineFacts;
+import io.parbench.results.RunDocument;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+
+    @Test
+    void aFullSizedReportIsSelfContainedAndSmall() {
+        String html = HtmlReport.render(List.of(ReportFixtures.allKernels()));
+        assertFalse(html.contains("<script"), "no scripts");
+        assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find(), "nothing fetched from anywhere");
+        assertTrue(html.contains("default-src 'none'"), "a content security policy keeps it offline");
+        assertEquals(ReportFixtures.ALL_KERNELS.size() * 3, count(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\""));
+        // 7 kernels × 3 engines × 3 worker counts: a real default run. It must stay a file people can mail.
+        assertTrue(html.length() < 3_000_000, "report is " + html.length() + " characters");
+    }
+
+    @Test
+    void chartIdsAreUniqueInThePage() {
+        String html = HtmlReport.render(List.of(ReportFixtures.healthy(), ReportFixtures.fallbackPartial()));
+        Matcher ids = Pattern.compile("\\bid=\"([^\"]+)\"").matcher(html);
+        Set<String> seen = new HashSet<>();
+        while (ids.find()) {
+            assertTrue(seen.add(ids.group(1)), "duplicate id " + ids.group(1));
+        }
+        Matcher refs = Pattern.compile("url\\(#([^)]+)\\)").matcher(html);
+        int references = 0;
+        while (refs.find()) {
+            assertTrue(seen.contains(refs.group(1)), "dangling reference #" + refs.group(1));
+            references++;
+        }
+        assertTrue(references > 0, "charts clip their plot area");
+    }
+
+    @Test
+    void documentsWithoutAnalysisAreAnalysedAndRenderTheSameAsAnalysedOnes() {
+        RunDocument raw = ReportFixtures.healthy();
+        String fromRaw = HtmlReport.render(List.of(raw));
+        String fromAnalysed = HtmlReport.render(List.of(raw.withAnalysis(Analyzer.analyze(raw))));
+        assertEquals(fromAnalysed, fromRaw);
+    }
+
+    @Test
+    void failuresFallbacksAndFlagsAreListedWithTheirReasons() {
+        String html = HtmlReport.render(List.of(ReportFixtures.healthy(), ReportFixtures.fallbackPartial()));
+        assertTrue(html.contains("checksum mismatch: expected 9f2c41d07a3b55e1, got 0000000000000000"));
+        assertTrue(html.contains("ran single-threaded: threads unavailable: the page is not cross-origin isolated"));
+        assertTrue(html.contains("noisy: CV"), "the chromium mandelbrot series has a 9% coefficient of variation");
+        assertTrue(html.contains("console warning: SharedArrayBuffer is not defined"));
+        assertTrue(html.contains("Partial run."));
+        assertTrue(html.contains(Html.escape("parbench run --profile quick --engines native,chromium --out 'reports/ci-runner-7 run/results.json'")));
+    }
+
+    @Test
+    void enginesFarApartGetALogarithmicAxisAndAKernelThatOnlyFailedKeepsItsSection() {
+        ReportFixtures.Builder b = new ReportFixtures.Builder("box", 4, 21L)
+                .engine(EngineFacts.available("native", Map.of()))
+                .engine(ReportFixtures.chromium(true, true))
+                .series("native", "nbody", null, 2048, 5000, 0.05, 0, 0.01)
+                .series("chromium", "nbody", null, 2048, 40, 0.05, 0, 0.01);
+        for (int w : ReportFixtures.WORKERS) {
+            b.failedAt("native", "sort", 1 << 18, w, "crashed: SIGSEGV in pb_sort_step");
+        }
+        String html = HtmlReport.render(List.of(b.build(true)));
+        assertTrue(html.contains("<title>nbody: throughput (log scale)</title>"), "125× apart: a linear axis would flatten chromium");
+        String sort = html.substring(html.indexOf("<section class=\"kernel\" id=\"kernel-sort\""));
+        assertTrue(sort.contains("Nothing to draw: no configuration of this kernel was measured."));
+        assertEquals(ReportFixtures.WORKERS.size(), count(sort.substring(0, sort.indexOf("</table>")), "crashed: SIGSEGV in pb_sort_step"));
+        assertTrue(sort.contains("nothing measured: every configuration failed"));
+    }
+
+    @Test
+    void writeReplacesTheTargetAndLeavesNoTemporaryFiles(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("nested/report.html");
+        HtmlReport.write(List.of(ReportFixtures.fallbackPartial()), out);
+        HtmlReport.write(List.of(ReportFixtures.fallbackPartial()), out);
+        assertTrue(Files.readString(out).startsWith("<!DOCTYPE html>"));
+        try (var files = Files.list(out.getParent())) {
+            assertEquals(List.of(out), files.toList());
+        }
+        // Readable like any file the user makes (umask), not private like a temporary file.
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

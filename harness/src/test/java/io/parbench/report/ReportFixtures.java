@@ -1,0 +1,180 @@
+package io.parbench.report;
+
+import io.parbench.results.BrowserProbe;
+import io.parbench.results.Configuration;
+import io.parbench.results.ConfigurationResult;
+import io.parbench.results.EngineFacts;
+import io.parbench.results.Environment;
+import io.parbench.results.MeasurementSettings;
+import io.parbench.results.RunDocument;
+import io.parbench.results.RunInfo;
+import io.parbench.results.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Realistic results documents for report tests, built from seeded samples: throughputs follow
+ * the Universal Scalability Law with Gaussian noise, 2 forks × 5 iterations per configuration.
+ */
+public final class ReportFixtures {
+
+    static final List<Integer> WORKERS = List.of(1, 2, 4);
+    static final List<String> ALL_KERNELS = List.of("sum", "histogram", "axpy", "nbody", "mandelbrot", "sort", "forkjoin");
+    private static final MeasurementSettings SETTINGS = new MeasurementSettings(2, 2, 5, 1000);
+    private static final Instant START = Instant.parse("2025-06-02T09:30:00Z");
+
+    private ReportFixtures() {}
+
+    /** A healthy laptop run: native, jvm (with a JDK sort variant) and isolated chromium; one failure, one noisy configuration. */
+    public static RunDocument healthy() {
+        Builder b = new Builder("laptop-a", 4, 11L)
+                .engine(EngineFacts.available("native", Map.of("library", "/opt/parbench/libparbench.so")))
+                .engine(EngineFacts.available("jvm", Map.of("jdk", "Temurin 25")))
+                .engine(chromium(true, true));
+        b.series("native", "sum", null, 1 << 20, 2400, 0.35, 0.02, 0.01);
+        b.series("jvm", "sum", null, 1 << 20, 1500, 0.30, 0.02, 0.015);
+        b.series("chromium", "sum", null, 1 << 20, 1100, 0.40, 0.03, 0.02);
+        b.series("native", "mandelbrot", null, 256, 95, 0.02, 0.0, 0.01);
+        b.series("jvm", "mandelbrot", null, 256, 70, 0.03, 0.0, 0.012);
+        b.series("chromium", "mandelbrot", null, 256, 52, 0.04, 0.002, 0.09);
+        b.series("native", "sort", null, 1 << 18, 160, 0.15, 0.01, 0.01);
+        b.series("jvm", "sort", null, 1 << 18, 120, 0.12, 0.01, 0.012);
+        b.series("jvm", "sort", "jdk", 1 << 18, 150, 0.10, 0.01, 0.012);
+        b.failedAt("chromium", "sort", 1 << 18, 4, "checksum mismatch: expected 9f2c41d07a3b55e1, got 0000000000000000");
+        b.seriesExcept("chromium", "sort", null, 1 << 18, 90, 0.2, 0.02, 0.02, 4);
+        return b.build(true);
+    }
+
+    /** A run on a page without cross-origin isolation: chromium fell back to one thread; interrupted before the end. */
+    public static RunDocument fallbackPartial() {
+        Builder b = new Builder("ci-runner-7", 2, 12L)
+                .engine(EngineFacts.available("native", Map.of()))
+                .engine(chromium(false, false));
+        b.series("native", "sum", null, 1 << 20, 2100, 0.4, 0.03, 0.012);
+        b.series("native", "mandelbrot", null, 256, 80, 0.02, 0.0, 0.01);
+        b.fallbackSeries("chromium", "sum", 1 << 20, 1000, "threads unavailable: the page is not cross-origin isolated");
+        b.fallbackSeries("chromium", "mandelbrot", 256, 48, "threads unavailable: the page is not cross-origin isolated");
+        return b.build(false);
+    }
+
+    /** Seven kernels on three engines: the size a real default run has. */
+    public static RunDocument allKernels() {
+        Builder b = new Builder("workstation", 8, 13L)
+                .engine(EngineFacts.available("native", Map.of()))
+                .engine(EngineFacts.available("jvm", Map.of()))
+                .engine(chromium(true, true));
+        double base = 3000;
+        for (String kernel : ALL_KERNELS) {
+            b.series("native", kernel, null, 1 << 20, base, 0.1, 0.01, 0.01);
+            b.series("jvm", kernel, null, 1 << 20, base * 0.7, 0.1, 0.01, 0.015);
+            b.series("chromium", kernel, null, 1 << 20, base * 0.5, 0.15, 0.01, 0.02);
+            base /= 3;
+        }
+        return b.build(true);
+    }
+
+    /** A document whose run measured nothing. */
+    public static RunDocument empty() {
+        return new Builder("laptop-a", 4, 14L).engine(EngineFacts.available("native", Map.of())).build(false);
+    }
+
+    static EngineFacts chromium(boolean isolated, boolean inspected) {
+        BrowserProbe probe = new BrowserProbe("Chromium", "140.0.7339.185",
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/140.0.0.0 Safari/537.36",
+                4, isolated, isolated, isolated, isolated ? 0.005 : 0.1, isolated,
+                isolated ? null : "DataCloneError: Failed to execute 'postMessage' on 'Worker': SharedArrayBuffer transfer requires self.crossOriginIsolated.");
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("executable", "/usr/bin/chromium");
+        if (inspected) {
+            facts.put(Checklist.SHARED_MEMORY_FACT, "true");
+            facts.put(Checklist.ATOMICS_FACT, "true");
+        }
+        return new EngineFacts("chromium", true, null, null, facts, probe);
+    }
+
+    static final class Builder {
+        private final String host;
+        private final int cores;
+        private final Random random;
+        private final Map<String, EngineFacts> engines = new LinkedHashMap<>();
+        private final List<ConfigurationResult> results = new ArrayList<>();
+
+        Builder(String host, int cores, long seed) {
+            this.host = host;
+            this.cores = cores;
+            this.random = new Random(seed);
+        }
+
+        Builder engine(EngineFacts facts) {
+            engines.put(facts.engine(), facts);
+            return this;
+        }
+
+        /** A series whose mean throughput follows the USL: x(W) = base W / (1 + sigma (W-1) + kappa W (W-1)). */
+        Builder series(String engine, String kernel, String variant, long size, double base, double sigma, double kappa, double cv) {
+            return seriesExcept(engine, kernel, variant, size, base, sigma, kappa, cv, -1);
+        }
+
+        Builder seriesExcept(String engine, String kernel, String variant, long size, double base, double sigma, double kappa,
+                double cv, int skippedWorkers) {
+            for (int w : WORKERS) {
+                if (w != skippedWorkers) {
+                    double mean = base * w / (1 + sigma * (w - 1) + kappa * w * (w - 1));
+                    Configuration c = new Configuration(engine, kernel, variant, size, w);
+                    results.add(result(c, Status.OK, null, samples(mean, cv), w > 1 && engine.equals("chromium") ? 2.5 + 1.5 * w : null,
+                            engine.equals("chromium") ? 12.0 : null, List.of()));
+                }
+            }
+            return this;
+        }
+
+        Builder fallbackSeries(String engine, String kernel, long size, double base, String reason) {
+            for (int w : WORKERS) {
+                Configuration c = new Configuration(engine, kernel, null, size, w);
+                Status status = w == 1 ? Status.OK : Status.FALLBACK;
+                results.add(result(c, status, w == 1 ? null : reason, samples(base, 0.02), null, 140.0,
+                        w == 1 ? List.of() : List.of("console warning: SharedArrayBuffer is not defined")));
+            }
+            return this;
+        }
+
+        Builder failedAt(String engine, String kernel, long size, int workers, String reason) {
+            Configuration c = new Configuration(engine, kernel, null, size, workers);
+            results.add(result(c, Status.FAILED, reason, List.of(), null, null, List.of()));
+            return this;
+        }
+
+        private ConfigurationResult result(Configuration c, Status status, String reason, List<List<Double>> samples,
+                Double poolStartup, Double gap, List<String> notes) {
+            Instant at = START.plusSeconds(10L * results.size());
+            return new ConfigurationResult(c, status, reason, samples, status == Status.FAILED ? null : "9f2c41d07a3b55e1",
+                    "9f2c41d07a3b55e1", poolStartup, gap, at, notes);
+        }
+
+        private List<List<Double>> samples(double mean, double cv) {
+            List<List<Double>> forks = new ArrayList<>();
+            for (int f = 0; f < SETTINGS.forks(); f++) {
+                List<Double> fork = new ArrayList<>();
+                for (int i = 0; i < SETTINGS.iterations(); i++) {
+                    fork.add(mean * (1 + cv * random.nextGaussian()));
+                }
+                forks.add(fork);
+            }
+            return forks;
+        }
+
+        RunDocument build(boolean complete) {
+            Instant finished = START.plus(Duration.ofSeconds(10L * results.size() + 5));
+            RunInfo run = new RunInfo("0.1.0", List.of("parbench", "run", "--profile", "quick", "--engines", String.join(",", engines.keySet()),
+                    "--out", "reports/" + host + " run/results.json"), START, complete ? finished : null, complete, 42, "quick", SETTINGS);
+            Environment env = new Environment(host, "Linux 6.1.0-18-amd64", "amd64", "Intel(R) Core(TM) i7-1165G7 @ 2.80GHz",
+                    cores, 16L << 30, "OpenJDK 64-Bit Server VM 25+36-LTS (Eclipse Adoptium)", engines);
+            return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, run, env, results, null);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.parbench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parbench.engines.Engine;
+import io.parbench.engines.nativelib.NativeEngine;
+import io.parbench.plan.Plan;
+import io.parbench.results.Configuration;
+import io.parbench.results.ConfigurationResult;
+import io.parbench.results.MeasurementSettings;
+import io.parbench.results.ResultsReader;
+import io.parbench.results.RunDocument;
+import io.parbench.results.RunInfo;
+import io.parbench.results.Status;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner on the real native engine: checksums verified, failures recorded, the document saved. */
+class BenchmarkRunTest {
+
+    private static final MeasurementSettings TINY = new MeasurementSettings(1, 1, 2, 50);
+
+    @TempDir Path dir;
+
+    @Test
+    void verifiesEveryChecksumAndFailsAMismatchKeepingItsSamples() throws Exception {
+        Configuration right = new Configuration("native", "forkjoin", null, 1024, 2);
+        Configuration wrong = new Configuration("native", "forkjoin", null, 1000, 1);
+        // The reference is honest for size 1024 and deliberately wrong for 1000.
+        ExpectedChecksums expected = new ExpectedChecksums(c -> Optional.of(
+                c.size() == 1024 ? String.format("%016x", 1024L * 1023 / 2) : "00000000deadbeef"));
+        Path file = dir.resolve("results.json");
+
+        RunDocument doc;
+        try (Engine engine = new NativeEngine(42, Duration.ofSeconds(60))) {
+            doc = run(List.of(right, wrong), Map.of("native", engine), expected, file);
+        }
+
+        assertTrue(doc.run().complete());
+        assertNotNull(doc.run().finished());
+        assertEquals(doc, ResultsReader.read(file), "what is returned is what was saved");
+        ConfigurationResult ok = doc.configurations().get(0);
+        assertEquals(Status.OK, ok.status(), ok.reason());
+        assertEquals("000000000007fe00", ok.checksum());
+        assertEquals(2, ok.flatSamples().size());
+        assertTrue(ok.flatSamples().stream().allMatch(s -> s > 0), ok.samples().toString());
+
+        ConfigurationResult mismatch = doc.configurations().get(1);
+        assertEquals(Status.FAILED, mismatch.status());
+        assertEquals("0000000000079f2c", mismatch.checksum()); // 1000 * 999 / 2
+        assertEquals("00000000deadbeef", mismatch.expectedChecksum());
+        assertTrue(mismatch.reason().startsWith("checksum mismatch: computed 0000000000079f2c, expected 00000000deadbeef"),
+                mismatch.reason());
+        assertEquals(2, mismatch.flatSamples().size(), "a mismatch keeps its samples for inspection");
+    }
+
+    @Test
+    void anEngineErrorFailsThatConfigurationAndTheRunGoesOn() throws Exception {
+        Configuration tooBig = new Configuration("native", "sum", null, Long.MAX_VALUE / 4, 1);
+        Configuration fine = new Configuration("native", "forkjoin", null, 64, 1);
+        Path file = dir.resolve("results.json");
+
+        RunDocument doc;
+        try (Engine engine = new NativeEngine(42, Duration.ofSeconds(60))) {
+            doc = run(List.of(tooBig, fine), Map.of("native", engine), ExpectedChecksums.fromReference(42), file);
+        }
+
+        ConfigurationResult failed = doc.configurations().get(0);
+        assertEquals(Status.FAILED, failed.status());
+        assertFalse(failed.reason().isBlank());
+        assertTrue(failed.samples().isEmpty());
+        assertEquals(Status.OK, doc.configurations().get(1).status(), doc.configurations().get(1).reason());
+        assertEquals(String.format("%016x", 64L * 63 / 2), doc.configurations().get(1).expectedChecksum());
+    }
+
+    private static RunDocument run(List<Configuration> configurations, Map<String, Engine> engines,
+            ExpectedChecksums expected, Path file) {
+        Plan plan = new Plan(configurations, TINY, 42, "quick");
+        RunInfo info = new RunInfo("test", List.of("parbench", "run"), Instant.now(), null, false, 42, "quick", TINY);
+        Progress progress = new Progress(new PrintStream(new ByteArrayOutputStream()), false, configurations.size());
+        return new BenchmarkRun(plan, engines, expected, info, MachineFacts.probe(Map.of()), file, progress).execute();
+    }
+}

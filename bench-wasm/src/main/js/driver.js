@@ -19,7 +19,8 @@ self.onmessage = async ({ data }) => {
   try {
     result = data.type === 'probe' ? probe() : await run(data.config);
   } catch (e) {
-    result = { status: 'failed', reason: String(e) };
+    // Our own errors carry a sentence; keep the name of anything else (e.g. "RuntimeError: unreachable").
+    result = { status: 'failed', reason: e.name === 'Error' ? e.message : String(e) };
   }
   self.postMessage({ type: 'result', result });
 };
@@ -67,7 +68,7 @@ async function run(config) {
   const checksum = BigInt.asUintN(64, pb.pb_bench_checksum(bench)).toString(16).padStart(16, '0');
   pb.pb_bench_destroy(bench);
   stopPool(wasm, team);
-  return { status, reason, samples, checksum, poolStartupMs, workersUsed: workers };
+  return { status, reason, samples, checksum, poolStartupMs };
 }
 
 /** TEST-ONLY (config.testOnlyHangInStep): a step that never returns, for the harness's watchdog test. */

@@ -62,10 +62,6 @@ public final class ChromiumEngine implements Engine {
         return options.browser().id();
     }
 
-    public BrowserEngineOptions options() {
-        return options;
-    }
-
     @Override
     public EngineFacts probe() {
         if (!wasm.contains("parbench.wasm") || !web.contains("index.html")) {
@@ -77,7 +73,7 @@ public final class ChromiumEngine implements Engine {
             PageRun.Outcome outcome = PageRun.run(session.newContext(), url, "probe", Map.of(), PROBE_TIMEOUT);
             if (outcome.failed()) {
                 return EngineFacts.unavailable(name(), "the probe page failed: " + outcome.failure() + notesSuffix(outcome.notes()),
-                        "run with the browser's console visible to see why, e.g. parbench doctor");
+                        "rebuild the page and module (mvn -pl bench-wasm compile); if it still fails, the console messages above say what the browser refused");
             }
             BrowserProbe probe = new PageResult(outcome.result()).browserProbe(name(), session.browser().version(), options.isolation());
             Map<String, String> facts = new LinkedHashMap<>();

@@ -6,7 +6,7 @@
 // Messages to the page: {type: 'phase', phase} as it goes, then one {type: 'result', result}.
 // Logs (errors, warnings) go to the page through the 'parbench-log' broadcast channel.
 
-import { iteration, memorySharingError, timerResolutionMs, workersToUse } from './measure.js';
+import { iteration, memorySharingError, timerResolutionMs, warmUp, workersToUse } from './measure.js';
 import { cError, kernelId, loadModule, startPool, stopPool } from './pool.js';
 
 const WASM_URL = '../wasm/parbench.wasm';
@@ -57,7 +57,7 @@ async function run(config) {
   };
 
   phase('warmup');
-  for (let i = 0; i < config.warmupIterations; i++) iteration(step, config.iterationMillis);
+  warmUp(step, config.warmupIterations, config.iterationMillis);
   phase('measure');
   if (config.testOnlyHangInStep) hangForeverForTests();
   const samples = [];

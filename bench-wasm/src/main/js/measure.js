@@ -15,6 +15,19 @@ export function iteration(step, ms) {
 }
 
 /**
+ * A fresh page runs slower for its first second or two (measured: 1.5 s to steady state on a
+ * 2-core machine, longer with more workers busy), so warm-up lasts at least this long, however
+ * few warm-up iterations were asked for.
+ */
+export const MIN_WARMUP_MS = 2000;
+
+/** The warm-up: `iterations` iterations of `ms`, and more until MIN_WARMUP_MS have passed. */
+export function warmUp(step, iterations, ms) {
+  const start = performance.now();
+  for (let i = 0; i < iterations || performance.now() - start < MIN_WARMUP_MS; i++) iteration(step, ms);
+}
+
+/**
  * The browser's exact error when a shared WebAssembly.Memory cannot be posted to a worker, or
  * null when it can. Without cross-origin isolation creating the memory works but posting it
  * throws a DataCloneError, so try exactly what a pool does.

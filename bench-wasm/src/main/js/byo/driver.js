@@ -14,7 +14,7 @@
 // the user's files (`at`, a URL the harness maps back to a file), and whether it looks like a
 // threads problem (`threadsHint`).
 
-import { iteration, memorySharingError, timerResolutionMs, workersToUse } from '../measure.js';
+import { iteration, memorySharingError, timerResolutionMs, warmUp, workersToUse } from '../measure.js';
 
 const HELPER_URL = '../helper.js'; // any worker script served with COEP will do for the sharing check
 const REQUIRED = { setup: 'function', step: 'function' };
@@ -71,7 +71,7 @@ async function run(config) {
     throw new AdapterError('step() returned a Promise; step must be synchronous (do asynchronous work in setup)');
   }
   phase('step() (warm-up)');
-  for (let i = 0; i < config.warmupIterations; i++) last = timed(step, config.iterationMillis).last;
+  warmUp(() => { last = guarded(step); }, config.warmupIterations, config.iterationMillis);
   phase('measure');
   const samples = [];
   for (let i = 0; i < config.iterations; i++) {

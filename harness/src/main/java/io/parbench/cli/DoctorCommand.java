@@ -59,7 +59,7 @@ public final class DoctorCommand implements Callable<Integer> {
             out.println("engine " + name + ":");
             try (Engine engine = EngineRegistry.create(name, options)) {
                 EngineFacts facts = engine.probe();
-                check(facts.available(), "available" + (facts.available() ? " " + facts.facts() : ": " + facts.reason()), facts.fix());
+                check(facts.available(), "available" + (facts.available() ? " (" + describe(facts.facts()) + ")" : ": " + facts.reason()), facts.fix());
                 if (facts.browser() != null) browserChecks(facts.browser());
                 if (facts.available()) smoke(engine, expected);
             }
@@ -96,6 +96,12 @@ public final class DoctorCommand implements Callable<Integer> {
         check(ok, "a parallel region on 2 workers runs and computes the right answer" + poolStart
                         + (ok ? "" : ": " + (m.status() == Status.OK ? "checksum " + m.checksum() + " ≠ " + want : m.status().id() + " — " + m.reason())),
                 "see the reason above; 'parbench run --engines " + engine.name() + " --profile quick' shows more.");
+    }
+
+    private static String describe(java.util.Map<String, String> facts) {
+        return new java.util.TreeMap<>(facts).entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private void check(boolean ok, String what, String fix) {

@@ -9,7 +9,7 @@ import java.util.List;
 public record Plan(List<Configuration> configurations, MeasurementSettings settings, long seed, String profile) {
 
     /** Per configuration and fork, on top of the measured time: a fresh JVM or page, and set-up. */
-    private static final Duration FORK_OVERHEAD = Duration.ofMillis(900);
+    private static final Duration FORK_OVERHEAD = Duration.ofMillis(1200);
 
     public Plan {
         configurations = List.copyOf(configurations);

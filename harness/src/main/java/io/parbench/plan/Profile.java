@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
  * few minutes), {@code full} for large inputs and more samples.
  */
 public enum Profile {
-    QUICK(KernelSpec.Profile.QUICK, new MeasurementSettings(1, 2, 5, 200), "quick"),
-    DEFAULT(KernelSpec.Profile.DEFAULT, new MeasurementSettings(2, 2, 5, 300), "auto"),
-    FULL(KernelSpec.Profile.FULL, new MeasurementSettings(3, 3, 8, 500), "auto");
+    QUICK(KernelSpec.Profile.QUICK, new MeasurementSettings(1, 2, 5, 150), "quick"),
+    DEFAULT(KernelSpec.Profile.DEFAULT, new MeasurementSettings(2, 3, 5, 200), "auto"),
+    FULL(KernelSpec.Profile.FULL, new MeasurementSettings(3, 5, 8, 500), "auto");
 
     private final KernelSpec.Profile sizes;
     private final MeasurementSettings settings;

@@ -67,7 +67,7 @@ class PlanBuilderTest {
     void theEstimateCountsEveryForkAndIteration() {
         Plan plan = PlanBuilder.build(Profile.QUICK, List.of("native"), Map.of("native", OWN_ONLY),
                 List.of(KernelSpec.SUM), "", List.of(1, 2, 4), SETTINGS, 42);
-        // 3 configurations × 2 forks × ((1 + 5) × 100 ms + 900 ms overhead)
-        assertEquals(3 * 2 * 1500, plan.estimate().toMillis());
+        // 3 configurations × 2 forks × ((1 + 5) × 100 ms + 1200 ms overhead)
+        assertEquals(3 * 2 * 1800, plan.estimate().toMillis());
     }
 }

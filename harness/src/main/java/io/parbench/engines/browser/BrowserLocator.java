@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Finds the browser executable at run time: the path the user gave, else (Chromium) Debian's
- * {@code /usr/bin/chromium} or a Chromium on the PATH, else a browser Playwright installed itself.
+ * Finds the browser executable at run time: the path the user gave, else (Chromium) a Chromium
+ * on the PATH (Debian's {@code /usr/bin/chromium}), else a browser Playwright installed itself.
  */
 public final class BrowserLocator {
 
@@ -54,7 +54,6 @@ public final class BrowserLocator {
     private static List<Path> systemCandidates(BrowserKind kind) {
         List<Path> candidates = new ArrayList<>();
         if (kind == BrowserKind.CHROMIUM) {
-            candidates.add(Path.of("/usr/bin/chromium"));
             CHROMIUM_NAMES.forEach(name -> onPath(name).forEach(candidates::add));
         }
         return candidates;

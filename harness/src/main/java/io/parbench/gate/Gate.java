@@ -96,7 +96,7 @@ public final class Gate {
             double[] bs = ConfigurationIndex.samples(b);
             double[] cs = ConfigurationIndex.samples(r);
             checks.add(new Comparison(c, Metric.THROUGHPUT, median(bs), median(cs), bs.length, cs.length, threshold,
-                    detector.throughput(bs, cs, threshold)));
+                    singleForkCaveat(detector.throughput(bs, cs, threshold), b, r)));
             if (c.workers() > 1) {
                 ConfigurationResult b1 = base.oneWorker(c.series());
                 ConfigurationResult r1 = cur.oneWorker(c.series());
@@ -116,7 +116,21 @@ public final class Gate {
         SpeedupSamples baseline = new SpeedupSamples(ConfigurationIndex.samples(b1), ConfigurationIndex.samples(b));
         SpeedupSamples current = new SpeedupSamples(ConfigurationIndex.samples(r1), ConfigurationIndex.samples(r));
         return new Comparison(c, Metric.SPEEDUP, detector.speedup(baseline).estimate(), detector.speedup(current).estimate(),
-                baseline.smallest(), current.smallest(), threshold, detector.speedup(baseline, current, threshold));
+                baseline.smallest(), current.smallest(), threshold,
+                singleForkCaveat(detector.speedup(baseline, current, threshold), b1, b, r1, r));
+    }
+
+    /**
+     * A change seen with one fork on a side is not a verdict: samples from one JVM or page cannot
+     * show how much the next one differs (10–15% between fresh JVMs was measured here), so the
+     * rank test would take process-to-process variation for a change.
+     */
+    private static Decision singleForkCaveat(Decision d, ConfigurationResult... sides) {
+        boolean oneFork = java.util.Arrays.stream(sides).anyMatch(side -> side.samples().size() < 2);
+        if (!oneFork || !(d.verdict() == Verdict.REGRESSION || d.verdict() == Verdict.IMPROVED)) return d;
+        return new Decision(Verdict.INCONCLUSIVE, d.change(), d.changeLow(), d.changeHigh(), d.pValue(), d.samplesNeeded(),
+                d.reason() + ", but measured with one fork on a side, which cannot tell a change from one process"
+                        + " differing from the next: measure at least 2 forks (--forks 2)");
     }
 
     /** Why a configuration cannot be compared, if it cannot. */

@@ -89,6 +89,24 @@ class GateTest {
     }
 
     @Test
+    void aChangeSeenWithOneForkIsInconclusiveNotARegression() {
+        RunDocuments baseline = RunDocuments.run(NoiseModel.IID_3, 1, 1, 10).series("native", "nbody", NBODY, RunDocuments.SCALING, 1);
+        RunDocuments current = RunDocuments.run(NoiseModel.IID_3, 2, 1, 10).series("native", "nbody", NBODY, RunDocuments.SCALING, 0.8);
+
+        GateReport report = gate(baseline, current);
+
+        assertTrue(report.passed(), new TerminalFormatter().format(report));
+        List<Check> throughput = checks(report, c -> c instanceof Comparison k && k.metric() == Metric.THROUGHPUT);
+        assertEquals(3, throughput.size());
+        for (Check c : throughput) {
+            Comparison comparison = (Comparison) c;
+            assertEquals(Verdict.INCONCLUSIVE, c.verdict(), comparison.decision().reason());
+            assertEquals(-0.20, comparison.decision().change(), 0.03);
+            assertTrue(comparison.decision().reason().endsWith("measure at least 2 forks (--forks 2)"), comparison.decision().reason());
+        }
+    }
+
+    @Test
     void worseScalingIsASpeedupRegression() {
         RunDocuments current = RunDocuments.run(NoiseModel.IID_3, 2)
                 .measured("native", "nbody", NBODY, 1, 100)

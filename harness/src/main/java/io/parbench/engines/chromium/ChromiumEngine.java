@@ -11,12 +11,17 @@ import io.parbench.engines.browser.ErrorText;
 import io.parbench.engines.browser.PageForks;
 import io.parbench.engines.browser.PageResult;
 import io.parbench.engines.browser.PageRun;
+import io.parbench.inspect.MemoryInfo;
+import io.parbench.inspect.ModuleInspector;
+import io.parbench.inspect.ModuleReport;
+import io.parbench.inspect.WasmFormatException;
 import io.parbench.results.BrowserProbe;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -80,6 +85,7 @@ public final class ChromiumEngine implements Engine {
             facts.put("executable", session.executable().executable().toString());
             facts.put("executableSource", session.executable().source());
             facts.put("isolationServed", Boolean.toString(options.isolation()));
+            facts.putAll(moduleFacts());
             return new EngineFacts(name(), true, null, null, facts, probe);
         } catch (BrowserUnavailableException e) {
             return EngineFacts.unavailable(name(), e.reason(), e.fix());
@@ -131,6 +137,20 @@ public final class ChromiumEngine implements Engine {
             config.put("testOnlyHangInStep", true);
         }
         return config;
+    }
+
+    /** What 'parbench inspect' says of the module the pages run, for the report's checklist. */
+    private Map<String, String> moduleFacts() throws IOException {
+        try (InputStream in = wasm.open(List.of("parbench.wasm")).orElseThrow().content()) {
+            ModuleReport report = ModuleInspector.inspect("parbench.wasm", in.readAllBytes());
+            boolean shared = report.module().memories().stream().findFirst().map(MemoryInfo::shared).orElse(false);
+            return Map.of(
+                    "wasm.sharedMemory", Boolean.toString(shared),
+                    "wasm.atomics", Boolean.toString(report.module().instructions().atomic() > 0),
+                    "wasm.threadsReady", Boolean.toString(report.verdict().threadsReady()));
+        } catch (WasmFormatException e) {
+            return Map.of("wasm.threadsReady", "false", "wasm.error", e.getMessage());
+        }
     }
 
     private URI pageUrl() throws IOException {

@@ -68,6 +68,10 @@ class ChromiumEngineTest {
         assertNull(probe.wasmThreadsError());
         assertTrue(probe.timerResolutionMillis() > 0 && probe.timerResolutionMillis() < 1, "" + probe.timerResolutionMillis());
         assertTrue(facts.facts().get("executable").contains("chromium"), facts.facts().toString());
+        // What 'parbench inspect' finds in the module the pages run (the report's checklist reads it).
+        assertEquals("true", facts.facts().get("wasm.sharedMemory"), facts.facts().toString());
+        assertEquals("true", facts.facts().get("wasm.atomics"), facts.facts().toString());
+        assertEquals("true", facts.facts().get("wasm.threadsReady"), facts.facts().toString());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.parbench.engines.byo.ByoEngine;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.plan.Plan;
 import io.parbench.report.HtmlReport;
+import io.parbench.report.TerminalSummary;
 import io.parbench.plan.PlanBuilder;
 import io.parbench.plan.Profile;
 import io.parbench.plan.WorkerCounts;
@@ -147,6 +148,7 @@ public final class RunCommand implements Callable<Integer> {
             Path report = out.resolve("report.html");
             HtmlReport.write(List.of(doc), report);
 
+            spec.commandLine().getOut().print(TerminalSummary.render(doc.analysis()));
             spec.commandLine().getOut().println("Results: " + resultsFile.toAbsolutePath());
             spec.commandLine().getOut().println("Report:  " + report.toAbsolutePath());
             long failed = doc.configurations().stream().filter(c -> c.status() == Status.FAILED).count();

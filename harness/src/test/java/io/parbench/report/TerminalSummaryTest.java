@@ -1,0 +1,32 @@
+package io.parbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parbench.analysis.Analyzer;
+import io.parbench.gate.NoiseModel;
+import io.parbench.gate.RunDocuments;
+import io.parbench.results.RunDocument;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TerminalSummaryTest {
+
+    @Test
+    void oneLinePerSeriesWithOneWorkerThroughputAndEverySpeedup() {
+        RunDocument doc = RunDocuments.run(NoiseModel.IID_3, 7)
+                .series("native", "nbody", 2048, RunDocuments.SCALING, 1)
+                .series("chromium", "sort", 1 << 21, RunDocuments.SCALING, 0.5)
+                .labelled("run")
+                .document();
+
+        List<String> lines = TerminalSummary.render(Analyzer.analyze(doc)).lines().toList();
+
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).matches("kernel +engine +W=1 +S\\(2\\) +S\\(4\\)"), lines.get(0));
+        String nbody = lines.stream().filter(l -> l.startsWith("nbody 2.05 k")).findFirst().orElseThrow();
+        // 100 → 190 → 350 steps/s with 3% noise: about 100 steps/s, 1.9× and 3.5×.
+        assertTrue(nbody.matches("nbody 2\\.05 k +native +(9\\d\\.\\d|10\\d) steps/s +1\\.[89]\\d?× +3\\.[45]\\d?×"), nbody);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("sort 2.10 M") && l.contains("chromium")), String.join("\n", lines));
+    }
+}

@@ -41,10 +41,6 @@ public record BrowserEngineOptions(
                 options.timeout(), options.seed());
     }
 
-    public BrowserEngineOptions withBrowser(BrowserKind newBrowser) {
-        return new BrowserEngineOptions(newBrowser, browserPath, isolation, configurationTimeout, seed);
-    }
-
     public BrowserEngineOptions withBrowserPath(Path newPath) {
         return new BrowserEngineOptions(browser, newPath, isolation, configurationTimeout, seed);
     }
@@ -55,10 +51,6 @@ public record BrowserEngineOptions(
 
     public BrowserEngineOptions withConfigurationTimeout(Duration newTimeout) {
         return new BrowserEngineOptions(browser, browserPath, isolation, newTimeout, seed);
-    }
-
-    public BrowserEngineOptions withSeed(long newSeed) {
-        return new BrowserEngineOptions(browser, browserPath, isolation, configurationTimeout, newSeed);
     }
 
     /**

@@ -129,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
                     plan.configurations().size(), String.join(",", ready.keySet()),
                     plan.configurations().stream().map(Configuration::kernel).distinct().toList(), chosenWorkers, settings.forks(),
                     settings.warmupIterations(), settings.iterations(), settings.iterationMillis(),
-                    formatDuration(plan.estimate()));
+                    Progress.format(plan.estimate()));
             err.flush();
 
             Path resultsFile = out.resolve("results.json");
@@ -224,10 +224,5 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
-    }
-
-    private static String formatDuration(Duration d) {
-        long s = d.toSeconds();
-        return s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
     }
 }

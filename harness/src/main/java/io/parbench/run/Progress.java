@@ -65,7 +65,8 @@ public final class Progress {
         return ", ETA " + format(left);
     }
 
-    static String format(Duration d) {
+    /** A duration for people: {@code 42s}, {@code 3m07s}. */
+    public static String format(Duration d) {
         long s = d.toSeconds();
         return s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
     }

@@ -28,8 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Checks that every engine can run here (JDK, native library, browser, cross-origin isolation, SharedArrayBuffer, WASM threads) and says how to fix what fails.")
 public final class DoctorCommand implements Callable<Integer> {
 
-    /** The smallest real parallel job: a parallel region on two workers, verified by its checksum. */
-    private static final Configuration SMOKE = new Configuration("", KernelSpec.FORKJOIN.id(), null, 1024, 2);
+    /** One short iteration is enough: the smoke job proves threads work, it measures nothing. */
     private static final MeasurementSettings SMOKE_SETTINGS = new MeasurementSettings(1, 0, 1, 100);
 
     @Spec CommandSpec spec;
@@ -83,7 +82,8 @@ public final class DoctorCommand implements Callable<Integer> {
 
     /** Runs the smoke configuration: proves threads really work on this engine, not just that it loads. */
     private void smoke(Engine engine, ExpectedChecksums expected) {
-        Configuration c = new Configuration(engine.name(), SMOKE.kernel(), null, SMOKE.size(), SMOKE.workers());
+        // The smallest real parallel job: a parallel region on two workers, verified by its checksum.
+        Configuration c = new Configuration(engine.name(), KernelSpec.FORKJOIN.id(), null, 1024, 2);
         Measurement m;
         try {
             m = engine.measure(c, SMOKE_SETTINGS);

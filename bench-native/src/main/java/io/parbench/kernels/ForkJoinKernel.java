@@ -5,9 +5,9 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 
 /**
- * forkjoin: what one parallel region costs. [0, n) is split recursively into exactly W leaves,
- * leaf k summing the indices {@code [k*n/W, (k+1)*n/W)} as u64 (wrapping); the leaf sums are
- * added on the way back up.
+ * forkjoin: what a parallel region costs. A fixed amount of light work, {@code mix64(i)} summed
+ * over [0, n), is split recursively into exactly W leaves, leaf k covering
+ * {@code [k*n/W, (k+1)*n/W)}; the leaf sums (wrapping u64) are added on the way back up.
  */
 final class ForkJoinKernel extends PooledKernel {
     private final long n;
@@ -54,7 +54,7 @@ final class ForkJoinKernel extends PooledKernel {
             if (last - first == 1) {
                 long end = leafStart(n, workers, last);
                 for (long i = leafStart(n, workers, first); i < end; i++) {
-                    sum += i;
+                    sum += SplitMix64.mix64(i);
                 }
                 return;
             }

@@ -76,8 +76,12 @@ public final class ReferenceChecksums {
         return SequenceHash.of(keys);
     }
 
-    /** The sum of 0..n-1 in wrapping u64 arithmetic: n(n-1)/2, halving the even factor first. */
+    /** The sum of mix64(i) over 0..n-1 in wrapping u64 arithmetic, however the leaves split it. */
     private static long forkjoin(long n) {
-        return n % 2 == 0 ? (n / 2) * (n - 1) : n * ((n - 1) / 2);
+        long sum = 0;
+        for (long i = 0; i < n; i++) {
+            sum += SplitMix64.mix64(i);
+        }
+        return sum;
     }
 }

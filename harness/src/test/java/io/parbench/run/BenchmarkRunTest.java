@@ -37,9 +37,10 @@ class BenchmarkRunTest {
     void verifiesEveryChecksumAndFailsAMismatchKeepingItsSamples() throws Exception {
         Configuration right = new Configuration("native", "forkjoin", null, 1024, 2);
         Configuration wrong = new Configuration("native", "forkjoin", null, 1000, 1);
-        // The reference is honest for size 1024 and deliberately wrong for 1000.
+        // The reference is honest for size 1024 (the C reference's sum of mix64(i), i < 1024) and
+        // deliberately wrong for 1000.
         ExpectedChecksums expected = new ExpectedChecksums(c -> Optional.of(
-                c.size() == 1024 ? String.format("%016x", 1024L * 1023 / 2) : "00000000deadbeef"));
+                c.size() == 1024 ? "ddd4e928c0d0b7dd" : "00000000deadbeef"));
         Path file = dir.resolve("results.json");
 
         RunDocument doc;
@@ -52,15 +53,15 @@ class BenchmarkRunTest {
         assertEquals(doc, ResultsReader.read(file), "what is returned is what was saved");
         ConfigurationResult ok = doc.configurations().get(0);
         assertEquals(Status.OK, ok.status(), ok.reason());
-        assertEquals("000000000007fe00", ok.checksum());
+        assertEquals("ddd4e928c0d0b7dd", ok.checksum());
         assertEquals(2, ok.flatSamples().size());
         assertTrue(ok.flatSamples().stream().allMatch(s -> s > 0), ok.samples().toString());
 
         ConfigurationResult mismatch = doc.configurations().get(1);
         assertEquals(Status.FAILED, mismatch.status());
-        assertEquals("0000000000079f2c", mismatch.checksum()); // 1000 * 999 / 2
+        assertEquals("fd587117989f0251", mismatch.checksum()); // the sum of mix64(i), i < 1000
         assertEquals("00000000deadbeef", mismatch.expectedChecksum());
-        assertTrue(mismatch.reason().startsWith("checksum mismatch: computed 0000000000079f2c, expected 00000000deadbeef"),
+        assertTrue(mismatch.reason().startsWith("checksum mismatch: computed fd587117989f0251, expected 00000000deadbeef"),
                 mismatch.reason());
         assertEquals(2, mismatch.flatSamples().size(), "a mismatch keeps its samples for inspection");
     }
@@ -81,7 +82,7 @@ class BenchmarkRunTest {
         assertFalse(failed.reason().isBlank());
         assertTrue(failed.samples().isEmpty());
         assertEquals(Status.OK, doc.configurations().get(1).status(), doc.configurations().get(1).reason());
-        assertEquals(String.format("%016x", 64L * 63 / 2), doc.configurations().get(1).expectedChecksum());
+        assertEquals("b849c45140ab3f48", doc.configurations().get(1).expectedChecksum()); // the sum of mix64(i), i < 64
     }
 
     private static RunDocument run(List<Configuration> configurations, Map<String, Engine> engines,

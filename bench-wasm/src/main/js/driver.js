@@ -2,7 +2,7 @@
 //
 // Messages from the page: {type: 'probe'} or {type: 'run', config} with config =
 //   {kernel, size, seed, workers, warmupIterations, iterations, iterationMillis,
-//    testOnlyHangInStep?}   (size and seed are decimal strings: they are 64-bit)
+//    minimumWarmupMillis, testOnlyHangInStep?}   (size and seed are decimal strings: they are 64-bit)
 // Messages to the page: {type: 'phase', phase} as it goes, then one {type: 'result', result}.
 // Logs (errors, warnings) go to the page through the 'parbench-log' broadcast channel.
 
@@ -57,7 +57,7 @@ async function run(config) {
   };
 
   phase('warmup');
-  warmUp(step, config.warmupIterations, config.iterationMillis);
+  warmUp(step, config.warmupIterations, config.iterationMillis, config.minimumWarmupMillis);
   phase('measure');
   if (config.testOnlyHangInStep) hangForeverForTests();
   const samples = [];

@@ -7,7 +7,8 @@
 // file and the rest of parbench's page under the reserved /__parbench/.
 //
 // Messages from the page: {type: 'probe', config: {adapter}} or {type: 'run', config} with
-//   config = {adapter, workers, size, seed, params, warmupIterations, iterations, iterationMillis}
+//   config = {adapter, workers, size, seed, params, warmupIterations, iterations, iterationMillis,
+//   minimumWarmupMillis}
 //   (adapter: the adapter's URL path, e.g. '/adapter.js'; size and seed: decimal strings)
 // Messages to the page: {type: 'phase', phase} as it goes, then one {type: 'result', result}.
 // A failed result says which adapter export failed and how (`reason`), the first stack frame in
@@ -71,7 +72,7 @@ async function run(config) {
     throw new AdapterError('step() returned a Promise; step must be synchronous (do asynchronous work in setup)');
   }
   phase('step() (warm-up)');
-  warmUp(() => { last = guarded(step); }, config.warmupIterations, config.iterationMillis);
+  warmUp(() => { last = guarded(step); }, config.warmupIterations, config.iterationMillis, config.minimumWarmupMillis);
   phase('measure');
   const samples = [];
   for (let i = 0; i < config.iterations; i++) {

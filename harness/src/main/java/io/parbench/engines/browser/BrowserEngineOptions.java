@@ -15,11 +15,20 @@ import java.time.Duration;
  * @param configurationTimeout how long one configuration (all its forks) may take before its page
  *     is killed and it is recorded as failed; null for {@link #timeoutFor automatic}
  * @param seed the input seed of the kernels (KERNELS.md; default 42)
+ * @param minimumWarmup how long a page warms up at least, however few warm-up iterations are
+ *     asked for (default {@link #DEFAULT_MINIMUM_WARMUP})
  */
 public record BrowserEngineOptions(
-        BrowserKind browser, Path browserPath, boolean isolation, Duration configurationTimeout, long seed) {
+        BrowserKind browser, Path browserPath, boolean isolation, Duration configurationTimeout, long seed,
+        Duration minimumWarmup) {
 
     public static final long DEFAULT_SEED = 42;
+
+    /**
+     * A fresh page runs slower for its first second or two (measured: 1.5 s to steady state on a
+     * 2-core machine, longer with more workers busy), so it warms up at least this long.
+     */
+    public static final Duration DEFAULT_MINIMUM_WARMUP = Duration.ofSeconds(2);
 
     public BrowserEngineOptions {
         if (browser == null) {
@@ -28,29 +37,37 @@ public record BrowserEngineOptions(
         if (configurationTimeout != null && (configurationTimeout.isNegative() || configurationTimeout.isZero())) {
             throw new IllegalArgumentException("configurationTimeout must be positive, was " + configurationTimeout);
         }
+        if (minimumWarmup == null || minimumWarmup.isNegative()) {
+            throw new IllegalArgumentException("minimumWarmup must be zero or more, was " + minimumWarmup);
+        }
     }
 
     /** Chromium found on this machine, isolated, automatic timeout, seed 42. */
     public static BrowserEngineOptions defaults() {
-        return new BrowserEngineOptions(BrowserKind.CHROMIUM, null, true, null, DEFAULT_SEED);
+        return new BrowserEngineOptions(BrowserKind.CHROMIUM, null, true, null, DEFAULT_SEED, DEFAULT_MINIMUM_WARMUP);
     }
 
     /** The browser settings among the command line's engine options. */
     public static BrowserEngineOptions from(EngineOptions options) {
         return new BrowserEngineOptions(BrowserKind.parse(options.browser()), options.browserPath(), options.isolation(),
-                options.timeout(), options.seed());
+                options.timeout(), options.seed(), DEFAULT_MINIMUM_WARMUP);
     }
 
     public BrowserEngineOptions withBrowserPath(Path newPath) {
-        return new BrowserEngineOptions(browser, newPath, isolation, configurationTimeout, seed);
+        return new BrowserEngineOptions(browser, newPath, isolation, configurationTimeout, seed, minimumWarmup);
     }
 
     public BrowserEngineOptions withIsolation(boolean newIsolation) {
-        return new BrowserEngineOptions(browser, browserPath, newIsolation, configurationTimeout, seed);
+        return new BrowserEngineOptions(browser, browserPath, newIsolation, configurationTimeout, seed, minimumWarmup);
     }
 
     public BrowserEngineOptions withConfigurationTimeout(Duration newTimeout) {
-        return new BrowserEngineOptions(browser, browserPath, isolation, newTimeout, seed);
+        return new BrowserEngineOptions(browser, browserPath, isolation, newTimeout, seed, minimumWarmup);
+    }
+
+    /** Tests use a short warm-up: they check what pages compute, not how fast. */
+    public BrowserEngineOptions withMinimumWarmup(Duration newMinimum) {
+        return new BrowserEngineOptions(browser, browserPath, isolation, configurationTimeout, seed, newMinimum);
     }
 
     /**
@@ -61,7 +78,8 @@ public record BrowserEngineOptions(
         if (configurationTimeout != null) {
             return configurationTimeout;
         }
-        long plannedMillis = (long) (settings.warmupIterations() + settings.iterations()) * settings.iterationMillis();
+        long warmupMillis = Math.max((long) settings.warmupIterations() * settings.iterationMillis(), minimumWarmup.toMillis());
+        long plannedMillis = warmupMillis + (long) settings.iterations() * settings.iterationMillis();
         return Duration.ofSeconds(30).plusMillis(3 * plannedMillis).multipliedBy(Math.max(1, settings.forks()));
     }
 }

@@ -66,14 +66,17 @@ public final class ByoEngine implements Engine {
      *     message for the command line)
      */
     public ByoEngine(EngineOptions engineOptions) {
-        this(engineOptions, null);
+        this(engineOptions, BrowserEngineOptions.from(engineOptions), null);
     }
 
-    /** With a browser session shared with others (tests: one browser for many adapters); null for its own. */
-    ByoEngine(EngineOptions engineOptions, BrowserSession sharedSession) {
+    /**
+     * With browser options of its own and a browser session shared with others (tests: a short
+     * warm-up, one browser for many adapters); null for a session of its own.
+     */
+    ByoEngine(EngineOptions engineOptions, BrowserEngineOptions browserOptions, BrowserSession sharedSession) {
         this.adapter = Adapter.of(engineOptions.adapter());
         this.params = new TreeMap<>(engineOptions.adapterParams());
-        this.options = BrowserEngineOptions.from(engineOptions);
+        this.options = browserOptions;
         this.ownSession = sharedSession == null;
         this.session = ownSession ? new BrowserSession(options.browser(), options.browserPath()) : sharedSession;
     }
@@ -187,6 +190,7 @@ public final class ByoEngine implements Engine {
         config.put("warmupIterations", settings.warmupIterations());
         config.put("iterations", settings.iterations());
         config.put("iterationMillis", (double) settings.iterationMillis()); // Playwright passes no Long
+        config.put("minimumWarmupMillis", (double) options.minimumWarmup().toMillis());
         return config;
     }
 

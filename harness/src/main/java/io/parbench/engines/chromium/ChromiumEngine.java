@@ -133,6 +133,7 @@ public final class ChromiumEngine implements Engine {
         config.put("warmupIterations", settings.warmupIterations());
         config.put("iterations", settings.iterations());
         config.put("iterationMillis", (double) settings.iterationMillis()); // Playwright passes no Long
+        config.put("minimumWarmupMillis", (double) options.minimumWarmup().toMillis());
         if (configuration.kernel().equals(testOnlyHangingKernel)) {
             config.put("testOnlyHangInStep", true);
         }

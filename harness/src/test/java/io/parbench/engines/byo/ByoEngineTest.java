@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parbench.engines.EngineOptions;
 import io.parbench.engines.Measurement;
 import io.parbench.engines.OwnKernel;
+import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.browser.BrowserSession;
 import io.parbench.kernels.KernelSpec;
@@ -127,7 +128,7 @@ class ByoEngineTest {
     void withoutIsolationSeveralWorkersFallBackToOne() throws Exception {
         EngineOptions open = new EngineOptions(SEED, "chromium", null, false, Duration.ofSeconds(30), resource("not-threads-ready"),
                 Map.of());
-        try (ByoEngine engine = new ByoEngine(open, browser)) {
+        try (ByoEngine engine = engine(open)) {
             assertFalse(engine.probe().browser().crossOriginIsolated());
             Measurement m = engine.measure(new Configuration("byo", "not-threads-ready", null, 8, 2), QUICK);
             assertEquals(Status.FALLBACK, m.status(), m::reason);
@@ -164,7 +165,12 @@ class ByoEngineTest {
     }
 
     private static ByoEngine engine(Path adapter, Map<String, String> params, Duration timeout) {
-        return new ByoEngine(new EngineOptions(SEED, "chromium", null, true, timeout, adapter, params), browser);
+        return engine(new EngineOptions(SEED, "chromium", null, true, timeout, adapter, params));
+    }
+
+    /** On the shared browser, without the 2 s warm-up per page: these tests check what pages compute, not how fast. */
+    private static ByoEngine engine(EngineOptions options) {
+        return new ByoEngine(options, BrowserEngineOptions.from(options).withMinimumWarmup(Duration.ZERO), browser);
     }
 
     private static Path example(String name) {

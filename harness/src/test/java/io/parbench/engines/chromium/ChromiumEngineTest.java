@@ -28,6 +28,8 @@ import org.junit.jupiter.api.TestInstance;
 class ChromiumEngineTest {
 
     /** Tiny on purpose: each of the two iterations still runs at least one whole step. */
+    /** These tests check what pages compute, not how fast: no 2 s warm-up per page. */
+    private static final BrowserEngineOptions SHORT_WARMUP = BrowserEngineOptions.defaults().withMinimumWarmup(Duration.ZERO);
     private static final MeasurementSettings QUICK = new MeasurementSettings(1, 0, 2, 1);
     /** Generous for this shared machine, short enough to wait for once in the watchdog test. */
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
@@ -39,8 +41,8 @@ class ChromiumEngineTest {
 
     @BeforeAll
     void start() {
-        isolated = new ChromiumEngine(BrowserEngineOptions.defaults().withConfigurationTimeout(TIMEOUT));
-        notIsolated = new ChromiumEngine(BrowserEngineOptions.defaults().withIsolation(false).withConfigurationTimeout(TIMEOUT));
+        isolated = new ChromiumEngine(SHORT_WARMUP.withConfigurationTimeout(TIMEOUT));
+        notIsolated = new ChromiumEngine(SHORT_WARMUP.withIsolation(false).withConfigurationTimeout(TIMEOUT));
         isolatedFacts = isolated.probe();
         notIsolatedFacts = notIsolated.probe();
     }
@@ -128,7 +130,7 @@ class ChromiumEngineTest {
 
     @Test
     void aHungPageOrACrashedBrowserFailsOnlyItsOwnConfiguration() throws Exception {
-        try (ChromiumEngine engine = new ChromiumEngine(BrowserEngineOptions.defaults().withConfigurationTimeout(Duration.ofSeconds(10)))) {
+        try (ChromiumEngine engine = new ChromiumEngine(SHORT_WARMUP.withConfigurationTimeout(Duration.ofSeconds(10)))) {
             Configuration forkjoin = new Configuration("chromium", "forkjoin", null, 1024, 2);
             // Warm first: a cold browser on a busy machine may need most of the timeout to load a page.
             assertOk(engine.measure(forkjoin, QUICK));
@@ -164,7 +166,7 @@ class ChromiumEngineTest {
     @Test
     void aMissingBrowserIsReportedWithItsFix() {
         Path nowhere = Path.of("/nonexistent/chromium");
-        try (ChromiumEngine engine = new ChromiumEngine(BrowserEngineOptions.defaults().withBrowserPath(nowhere))) {
+        try (ChromiumEngine engine = new ChromiumEngine(SHORT_WARMUP.withBrowserPath(nowhere))) {
             EngineFacts facts = engine.probe();
             assertFalse(facts.available());
             assertTrue(facts.reason().contains(nowhere.toString()), facts.reason());

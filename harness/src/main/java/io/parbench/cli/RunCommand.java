@@ -129,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
                     plan.configurations().size(), String.join(",", ready.keySet()),
                     plan.configurations().stream().map(Configuration::kernel).distinct().toList(), chosenWorkers, settings.forks(),
                     settings.warmupIterations(), settings.iterations(), settings.iterationMillis(),
-                    Progress.format(plan.estimate()));
+                    Progress.format(plan.estimate(engine -> ready.get(engine).minimumWarmup())));
             err.flush();
 
             Path resultsFile = out.resolve("results.json");

@@ -3,6 +3,7 @@ package io.parbench.engines;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,11 @@ public interface Engine extends AutoCloseable {
      * recorded as failures by the caller too.
      */
     Measurement measure(Configuration configuration, MeasurementSettings settings) throws Exception;
+
+    /** The shortest warm-up a fork gets, however few warm-up iterations are asked for (for the plan's estimate). */
+    default Duration minimumWarmup() {
+        return Duration.ZERO;
+    }
 
     @Override
     default void close() throws Exception {}

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.results.Configuration;
 import io.parbench.results.MeasurementSettings;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +65,12 @@ class PlanBuilderTest {
     }
 
     @Test
-    void theEstimateCountsEveryForkAndIteration() {
-        Plan plan = PlanBuilder.build(Profile.QUICK, List.of("native"), Map.of("native", OWN_ONLY),
-                List.of(KernelSpec.SUM), "", List.of(1, 2, 4), SETTINGS, 42);
-        // 3 configurations × 2 forks × ((1 + 5) × 100 ms + 1200 ms overhead)
-        assertEquals(3 * 2 * 1800, plan.estimate().toMillis());
+    void theEstimateCountsEveryForkAndIterationAndEachEnginesMinimumWarmup() {
+        Plan plan = PlanBuilder.build(Profile.QUICK, List.of("native", "chromium"),
+                Map.of("native", OWN_ONLY, "chromium", OWN_ONLY), List.of(KernelSpec.SUM), "", List.of(1, 2, 4), SETTINGS, 42);
+        Map<String, Duration> minimumWarmup = Map.of("native", Duration.ZERO, "chromium", Duration.ofSeconds(2));
+        // native: 3 configurations × 2 forks × ((1 + 5) × 100 ms + 1200 ms overhead);
+        // chromium: the same with 2 s of warm-up instead of 100 ms
+        assertEquals(3 * 2 * 1800 + 3 * 2 * 3700, plan.estimate(minimumWarmup::get).toMillis());
     }
 }

@@ -82,6 +82,11 @@ public final class ByoEngine implements Engine {
     }
 
     @Override
+    public Duration minimumWarmup() {
+        return options.minimumWarmup();
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

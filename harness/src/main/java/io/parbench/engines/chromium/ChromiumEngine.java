@@ -63,6 +63,11 @@ public final class ChromiumEngine implements Engine {
     }
 
     @Override
+    public Duration minimumWarmup() {
+        return options.minimumWarmup();
+    }
+
+    @Override
     public String name() {
         return options.browser().id();
     }

@@ -2,9 +2,10 @@
 // whether shared memory can reach workers (and the fallback when not), and the timer's resolution.
 
 /**
- * One iteration: whole steps until `ms` have passed; returns steps per second. Tiny steps (an
- * empty parallel region takes well under a microsecond) run in growing batches between clock
- * reads, so reading the clock does not dominate what is measured; a batch stays under ~2% of `ms`.
+ * One iteration: whole steps until `ms` have passed; returns steps per second. Tiny steps (a
+ * step of a user's module may take well under a microsecond) run in growing batches between
+ * clock reads, so reading the clock does not dominate what is measured; a batch stays under ~2%
+ * of `ms`.
  */
 export function iteration(step, ms) {
   const start = performance.now();

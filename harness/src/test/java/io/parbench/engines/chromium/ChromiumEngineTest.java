@@ -27,9 +27,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChromiumEngineTest {
 
-    /** Tiny on purpose: each of the two iterations still runs at least one whole step. */
     /** These tests check what pages compute, not how fast: no 2 s warm-up per page. */
     private static final BrowserEngineOptions SHORT_WARMUP = BrowserEngineOptions.defaults().withMinimumWarmup(Duration.ZERO);
+    /** Tiny on purpose: each of the two iterations still runs at least one whole step. */
     private static final MeasurementSettings QUICK = new MeasurementSettings(1, 0, 2, 1);
     /** Generous for this shared machine, short enough to wait for once in the watchdog test. */
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
@@ -108,6 +108,19 @@ class ChromiumEngineTest {
                 assertTrue(m.mainThreadMaxGapMillis() >= 0);
                 assertNull(m.reason());
             }
+        }
+    }
+
+    @Test
+    void aPageWarmsUpForAtLeastTheMinimumWarmup() throws Exception {
+        Duration minimum = Duration.ofSeconds(3);
+        try (ChromiumEngine engine = new ChromiumEngine(SHORT_WARMUP.withMinimumWarmup(minimum).withConfigurationTimeout(TIMEOUT))) {
+            assertTrue(engine.probe().available());
+            long started = System.nanoTime();
+            assertOk(engine.measure(new Configuration("chromium", "forkjoin", null, 1024, 1), QUICK));
+            // QUICK asks for no warm-up iterations and two of 1 ms: only the minimum makes a page take this long.
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(took.compareTo(minimum) >= 0, "the page took " + took);
         }
     }
 

@@ -1,9 +1,12 @@
 package io.parbench.engines.browser;
 
 import io.parbench.engines.EngineOptions;
+import io.parbench.results.Configuration;
 import io.parbench.results.MeasurementSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How a browser engine runs.
@@ -68,6 +71,23 @@ public record BrowserEngineOptions(
     /** Tests use a short warm-up: they check what pages compute, not how fast. */
     public BrowserEngineOptions withMinimumWarmup(Duration newMinimum) {
         return new BrowserEngineOptions(browser, browserPath, isolation, configurationTimeout, seed, newMinimum);
+    }
+
+    /**
+     * What every driver page reads to measure a configuration (driver.js and byo/driver.js); each
+     * engine adds what names its kernel.
+     */
+    public Map<String, Object> pageConfig(Configuration configuration, MeasurementSettings settings) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        // 64-bit values travel as decimal strings: JS numbers hold only 53 bits.
+        config.put("size", Long.toString(configuration.size()));
+        config.put("seed", Long.toUnsignedString(seed));
+        config.put("workers", configuration.workers());
+        config.put("warmupIterations", settings.warmupIterations());
+        config.put("iterations", settings.iterations());
+        config.put("iterationMillis", (double) settings.iterationMillis()); // Playwright passes no Long
+        config.put("minimumWarmupMillis", (double) minimumWarmup.toMillis());
+        return config;
     }
 
     /**

@@ -129,16 +129,8 @@ public final class ChromiumEngine implements Engine {
     }
 
     private Map<String, Object> pageConfig(Configuration configuration, MeasurementSettings settings) {
-        Map<String, Object> config = new LinkedHashMap<>();
+        Map<String, Object> config = options.pageConfig(configuration, settings);
         config.put("kernel", configuration.kernel());
-        // 64-bit values travel as decimal strings: JS numbers hold only 53 bits.
-        config.put("size", Long.toString(configuration.size()));
-        config.put("seed", Long.toUnsignedString(options.seed()));
-        config.put("workers", configuration.workers());
-        config.put("warmupIterations", settings.warmupIterations());
-        config.put("iterations", settings.iterations());
-        config.put("iterationMillis", (double) settings.iterationMillis()); // Playwright passes no Long
-        config.put("minimumWarmupMillis", (double) options.minimumWarmup().toMillis());
         if (configuration.kernel().equals(testOnlyHangingKernel)) {
             config.put("testOnlyHangInStep", true);
         }

@@ -3,7 +3,7 @@
 # Re-running with everything present installs nothing and takes well under a second.
 
 PARBENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-PARBENCH_PACKAGES=(clang lld chromium fonts-dejavu-core fontconfig wabt emscripten maven)
+PARBENCH_PACKAGES=(clang lld libclang-rt-14-dev chromium fonts-dejavu-core fontconfig wabt emscripten maven firefox-esr webkit2gtk-driver xvfb)
 
 die() {
   echo "error: $*" >&2

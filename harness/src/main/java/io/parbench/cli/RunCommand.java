@@ -96,9 +96,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-isolation", description = "Serve pages without COOP/COEP, to see what users without cross-origin isolation get.")
     boolean noIsolation;
 
-    @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS",
-            description = "Watchdog: longest time one configuration's fork may take. Default: ${DEFAULT-VALUE}.")
-    long timeoutSeconds;
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Watchdog: longest time each fork (a JVM, a browser page) of a configuration may take. Default: automatic, "
+                    + "from the fork's planned time (a minute or so more than its warm-up and iterations).")
+    Long timeoutSeconds;
 
     @Option(names = "--adapter", paramLabel = "FILE", description = "The adapter module (adapter.js) of your own WASM, for --engines byo.")
     Path adapter;
@@ -115,8 +116,11 @@ public final class RunCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> chosenWorkers = input(() -> WorkerCounts.parse(workers != null ? workers : chosenProfile.workers(), cores));
         MeasurementSettings settings = settings(chosenProfile.settings());
-        EngineOptions options = new EngineOptions(seed, browser, browserPath, !noIsolation, Duration.ofSeconds(timeoutSeconds), adapter,
-                adapterParams);
+        if (timeoutSeconds != null && timeoutSeconds < 1) {
+            throw new UserError("--timeout must be at least 1 second (or left out for the automatic timeout).");
+        }
+        Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);
+        EngineOptions options = new EngineOptions(seed, browser, browserPath, !noIsolation, timeout, adapter, adapterParams);
 
         Map<String, Engine> ready = new LinkedHashMap<>();
         Map<String, EngineFacts> facts = new LinkedHashMap<>();

@@ -36,7 +36,7 @@ import java.util.Map;
  *
  * <p>Without cross-origin isolation, configurations with more than one worker run on one
  * worker and are reported as {@link Status#FALLBACK} with the browser's reason. A page that
- * hangs is closed after the configuration's timeout and recorded as failed with its console
+ * hangs is closed after the fork's timeout and recorded as failed with its console
  * output; a browser that crashed is relaunched for the next configuration.
  */
 public final class ChromiumEngine implements Engine {

@@ -41,8 +41,8 @@ class ChromiumEngineTest {
 
     @BeforeAll
     void start() {
-        isolated = new ChromiumEngine(SHORT_WARMUP.withConfigurationTimeout(TIMEOUT));
-        notIsolated = new ChromiumEngine(SHORT_WARMUP.withIsolation(false).withConfigurationTimeout(TIMEOUT));
+        isolated = new ChromiumEngine(SHORT_WARMUP.withForkTimeout(TIMEOUT));
+        notIsolated = new ChromiumEngine(SHORT_WARMUP.withIsolation(false).withForkTimeout(TIMEOUT));
         isolatedFacts = isolated.probe();
         notIsolatedFacts = notIsolated.probe();
     }
@@ -114,13 +114,25 @@ class ChromiumEngineTest {
     @Test
     void aPageWarmsUpForAtLeastTheMinimumWarmup() throws Exception {
         Duration minimum = Duration.ofSeconds(3);
-        try (ChromiumEngine engine = new ChromiumEngine(SHORT_WARMUP.withMinimumWarmup(minimum).withConfigurationTimeout(TIMEOUT))) {
+        try (ChromiumEngine engine = new ChromiumEngine(SHORT_WARMUP.withMinimumWarmup(minimum).withForkTimeout(TIMEOUT))) {
             assertTrue(engine.probe().available());
             long started = System.nanoTime();
             assertOk(engine.measure(new Configuration("chromium", "forkjoin", null, 1024, 1), QUICK));
             // QUICK asks for no warm-up iterations and two of 1 ms: only the minimum makes a page take this long.
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertTrue(took.compareTo(minimum) >= 0, "the page took " + took);
+        }
+    }
+
+    @Test
+    void eachForkGetsTheWholeTimeout() throws Exception {
+        // Two forks of about 3 s each (their minimum warm-up) against 5 s per fork: both finish.
+        try (ChromiumEngine engine = new ChromiumEngine(SHORT_WARMUP.withMinimumWarmup(Duration.ofSeconds(3))
+                .withForkTimeout(Duration.ofSeconds(5)))) {
+            assertTrue(engine.probe().available());
+            Measurement m = engine.measure(new Configuration("chromium", "forkjoin", null, 1024, 1), new MeasurementSettings(2, 0, 2, 1));
+            assertOk(m);
+            assertEquals(2, m.samples().size());
         }
     }
 
@@ -143,7 +155,7 @@ class ChromiumEngineTest {
 
     @Test
     void aHungPageOrACrashedBrowserFailsOnlyItsOwnConfiguration() throws Exception {
-        try (ChromiumEngine engine = new ChromiumEngine(SHORT_WARMUP.withConfigurationTimeout(Duration.ofSeconds(10)))) {
+        try (ChromiumEngine engine = new ChromiumEngine(SHORT_WARMUP.withForkTimeout(Duration.ofSeconds(10)))) {
             Configuration forkjoin = new Configuration("chromium", "forkjoin", null, 1024, 2);
             // Warm first: a cold browser on a busy machine may need most of the timeout to load a page.
             assertOk(engine.measure(forkjoin, QUICK));

@@ -79,14 +79,16 @@ public final class PageForks {
             } catch (BrowserUnavailableException e) {
                 return Measurement.failed(e.reason() + "; " + e.fix()).withNotes(notes);
             } catch (PlaywrightException e) {
-                return Measurement.failed("could not (re)launch the browser: " + ErrorText.firstLine(e.getMessage())).withNotes(notes);
+                return Measurement.failed("could not (re)launch the browser: " + ErrorText.summary(e.getMessage())).withNotes(notes);
             }
             PageRun.Outcome outcome = PageRun.run(context, page, "run", config, timeout);
             String prefix = settings.forks() > 1 ? "fork " + fork + ": " : "";
             outcome.notes().forEach(note -> notes.add(prefix + wording.note(note)));
             if (outcome.failed()) {
                 if (!session.connected()) {
-                    notes.add("the browser crashed; it is relaunched for the next configuration");
+                    notes.add("the browser is relaunched for the next configuration");
+                    return Measurement.failed(prefix + session.deathNotice() + " while the page ran: " + outcome.failure()
+                            + ErrorText.lastLines("console lines", outcome.notes(), 3)).withNotes(notes);
                 }
                 return Measurement.failed(prefix + wording.unanswered(outcome.failure())).withNotes(notes);
             }

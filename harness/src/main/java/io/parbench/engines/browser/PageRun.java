@@ -55,7 +55,7 @@ public final class PageRun {
             page.onCrash(crashed -> notes.add("the page crashed (its renderer process died)"));
             return awaitResult(page, url, kind, config, timeout, started, notes);
         } catch (PlaywrightException e) {
-            return new Outcome(null, "browser error: " + ErrorText.firstLine(e.getMessage()), notes);
+            return new Outcome(null, "browser error: " + ErrorText.summary(e.getMessage()), notes);
         } finally {
             closeQuietly(context);
         }

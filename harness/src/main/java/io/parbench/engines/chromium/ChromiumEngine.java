@@ -95,7 +95,7 @@ public final class ChromiumEngine implements Engine {
         } catch (BrowserUnavailableException e) {
             return EngineFacts.unavailable(name(), e.reason(), e.fix());
         } catch (IOException | RuntimeException e) {
-            return EngineFacts.unavailable(name(), "could not start " + name() + ": " + ErrorText.firstLine(e.getMessage()),
+            return EngineFacts.unavailable(name(), "could not start " + name() + ": " + ErrorText.summary(e.getMessage()),
                     "check that the browser starts headless on this machine, or pass another with --browser-path");
         }
     }

@@ -18,6 +18,9 @@ import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -174,6 +177,29 @@ class ChromiumEngineTest {
             Measurement afterCrash = engine.measure(forkjoin, QUICK);
             assertOk(afterCrash);
             assertEquals(2, engine.session().launches());
+        }
+    }
+
+    @Test
+    void aBrowserThatDiesMidConfigurationIsNamedInTheReason() throws Exception {
+        try (ChromiumEngine engine = new ChromiumEngine(SHORT_WARMUP.withMinimumWarmup(Duration.ofSeconds(20)).withForkTimeout(TIMEOUT.multipliedBy(4)))) {
+            assertTrue(engine.probe().available());
+            long pid = engine.session().browserProcess().orElseThrow().pid();
+            CompletableFuture<Measurement> running = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return engine.measure(new Configuration("chromium", "forkjoin", null, 1024, 2), QUICK);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+            Thread.sleep(3_000); // the page is loaded and warming up (for 20 s)
+            BrowserCrash.kill(engine.session());
+            Measurement crashed = running.get(60, TimeUnit.SECONDS);
+            assertEquals(Status.FAILED, crashed.status());
+            assertTrue(crashed.reason().startsWith("chromium (pid " + pid + ") died (crashed or was killed) while the page ran: "),
+                    crashed.reason());
+            assertTrue(crashed.reason().contains("TargetClosedError: Target page, context or browser has been closed"), crashed.reason());
+            assertFalse(crashed.reason().contains("Error {"), crashed.reason());
         }
     }
 

@@ -50,7 +50,6 @@ public final class ChromiumEngine implements Engine {
     private final ClasspathRoot wasm = new ClasspathRoot(ASSETS + "/wasm");
     private final BrowserSession session;
     private AssetServer server;
-    private String testOnlyHangingKernel;
 
     public ChromiumEngine(BrowserEngineOptions options) {
         this.options = options;
@@ -118,11 +117,6 @@ public final class ChromiumEngine implements Engine {
         }
     }
 
-    /** TEST-ONLY: the next steps of this kernel never return, so tests can watch the watchdog work. */
-    void testOnlyHangInStepOf(String kernel) {
-        testOnlyHangingKernel = kernel;
-    }
-
     /** The session, for tests that need to see relaunches. */
     BrowserSession session() {
         return session;
@@ -131,9 +125,6 @@ public final class ChromiumEngine implements Engine {
     private Map<String, Object> pageConfig(Configuration configuration, MeasurementSettings settings) {
         Map<String, Object> config = options.pageConfig(configuration, settings);
         config.put("kernel", configuration.kernel());
-        if (configuration.kernel().equals(testOnlyHangingKernel)) {
-            config.put("testOnlyHangInStep", true);
-        }
         return config;
     }
 

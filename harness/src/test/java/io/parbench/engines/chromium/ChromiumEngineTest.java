@@ -157,22 +157,11 @@ class ChromiumEngineTest {
     }
 
     @Test
-    void aHungPageOrACrashedBrowserFailsOnlyItsOwnConfiguration() throws Exception {
-        try (ChromiumEngine engine = new ChromiumEngine(SHORT_WARMUP.withForkTimeout(Duration.ofSeconds(10)))) {
+    void aCrashedBrowserIsRelaunchedForTheNextConfiguration() throws Exception {
+        // (A hung page is the byo engine's test: its step-hangs adapter; the watchdog is shared.)
+        try (ChromiumEngine engine = new ChromiumEngine(SHORT_WARMUP.withForkTimeout(TIMEOUT))) {
             Configuration forkjoin = new Configuration("chromium", "forkjoin", null, 1024, 2);
-            // Warm first: a cold browser on a busy machine may need most of the timeout to load a page.
             assertOk(engine.measure(forkjoin, QUICK));
-            engine.testOnlyHangInStepOf("sum");
-            Measurement hung = engine.measure(new Configuration("chromium", "sum", null, 1024, 2), QUICK);
-            assertEquals(Status.FAILED, hung.status());
-            assertTrue(hung.reason().contains("phase 'measure'"), hung.reason());
-            assertTrue(hung.reason().contains("the page was closed"), hung.reason());
-            assertTrue(hung.notes().stream().anyMatch(note -> note.contains("test-only: this step never returns")), hung.notes().toString());
-
-            Measurement next = engine.measure(forkjoin, QUICK);
-            assertOk(next);
-            assertEquals(expected(KernelSpec.FORKJOIN, 1024), next.checksum());
-
             BrowserCrash.kill(engine.session());
             Measurement afterCrash = engine.measure(forkjoin, QUICK);
             assertOk(afterCrash);

@@ -19,7 +19,7 @@ class CliErrorsTest {
         "run --workers 1..x              | 'x' is not a whole number",
         "run --profile huge              | Unknown profile 'huge'; use one of quick, default, full",
         "run --kernels fft               | Unknown kernel 'fft'; the kernels are sum, histogram",
-        "run --engines warp              | Unknown engine 'warp'; the engines are jvm, native, chromium, byo",
+        "run --engines warp              | Unknown engine 'warp'; the engines are jvm, native, chromium, firefox, webkit, byo",
         "run --forks 0                   | --forks, --iterations and --iteration-time must be at least 1",
         "run --timeout 0                 | --timeout must be at least 1 second",
         "run --seed abc                  | Invalid value for option '--seed'",

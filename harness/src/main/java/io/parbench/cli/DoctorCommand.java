@@ -4,6 +4,8 @@ import io.parbench.engines.Engine;
 import io.parbench.engines.EngineOptions;
 import io.parbench.engines.EngineRegistry;
 import io.parbench.engines.Measurement;
+import io.parbench.engines.browser.BrowserEngine;
+import io.parbench.engines.browser.webkit.WebKitDriver;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.results.BrowserProbe;
 import io.parbench.results.Configuration;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * check with the fix when it fails. Exit 1 when an engine cannot run.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Checks that every engine can run here (JDK, native library, browser, cross-origin isolation, SharedArrayBuffer, WASM threads) and says how to fix what fails.")
+        description = "Checks that every engine can run here (JDK, native library, each browser: found, launches, cross-origin isolation, SharedArrayBuffer, WASM threads) and says how to fix what fails.")
 public final class DoctorCommand implements Callable<Integer> {
 
     /** One short iteration is enough: the smoke job proves threads work, it measures nothing. */
@@ -58,8 +60,12 @@ public final class DoctorCommand implements Callable<Integer> {
             out.println("engine " + name + ":");
             try (Engine engine = EngineRegistry.create(name, options)) {
                 EngineFacts facts = engine.probe();
-                check(facts.available(), "available" + (facts.available() ? " (" + describe(facts.facts()) + ")" : ": " + facts.reason()), facts.fix());
-                if (facts.browser() != null) browserChecks(facts.browser());
+                if (engine instanceof BrowserEngine) {
+                    browserLaunch(facts);
+                } else {
+                    check(facts.available(), "available" + (facts.available() ? " (" + describe(facts.facts()) + ")" : ": " + facts.reason()), facts.fix());
+                }
+                if (facts.browser() != null) browserChecks(facts.browser(), facts.facts(), cores);
                 if (facts.available()) smoke(engine, expected);
             }
         }
@@ -68,12 +74,33 @@ public final class DoctorCommand implements Callable<Integer> {
         return allReady ? ExitCodes.OK : ExitCodes.FAILURES;
     }
 
-    private void browserChecks(BrowserProbe b) {
-        check(true, b.browser() + " " + b.version() + ", hardwareConcurrency " + b.hardwareConcurrency(), null);
+    /** Found, and launched far enough to answer the probe page: two checks, so the fix says which failed. */
+    private void browserLaunch(EngineFacts facts) {
+        if (!facts.available() && facts.facts().get("executable") == null && facts.reason().contains("not found")) {
+            check(false, "browser found: " + facts.reason(), facts.fix());
+            return;
+        }
+        String executable = facts.facts().get("executable");
+        check(true, "browser found" + (executable == null ? "" : ": " + executable + " (" + facts.facts().get("executableSource") + ")"), null);
+        check(facts.available(), "launches and answers the probe page"
+                + (facts.available() ? " (driven by " + facts.facts().get("driver") + ")" : ": " + facts.reason()), facts.fix());
+    }
+
+    private void browserChecks(BrowserProbe b, java.util.Map<String, String> facts, int cores) {
+        check(true, b.browser() + " " + b.version() + ", navigator.hardwareConcurrency " + b.hardwareConcurrency()
+                + (b.hardwareConcurrency() == cores ? "" : " (parbench plans with the machine's " + cores + " cores)"), null);
         check(b.crossOriginIsolated(), "cross-origin isolation (COOP/COEP) in force",
                 b.isolationServed() ? "the page was served with COOP/COEP but is not isolated: check the browser's flags"
                         : "serve the page and every worker script with 'Cross-Origin-Opener-Policy: same-origin' and 'Cross-Origin-Embedder-Policy: require-corp' (you ran with --no-isolation)");
         check(b.sharedArrayBuffer(), "SharedArrayBuffer available", "SharedArrayBuffer exists only in cross-origin isolated pages: set COOP/COEP as above.");
+        String jsc = facts.get(WebKitDriver.SHARED_ARRAY_BUFFER);
+        if (jsc != null) {
+            check(!b.isolationServed() || (jsc.equals("1") && b.sharedArrayBuffer()),
+                    WebKitDriver.SHARED_ARRAY_BUFFER + "=" + jsc + " in the environment of WebKitWebDriver and MiniBrowser"
+                            + (b.isolationServed() ? "" : " (left out with --no-isolation, as Safari gives no SharedArrayBuffer to pages that are not isolated)"),
+                    "WebKitGTK has SharedArrayBuffer only with " + WebKitDriver.SHARED_ARRAY_BUFFER
+                            + "=1 in the driver's environment; parbench sets it for isolated pages, so check that nothing in the environment overrides JSC options.");
+        }
         check(b.wasmThreads(), "shared WebAssembly.Memory can be handed to a worker"
                         + (b.wasmThreadsError() == null ? "" : ": " + b.wasmThreadsError()),
                 "without it WASM runs single-threaded (parbench's fallback); fix isolation as above.");

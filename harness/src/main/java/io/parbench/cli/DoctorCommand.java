@@ -2,25 +2,28 @@ package io.parbench.cli;
 
 import io.parbench.engines.Engine;
 import io.parbench.engines.EngineOptions;
-import io.parbench.engines.EngineRegistry;
 import io.parbench.engines.Measurement;
 import io.parbench.engines.browser.BrowserEngine;
-import io.parbench.engines.browser.webkit.WebKitDriver;
 import io.parbench.kernels.KernelSpec;
+import io.parbench.report.Checklist;
 import io.parbench.results.BrowserProbe;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
+import io.parbench.results.FactKeys;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
+import io.parbench.run.EngineRegistry;
 import io.parbench.run.ExpectedChecksums;
+import io.parbench.text.Format;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code parbench doctor}: the threads-in-WASM checklist and every engine's prerequisites, each
@@ -53,8 +56,8 @@ public final class DoctorCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         check(true, "hardware concurrency: " + cores + " logical cores (worker sweeps go up to " + 2 * cores + ")", null);
 
-        EngineOptions options = new EngineOptions(42, "chromium", browserPath, !noIsolation, Duration.ofSeconds(60), null);
-        ExpectedChecksums expected = ExpectedChecksums.fromReference(42);
+        EngineOptions options = new EngineOptions(KernelSpec.DEFAULT_SEED, "chromium", browserPath, !noIsolation, Duration.ofSeconds(60), null);
+        ExpectedChecksums expected = ExpectedChecksums.fromReference(KernelSpec.DEFAULT_SEED);
         for (String name : EngineRegistry.BUILT_IN) {
             out.println();
             out.println("engine " + name + ":");
@@ -76,35 +79,32 @@ public final class DoctorCommand implements Callable<Integer> {
 
     /** Found, and launched far enough to answer the probe page: two checks, so the fix says which failed. */
     private void browserLaunch(EngineFacts facts) {
-        if (!facts.available() && facts.facts().get("executable") == null && facts.reason().contains("not found")) {
-            check(false, "browser found: " + facts.reason(), facts.fix());
+        String executable = facts.facts().get(FactKeys.EXECUTABLE);
+        if (!facts.available() && executable == null && facts.reason().contains("not found")) {
+            check(false, "Browser found: " + facts.reason(), facts.fix());
             return;
         }
-        String executable = facts.facts().get("executable");
-        check(true, "browser found" + (executable == null ? "" : ": " + executable + " (" + facts.facts().get("executableSource") + ")"), null);
-        check(facts.available(), "launches and answers the probe page"
-                + (facts.available() ? " (driven by " + facts.facts().get("driver") + ")" : ": " + facts.reason()), facts.fix());
+        check(true, "Browser found" + (executable == null ? "" : ": " + executable + " (" + facts.facts().get(FactKeys.EXECUTABLE_SOURCE) + ")"), null);
+        check(facts.available(), "Launches and answers the probe page"
+                + (facts.available() ? " (driven by " + facts.facts().get(FactKeys.DRIVER) + ")" : ": " + facts.reason()), facts.fix());
     }
 
-    private void browserChecks(BrowserProbe b, java.util.Map<String, String> facts, int cores) {
+    private void browserChecks(BrowserProbe b, Map<String, String> facts, int cores) {
         check(true, b.browser() + " " + b.version() + ", navigator.hardwareConcurrency " + b.hardwareConcurrency()
                 + (b.hardwareConcurrency() == cores ? "" : " (parbench plans with the machine's " + cores + " cores)"), null);
-        check(b.crossOriginIsolated(), "cross-origin isolation (COOP/COEP) in force",
-                b.isolationServed() ? "the page was served with COOP/COEP but is not isolated: check the browser's flags"
-                        : "serve the page and every worker script with 'Cross-Origin-Opener-Policy: same-origin' and 'Cross-Origin-Embedder-Policy: require-corp' (you ran with --no-isolation)");
-        check(b.sharedArrayBuffer(), "SharedArrayBuffer available", "SharedArrayBuffer exists only in cross-origin isolated pages: set COOP/COEP as above.");
-        String jsc = facts.get(WebKitDriver.SHARED_ARRAY_BUFFER);
+        check(b.crossOriginIsolated(), Checklist.ISOLATION, Checklist.isolationFix(b.isolationServed()));
+        check(b.sharedArrayBuffer(), Checklist.SHARED_ARRAY_BUFFER, Checklist.ISOLATION_FIX);
+        String jsc = facts.get(FactKeys.JSC_SHARED_ARRAY_BUFFER);
         if (jsc != null) {
             check(!b.isolationServed() || (jsc.equals("1") && b.sharedArrayBuffer()),
-                    WebKitDriver.SHARED_ARRAY_BUFFER + "=" + jsc + " in the environment of WebKitWebDriver and MiniBrowser"
-                            + (b.isolationServed() ? "" : " (left out with --no-isolation, as Safari gives no SharedArrayBuffer to pages that are not isolated)"),
-                    "WebKitGTK has SharedArrayBuffer only with " + WebKitDriver.SHARED_ARRAY_BUFFER
+                    FactKeys.JSC_SHARED_ARRAY_BUFFER + "=" + jsc + " in the environment of WebKitWebDriver and MiniBrowser"
+                            + (b.isolationServed() ? "" : " (left out with --no-isolation: Safari gives no SharedArrayBuffer to pages that are not isolated)"),
+                    "WebKitGTK has SharedArrayBuffer only with " + FactKeys.JSC_SHARED_ARRAY_BUFFER
                             + "=1 in the driver's environment; parbench sets it for isolated pages, so check that nothing in the environment overrides JSC options.");
         }
-        check(b.wasmThreads(), "shared WebAssembly.Memory can be handed to a worker"
-                        + (b.wasmThreadsError() == null ? "" : ": " + b.wasmThreadsError()),
-                "without it WASM runs single-threaded (parbench's fallback); fix isolation as above.");
-        check(true, String.format("timer resolution %.3f ms", b.timerResolutionMillis()), null);
+        check(b.wasmThreads(), "A shared WebAssembly.Memory reaches a worker"
+                        + (b.wasmThreadsError() == null ? "" : ": " + b.wasmThreadsError()), Checklist.SHARED_MEMORY_FIX);
+        check(true, "Timer resolution " + Format.millis(b.timerResolutionMillis()), null);
     }
 
     /** Runs the smoke configuration: proves threads really work on this engine, not just that it loads. */
@@ -119,8 +119,8 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         String want = expected.expected(c);
         boolean ok = m.status() == Status.OK && m.checksum() != null && (want == null || want.equals(m.checksum()));
-        String poolStart = m.poolStartupMillis() == null ? "" : String.format(", pool started in %.1f ms", m.poolStartupMillis());
-        check(ok, "a parallel region on 2 workers runs and computes the right answer" + poolStart
+        String poolStart = m.poolStartupMillis() == null ? "" : ", in " + Format.millis(m.poolStartupMillis());
+        check(ok, Checklist.POOL + ": a parallel region on 2 workers computes the right answer" + poolStart
                         + (ok ? "" : ": " + (m.status() == Status.OK ? "checksum " + m.checksum() + " ≠ " + want : m.status().id() + " — " + m.reason())),
                 "see the reason above; 'parbench run --engines " + engine.name() + " --profile quick' shows more.");
     }

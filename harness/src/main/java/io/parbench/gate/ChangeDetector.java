@@ -1,5 +1,6 @@
 package io.parbench.gate;
 
+import io.parbench.text.Format;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import org.apache.commons.math3.util.CombinatoricsUtils;
 
@@ -97,11 +98,11 @@ public final class ChangeDetector {
 
     private Decision decide(LogShift shift, boolean significant, Double p, double threshold, double nRef) {
         double change = Math.expm1(shift.estimate());
-        String evidence = p != null ? Text.pValue(p) : Text.percent(confidence) + " interval " + range(shift);
+        String evidence = p != null ? Text.pValue(p) : Format.percent(confidence) + " interval " + range(shift);
         boolean beyond = Math.abs(change) >= threshold;
         if (beyond && significant) {
             return decision(shift, change < 0 ? Verdict.REGRESSION : Verdict.IMPROVED, p, null,
-                    Text.change(change) + ", beyond the " + Text.percent(threshold) + " threshold and significant (" + evidence + ")");
+                    Text.change(change) + ", beyond the " + Format.percent(threshold) + " threshold and significant (" + evidence + ")");
         }
         if (beyond) {
             int needed = samplesToDetect(Math.abs(shift.estimate()), shift.standardError(), nRef);
@@ -112,19 +113,19 @@ public final class ChangeDetector {
         int needed = samplesForPromise(shift, threshold, nRef);
         if (needed > nRef) {
             return decision(shift, Verdict.INCONCLUSIVE, p, needed,
-                    Text.change(change) + " but too noisy to promise catching a " + Text.percent(PROMISED_MULTIPLE * threshold)
-                            + " change (" + Text.percent(confidence) + " interval " + range(shift) + "); about " + needed
+                    Text.change(change) + " but too noisy to promise catching a " + Format.percent(PROMISED_MULTIPLE * threshold)
+                            + " change (" + Format.percent(confidence) + " interval " + range(shift) + "); about " + needed
                             + " samples per side would be enough");
         }
         return decision(shift, Verdict.UNCHANGED, p, null, significant
-                ? Text.change(change) + ", significant but within the " + Text.percent(threshold) + " threshold (" + evidence + ")"
+                ? Text.change(change) + ", significant but within the " + Format.percent(threshold) + " threshold (" + evidence + ")"
                 : Text.change(change) + ", within noise (" + evidence + ")");
     }
 
     private Decision tooFew(LogShift shift, int smallest, double nRef, double threshold) {
         int needed = smallest >= 2 && shift.standardError() > 0 ? samplesForPromise(shift, threshold, nRef) : minimumSamples;
         return decision(shift, Verdict.INCONCLUSIVE, null, needed,
-                "too few samples (" + smallest + " per side); at " + Text.percent(confidence) + " confidence about "
+                "too few samples (" + smallest + " per side); at " + Format.percent(confidence) + " confidence about "
                         + needed + " per side are needed");
     }
 

@@ -2,6 +2,7 @@ package io.parbench.gate;
 
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.Status;
+import io.parbench.text.Format;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,8 @@ final class ForkVariation {
         if (forkSd < NOTABLE_SHARE * withinSd) {
             return Optional.empty();
         }
-        return Optional.of("On " + engine + ", fork-to-fork variation (" + Text.percent(forkSd) + ") is a large part of the noise ("
-                + Text.percent(withinSd) + " within forks). The gate's tests count every sample as independent, so with "
+        return Optional.of("On " + engine + ", fork-to-fork variation (" + Format.percent(forkSd) + ") is a large part of the noise ("
+                + Format.percent(withinSd) + " within forks). The gate's tests count every sample as independent, so with "
                 + Math.round((double) forks / results.size()) + " forks per configuration expect more false alarms than validated;"
                 + " measure more forks (see GATE.md).");
     }

@@ -4,10 +4,12 @@ import io.parbench.analysis.EngineRatio;
 import io.parbench.analysis.SeriesAnalysis;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.EngineFacts;
+import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * The browsers side by side, per document: for each browser engine its version, the median
@@ -84,9 +86,7 @@ final class BrowsersSection {
         if (startups.isEmpty()) {
             return Optional.empty();
         }
-        List<Double> sorted = startups.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return Optional.of(sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2);
+        return Optional.of(new Median().evaluate(startups.stream().mapToDouble(Double::doubleValue).toArray()));
     }
 
     private static Optional<String> regionCost(ReportedRun run, String engine) {

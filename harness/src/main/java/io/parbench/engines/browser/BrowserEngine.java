@@ -3,6 +3,7 @@ package io.parbench.engines.browser;
 import io.parbench.engines.Engine;
 import io.parbench.engines.Measurement;
 import io.parbench.results.EngineFacts;
+import io.parbench.results.FactKeys;
 import io.parbench.results.MeasurementSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -27,13 +28,14 @@ public abstract class BrowserEngine implements Engine {
     private AssetServer server;
 
     /**
-     * @param sharedDriver a driver shared with other engines (tests: one browser for many), or
-     *     null for one of its own, closed with the engine
+     * @param driver the browser the pages run in
+     * @param ownDriver whether the engine closes the driver (false: shared with other engines,
+     *     e.g. tests with one browser for many)
      */
-    protected BrowserEngine(BrowserEngineOptions options, BrowserDriver sharedDriver) {
+    protected BrowserEngine(BrowserEngineOptions options, BrowserDriver driver, boolean ownDriver) {
         this.options = options;
-        this.ownDriver = sharedDriver == null;
-        this.driver = ownDriver ? BrowserDrivers.create(options.browser(), options.browserPath(), options.isolation()) : sharedDriver;
+        this.driver = driver;
+        this.ownDriver = ownDriver;
     }
 
     /** What the server serves: first path segment → files (see {@link AssetServer}). */
@@ -79,10 +81,10 @@ public abstract class BrowserEngine implements Engine {
                         "run 'parbench doctor'; if the page itself fails, rebuild it (mvn -pl bench-wasm compile)");
             }
             Map<String, String> facts = new LinkedHashMap<>();
-            facts.put("executable", driver.executable().executable().toString());
-            facts.put("executableSource", driver.executable().source());
+            facts.put(FactKeys.EXECUTABLE, driver.executable().executable().toString());
+            facts.put(FactKeys.EXECUTABLE_SOURCE, driver.executable().source());
             facts.putAll(driver.facts());
-            facts.put("isolationServed", Boolean.toString(options.isolation()));
+            facts.put(FactKeys.ISOLATION_SERVED, Boolean.toString(options.isolation()));
             return probed(new PageResult(outcome.result()), facts);
         } catch (BrowserUnavailableException e) {
             return EngineFacts.unavailable(name(), e.reason(), e.fix());

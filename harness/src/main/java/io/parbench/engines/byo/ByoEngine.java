@@ -11,8 +11,10 @@ import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.ClasspathRoot;
 import io.parbench.engines.browser.PageOutcome;
 import io.parbench.engines.browser.PageResult;
+import io.parbench.engines.browser.drivers.BrowserDrivers;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
+import io.parbench.results.FactKeys;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
 import java.io.IOException;
@@ -65,7 +67,9 @@ public final class ByoEngine extends BrowserEngine {
      * warm-up, one browser for many adapters); null for a driver of its own.
      */
     ByoEngine(EngineOptions engineOptions, BrowserEngineOptions browserOptions, BrowserDriver sharedDriver) {
-        super(browserOptions, sharedDriver);
+        super(browserOptions, sharedDriver != null ? sharedDriver
+                : BrowserDrivers.create(browserOptions.browser(), browserOptions.browserPath(), browserOptions.isolation()),
+                sharedDriver == null);
         this.adapter = Adapter.of(engineOptions.adapter());
         this.params = new TreeMap<>(engineOptions.adapterParams());
     }
@@ -127,21 +131,21 @@ public final class ByoEngine extends BrowserEngine {
 
     @Override
     protected EngineFacts probed(PageResult page, Map<String, String> facts) {
-        facts.put("adapter", adapter.file().toString());
-        facts.put("browser", options.browser().id());
+        facts.put(FactKeys.ADAPTER, adapter.file().toString());
+        facts.put(FactKeys.BROWSER, options.browser().id());
         if ("failed".equals(page.text("status"))) {
             kernel = new OwnKernel(adapter.fallbackKernelName(), 1);
-            facts.put("adapterProblem", problems.pageFailed(page));
+            facts.put(FactKeys.ADAPTER_PROBLEM, problems.pageFailed(page));
         } else {
             @SuppressWarnings("unchecked")
             PageResult meta = new PageResult((Map<String, Object>) page.values().get("meta"));
             kernel = new OwnKernel(meta.text("name"), meta.has("defaultSize") ? meta.number("defaultSize").longValue() : 1);
-            facts.put("kernel", kernel.name());
-            facts.put("unit", meta.text("unit"));
-            facts.put("exports", page.text("exports"));
+            facts.put(FactKeys.KERNEL, kernel.name());
+            facts.put(FactKeys.UNIT, meta.text("unit"));
+            facts.put(FactKeys.EXPORTS, page.text("exports"));
         }
         if (!params.isEmpty()) {
-            facts.put("adapterParams", variant());
+            facts.put(FactKeys.ADAPTER_PARAMS, variant());
         }
         return new EngineFacts(NAME, true, null, null, facts, browserProbe(page));
     }

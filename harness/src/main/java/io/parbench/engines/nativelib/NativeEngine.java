@@ -4,6 +4,7 @@ import io.parbench.engines.jvm.JmhEngine;
 import io.parbench.ffm.NativeLibrary;
 import io.parbench.ffm.NativeLibraryException;
 import io.parbench.results.EngineFacts;
+import io.parbench.results.FactKeys;
 import java.time.Duration;
 import java.util.Map;
 
@@ -28,9 +29,9 @@ public final class NativeEngine extends JmhEngine {
         try {
             NativeLibrary library = NativeLibrary.load();
             return EngineFacts.available(name(), Map.of(
-                    "library", library.path().toString(),
-                    "abi", Integer.toString(library.abiVersion()),
-                    "resource", NativeLibrary.resourceName()));
+                    FactKeys.LIBRARY, library.path().toString(),
+                    FactKeys.LIBRARY_ABI, Integer.toString(library.abiVersion()),
+                    FactKeys.LIBRARY_RESOURCE, NativeLibrary.resourceName()));
         } catch (NativeLibraryException e) {
             return EngineFacts.unavailable(name(), e.getMessage(),
                     "build libparbench.so with scripts/test or mvn -pl bench-wasm package, then run again.");

@@ -7,6 +7,7 @@ import io.parbench.engines.browser.BrowserEngine;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.ClasspathRoot;
 import io.parbench.engines.browser.PageForks;
+import io.parbench.engines.browser.drivers.BrowserDrivers;
 import io.parbench.engines.browser.PageResult;
 import io.parbench.inspect.MemoryInfo;
 import io.parbench.inspect.ModuleInspector;
@@ -14,6 +15,7 @@ import io.parbench.inspect.ModuleReport;
 import io.parbench.inspect.WasmFormatException;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
+import io.parbench.results.FactKeys;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
 import java.io.IOException;
@@ -42,7 +44,7 @@ public final class WasmEngine extends BrowserEngine {
     private final ClasspathRoot wasm = new ClasspathRoot(ASSETS + "/wasm");
 
     public WasmEngine(BrowserEngineOptions options) {
-        super(options, null);
+        super(options, BrowserDrivers.create(options.browser(), options.browserPath(), options.isolation()), true);
     }
 
     /** Chromium found on this machine, cross-origin isolated, automatic timeouts, seed 42. */
@@ -102,11 +104,11 @@ public final class WasmEngine extends BrowserEngine {
             ModuleReport report = ModuleInspector.inspect("parbench.wasm", in.readAllBytes());
             boolean shared = report.module().memories().stream().findFirst().map(MemoryInfo::shared).orElse(false);
             return Map.of(
-                    "wasm.sharedMemory", Boolean.toString(shared),
-                    "wasm.atomics", Boolean.toString(report.module().instructions().atomic() > 0),
-                    "wasm.threadsReady", Boolean.toString(report.verdict().threadsReady()));
+                    FactKeys.WASM_SHARED_MEMORY, Boolean.toString(shared),
+                    FactKeys.WASM_ATOMICS, Boolean.toString(report.module().instructions().atomic() > 0),
+                    FactKeys.WASM_THREADS_READY, Boolean.toString(report.verdict().threadsReady()));
         } catch (WasmFormatException e) {
-            return Map.of("wasm.threadsReady", "false", "wasm.error", e.getMessage());
+            return Map.of(FactKeys.WASM_THREADS_READY, "false", FactKeys.WASM_ERROR, e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

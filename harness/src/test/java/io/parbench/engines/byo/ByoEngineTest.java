@@ -10,7 +10,7 @@ import io.parbench.engines.OwnKernel;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.browser.BrowserDriver;
-import io.parbench.engines.browser.BrowserDrivers;
+import io.parbench.engines.browser.drivers.BrowserDrivers;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.Configuration;

@@ -112,7 +112,7 @@ abstract class BrowserEngineContract {
 
     @Test
     void aHungStepIsStoppedByTheWatchdogAndTheNextPageRuns() throws Exception {
-        EngineOptions options = new EngineOptions(BrowserEngineOptions.DEFAULT_SEED, browser().id(), null, true,
+        EngineOptions options = new EngineOptions(KernelSpec.DEFAULT_SEED, browser().id(), null, true,
                 Duration.ofSeconds(4), testAdapter("step-hangs"));
         try (ByoEngine engine = new ByoEngine(options)) {
             assertTrue(engine.probe().available());
@@ -153,7 +153,7 @@ abstract class BrowserEngineContract {
     }
 
     static String expected(KernelSpec kernel, long size) {
-        return String.format("%016x", ReferenceChecksums.of(kernel, size, BrowserEngineOptions.DEFAULT_SEED));
+        return String.format("%016x", ReferenceChecksums.of(kernel, size, KernelSpec.DEFAULT_SEED));
     }
 
 }

@@ -16,6 +16,7 @@ import io.parbench.engines.browser.ErrorText;
 import io.parbench.engines.browser.PageOutcome;
 import io.parbench.engines.browser.ProcessEnvironment;
 import io.parbench.engines.browser.WorkFolder;
+import io.parbench.results.FactKeys;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,7 +119,7 @@ public final class PlaywrightDriver implements BrowserDriver {
 
     @Override
     public Map<String, String> facts() {
-        return Map.of("driver", "Playwright");
+        return Map.of(FactKeys.DRIVER, "Playwright");
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.parbench.engines.browser.WorkFolder;
 import io.parbench.engines.browser.webdriver.WebDriverClient;
 import io.parbench.engines.browser.webdriver.WebDriverException;
 import io.parbench.engines.browser.webdriver.WebDriverSession;
+import io.parbench.results.FactKeys;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -34,7 +35,7 @@ import java.util.Optional;
 public final class WebKitDriver implements BrowserDriver {
 
     /** JavaScriptCore's option; without it SharedArrayBuffer is undefined even in isolated pages. */
-    public static final String SHARED_ARRAY_BUFFER = "JSC_useSharedArrayBuffer";
+    public static final String SHARED_ARRAY_BUFFER = FactKeys.JSC_SHARED_ARRAY_BUFFER;
     private static final String WEBDRIVER = "WebKitWebDriver";
     private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
@@ -136,8 +137,8 @@ public final class WebKitDriver implements BrowserDriver {
 
     @Override
     public Map<String, String> facts() {
-        return Map.of("driver", "WebKitWebDriver (W3C WebDriver)", SHARED_ARRAY_BUFFER, sharedArrayBuffer ? "1" : "unset",
-                "display", display == null ? "none" : "Xvfb " + display.display());
+        return Map.of(FactKeys.DRIVER, "WebKitWebDriver (W3C WebDriver)", SHARED_ARRAY_BUFFER, sharedArrayBuffer ? "1" : "unset",
+                FactKeys.DISPLAY, display == null ? "none" : "Xvfb " + display.display());
     }
 
     @Override

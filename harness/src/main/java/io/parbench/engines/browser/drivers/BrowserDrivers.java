@@ -1,5 +1,7 @@
-package io.parbench.engines.browser;
+package io.parbench.engines.browser.drivers;
 
+import io.parbench.engines.browser.BrowserDriver;
+import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.browser.firefox.FirefoxDriver;
 import io.parbench.engines.browser.playwright.PlaywrightDriver;
 import io.parbench.engines.browser.webkit.WebKitDriver;
@@ -16,6 +18,7 @@ public final class BrowserDrivers {
      *     SharedArrayBuffer that Safari gives such pages (and without it, none, as Safari)
      */
     public static BrowserDriver create(BrowserKind kind, Path explicitPath, boolean isolation) {
+        // A package of its own: the drivers depend on the browser package, which must not depend on them.
         return switch (kind) {
             case CHROMIUM -> new PlaywrightDriver(kind, explicitPath);
             case FIREFOX -> new FirefoxDriver(explicitPath);

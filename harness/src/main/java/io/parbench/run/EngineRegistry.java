@@ -1,5 +1,7 @@
-package io.parbench.engines;
+package io.parbench.run;
 
+import io.parbench.engines.Engine;
+import io.parbench.engines.EngineOptions;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.byo.ByoEngine;

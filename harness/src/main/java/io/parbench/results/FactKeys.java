@@ -1,0 +1,50 @@
+package io.parbench.results;
+
+/**
+ * The names of the facts engines record about themselves ({@link EngineFacts#facts()}): written by
+ * the engines, read by the report's checklist and shown by doctor and the report. One vocabulary,
+ * so a reader never looks for a key that no engine writes.
+ */
+public final class FactKeys {
+
+    // Every engine that runs in a JVM of its own (jvm, native).
+    public static final String JAVA = "java";
+    public static final String VM = "vm";
+    public static final String JAVA_HOME = "javaHome";
+    public static final String JMH = "jmh";
+    public static final String JDK_SORT_SPLIT = "jdkSortSplit";
+
+    // native: the C library.
+    public static final String LIBRARY = "library";
+    public static final String LIBRARY_ABI = "abi";
+    public static final String LIBRARY_RESOURCE = "resource";
+
+    // Browser engines.
+    public static final String EXECUTABLE = "executable";
+    public static final String EXECUTABLE_SOURCE = "executableSource";
+    public static final String ISOLATION_SERVED = "isolationServed";
+    /** How the browser is driven: Playwright, WebDriver BiDi, WebDriver. */
+    public static final String DRIVER = "driver";
+    /** webkit: JavaScriptCore's switch for SharedArrayBuffer in WebKitGTK ("1" or "unset"). */
+    public static final String JSC_SHARED_ARRAY_BUFFER = "JSC_useSharedArrayBuffer";
+    /** webkit: the X display MiniBrowser runs on. */
+    public static final String DISPLAY = "display";
+
+    // What 'parbench inspect' found in the module a browser engine runs.
+    public static final String WASM_SHARED_MEMORY = "wasm.sharedMemory";
+    public static final String WASM_ATOMICS = "wasm.atomics";
+    public static final String WASM_THREADS_READY = "wasm.threadsReady";
+    public static final String WASM_ERROR = "wasm.error";
+
+    // byo: the user's adapter.
+    public static final String ADAPTER = "adapter";
+    public static final String ADAPTER_PROBLEM = "adapterProblem";
+    public static final String ADAPTER_PARAMS = "adapterParams";
+    /** The browser the adapter runs in (--browser). */
+    public static final String BROWSER = "browser";
+    public static final String KERNEL = "kernel";
+    public static final String UNIT = "unit";
+    public static final String EXPORTS = "exports";
+
+    private FactKeys() {}
+}

@@ -37,7 +37,7 @@ abstract class BrowserEngineContract {
     /** Tiny on purpose: each of the two iterations still runs at least one whole step. */
     static final MeasurementSettings QUICK = new MeasurementSettings(1, 0, 2, 1);
     // Generous: this machine is shared, and a page that loads while others build may wait long for a core.
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private WasmEngine isolated;
     private EngineFacts isolatedFacts;

@@ -19,9 +19,10 @@ public final class EngineRegistry {
     /** @throws IllegalArgumentException for an unknown name, listing the known ones */
     public static Engine create(String name, EngineOptions options) {
         return switch (name) {
-            case "jvm" -> new JvmEngine(options.seed(), options.timeout());
-            case "native" -> new NativeEngine(options.seed(), options.timeout());
-            case "chromium" -> new ChromiumEngine(BrowserEngineOptions.from(options));
+            case "jvm" -> new JvmEngine(options.seed(), options.timeout(), options.jvmArgs());
+            case "native" -> new NativeEngine(options.seed(), options.timeout(),
+                    options.assets() == null ? null : AssetsFolder.nativeLibrary(options.assets()));
+            case "chromium" -> new ChromiumEngine(BrowserEngineOptions.from(options), options.assets());
             case ByoEngine.NAME -> new ByoEngine(options);
             default -> throw new IllegalArgumentException("Unknown engine '" + name + "'; the engines are "
                     + String.join(", ", ALL_NAMES) + " (or 'all').");

@@ -62,7 +62,7 @@ public final class Gate {
         checkFloors(cur, checks);
         checks.sort(READING_ORDER);
         return new GateReport(GateReport.FORMAT, GateReport.VERSION, baseline == null ? null : RunSource.of(baseline),
-                RunSource.of(current), settings, checks, notes);
+                RunSource.of(current), settings, null, false, checks, notes);
     }
 
     /** Why the current run's configuration is a failure, if it is. */

@@ -12,7 +12,7 @@ final class ReportHeader {
         List<String> lines = new ArrayList<>();
         lines.add("current:  " + describe(report.current()));
         lines.add("baseline: " + (report.baseline() == null ? "none (checking failures and speedup floors only)" : describe(report.baseline())));
-        lines.add("decision: " + settings(report.settings()));
+        lines.add("decision: " + (report.method() != null ? report.method() : settings(report.settings())));
         return lines;
     }
 

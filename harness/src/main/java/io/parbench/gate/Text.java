@@ -3,6 +3,7 @@ package io.parbench.gate;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.Locale;
 
 /** How the gate writes numbers for people, the same in every output format. */
@@ -30,6 +31,11 @@ public final class Text {
             rounded = rounded.setScale(0, RoundingMode.HALF_EVEN);
         }
         return rounded.stripTrailingZeros().toPlainString();
+    }
+
+    /** A duration for people: {@code 42s}, {@code 3m07s} (as run progress writes it). */
+    public static String duration(Duration d) {
+        return io.parbench.run.Progress.format(d);
     }
 
     /** A p-value: "p = 0.0123", "p < 0.0001". */

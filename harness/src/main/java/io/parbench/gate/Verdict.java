@@ -13,10 +13,14 @@ public enum Verdict {
     FAILED(true),
     /** The change looks larger than the threshold but the samples cannot show it, or there are too few. */
     INCONCLUSIVE(false),
+    /** parbench compare: neither a regression nor ruled out when sampling ended; fails only with --undecided fail. */
+    UNDECIDED(false),
     /** Present on one side only, or not comparable: listed, never silently skipped. */
     MISSING(false),
     /** Significantly better by more than the threshold. */
     IMPROVED(false),
+    /** parbench compare: the interval excludes a slowdown as large as the threshold. */
+    NO_REGRESSION(false),
     /** Within the threshold, or not distinguishable from noise. */
     UNCHANGED(false),
     FLOOR_MET(false);
@@ -35,6 +39,11 @@ public enum Verdict {
     @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Open questions, shown as skipped tests and listed as needing attention: inconclusive, undecided, missing. */
+    public boolean open() {
+        return this == INCONCLUSIVE || this == UNDECIDED || this == MISSING;
     }
 
     /** For people: "below floor". */

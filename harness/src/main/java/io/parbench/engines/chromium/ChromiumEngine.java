@@ -1,12 +1,15 @@
 package io.parbench.engines.chromium;
 
+import io.parbench.engines.AssetsFolder;
 import io.parbench.engines.Engine;
 import io.parbench.engines.Measurement;
 import io.parbench.engines.browser.AssetServer;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.BrowserSession;
 import io.parbench.engines.browser.BrowserUnavailableException;
+import io.parbench.engines.browser.AssetRoot;
 import io.parbench.engines.browser.ClasspathRoot;
+import io.parbench.engines.browser.DirectoryRoot;
 import io.parbench.engines.browser.ErrorText;
 import io.parbench.engines.browser.PageForks;
 import io.parbench.engines.browser.PageResult;
@@ -22,11 +25,14 @@ import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The C kernels as threaded WebAssembly in a headless browser (Chromium unless the options say
@@ -46,15 +52,30 @@ public final class ChromiumEngine implements Engine {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
 
     private final BrowserEngineOptions options;
-    private final ClasspathRoot web = new ClasspathRoot(ASSETS + "/web");
-    private final ClasspathRoot wasm = new ClasspathRoot(ASSETS + "/wasm");
+    private final AssetRoot web;
+    private final AssetRoot wasm;
     private final BrowserSession session;
     private AssetServer server;
     private String testOnlyHangingKernel;
 
     public ChromiumEngine(BrowserEngineOptions options) {
+        this(options, null);
+    }
+
+    /**
+     * @param assets a bench-wasm build's assets folder ({@link AssetsFolder}) whose module and page
+     *     scripts to serve; null for the class path's
+     * @throws UncheckedIOException when that folder has no web or wasm folder (check it first)
+     */
+    public ChromiumEngine(BrowserEngineOptions options, Path assets) {
         this.options = options;
         this.session = new BrowserSession(options.browser(), options.browserPath());
+        try {
+            this.web = assets == null ? new ClasspathRoot(ASSETS + "/web") : new DirectoryRoot(AssetsFolder.web(assets));
+            this.wasm = assets == null ? new ClasspathRoot(ASSETS + "/wasm") : new DirectoryRoot(AssetsFolder.wasm(assets));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no assets folder at " + assets + ": " + e.getMessage(), e);
+        }
     }
 
     /** Chromium found on this machine, cross-origin isolated, automatic timeouts, seed 42. */
@@ -74,7 +95,7 @@ public final class ChromiumEngine implements Engine {
 
     @Override
     public EngineFacts probe() {
-        if (!wasm.contains("parbench.wasm") || !web.contains("index.html")) {
+        if (!has(wasm, "parbench.wasm") || !has(web, "index.html")) {
             return EngineFacts.unavailable(name(), "parbench.wasm or the page scripts are not on the class path (" + ASSETS + ")",
                     "build the C kernels and the page: mvn -pl bench-wasm compile (needs clang and lld)");
         }
@@ -156,6 +177,24 @@ public final class ChromiumEngine implements Engine {
             server = AssetServer.start(Map.of("web", web, "wasm", wasm), options.isolation());
         }
         return server.url(PAGE);
+    }
+
+    private static boolean has(AssetRoot root, String file) {
+        try {
+            Optional<AssetRoot.Asset> asset = root.open(List.of(file));
+            asset.ifPresent(a -> close(a));
+            return asset.isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void close(AssetRoot.Asset asset) {
+        try {
+            asset.content().close();
+        } catch (IOException e) {
+            // Only probed for presence; nothing was read.
+        }
     }
 
     private static String notesSuffix(List<String> notes) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -22,15 +23,18 @@ import java.util.stream.Collectors;
 public abstract class JmhEngine implements Engine {
     private final long seed;
     private final Duration forkTimeout;
+    private final List<String> forkArgs;
     private Path workDirectory;
 
     /**
      * @param seed the kernels' input seed (KERNELS.md)
      * @param forkTimeout how long one fork may take before it is stopped and the configuration fails
+     * @param forkArgs extra options for every forked JVM
      */
-    protected JmhEngine(long seed, Duration forkTimeout) {
+    protected JmhEngine(long seed, Duration forkTimeout, List<String> forkArgs) {
         this.seed = seed;
         this.forkTimeout = forkTimeout;
+        this.forkArgs = List.copyOf(forkArgs);
     }
 
     @Override
@@ -50,7 +54,7 @@ public abstract class JmhEngine implements Engine {
         }
         JmhLauncher.Config config = new JmhLauncher.Config(name(), configuration.kernel(), configuration.variant(),
                 configuration.size(), seed, configuration.workers(), settings.forks(), settings.warmupIterations(),
-                settings.iterations(), settings.iterationMillis(), checksumFile(), forkTimeout);
+                settings.iterations(), settings.iterationMillis(), checksumFile(), forkTimeout, forkArgs);
         try {
             JmhLauncher.Result result = JmhLauncher.run(config);
             return Measurement.ok(result.scoresPerFork(), ChecksumFile.format(result.checksum()));

@@ -1,5 +1,7 @@
 package io.parbench.compare;
 
+import io.parbench.change.CheckDecision;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

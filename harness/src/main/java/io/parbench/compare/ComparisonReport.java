@@ -1,5 +1,8 @@
 package io.parbench.compare;
 
+import io.parbench.change.CheckDecision;
+import io.parbench.change.Outcome;
+
 import io.parbench.gate.Check;
 import io.parbench.gate.Comparison;
 import io.parbench.gate.Decision;
@@ -66,7 +69,7 @@ public final class ComparisonReport {
         Decision decision = d == null
                 ? new Decision(Verdict.UNDECIDED, Math.expm1(Math.log(geometricMeans[1] / geometricMeans[0])), null, null, null, null,
                         ComparisonWording.notLookedAt(rounds.size()))
-                : new Decision(verdict(d.outcome()), d.change(), d.low(), d.high(), null, d.roundsNeeded(),
+                : new Decision(verdict(d.outcome()), d.change(), d.low(), d.high(), null, d.replicatesNeeded(),
                         ComparisonWording.reason(d, threshold));
         return new Comparison(key.configuration(), key.metric(), geometricMeans[0], geometricMeans[1], rounds.size(), rounds.size(),
                 threshold, decision);

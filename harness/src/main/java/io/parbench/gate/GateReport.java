@@ -47,7 +47,7 @@ public record GateReport(
         return checks.stream().filter(c -> c.verdict() == verdict).count();
     }
 
-    /** E.g. "FAIL: 2 regressions, 1 failed; 1 inconclusive, 3 missing, 40 unchanged". */
+    /** E.g. "FAIL: 2 regressions, 1 failed; 1 undecided, 3 missing, 40 no regression". */
     public String summary() {
         String failing = counts(true);
         String rest = counts(false);

@@ -20,7 +20,7 @@ import org.w3c.dom.Element;
 /**
  * JUnit XML, which CI systems (GitHub Actions reporters, GitLab, Jenkins) show natively: one
  * test suite per kind of check, one test case per check. Failing verdicts are failures;
- * inconclusive and missing ones are skipped, with the reason.
+ * undecided and missing ones are skipped, with the reason.
  */
 public final class JunitFormatter implements GateFormatter {
 

@@ -17,7 +17,7 @@ public final class MarkdownFormatter implements GateFormatter {
         ReportHeader.lines(report).forEach(line -> out.append("- ").append(escape(line)).append('\n'));
         out.append('\n');
         List<Check> attention = report.checks().stream()
-                .filter(c -> report.fails(c) || c.verdict() == Verdict.INCONCLUSIVE || c.verdict() == Verdict.UNDECIDED)
+                .filter(c -> report.fails(c) || c.verdict() == Verdict.UNDECIDED)
                 .toList();
         if (!attention.isEmpty()) {
             out.append("### Needs attention\n\n");
@@ -54,9 +54,9 @@ public final class MarkdownFormatter implements GateFormatter {
     private static String icon(Verdict verdict) {
         return switch (verdict) {
             case REGRESSION, BELOW_FLOOR, FAILED -> "❌";
-            case INCONCLUSIVE, UNDECIDED, MISSING -> "⚠️";
+            case UNDECIDED, MISSING -> "⚠️";
             case IMPROVED -> "🚀";
-            case UNCHANGED, NO_REGRESSION, FLOOR_MET -> "✅";
+            case NO_REGRESSION, FLOOR_MET -> "✅";
         };
     }
 

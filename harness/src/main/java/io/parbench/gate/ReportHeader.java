@@ -29,7 +29,9 @@ final class ReportHeader {
                 .append(Text.percent(s.thresholds().fallback()));
         s.thresholds().rules().forEach(r -> b.append(", ").append(r.selector()).append(" ").append(Text.percent(r.value())));
         b.append(") and significant at ").append(Text.percent(s.confidence()))
-                .append(" confidence (throughput: Mann-Whitney U; speedup: Hodges-Lehmann ratios with Moses intervals)");
+                .append(" confidence (forks are the samples, a fork's value the median of its iterations: Welch t interval of the"
+                        + " mean log fork value, speedup of log T(W) - log T(1); at least ").append(ChangeDetector.MINIMUM_FORKS)
+                .append(" forks per side, each check on its own)");
         if (s.speedupFloors().fallback() != null || !s.speedupFloors().rules().isEmpty()) {
             b.append("; speedup floors: ");
             List<String> floors = new ArrayList<>();

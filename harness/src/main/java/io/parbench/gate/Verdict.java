@@ -11,18 +11,17 @@ public enum Verdict {
     BELOW_FLOOR(true),
     /** The current run's configuration failed (crash, timeout, checksum mismatch, lost its threads). */
     FAILED(true),
-    /** The change looks larger than the threshold but the samples cannot show it, or there are too few. */
-    INCONCLUSIVE(false),
-    /** parbench compare: neither a regression nor ruled out when sampling ended; fails only with --undecided fail. */
+    /**
+     * Neither a regression nor ruled out: too few forks (gate), or the budget ended first (compare,
+     * where it fails with --undecided fail).
+     */
     UNDECIDED(false),
     /** Present on one side only, or not comparable: listed, never silently skipped. */
     MISSING(false),
     /** Significantly better by more than the threshold. */
     IMPROVED(false),
-    /** parbench compare: the interval excludes a slowdown as large as the threshold. */
+    /** The interval excludes a slowdown as large as the threshold. */
     NO_REGRESSION(false),
-    /** Within the threshold, or not distinguishable from noise. */
-    UNCHANGED(false),
     FLOOR_MET(false);
 
     private final boolean fails;
@@ -41,9 +40,9 @@ public enum Verdict {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Open questions, shown as skipped tests and listed as needing attention: inconclusive, undecided, missing. */
+    /** Open questions, shown as skipped tests: undecided, missing. */
     public boolean open() {
-        return this == INCONCLUSIVE || this == UNDECIDED || this == MISSING;
+        return this == UNDECIDED || this == MISSING;
     }
 
     /** For people: "below floor". */

@@ -1,5 +1,8 @@
 package io.parbench.compare;
 
+import io.parbench.change.LogChange;
+import io.parbench.change.ForkValues;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.compare.SimulatedComparison.Config;

@@ -1,5 +1,10 @@
 package io.parbench.compare;
 
+import io.parbench.change.LogChange;
+import io.parbench.change.DecisionRule;
+import io.parbench.change.CheckDecision;
+import io.parbench.change.Outcome;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +25,7 @@ class DecisionRuleTest {
         CheckDecision d = DecisionRule.decide(rounds(-0.10, -0.11, -0.09, -0.10, -0.12, -0.08), 0.05, 0.01);
         assertEquals(Outcome.REGRESSION, d.outcome());
         assertTrue(d.high() < 0 && d.change() < -0.05);
-        assertNull(d.roundsNeeded());
+        assertNull(d.replicatesNeeded());
     }
 
     @Test
@@ -38,7 +43,7 @@ class DecisionRuleTest {
     void noiseWiderThanTheThresholdIsUndecidedAndSaysHowManyRoundsWouldDo() {
         CheckDecision d = DecisionRule.decide(rounds(0.2, -0.2, 0.1, -0.15, 0.05, -0.1), 0.05, 0.01);
         assertEquals(Outcome.UNDECIDED, d.outcome());
-        assertTrue(d.roundsNeeded() > 6, "rounds needed " + d.roundsNeeded());
+        assertTrue(d.replicatesNeeded() > 6, "rounds needed " + d.replicatesNeeded());
     }
 
     @Test
@@ -55,7 +60,7 @@ class DecisionRuleTest {
     void farOutRoundsAreShownNotDropped() {
         CheckDecision d = DecisionRule.decide(rounds(0.01, -0.01, 0.0, 0.02, -0.02, 0.01, -0.6), 0.05, 0.01);
         assertEquals(List.of(7), d.outlierRounds());
-        assertEquals(7, d.rounds());
+        assertEquals(7, d.replicates());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.parbench.compare;
+package io.parbench.change;
 
 /** What the statistics concluded about one check (one metric of one configuration), B against A. */
 public enum Outcome {

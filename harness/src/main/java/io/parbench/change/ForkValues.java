@@ -1,4 +1,4 @@
-package io.parbench.compare;
+package io.parbench.change;
 
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.rank.Median;

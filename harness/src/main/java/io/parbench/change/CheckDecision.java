@@ -1,4 +1,4 @@
-package io.parbench.compare;
+package io.parbench.change;
 
 import java.util.List;
 
@@ -9,14 +9,15 @@ import java.util.List;
  * @param low lower end of the change's interval, as a relative change
  * @param high upper end
  * @param confidence the interval's two-sided confidence (already corrected for looks and checks)
- * @param rounds the rounds (pairs of forks) behind it
+ * @param replicates what it rests on: rounds (pairs of forks) for a paired change, else the fewest forks of a group
  * @param outlierRounds rounds (counting from 1) whose log-ratio lies beyond Tukey's outer fences:
  *     shown to people, still part of the estimate
- * @param roundsNeeded undecided checks: about how many rounds would decide at the noise seen; null otherwise
+ * @param replicatesNeeded undecided checks: about how many replicates (rounds, or forks per side) would
+ *     decide at the noise seen; null otherwise
  */
 public record CheckDecision(
-        Outcome outcome, double change, double low, double high, double confidence, int rounds,
-        List<Integer> outlierRounds, Integer roundsNeeded) {
+        Outcome outcome, double change, double low, double high, double confidence, int replicates,
+        List<Integer> outlierRounds, Integer replicatesNeeded) {
 
     public CheckDecision {
         outlierRounds = List.copyOf(outlierRounds);

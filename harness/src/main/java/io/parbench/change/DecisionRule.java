@@ -1,4 +1,4 @@
-package io.parbench.compare;
+package io.parbench.change;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,17 +45,17 @@ public final class DecisionRule {
         } else {
             outcome = Outcome.UNDECIDED;
         }
-        Integer needed = outcome == Outcome.UNDECIDED ? roundsNeeded(change, t, slowdownLimit) : null;
+        Integer needed = outcome == Outcome.UNDECIDED ? replicatesNeeded(change, t, slowdownLimit) : null;
         return new CheckDecision(outcome, Math.expm1(change.estimate()), Math.expm1(low), Math.expm1(high),
-                1 - 2 * oneSidedLevel, change.rounds(), outliers(change.values()), needed);
+                1 - 2 * oneSidedLevel, change.replicates(), outliers(change.values()), needed);
     }
 
     /**
-     * About how many rounds would make the interval narrow enough to decide, if the estimate and
+     * About how many replicates would make the interval narrow enough to decide, if the estimate and
      * the spread stayed as they are: a rough guide for people, not part of any decision.
      */
-    private static Integer roundsNeeded(LogChange change, double t, double slowdownLimit) {
-        double sd = change.standardError() * Math.sqrt(change.rounds());
+    private static Integer replicatesNeeded(LogChange change, double t, double slowdownLimit) {
+        double sd = change.standardError() * Math.sqrt(change.replicates());
         // Room between the estimate and the boundary it is nearer to deciding against: the threshold
         // (for "no regression") or zero (for a regression past the threshold).
         double room = change.estimate() > slowdownLimit
@@ -64,12 +64,12 @@ public final class DecisionRule {
         if (room <= 0 || sd == 0) {
             return null;
         }
-        double rounds = Math.pow(t * sd / room, 2);
-        return (int) Math.min(10_000, Math.max(change.rounds() + 1, Math.ceil(rounds)));
+        double needed = Math.pow(t * sd / room, 2);
+        return (int) Math.min(10_000, Math.max(change.replicates() + 1, Math.ceil(needed)));
     }
 
     /** Rounds (from 1) outside Tukey's outer fences; fewer than 4 rounds have no meaningful quartiles. */
-    static List<Integer> outliers(double[] values) {
+    public static List<Integer> outliers(double[] values) {
         List<Integer> rounds = new ArrayList<>();
         if (values.length < 4) {
             return rounds;

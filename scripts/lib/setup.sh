@@ -3,7 +3,24 @@
 # Re-running with everything present installs nothing and takes well under a second.
 
 PARBENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-PARBENCH_PACKAGES=(clang lld libclang-rt-14-dev chromium fonts-dejavu-core fontconfig wabt emscripten maven firefox-esr webkit2gtk-driver xvfb)
+# Everything the build, the tests and the engines use, each as "PACKAGE|CHECK|WHAT": CHECK is a
+# shell test that passes when the thing itself is usable (not merely when a package is listed),
+# so a tool the package list forgot is named before anything is built.
+PARBENCH_REQUIREMENTS=(
+  "maven|command -v mvn|Maven, the build"
+  "clang|command -v clang|clang, the C compiler for the native library and the wasm module"
+  "lld|command -v wasm-ld|wasm-ld, the wasm linker"
+  "libclang-rt-14-dev|runtime_present tsan && runtime_present asan|clang's ThreadSanitizer and AddressSanitizer runtimes, for the C runtime's tests"
+  "wabt|command -v wasm-objdump|wasm-objdump, the wasm structure tests"
+  "nodejs|command -v node|node, the wasm smoke test"
+  "emscripten|command -v emcc|emcc, the Emscripten bring-your-own example"
+  "fontconfig|command -v fc-match|fontconfig, which the report's charts need to find a font"
+  "fonts-dejavu-core|fc-match -f '%{file}' 'DejaVu Sans' 2>/dev/null | grep -qi dejavu|the DejaVu fonts, the report's charts"
+  "chromium|command -v chromium|Chromium, the chromium engine"
+  "firefox-esr|command -v firefox-esr|Firefox ESR, the firefox engine"
+  "webkit2gtk-driver|command -v WebKitWebDriver|WebKitWebDriver and MiniBrowser, the webkit engine"
+  "xvfb|command -v Xvfb|Xvfb, the virtual display the webkit engine runs in"
+)
 
 die() {
   echo "error: $*" >&2
@@ -33,22 +50,45 @@ Install one (e.g. Temurin 25 from https://adoptium.net) and set JAVA_HOME to it.
   export JAVA_HOME="$best"
 }
 
-# Installs the missing Debian packages as root; otherwise prints the exact command and fails.
-ensure_packages() {
-  local missing=() pkg
-  for pkg in "${PARBENCH_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+# Whether clang finds its sanitizer runtime "$1" (tsan, asan) for this machine's architecture.
+runtime_present() {
+  command -v clang >/dev/null 2>&1 || return 1
+  [ -f "$(clang -print-file-name="libclang_rt.$1-$(uname -m).a")" ]
+}
+
+# Prints "PACKAGE|WHAT" for each requirement whose check fails.
+missing_requirements() {
+  local entry pkg check what
+  for entry in "${PARBENCH_REQUIREMENTS[@]}"; do
+    IFS='|' read -r pkg check what <<<"$entry"
+    eval "$check" >/dev/null 2>&1 || echo "$pkg|$what"
   done
-  [ ${#missing[@]} -eq 0 ] && return
-  if [ "$(id -u)" -ne 0 ]; then
-    die "missing packages: ${missing[*]}. Install them with:
-  sudo apt-get update && sudo apt-get install -y ${missing[*]}"
+}
+
+# Makes sure every requirement is met: installs the packages of the missing ones as root; otherwise
+# (or when an install did not help) names each missing thing with its package, and fails.
+ensure_packages() {
+  local missing packages pkg what
+  missing="$(missing_requirements)"
+  [ -z "$missing" ] && return
+  packages="$(cut -d'|' -f1 <<<"$missing" | sort -u | tr '\n' ' ')"
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "parbench: installing ${packages}(apt-get)…" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2 || die "apt-get update failed; check the network and /etc/apt/sources.list"
+    # shellcheck disable=SC2086 # one word per package
+    apt-get install -y -qq --no-install-recommends $packages >&2 \
+      || die "apt-get install ${packages}failed (see above)"
+    missing="$(missing_requirements)"
+    [ -z "$missing" ] && return
   fi
-  echo "parbench: installing ${missing[*]} (apt-get)…" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2 || die "apt-get update failed; check the network and /etc/apt/sources.list"
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 \
-    || die "apt-get install ${missing[*]} failed (see above)"
+  {
+    echo "error: parbench needs these, and they are missing:"
+    while IFS='|' read -r pkg what; do echo "  - $what (Debian package $pkg)"; done <<<"$missing"
+    echo "Install them with:"
+    echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends $(cut -d'|' -f1 <<<"$missing" | sort -u | tr '\n' ' ')"
+  } >&2
+  exit 1
 }
 
 # Maven with the JDK found above, quiet about Maven's own Unsafe warnings on new JDKs.

@@ -17,6 +17,9 @@ public enum KernelSpec {
     SORT("sort", 6, "keys", 1L << 18, 1L << 21, 1L << 23),
     FORKJOIN("forkjoin", 7, "elements", 1024, 1024, 1024);
 
+    /** The input seed every engine uses unless told otherwise (KERNELS.md). */
+    public static final long DEFAULT_SEED = 42;
+
     /** Size profiles, in the order of the C enum pb_profile. */
     public enum Profile { QUICK, DEFAULT, FULL;
         public String id() { return name().toLowerCase(Locale.ROOT); }

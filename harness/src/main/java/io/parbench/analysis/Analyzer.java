@@ -1,7 +1,5 @@
 package io.parbench.analysis;
 
-import io.parbench.cli.UserError;
-import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.RunDocument;
 import io.parbench.results.SeriesKey;
@@ -35,9 +33,8 @@ public final class Analyzer {
 
     private Analyzer() {}
 
-    /** @throws UserError when a configuration is malformed (no engine or kernel, workers < 1, a bad sample) */
+    /** @param document a well-formed document (as {@code ResultsReader} returns, or a run builds) */
     public static Analysis analyze(RunDocument document) {
-        document.configurations().forEach(Analyzer::validate);
         List<ConfigurationStats> configurations = document.configurations().stream()
                 .filter(Analyzer::measured)
                 .map(r -> new ConfigurationStats(r.configuration(), SampleStatistics.of(samples(r))))
@@ -50,7 +47,7 @@ public final class Analyzer {
         bySeries.forEach((key, results) -> {
             if (results.stream().anyMatch(Analyzer::measured)) {
                 SeriesPoints points = SeriesPoints.collect(key, results);
-                series.add(SeriesAnalyzer.analyze(points));
+                series.add(SeriesAnalyzer.analyze(points, document.environment().logicalCores()));
                 allPoints.addAll(points.points());
             }
         });
@@ -63,29 +60,5 @@ public final class Analyzer {
 
     private static double[] samples(ConfigurationResult result) {
         return result.flatSamples().stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static void validate(ConfigurationResult result) {
-        Configuration c = result.configuration();
-        if (c.engine() == null || c.kernel() == null) {
-            throw new UserError("A configuration in the results document has no " + (c.engine() == null ? "engine" : "kernel")
-                    + " (" + c + "). Is the file complete? Re-run the benchmark to get a well-formed document.");
-        }
-        if (c.workers() < 1) {
-            throw new UserError("Configuration " + c.label() + " has " + c.workers()
-                    + " workers; worker counts are 1 or more. Fix or re-run that configuration.");
-        }
-        if (result.status() == Status.FAILED) {
-            return;
-        }
-        for (int fork = 0; fork < result.samples().size(); fork++) {
-            for (double sample : result.samples().get(fork)) {
-                if (!Double.isFinite(sample) || sample < 0) {
-                    throw new UserError("Configuration " + c.label() + " has a sample of " + sample + " steps/sec (fork "
-                            + (fork + 1) + "); throughputs are finite and not negative. The engine that wrote it"
-                            + " misbehaved: re-run that configuration.");
-                }
-            }
-        }
     }
 }

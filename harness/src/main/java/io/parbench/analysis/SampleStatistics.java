@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * Descriptive statistics of one sample of throughputs: mean with its Student-t 95% confidence
@@ -51,14 +52,9 @@ public final class SampleStatistics {
                 tukeyOutliers(samples, sorted));
     }
 
-    /** The quantile q in [0, 1] of sorted values, interpolating linearly (type 7). */
-    static double quantile(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int below = (int) Math.floor(h);
-        if (below + 1 >= sorted.length) {
-            return sorted[sorted.length - 1];
-        }
-        return sorted[below] + (h - below) * (sorted[below + 1] - sorted[below]);
+    /** The quantile q in [0, 1] of the values, interpolating linearly (type 7). */
+    static double quantile(double[] values, double q) {
+        return new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(values, 100 * q);
     }
 
     /** The two-sided t quantile; cached, as inverting the t distribution costs far more than the rest. */
@@ -72,7 +68,6 @@ public final class SampleStatistics {
         for (int i = 0; i < samples.length; i++) {
             deviations[i] = Math.abs(samples[i] - median);
         }
-        Arrays.sort(deviations);
         return quantile(deviations, 0.5);
     }
 

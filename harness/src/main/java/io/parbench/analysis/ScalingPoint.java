@@ -10,6 +10,9 @@ package io.parbench.analysis;
  * @param efficiency speedup / workers
  * @param karpFlatt experimentally determined serial fraction (1/S - 1/W) / (1 - 1/W); null at W = 1,
  *     where speedup is null, and when S = 0
+ * @param implausible the speedup exceeds what W workers on the machine's cores can give (W, or the
+ *     number of cores if fewer): the W = 1 baseline was handicapped or the machine changed under the
+ *     run, so the point is an anomaly, never a best result
  */
 public record ScalingPoint(
         int workers,
@@ -18,4 +21,5 @@ public record ScalingPoint(
         Double speedupLow,
         Double speedupHigh,
         Double efficiency,
-        Double karpFlatt) {}
+        Double karpFlatt,
+        boolean implausible) {}

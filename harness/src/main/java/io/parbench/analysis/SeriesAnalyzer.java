@@ -3,6 +3,7 @@ package io.parbench.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Scaling of one series: speedup with its bootstrap interval, efficiency and Karp–Flatt serial
@@ -20,7 +21,8 @@ public final class SeriesAnalyzer {
 
     private SeriesAnalyzer() {}
 
-    static SeriesAnalysis analyze(SeriesPoints series) {
+    /** @param cores the measuring machine's logical cores; 0 when unknown (then only W bounds a speedup) */
+    static SeriesAnalysis analyze(SeriesPoints series, int cores) {
         List<String> notes = new ArrayList<>(series.notes());
         List<MeasuredPoint> regular = series.regularPoints();
         if (regular.isEmpty()) {
@@ -28,7 +30,7 @@ public final class SeriesAnalyzer {
         }
         MeasuredPoint single = regular.isEmpty() ? null : baseline(regular, notes);
         List<ScalingPoint> points = series.points().stream()
-                .map(point -> scalingPoint(point, single, notes))
+                .map(point -> scalingPoint(point, single, cores, notes))
                 .toList();
         AmdahlFit amdahl = null;
         UslFit usl = null;
@@ -40,7 +42,7 @@ public final class SeriesAnalyzer {
         } else if (!regular.isEmpty()) {
             notes.add("no Amdahl or USL fit: both are anchored at the W=1 throughput");
         }
-        Integer recommended = regular.isEmpty() ? null : recommendedWorkers(regular);
+        Integer recommended = regular.isEmpty() ? null : recommendedWorkers(plausible(regular, points));
         return new SeriesAnalysis(series.key(), points, amdahl, usl, recommended, notes);
     }
 
@@ -54,6 +56,22 @@ public final class SeriesAnalyzer {
             throw new IllegalArgumentException("Karp–Flatt needs W > 1 and S > 0 (got W=" + workers + ", S=" + speedup + ")");
         }
         return (1 / speedup - 1.0 / workers) / (1 - 1.0 / workers);
+    }
+
+    /**
+     * The most a speedup can be on W workers: W, or the number of cores if fewer. More says the W = 1
+     * baseline was handicapped (a slow fork, a busy moment) or the machine changed under the run.
+     */
+    public static int speedupLimit(int workers, int cores) {
+        return cores > 0 ? Math.min(workers, cores) : workers;
+    }
+
+    /** The regular points whose speedup is not implausible, so an anomaly is never recommended. */
+    private static List<MeasuredPoint> plausible(List<MeasuredPoint> regular, List<ScalingPoint> points) {
+        List<MeasuredPoint> kept = regular.stream()
+                .filter(m -> points.stream().noneMatch(p -> p.workers() == m.workers() && p.implausible()))
+                .toList();
+        return kept.isEmpty() ? regular : kept;
     }
 
     /** The fewest workers whose mean throughput is within 5% of the best; points ascending, non-empty. */
@@ -77,15 +95,23 @@ public final class SeriesAnalyzer {
         return single;
     }
 
-    private static ScalingPoint scalingPoint(MeasuredPoint point, MeasuredPoint single, List<String> notes) {
+    private static ScalingPoint scalingPoint(MeasuredPoint point, MeasuredPoint single, int cores, List<String> notes) {
         int w = point.workers();
         if (point.fallback() || single == null) {
-            return new ScalingPoint(w, point.throughput(), null, null, null, null, null);
+            return new ScalingPoint(w, point.throughput(), null, null, null, null, null, false);
         }
         if (point == single) {
-            return new ScalingPoint(w, point.throughput(), 1.0, 1.0, 1.0, 1.0, null);
+            return new ScalingPoint(w, point.throughput(), 1.0, 1.0, 1.0, 1.0, null, false);
         }
         double speedup = point.mean() / single.mean();
+        int limit = speedupLimit(w, cores);
+        boolean implausible = speedup > limit;
+        if (implausible) {
+            notes.add(String.format(Locale.ROOT,
+                    "W=%d: a speedup of %.2f is more than %d %s can give; the W=1 baseline was handicapped or the machine"
+                            + " changed under the run, so this point is an anomaly, left out of the best speedup and the"
+                            + " recommended worker count", w, speedup, limit, limit == w ? "workers" : "cores"));
+        }
         Bootstrap.Interval interval = Bootstrap.ratioInterval(point.resampledMeans(), single.resampledMeans());
         if (interval == null) {
             notes.add("W=" + w + ": speedup interval unbounded (W=1 resamples average 0 steps/sec)");
@@ -101,7 +127,8 @@ public final class SeriesAnalyzer {
                 interval == null ? null : interval.low(),
                 interval == null ? null : interval.high(),
                 speedup / w,
-                serialFraction);
+                serialFraction,
+                implausible);
     }
 
     private static <T> T keep(FitResult<T> result, List<String> notes) {

@@ -34,8 +34,8 @@
  *       superlinear scaling) gives maxSpeedup null, as JSON has no infinity.
  *   <li>A bootstrap interval that is unbounded (denominator resamples averaging 0) is null for a
  *       speedup (with a note) and drops that engine ratio; so does a baseline mean of 0.
- *   <li>A NaN, infinite or negative sample, or a worker count below 1, is a malformed document:
- *       {@link io.parbench.cli.UserError}.
+ *   <li>Documents are validated before they get here ({@link io.parbench.results.ResultsValidator}):
+ *       no NaN, infinite or non-positive sample, no worker count below 1.
  * </ul>
  * Nothing in an {@link io.parbench.analysis.Analysis} is NaN or infinite.
  */

@@ -6,7 +6,6 @@ import io.parbench.compare.SequentialPlan;
 import io.parbench.engines.AssetsFolder;
 import io.parbench.engines.Engine;
 import io.parbench.engines.EngineOptions;
-import io.parbench.engines.EngineRegistry;
 import io.parbench.engines.OwnKernel;
 import io.parbench.engines.byo.ByoEngine;
 import io.parbench.gate.GateReport;
@@ -27,10 +26,12 @@ import io.parbench.results.ComparisonSetup;
 import io.parbench.results.ComparisonSide;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.ParbenchVersion;
 import io.parbench.results.RunInfo;
 import io.parbench.results.SideSetup;
 import io.parbench.run.ComparisonProgress;
 import io.parbench.run.ComparisonRun;
+import io.parbench.run.EngineRegistry;
 import io.parbench.run.ExpectedChecksums;
 import io.parbench.run.MachineFacts;
 import io.parbench.run.RunLock;
@@ -46,10 +47,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -141,7 +140,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--iteration-time", paramLabel = "MS", description = "Duration of one iteration in milliseconds. Default: the profile's.")
     Long iterationTime;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the kernels' inputs. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "" + KernelSpec.DEFAULT_SEED, description = "Seed of the kernels' inputs. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--out", defaultValue = DEFAULT_OUT, paramLabel = "DIR",
@@ -179,7 +178,7 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GateSettings settings = GateSettings.parse(GateSettings.DEFAULT_CONFIDENCE, thresholds, List.of());
         if (from != null) {
-            ComparisonDocument recorded = input(() -> ComparisonFiles.read(from));
+            ComparisonDocument recorded = ComparisonFiles.read(from);
             return decide(recorded, GateSettings.parse(GateSettings.DEFAULT_CONFIDENCE, recorded.setup().thresholds(), List.of()));
         }
         if (!undecided.equals("pass") && !undecided.equals("fail")) {
@@ -191,11 +190,13 @@ public final class CompareCommand implements Callable<Integer> {
                     + " rounds; give at least that.");
         }
         PrintWriter err = spec.commandLine().getErr();
-        Profile chosenProfile = input(() -> Profile.parse(profile));
-        List<KernelSpec> chosenKernels = input(() -> PlanBuilder.kernels(kernels));
+        Profile chosenProfile = UserError.whenInvalid(() -> Profile.parse(profile));
+        List<KernelSpec> chosenKernels = UserError.whenInvalid(() -> PlanBuilder.kernels(kernels));
         int cores = Runtime.getRuntime().availableProcessors();
-        List<Integer> chosenWorkers = input(() -> WorkerCounts.parse(workers != null ? workers : chosenProfile.workers(), cores));
+        List<Integer> chosenWorkers = UserError.whenInvalid(() -> WorkerCounts.parse(workers != null ? workers : chosenProfile.workers(), cores));
         MeasurementSettings forkSettings = forkSettings(chosenProfile.settings());
+        UserError.whenInvalid(() -> PlanBuilder.checkSizes(sizes));
+        OutputFiles.requireWritableFolder(out, "--out");
         List<String> names = engineNames();
         EngineOptions current = new EngineOptions(seed, browser, browserPath, !noIsolation, Duration.ofSeconds(timeoutSeconds), adapter,
                 adapterParams, null, words(jvmArgs));
@@ -220,7 +221,7 @@ public final class CompareCommand implements Callable<Integer> {
                         + ", B's " + ownKernels + "; compare two versions of the same kernel (the same meta.name and defaultSize).");
             }
             Map<String, Engine> currentEngines = ready.get(ComparisonSide.CURRENT);
-            Plan plan = input(() -> PlanBuilder.build(chosenProfile, List.copyOf(currentEngines.keySet()), variantsOf(currentEngines),
+            Plan plan = UserError.whenInvalid(() -> PlanBuilder.build(chosenProfile, List.copyOf(currentEngines.keySet()), variantsOf(currentEngines),
                     chosenKernels, ownKernels, sizes, chosenWorkers, forkSettings, seed));
             long chosenOrderSeed = orderSeed != null ? orderSeed : new SecureRandom().nextLong();
             ComparisonSetup setup = new ComparisonSetup(
@@ -228,7 +229,7 @@ public final class CompareCommand implements Callable<Integer> {
                     new SideSetup(ComparisonSide.CURRENT, Map.of(), facts.get(ComparisonSide.CURRENT)),
                     thresholds.isEmpty() ? List.of(GateSettings.DEFAULT_THRESHOLD * 100 + "%") : thresholds, SequentialPlan.DEFAULT_ALPHA,
                     SequentialPlan.DEFAULT_FIRST_LOOK, SequentialPlan.DEFAULT_GROWTH, maxRounds, timeBudget, undecided, chosenOrderSeed);
-            RunInfo info = new RunInfo(Version.current(), commandLine(), Instant.now(), null, false, seed, chosenProfile.id(), forkSettings);
+            RunInfo info = new RunInfo(ParbenchVersion.current(), commandLine(), Instant.now(), null, false, seed, chosenProfile.id(), forkSettings);
             ComparisonDocument start = new ComparisonDocument(ComparisonDocument.FORMAT, ComparisonDocument.VERSION, info,
                     MachineFacts.probe(facts.get(ComparisonSide.CURRENT)), setup, plan.configurations(), List.of());
             ComparisonReplay decisions = new ComparisonReplay(plan.configurations(), setup, settings.thresholds());
@@ -337,7 +338,7 @@ public final class CompareCommand implements Callable<Integer> {
         boolean all = engines.trim().equals("all") && side.equals("B");
         Map<String, EngineFacts> facts = new LinkedHashMap<>();
         for (String name : names) {
-            Engine engine = input(() -> EngineRegistry.create(name, options));
+            Engine engine = UserError.whenInvalid(() -> EngineRegistry.create(name, options));
             EngineFacts f = engine.probe();
             facts.put(name, f);
             if (f.available()) {
@@ -384,14 +385,5 @@ public final class CompareCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("parbench"));
         args.addAll(spec.commandLine().getParseResult().originalArgs());
         return args;
-    }
-
-    /** Runs a parse step, turning IllegalArgumentException (a bad option value) into a clean UserError. */
-    private static <T> T input(Supplier<T> parse) {
-        try {
-            return Objects.requireNonNull(parse.get());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
-        }
     }
 }

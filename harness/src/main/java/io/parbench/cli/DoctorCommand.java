@@ -2,23 +2,25 @@ package io.parbench.cli;
 
 import io.parbench.engines.Engine;
 import io.parbench.engines.EngineOptions;
-import io.parbench.engines.EngineRegistry;
 import io.parbench.engines.Measurement;
 import io.parbench.kernels.KernelSpec;
+import io.parbench.report.Checklist;
 import io.parbench.results.BrowserProbe;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
+import io.parbench.run.EngineRegistry;
 import io.parbench.run.ExpectedChecksums;
+import io.parbench.text.Format;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code parbench doctor}: the threads-in-WASM checklist and every engine's prerequisites, each
@@ -51,8 +53,8 @@ public final class DoctorCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         check(true, "hardware concurrency: " + cores + " logical cores (worker sweeps go up to " + 2 * cores + ")", null);
 
-        EngineOptions options = new EngineOptions(42, "chromium", browserPath, !noIsolation, Duration.ofSeconds(60), null);
-        ExpectedChecksums expected = ExpectedChecksums.fromReference(42);
+        EngineOptions options = new EngineOptions(KernelSpec.DEFAULT_SEED, "chromium", browserPath, !noIsolation, Duration.ofSeconds(60), null);
+        ExpectedChecksums expected = ExpectedChecksums.fromReference(KernelSpec.DEFAULT_SEED);
         for (String name : EngineRegistry.BUILT_IN) {
             out.println();
             out.println("engine " + name + ":");
@@ -70,14 +72,11 @@ public final class DoctorCommand implements Callable<Integer> {
 
     private void browserChecks(BrowserProbe b) {
         check(true, b.browser() + " " + b.version() + ", hardwareConcurrency " + b.hardwareConcurrency(), null);
-        check(b.crossOriginIsolated(), "cross-origin isolation (COOP/COEP) in force",
-                b.isolationServed() ? "the page was served with COOP/COEP but is not isolated: check the browser's flags"
-                        : "serve the page and every worker script with 'Cross-Origin-Opener-Policy: same-origin' and 'Cross-Origin-Embedder-Policy: require-corp' (you ran with --no-isolation)");
-        check(b.sharedArrayBuffer(), "SharedArrayBuffer available", "SharedArrayBuffer exists only in cross-origin isolated pages: set COOP/COEP as above.");
-        check(b.wasmThreads(), "shared WebAssembly.Memory can be handed to a worker"
-                        + (b.wasmThreadsError() == null ? "" : ": " + b.wasmThreadsError()),
-                "without it WASM runs single-threaded (parbench's fallback); fix isolation as above.");
-        check(true, String.format("timer resolution %.3f ms", b.timerResolutionMillis()), null);
+        check(b.crossOriginIsolated(), Checklist.ISOLATION, Checklist.isolationFix(b.isolationServed()));
+        check(b.sharedArrayBuffer(), Checklist.SHARED_ARRAY_BUFFER, Checklist.ISOLATION_FIX);
+        check(b.wasmThreads(), "A shared WebAssembly.Memory reaches a worker"
+                        + (b.wasmThreadsError() == null ? "" : ": " + b.wasmThreadsError()), Checklist.SHARED_MEMORY_FIX);
+        check(true, "Timer resolution " + Format.millis(b.timerResolutionMillis()), null);
     }
 
     /** Runs the smoke configuration: proves threads really work on this engine, not just that it loads. */
@@ -92,8 +91,8 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         String want = expected.expected(c);
         boolean ok = m.status() == Status.OK && m.checksum() != null && (want == null || want.equals(m.checksum()));
-        String poolStart = m.poolStartupMillis() == null ? "" : String.format(", pool started in %.1f ms", m.poolStartupMillis());
-        check(ok, "a parallel region on 2 workers runs and computes the right answer" + poolStart
+        String poolStart = m.poolStartupMillis() == null ? "" : ", in " + Format.millis(m.poolStartupMillis());
+        check(ok, Checklist.POOL + ": a parallel region on 2 workers computes the right answer" + poolStart
                         + (ok ? "" : ": " + (m.status() == Status.OK ? "checksum " + m.checksum() + " ≠ " + want : m.status().id() + " — " + m.reason())),
                 "see the reason above; 'parbench run --engines " + engine.name() + " --profile quick' shows more.");
     }

@@ -1,5 +1,7 @@
 package io.parbench.cli;
 
+import io.parbench.gate.GateInputException;
+import io.parbench.results.ResultsException;
 import picocli.CommandLine;
 
 /**
@@ -26,12 +28,17 @@ public final class ExitCodes {
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            if (e instanceof UserError) {
+            if (isBadInput(e)) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return BAD_INPUT;
             }
             throw e;
         });
         return cl;
+    }
+
+    /** The lower layers' own exceptions for input they cannot use; their messages say what to do. */
+    private static boolean isBadInput(Exception e) {
+        return e instanceof UserError || e instanceof ResultsException || e instanceof GateInputException;
     }
 }

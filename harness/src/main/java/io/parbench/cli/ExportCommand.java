@@ -36,7 +36,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExportFormat exportFormat = ExportFormat.byId(format);
+        ExportFormat exportFormat = UserError.whenInvalid(() -> ExportFormat.byId(format));
         String text = exportFormat.exporter().export(ResultsReader.read(results));
         OutputFiles.writeOrPrint(out, text, "--out", spec.commandLine().getOut());
         return ExitCodes.OK;

@@ -1,30 +1,33 @@
 package io.parbench.cli;
 
+import io.parbench.analysis.Analysis;
 import io.parbench.analysis.Analyzer;
 import io.parbench.engines.Engine;
 import io.parbench.engines.EngineOptions;
-import io.parbench.engines.EngineRegistry;
 import io.parbench.engines.OwnKernel;
 import io.parbench.engines.byo.ByoEngine;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.plan.Plan;
-import io.parbench.report.HtmlReport;
-import io.parbench.report.TerminalSummary;
 import io.parbench.plan.PlanBuilder;
 import io.parbench.plan.Profile;
 import io.parbench.plan.WorkerCounts;
+import io.parbench.report.HtmlReport;
+import io.parbench.report.TerminalSummary;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
-import io.parbench.results.RunDocument;
+import io.parbench.results.ParbenchVersion;
 import io.parbench.results.ResultsWriter;
+import io.parbench.results.RunDocument;
 import io.parbench.results.RunInfo;
 import io.parbench.results.Status;
 import io.parbench.run.BenchmarkRun;
+import io.parbench.run.EngineRegistry;
 import io.parbench.run.ExpectedChecksums;
 import io.parbench.run.MachineFacts;
 import io.parbench.run.Progress;
 import io.parbench.run.RunLock;
+import io.parbench.text.Format;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,9 +40,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code parbench run}: plan, measure on every engine, write results (and the report). */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -80,7 +83,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--iteration-time", paramLabel = "MS", description = "Duration of one iteration in milliseconds. Default: the profile's.")
     Long iterationTime;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the kernels' inputs. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "" + KernelSpec.DEFAULT_SEED, description = "Seed of the kernels' inputs. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--out", defaultValue = "reports/latest", paramLabel = "DIR",
@@ -110,11 +113,13 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Profile chosenProfile = input(() -> Profile.parse(profile));
-        List<KernelSpec> chosenKernels = input(() -> PlanBuilder.kernels(kernels));
+        Profile chosenProfile = UserError.whenInvalid(() -> Profile.parse(profile));
+        List<KernelSpec> chosenKernels = UserError.whenInvalid(() -> PlanBuilder.kernels(kernels));
         int cores = Runtime.getRuntime().availableProcessors();
-        List<Integer> chosenWorkers = input(() -> WorkerCounts.parse(workers != null ? workers : chosenProfile.workers(), cores));
+        List<Integer> chosenWorkers = UserError.whenInvalid(() -> WorkerCounts.parse(workers != null ? workers : chosenProfile.workers(), cores));
         MeasurementSettings settings = settings(chosenProfile.settings());
+        UserError.whenInvalid(() -> PlanBuilder.checkSizes(sizes));
+        OutputFiles.requireWritableFolder(out, "--out");
         EngineOptions options = new EngineOptions(seed, browser, browserPath, !noIsolation, Duration.ofSeconds(timeoutSeconds), adapter,
                 adapterParams);
 
@@ -123,32 +128,32 @@ public final class RunCommand implements Callable<Integer> {
         try (RunLock lock = RunLock.acquire(err)) {
             startEngines(options, err, ready, facts);
             Map<String, OwnKernel> ownKernels = ownKernelsOf(ready);
-            Plan plan = input(() -> PlanBuilder.build(chosenProfile, List.copyOf(ready.keySet()), variantsOf(ready),
+            Plan plan = UserError.whenInvalid(() -> PlanBuilder.build(chosenProfile, List.copyOf(ready.keySet()), variantsOf(ready),
                     chosenKernels, ownKernels, sizes, chosenWorkers, settings, seed));
             err.printf("Plan: %d configurations (%s × %s × workers %s), %d fork(s) × (%d warm-up + %d) × %d ms; about %s.%n",
                     plan.configurations().size(), String.join(",", ready.keySet()),
                     plan.configurations().stream().map(Configuration::kernel).distinct().toList(), chosenWorkers, settings.forks(),
                     settings.warmupIterations(), settings.iterations(), settings.iterationMillis(),
-                    Progress.format(plan.estimate(engine -> ready.get(engine).minimumWarmup())));
+                    Format.duration(plan.estimate(engine -> ready.get(engine).minimumWarmup())));
             err.flush();
 
             Path resultsFile = out.resolve("results.json");
-            RunInfo info = new RunInfo(Version.current(), commandLine(), Instant.now(), null, false, seed,
+            RunInfo info = new RunInfo(ParbenchVersion.current(), commandLine(), Instant.now(), null, false, seed,
                     chosenProfile.id(), settings);
             BenchmarkRun run = new BenchmarkRun(plan, ready, ExpectedChecksums.fromReference(seed),
                     info, MachineFacts.probe(facts), resultsFile, Progress.forStderr(plan.configurations().size()));
             Thread onInterrupt = new Thread(() -> System.err.printf(
                     "%nInterrupted: %d of %d configurations are saved in %s (marked incomplete).%n",
-                    run.measured(), plan.configurations().size(), resultsFile));
+                    run.saved(), plan.configurations().size(), resultsFile));
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             RunDocument doc = run.execute();
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            doc = doc.withAnalysis(Analyzer.analyze(doc));
-            ResultsWriter.write(doc, resultsFile);
+            Analysis analysis = Analyzer.analyze(doc);
+            ResultsWriter.write(doc, Map.of("analysis", analysis), resultsFile);
             Path report = out.resolve("report.html");
             HtmlReport.write(List.of(doc), report);
 
-            spec.commandLine().getOut().print(TerminalSummary.render(doc.analysis()));
+            spec.commandLine().getOut().print(TerminalSummary.render(analysis));
             spec.commandLine().getOut().println("Results: " + resultsFile.toAbsolutePath());
             spec.commandLine().getOut().println("Report:  " + report.toAbsolutePath());
             long failed = doc.configurations().stream().filter(c -> c.status() == Status.FAILED).count();
@@ -172,7 +177,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UserError("--adapter and --adapter-param are for the byo engine: add it, e.g. --engines byo or --engines chromium,byo.");
         }
         for (String name : names) {
-            Engine engine = input(() -> EngineRegistry.create(name, options));
+            Engine engine = UserError.whenInvalid(() -> EngineRegistry.create(name, options));
             EngineFacts f = engine.probe();
             facts.put(name, f);
             if (f.available()) {
@@ -215,14 +220,5 @@ public final class RunCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("parbench"));
         args.addAll(spec.commandLine().getParseResult().originalArgs());
         return args;
-    }
-
-    /** Runs a parse step, turning IllegalArgumentException (a bad option value) into a clean UserError. */
-    private static <T> T input(java.util.function.Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
-        }
     }
 }

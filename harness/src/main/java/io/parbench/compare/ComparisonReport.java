@@ -1,5 +1,6 @@
 package io.parbench.compare;
 
+import io.parbench.text.Format;
 import io.parbench.change.CheckDecision;
 import io.parbench.change.Outcome;
 
@@ -67,9 +68,9 @@ public final class ComparisonReport {
         double[] geometricMeans = geometricMeans(key, sampling.data(), rounds);
         CheckDecision d = sampling.decisions().get(key);
         Decision decision = d == null
-                ? new Decision(Verdict.UNDECIDED, Math.expm1(Math.log(geometricMeans[1] / geometricMeans[0])), null, null, null, null,
+                ? new Decision(Verdict.UNDECIDED, Math.expm1(Math.log(geometricMeans[1] / geometricMeans[0])), null, null, null,
                         ComparisonWording.notLookedAt(rounds.size()))
-                : new Decision(verdict(d.outcome()), d.change(), d.low(), d.high(), null, d.replicatesNeeded(),
+                : new Decision(verdict(d.outcome()), d.change(), d.low(), d.high(), d.replicatesNeeded(),
                         ComparisonWording.reason(d, threshold));
         return new Comparison(key.configuration(), key.metric(), geometricMeans[0], geometricMeans[1], rounds.size(), rounds.size(),
                 threshold, decision);
@@ -111,8 +112,8 @@ public final class ComparisonReport {
                 + " each side's round) with a Student t interval; looks at rounds "
                 + plan.lookRounds().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + " (or earlier when the budget ends), each check tested at each look at one-sided "
-                + Text.number(plan.alpha()) + "/(" + plan.checks() + " checks x " + plan.looks() + " looks) (Bonferroni alpha spending over"
-                + " looks and checks: at most " + Text.percent(plan.alpha()) + " chance of any false regression); undecided checks "
+                + Format.significant(plan.alpha()) + "/(" + plan.checks() + " checks x " + plan.looks() + " looks) (Bonferroni alpha spending over"
+                + " looks and checks: at most " + Format.percent(plan.alpha()) + " chance of any false regression); undecided checks "
                 + ("fail".equals(setup.undecided()) ? "fail" : "pass") + " (--undecided " + setup.undecided() + ")";
     }
 
@@ -123,7 +124,7 @@ public final class ComparisonReport {
         }
         long open = sampling.decisions().values().stream().filter(d -> !d.outcome().decided()).count()
                 + sampling.checks().stream().filter(k -> !sampling.decisions().containsKey(k)).count();
-        notes.add(sampling.rounds() + " rounds in " + budgetUsed(document) + " of a " + Text.duration(document.setup().budget())
+        notes.add(sampling.rounds() + " rounds in " + budgetUsed(document) + " of a " + Format.duration(document.setup().budget())
                 + " budget; " + sampling.looksTaken() + " look(s); " + open + " of " + sampling.checks().size() + " checks undecided.");
         return notes;
     }
@@ -133,6 +134,6 @@ public final class ComparisonReport {
             return "0s";
         }
         var end = document.run().finished() != null ? document.run().finished() : java.time.Instant.now();
-        return Text.duration(java.time.Duration.between(document.run().started(), end));
+        return Format.duration(java.time.Duration.between(document.run().started(), end));
     }
 }

@@ -1,6 +1,5 @@
 package io.parbench.export;
 
-import io.parbench.cli.UserError;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -30,7 +29,7 @@ public enum ExportFormat {
         return Arrays.stream(values())
                 .filter(f -> f.id.equals(id))
                 .findFirst()
-                .orElseThrow(() -> new UserError("Unknown export format '" + id + "'; choose one of "
+                .orElseThrow(() -> new IllegalArgumentException("Unknown export format '" + id + "'; choose one of "
                         + Arrays.stream(values()).map(ExportFormat::id).collect(Collectors.joining(", ")) + "."));
     }
 }

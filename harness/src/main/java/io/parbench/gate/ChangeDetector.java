@@ -68,16 +68,16 @@ public final class ChangeDetector {
         int fewest = Math.min(plus.stream().mapToInt(g -> g.length).min().orElse(0), minus.stream().mapToInt(g -> g.length).min().orElse(0));
         double pointChange = Math.expm1(plus.stream().mapToDouble(ChangeDetector::mean).sum() - minus.stream().mapToDouble(ChangeDetector::mean).sum());
         if (fewest < 2) {
-            return new Decision(Verdict.UNDECIDED, pointChange, null, null, null, MINIMUM_FORKS,
+            return new Decision(Verdict.UNDECIDED, pointChange, null, null, MINIMUM_FORKS,
                     ChangeWording.tooFewForks(pointChange, fewest, MINIMUM_FORKS, null));
         }
         CheckDecision d = DecisionRule.decide(LogChange.independent(plus, minus), threshold, oneSidedLevel);
         if (fewest < MINIMUM_FORKS) {
             Integer needed = d.replicatesNeeded() == null ? MINIMUM_FORKS : Math.max(MINIMUM_FORKS, d.replicatesNeeded());
-            return new Decision(Verdict.UNDECIDED, d.change(), d.low(), d.high(), null, needed,
+            return new Decision(Verdict.UNDECIDED, d.change(), d.low(), d.high(), needed,
                     ChangeWording.tooFewForks(d.change(), fewest, MINIMUM_FORKS, d.replicatesNeeded() == null ? null : needed));
         }
-        return new Decision(verdict(d.outcome()), d.change(), d.low(), d.high(), null, d.replicatesNeeded(), ChangeWording.reason(d, threshold));
+        return new Decision(verdict(d.outcome()), d.change(), d.low(), d.high(), d.replicatesNeeded(), ChangeWording.reason(d, threshold));
     }
 
     static Verdict verdict(Outcome outcome) {

@@ -1,5 +1,6 @@
 package io.parbench.gate;
 
+import io.parbench.text.Format;
 import io.parbench.change.CheckDecision;
 
 /** How a change's decision reads for people; the statistics return numbers, this words them (gate and compare alike). */
@@ -9,13 +10,13 @@ public final class ChangeWording {
 
     /** @param unit what the replicates are: "rounds" (compare) or "forks per side" (gate) */
     public static String reason(CheckDecision d, double threshold, String unit) {
-        String interval = Text.change(d.change()) + " (" + Text.percent(d.confidence()) + " interval " + Text.change(d.low()) + " to "
+        String interval = Text.change(d.change()) + " (" + Format.percent(d.confidence()) + " interval " + Text.change(d.low()) + " to "
                 + Text.change(d.high()) + ", " + d.replicates() + " " + unit + ")";
         String why = switch (d.outcome()) {
-            case REGRESSION -> "slower: " + interval + ", significant and beyond the " + Text.percent(threshold) + " threshold";
-            case IMPROVEMENT -> "faster: " + interval + ", significant and beyond the " + Text.percent(threshold) + " threshold";
-            case NO_REGRESSION -> interval + ": a slowdown of " + Text.percent(threshold) + " or more is ruled out";
-            case UNDECIDED -> interval + ": neither a " + Text.percent(threshold) + " slowdown nor its absence is shown"
+            case REGRESSION -> "slower: " + interval + ", significant and beyond the " + Format.percent(threshold) + " threshold";
+            case IMPROVEMENT -> "faster: " + interval + ", significant and beyond the " + Format.percent(threshold) + " threshold";
+            case NO_REGRESSION -> interval + ": a slowdown of " + Format.percent(threshold) + " or more is ruled out";
+            case UNDECIDED -> interval + ": neither a " + Format.percent(threshold) + " slowdown nor its absence is shown"
                     + (d.replicatesNeeded() == null ? "" : "; about " + d.replicatesNeeded() + " " + unit + " would decide at this noise");
         };
         if (d.outlierRounds().isEmpty()) {

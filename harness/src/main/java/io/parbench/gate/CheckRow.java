@@ -1,6 +1,7 @@
 package io.parbench.gate;
 
 import io.parbench.results.Configuration;
+import io.parbench.text.Format;
 
 /** One check as table cells, the same in the terminal and in Markdown. */
 record CheckRow(
@@ -19,19 +20,19 @@ record CheckRow(
                 Text.change(comparison.decision().change())
             };
             case FloorCheck floor -> new String[] {
-                "floor " + Text.number(floor.floor()) + "x",
-                floor.speedup() == null ? "-" : Text.number(floor.speedup().estimate()) + "x",
+                "floor " + Format.times(floor.floor()),
+                floor.speedup() == null ? "-" : Format.times(floor.speedup().estimate()),
                 ""
             };
             case FailedConfiguration failed -> new String[] {"", "", ""};
             case MissingConfiguration missing -> new String[] {"", "", ""};
         };
-        return new CheckRow(check.verdict().label(), c.series().kernelLabel(), Text.size(c.size()), c.engine(),
+        return new CheckRow(check.verdict().label(), c.series().kernelLabel(), Format.size(c.size()), c.engine(),
                 Integer.toString(c.workers()), check.subject(), values[0], values[1], values[2], check.reason());
     }
 
     private static String value(Metric metric, double value) {
-        return metric == Metric.SPEEDUP ? Text.number(value) + "x" : Text.number(value) + " steps/s";
+        return metric == Metric.SPEEDUP ? Format.times(value) : Format.rate(value);
     }
 
     String[] cells() {

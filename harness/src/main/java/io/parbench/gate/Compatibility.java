@@ -1,6 +1,5 @@
 package io.parbench.gate;
 
-import io.parbench.cli.UserError;
 import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.Environment;
@@ -26,7 +25,7 @@ final class Compatibility {
     static List<String> check(LabelledDocument baseline, ConfigurationIndex base, LabelledDocument current, ConfigurationIndex cur) {
         requireSameSizes(baseline, base, current, cur);
         if (base.configurations().stream().noneMatch(c -> cur.get(c) != null)) {
-            throw new UserError(baseline.label() + " and " + current.label()
+            throw new GateInputException(baseline.label() + " and " + current.label()
                     + " have no configuration in common (engine, kernel, size and workers); nothing to compare. "
                     + "Compare runs of the same profile and engines, or refresh the baseline.");
         }
@@ -43,7 +42,7 @@ final class Compatibility {
         for (var entry : baseSizes.entrySet()) {
             Set<Long> other = curSizes.get(entry.getKey());
             if (other != null && other.stream().noneMatch(entry.getValue()::contains)) {
-                throw new UserError("The documents measured " + entry.getKey() + " at different sizes: " + entry.getValue()
+                throw new GateInputException("The documents measured " + entry.getKey() + " at different sizes: " + entry.getValue()
                         + " in " + baseline.label() + ", " + other + " in " + current.label()
                         + ". Compare runs of the same profile (or the same --size), or refresh the baseline.");
             }

@@ -1,6 +1,5 @@
 package io.parbench.gate;
 
-import io.parbench.cli.UserError;
 import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.SeriesKey;
@@ -10,30 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * One document's configurations by configuration, checked for what the gate relies on: each
- * configuration once, and measured ones with positive, finite samples.
- */
+/** One (validated) document's configurations by configuration. */
 final class ConfigurationIndex {
 
     private final Map<Configuration, ConfigurationResult> results = new LinkedHashMap<>();
 
     ConfigurationIndex(LabelledDocument input) {
         for (ConfigurationResult r : input.document().configurations()) {
-            Configuration c = r.configuration();
-            if (results.put(c, r) != null) {
-                throw new UserError(input.label() + " lists " + c.label() + " twice; a results document has each configuration once. Was it merged by hand?");
-            }
-            if (r.status() != Status.FAILED) {
-                if (r.flatSamples().isEmpty()) {
-                    throw new UserError(input.label() + ": " + c.label() + " has status " + r.status().id()
-                            + " but no samples; the document is damaged. Re-run the benchmark.");
-                }
-                if (r.flatSamples().stream().anyMatch(s -> s == null || !(s > 0) || s.isInfinite())) {
-                    throw new UserError(input.label() + ": " + c.label()
-                            + " has a sample that is not a positive, finite steps/s value; the document is damaged. Re-run the benchmark.");
-                }
-            }
+            results.put(r.configuration(), r);
         }
     }
 

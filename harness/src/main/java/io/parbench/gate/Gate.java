@@ -1,10 +1,10 @@
 package io.parbench.gate;
 
-import io.parbench.cli.UserError;
 import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
+import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -38,7 +38,7 @@ public final class Gate {
 
     /**
      * @param baseline null to check only failures and floors
-     * @throws UserError when the documents are damaged, incompatible, or a selector matches nothing
+     * @throws GateInputException when the documents are damaged, incompatible, or a selector matches nothing
      */
     public GateReport run(LabelledDocument baseline, LabelledDocument current) {
         ConfigurationIndex cur = new ConfigurationIndex(current);
@@ -158,7 +158,7 @@ public final class Gate {
     }
 
     private FloorCheck floorCheck(Configuration c, double floor, ConfigurationResult one, ConfigurationResult atWorkers) {
-        String wanted = "the floor is " + Text.number(floor) + "x";
+        String wanted = "the floor is " + Format.times(floor);
         if (atWorkers == null) {
             return new FloorCheck(c, floor, null, Verdict.BELOW_FLOOR, "not measured at " + c.workers() + " workers; " + wanted);
         }
@@ -173,9 +173,9 @@ public final class Gate {
         Interval speedup = detector.speedup(new SpeedupSamples(one.samples(), atWorkers.samples()));
         boolean met = speedup.estimate() >= floor;
         return new FloorCheck(c, floor, speedup, met ? Verdict.FLOOR_MET : Verdict.BELOW_FLOOR,
-                "speedup " + Text.number(speedup.estimate()) + "x (" + Text.percent(settings.confidence()) + " interval "
-                        + Text.number(speedup.low()) + "x to " + Text.number(speedup.high()) + "x) "
-                        + (met ? "meets" : "is below") + " the floor of " + Text.number(floor) + "x");
+                "speedup " + Format.times(speedup.estimate()) + " (" + Format.percent(settings.confidence()) + " interval "
+                        + Format.times(speedup.low()) + " to " + Format.times(speedup.high()) + ") "
+                        + (met ? "meets" : "is below") + " the floor of " + Format.times(floor));
     }
 
     /** A selector that matches nothing is almost always a typo; say so instead of ignoring it. */
@@ -190,7 +190,7 @@ public final class Gate {
     private static void requireMatch(String option, SelectorRules<?> rules, List<Configuration> known) {
         for (var rule : rules.rules()) {
             if (known.stream().noneMatch(rule.selector()::matchesSeries)) {
-                throw new UserError(option + " " + rule.selector() + " matches no configuration in the documents. They have kernels "
+                throw new GateInputException(option + " " + rule.selector() + " matches no configuration in the documents. They have kernels "
                         + new TreeSet<>(known.stream().map(c -> c.series().kernelLabel()).toList()) + " on engines "
                         + new TreeSet<>(known.stream().map(Configuration::engine).toList()) + ".");
             }

@@ -1,6 +1,5 @@
 package io.parbench.gate;
 
-import io.parbench.cli.UserError;
 import java.util.List;
 
 /**
@@ -25,12 +24,12 @@ public record GateSettings(double confidence, SelectorRules<Double> thresholds, 
      */
     public static GateSettings parse(double confidence, List<String> thresholdSpecs, List<String> floorSpecs) {
         if (!(confidence >= 0.5 && confidence <= 0.9999)) {
-            throw new UserError("--confidence " + confidence + " is out of range; give a level between 0.5 and 0.9999, e.g. 0.95.");
+            throw new GateInputException("--confidence " + confidence + " is out of range; give a level between 0.5 and 0.9999, e.g. 0.95.");
         }
         SelectorRules<Double> floors = SelectorRules.parse("--min-speedup", floorSpecs, null, GateSettings::speedup);
         for (var rule : floors.rules()) {
             if (Integer.valueOf(1).equals(rule.selector().workers())) {
-                throw new UserError("--min-speedup " + rule.selector() + ": the speedup at one worker is 1 by definition; give a floor at 2 or more workers.");
+                throw new GateInputException("--min-speedup " + rule.selector() + ": the speedup at one worker is 1 by definition; give a floor at 2 or more workers.");
             }
         }
         return new GateSettings(
@@ -41,7 +40,7 @@ public record GateSettings(double confidence, SelectorRules<Double> thresholds, 
         String digits = text.endsWith("%") ? text.substring(0, text.length() - 1) : text;
         double value = number(digits, "--threshold", text, "a percentage such as 5% or nbody@chromium=10%");
         if (!(value > 0 && value < 100)) {
-            throw new UserError("--threshold '" + text + "' is out of range; give a percentage above 0 and below 100, e.g. 5%.");
+            throw new GateInputException("--threshold '" + text + "' is out of range; give a percentage above 0 and below 100, e.g. 5%.");
         }
         return value / 100;
     }
@@ -49,7 +48,7 @@ public record GateSettings(double confidence, SelectorRules<Double> thresholds, 
     private static double speedup(String text) {
         double value = number(text, "--min-speedup", text, "a speedup such as 1.6 or nbody@chromium:2=1.6");
         if (!(value > 0)) {
-            throw new UserError("--min-speedup '" + text + "' must be a positive speedup, e.g. 1.6.");
+            throw new GateInputException("--min-speedup '" + text + "' must be a positive speedup, e.g. 1.6.");
         }
         return value;
     }
@@ -58,7 +57,7 @@ public record GateSettings(double confidence, SelectorRules<Double> thresholds, 
         try {
             return Double.parseDouble(digits);
         } catch (NumberFormatException e) {
-            throw new UserError(option + " '" + text + "' is not a number; give " + expected + ".");
+            throw new GateInputException(option + " '" + text + "' is not a number; give " + expected + ".");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.parbench.gate;
 
+import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,9 +27,9 @@ final class ReportHeader {
 
     private static String settings(GateSettings s) {
         StringBuilder b = new StringBuilder("a change counts when it is at least the threshold (")
-                .append(Text.percent(s.thresholds().fallback()));
-        s.thresholds().rules().forEach(r -> b.append(", ").append(r.selector()).append(" ").append(Text.percent(r.value())));
-        b.append(") and significant at ").append(Text.percent(s.confidence()))
+                .append(Format.percent(s.thresholds().fallback()));
+        s.thresholds().rules().forEach(r -> b.append(", ").append(r.selector()).append(" ").append(Format.percent(r.value())));
+        b.append(") and significant at ").append(Format.percent(s.confidence()))
                 .append(" confidence (forks are the samples, a fork's value the median of its iterations: Welch t interval of the"
                         + " mean log fork value, speedup of log T(W) - log T(1); at least ").append(ChangeDetector.MINIMUM_FORKS)
                 .append(" forks per side, each check on its own)");
@@ -36,9 +37,9 @@ final class ReportHeader {
             b.append("; speedup floors: ");
             List<String> floors = new ArrayList<>();
             if (s.speedupFloors().fallback() != null) {
-                floors.add("all " + Text.number(s.speedupFloors().fallback()) + "x");
+                floors.add("all " + Format.times(s.speedupFloors().fallback()));
             }
-            s.speedupFloors().rules().forEach(r -> floors.add(r.selector() + " " + Text.number(r.value()) + "x"));
+            s.speedupFloors().rules().forEach(r -> floors.add(r.selector() + " " + Format.times(r.value())));
             b.append(String.join(", ", floors));
         }
         return b.toString();

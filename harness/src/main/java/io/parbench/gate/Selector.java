@@ -1,7 +1,6 @@
 package io.parbench.gate;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.parbench.cli.UserError;
 import io.parbench.results.Configuration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,13 +20,13 @@ public record Selector(String kernel, String variant, String engine, Integer wor
     public static Selector parse(String text, String option) {
         Matcher m = SYNTAX.matcher(text);
         if (text.isEmpty() || !m.matches()) {
-            throw new UserError(option + " '" + text + "': cannot read '" + text
+            throw new GateInputException(option + " '" + text + "': cannot read '" + text
                     + "' as KERNEL[:VARIANT][@ENGINE][:WORKERS], e.g. nbody@chromium:2, sort:jdk, @chromium.");
         }
         String kernel = "*".equals(m.group("kernel")) ? null : m.group("kernel");
         Integer workers = m.group("workers") == null ? null : Integer.valueOf(m.group("workers"));
         if (workers != null && workers < 1) {
-            throw new UserError(option + " '" + text + "': the worker count must be at least 1.");
+            throw new GateInputException(option + " '" + text + "': the worker count must be at least 1.");
         }
         return new Selector(kernel, m.group("variant"), m.group("engine"), workers);
     }

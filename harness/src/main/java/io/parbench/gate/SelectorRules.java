@@ -1,6 +1,5 @@
 package io.parbench.gate;
 
-import io.parbench.cli.UserError;
 import io.parbench.results.Configuration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +24,7 @@ public record SelectorRules<T>(T fallback, List<Rule<T>> rules) {
      * Reads {@code VALUE} and {@code SELECTOR=VALUE} specifications, as given to a repeatable
      * option. A plain VALUE replaces the default.
      *
-     * @param values reads one value, throwing {@link UserError} for a bad one
+     * @param values reads one value, throwing {@link GateInputException} for a bad one
      */
     public static <T> SelectorRules<T> parse(String option, List<String> specs, T defaultValue, Function<String, T> values) {
         T fallback = defaultValue;
@@ -36,7 +35,7 @@ public record SelectorRules<T>(T fallback, List<Rule<T>> rules) {
             int eq = spec.lastIndexOf('=');
             if (eq < 0) {
                 if (fallbackGiven) {
-                    throw new UserError(option + " is given more than one value for everything; give one, and SELECTOR=VALUE for the rest.");
+                    throw new GateInputException(option + " is given more than one value for everything; give one, and SELECTOR=VALUE for the rest.");
                 }
                 fallback = values.apply(spec.strip());
                 fallbackGiven = true;
@@ -44,7 +43,7 @@ public record SelectorRules<T>(T fallback, List<Rule<T>> rules) {
             }
             Selector selector = Selector.parse(spec.substring(0, eq).strip(), option);
             if (!seen.add(selector)) {
-                throw new UserError(option + " is given twice for " + selector + "; give each selector once.");
+                throw new GateInputException(option + " is given twice for " + selector + "; give each selector once.");
             }
             rules.add(new Rule<>(selector, values.apply(spec.substring(eq + 1).strip())));
         }

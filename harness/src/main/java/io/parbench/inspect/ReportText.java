@@ -1,5 +1,6 @@
 package io.parbench.inspect;
 
+import io.parbench.text.Format;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -62,16 +63,7 @@ public final class ReportText {
     }
 
     private static String pages(long pages, long bytes) {
-        return String.format("%,d pages (%s)", pages, size(bytes));
-    }
-
-    static String size(long bytes) {
-        String[] units = {"GiB", "MiB", "KiB"};
-        for (int i = 0; i < units.length; i++) {
-            long unit = 1L << (10 * (units.length - i));
-            if (bytes >= unit && bytes % unit == 0) return bytes / unit + " " + units[i];
-        }
-        return String.format("%,d bytes", bytes);
+        return pages == 0 ? "0 pages" : String.format("%,d pages (%s)", pages, Format.bytes(bytes));
     }
 
     private static String breakdown(Map<String, Long> byKind) {

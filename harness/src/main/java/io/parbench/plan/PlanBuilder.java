@@ -95,6 +95,18 @@ public final class PlanBuilder {
         return kernels;
     }
 
+    /**
+     * Checks every size in a --sizes expression, whichever kernels are selected, before anything
+     * is started (kernel names are checked when the plan is built, once byo's kernel is known).
+     */
+    public static void checkSizes(String expression) {
+        if (expression == null || expression.isBlank()) return;
+        for (String part : expression.split(",")) {
+            String[] kv = part.split("=", 2);
+            size(kv[kv.length - 1], expression);
+        }
+    }
+
     private static Map<String, Long> sizes(Profile profile, List<KernelSpec> kernels, Collection<OwnKernel> own, String expression) {
         Map<String, Long> sizeOf = new LinkedHashMap<>();
         kernels.forEach(k -> sizeOf.put(k.id(), profile.size(k)));

@@ -4,7 +4,9 @@ import io.parbench.analysis.SeriesAnalysis;
 import io.parbench.results.BrowserProbe;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.EngineFacts;
+import io.parbench.results.FactKeys;
 import io.parbench.results.Status;
+import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * The threads-in-WASM checklist (DESIGN.md) evaluated on one results document: each item
@@ -31,15 +34,17 @@ public record Checklist(List<CheckItem> items, String headline) {
     public static final String PARALLEL = "Parallel loops really run in parallel";
     public static final String FALLBACK = "The single-threaded fallback works";
 
-    /** Engine facts that parbench's module inspection writes ("true"/"false"). */
-    public static final String SHARED_MEMORY_FACT = "wasm.sharedMemory";
-    public static final String ATOMICS_FACT = "wasm.atomics";
-
     /** A series counts as parallel when the low end of its best speedup's interval exceeds this. */
     public static final double PARALLEL_SPEEDUP = 1.1;
 
-    private static final String ISOLATION_FIX = "Serve the page and every worker script with the headers"
+    // The fixes, worded once for the report and for 'parbench doctor'.
+    public static final String ISOLATION_FIX = "Serve the page and every worker script with the headers"
             + " Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp.";
+    public static final String SUBRESOURCE_ISOLATION_FIX = "Every worker script and subresource needs"
+            + " Cross-Origin-Embedder-Policy: require-corp (or a Cross-Origin-Resource-Policy header); a worker script"
+            + " without it fails with net::ERR_BLOCKED_BY_RESPONSE.";
+    public static final String SHARED_MEMORY_FIX = "Shared memory can only be posted to workers on a cross-origin isolated page. "
+            + ISOLATION_FIX;
 
     public Checklist {
         items = List.copyOf(items);
@@ -120,13 +125,16 @@ public record Checklist(List<CheckItem> items, String headline) {
         if (notIsolated.stream().anyMatch(b -> !b.browser().isolationServed())) {
             return CheckItem.fail(ISOLATION,
                     "The page was served without COOP/COEP headers (--no-isolation), so crossOriginIsolated is false.",
-                    "Run without --no-isolation. " + ISOLATION_FIX);
+                    isolationFix(false));
         }
         return CheckItem.fail(ISOLATION,
                 "COOP/COEP headers were sent, yet crossOriginIsolated is false in " + browserNames(notIsolated) + ".",
-                "Every worker script and subresource needs Cross-Origin-Embedder-Policy: require-corp (or a"
-                        + " Cross-Origin-Resource-Policy header); a worker script without it fails with"
-                        + " net::ERR_BLOCKED_BY_RESPONSE.");
+                isolationFix(true));
+    }
+
+    /** What to do about a page that is not cross-origin isolated, given whether the headers were sent. */
+    public static String isolationFix(boolean isolationServed) {
+        return isolationServed ? SUBRESOURCE_ISOLATION_FIX : "Run without --no-isolation. " + ISOLATION_FIX;
     }
 
     private static CheckItem pool(List<EngineFacts> browsers, List<ConfigurationResult> results) {
@@ -138,7 +146,7 @@ public record Checklist(List<CheckItem> items, String headline) {
             return CheckItem.fail(POOL,
                     "A shared WebAssembly.Memory could not be handed to a worker"
                             + (noThreads.get().wasmThreadsError() == null ? "." : ": " + noThreads.get().wasmThreadsError()),
-                    "Shared memory can only be posted to workers on a cross-origin isolated page. " + ISOLATION_FIX);
+                    SHARED_MEMORY_FIX);
         }
         List<ConfigurationResult> threaded = results.stream().filter(r -> r.configuration().workers() > 1).toList();
         if (threaded.isEmpty()) {
@@ -170,7 +178,7 @@ public record Checklist(List<CheckItem> items, String headline) {
             return "The pool started in " + ok.size() + " threaded configurations (start-up time not reported).";
         }
         return "Started in " + byWorkers.entrySet().stream()
-                .map(e -> Format.millis(median(e.getValue())) + " (W=" + e.getKey() + ")")
+                .map(e -> Format.millis(new Median().evaluate(e.getValue().stream().mapToDouble(Double::doubleValue).toArray())) + " (W=" + e.getKey() + ")")
                 .collect(Collectors.joining(", "))
                 + ", median over kernels.";
     }
@@ -179,8 +187,8 @@ public record Checklist(List<CheckItem> items, String headline) {
         List<String> lacking = new ArrayList<>();
         boolean allTrue = true;
         for (EngineFacts b : browsers) {
-            String sharedMemory = b.facts().get(SHARED_MEMORY_FACT);
-            String atomics = b.facts().get(ATOMICS_FACT);
+            String sharedMemory = b.facts().get(FactKeys.WASM_SHARED_MEMORY);
+            String atomics = b.facts().get(FactKeys.WASM_ATOMICS);
             if ("false".equals(sharedMemory)) {
                 lacking.add(b.engine() + ": no shared memory");
             }
@@ -267,11 +275,5 @@ public record Checklist(List<CheckItem> items, String headline) {
                 .limit(3)
                 .map(Map.Entry::getKey)
                 .collect(Collectors.joining("; "));
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

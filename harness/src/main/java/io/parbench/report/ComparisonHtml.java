@@ -1,5 +1,6 @@
 package io.parbench.report;
 
+import io.parbench.text.Format;
 import io.parbench.gate.Check;
 import io.parbench.gate.Comparison;
 import io.parbench.gate.GateReport;
@@ -77,7 +78,7 @@ public final class ComparisonHtml {
         html.open("div", "charts");
         if (!speedup.isEmpty()) {
             double[] w = workers(speedup, true);
-            html.raw(Charts.svg(new ChartSpec("Speedup, A and B", "workers", "speedup", Text::number, false, List.of(
+            html.raw(Charts.svg(new ChartSpec("Speedup, A and B", "workers", "speedup", Format::tick, false, List.of(
                     ChartSpec.Line.reference("ideal", w, w),
                     ChartSpec.Line.data("A", SIDE_A, 0, true, w, withOne(speedup, true), null, null),
                     ChartSpec.Line.data("B", SIDE_B, 1, false, w, withOne(speedup, false), null, null))), idOf(series, "s")));
@@ -89,7 +90,7 @@ public final class ComparisonHtml {
         }
         double[] all = workers(throughput, false);
         ratios.add(ChartSpec.Line.reference("no change", all, ones(all.length)));
-        html.raw(Charts.svg(new ChartSpec("B/A with its interval", "workers", "B / A", Text::number, false, ratios), idOf(series, "r")));
+        html.raw(Charts.svg(new ChartSpec("B/A with its interval", "workers", "B / A", Format::tick, false, ratios), idOf(series, "r")));
         html.close("div");
     }
 
@@ -110,7 +111,7 @@ public final class ComparisonHtml {
                     .element("td", null, check.configuration().label())
                     .element("td", null, check.subject());
             if (check instanceof Comparison c) {
-                html.element("td", null, Text.number(c.baseline())).element("td", null, Text.number(c.current()))
+                html.element("td", null, Format.significant(c.baseline())).element("td", null, Format.significant(c.current()))
                         .element("td", null, Text.change(c.decision().change()));
             } else {
                 html.raw("<td></td><td></td><td></td>");

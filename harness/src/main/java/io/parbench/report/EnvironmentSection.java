@@ -5,6 +5,7 @@ import io.parbench.results.EngineFacts;
 import io.parbench.results.Environment;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.RunInfo;
+import io.parbench.text.Format;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.parbench.report;
 
 import io.parbench.analysis.SampleStats;
 import io.parbench.results.ConfigurationResult;
+import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.parbench.report;
 
-import io.parbench.cli.Version;
 import io.parbench.results.AtomicFile;
+import io.parbench.results.ParbenchVersion;
 import io.parbench.results.RunDocument;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,7 +65,7 @@ public final class HtmlReport {
         EnvironmentSection.render(html, runs);
         html.close("main");
         html.open("footer", null)
-                .text("Made by parbench " + Version.current() + ". Absolute throughputs belong to the machine that measured"
+                .text("Made by parbench " + ParbenchVersion.current() + ". Absolute throughputs belong to the machine that measured"
                         + " them; compare speedups and ratios across machines.")
                 .close("footer");
         return html.raw("</body></html>\n").toString();

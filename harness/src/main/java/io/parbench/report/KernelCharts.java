@@ -2,6 +2,7 @@ package io.parbench.report;
 
 import io.parbench.analysis.ScalingPoint;
 import io.parbench.analysis.UslFit;
+import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

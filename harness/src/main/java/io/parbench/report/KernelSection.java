@@ -1,5 +1,6 @@
 package io.parbench.report;
 
+import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -4,6 +4,7 @@ import io.parbench.analysis.SeriesAnalysis;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
+import io.parbench.text.Format;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -8,6 +8,7 @@ import io.parbench.analysis.SeriesAnalysis;
 import io.parbench.analysis.UslFit;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.Status;
+import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,8 @@ final class KernelTables {
         if (p.speedup() == null) {
             html.element("td", "num", "–");
         } else {
-            withInterval(html, Format.times(p.speedup()), p.speedupLow() == null || w == 1
+            withInterval(html, Format.times(p.speedup()) + (p.implausible() ? " " + TerminalSummary.IMPLAUSIBLE_MARK : ""),
+                    p.speedupLow() == null || w == 1
                     ? ""
                     : Format.range(Format.times(p.speedupLow()), Format.times(p.speedupHigh())));
         }

@@ -1,15 +1,19 @@
 package io.parbench.report;
 
 import io.parbench.analysis.ConfigurationStats;
+import io.parbench.analysis.SeriesAnalyzer;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.Status;
+import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything that went wrong or looks doubtful, per document, never hidden: failed
- * configurations, fallbacks, noisy or outlying samples, stalls and the engines' notes.
+ * configurations, fallbacks, noisy or outlying samples, stalls, impossible speedups and the
+ * engines' notes.
  */
 final class ProblemsSection {
 
@@ -49,10 +53,22 @@ final class ProblemsSection {
             if (!flags.isEmpty()) {
                 problems.add(new Problem(2, "flagged", r, String.join("; ", flags)));
             }
+            implausibleSpeedup(run, r).ifPresent(detail -> problems.add(new Problem(2, "anomaly", r, detail)));
             r.notes().forEach(note -> problems.add(new Problem(3, "note", r, note)));
         }
         problems.sort(Comparator.comparingInt(Problem::rank));
         return problems;
+    }
+
+    /** A speedup beyond what the workers and cores can give, with its likely cause. */
+    private static Optional<String> implausibleSpeedup(ReportedRun run, ConfigurationResult r) {
+        int workers = r.configuration().workers();
+        return run.series(r.configuration().series())
+                .flatMap(s -> s.points().stream().filter(p -> p.workers() == workers && p.implausible()).findFirst())
+                .map(p -> "speedup " + Format.times(p.speedup()) + " is more than "
+                        + SeriesAnalyzer.speedupLimit(workers, run.document().environment().logicalCores())
+                        + " workers on " + run.document().environment().logicalCores() + " cores can give: the W=1 baseline"
+                        + " was handicapped or the machine changed under the run. Not counted as a result; re-run with more forks.");
     }
 
     private static String reason(ConfigurationResult r) {

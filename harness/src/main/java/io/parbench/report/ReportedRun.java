@@ -8,6 +8,7 @@ import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.RunDocument;
 import io.parbench.results.SeriesKey;
+import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,12 +21,12 @@ import java.util.Optional;
  */
 public record ReportedRun(int index, String label, RunDocument document, Analysis analysis) {
 
-    /** Analyses the documents that lack an analysis and labels each by machine and start time. */
+    /** Analyses the documents and labels each by machine and start time. */
     public static List<ReportedRun> of(List<RunDocument> documents) {
         List<ReportedRun> runs = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (RunDocument document : documents) {
-            Analysis analysis = document.analysis() != null ? document.analysis() : Analyzer.analyze(document);
+            Analysis analysis = Analyzer.analyze(document);
             String label = baseLabel(document);
             int count = seen.merge(label, 1, Integer::sum);
             runs.add(new ReportedRun(runs.size(), count == 1 ? label : label + " (" + count + ")", document, analysis));

@@ -3,6 +3,7 @@ package io.parbench.report;
 import io.parbench.analysis.Analysis;
 import io.parbench.analysis.ScalingPoint;
 import io.parbench.analysis.SeriesAnalysis;
+import io.parbench.text.Format;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -13,6 +14,9 @@ import java.util.TreeSet;
 public final class TerminalSummary {
 
     private TerminalSummary() {}
+
+    /** Marks a speedup beyond what the workers and cores can give (an anomaly, explained below the table). */
+    static final String IMPLAUSIBLE_MARK = "!";
 
     public static String render(Analysis analysis) {
         TreeSet<Integer> workers = new TreeSet<>();
@@ -26,6 +30,11 @@ public final class TerminalSummary {
             for (int w : workers.tailSet(2)) out.append(String.format(" %8s", speedupAt(s.points(), w)));
             out.append('\n');
         }
+        boolean anomalies = analysis.series().stream().flatMap(s -> s.points().stream()).anyMatch(ScalingPoint::implausible);
+        if (anomalies) {
+            out.append(IMPLAUSIBLE_MARK).append(" more than the workers or cores can give: the W=1 baseline was handicapped or the"
+                    + " machine changed under the run; an anomaly, not a result (re-run with more forks).\n");
+        }
         return out.toString();
     }
 
@@ -36,6 +45,6 @@ public final class TerminalSummary {
 
     private static String speedupAt(List<ScalingPoint> points, int workers) {
         return points.stream().filter(p -> p.workers() == workers && p.speedup() != null).findFirst()
-                .map(p -> Format.times(p.speedup())).orElse("–");
+                .map(p -> Format.times(p.speedup()) + (p.implausible() ? IMPLAUSIBLE_MARK : "")).orElse("–");
     }
 }

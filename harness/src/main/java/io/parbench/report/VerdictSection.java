@@ -1,6 +1,7 @@
 package io.parbench.report;
 
 import io.parbench.analysis.ScalingPoint;
+import io.parbench.text.Format;
 import java.util.List;
 import java.util.Locale;
 

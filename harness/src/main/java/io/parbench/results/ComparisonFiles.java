@@ -21,29 +21,29 @@ public final class ComparisonFiles {
         }
     }
 
-    /** @throws IllegalArgumentException with a sentence saying what is wrong with the file */
+    /** @throws ResultsException with a sentence saying what is wrong with the file */
     public static ComparisonDocument read(Path file) {
         JsonNode tree;
         try {
             tree = ResultsJson.mapper().readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("No such comparison file: " + file + ".");
+            throw new ResultsException("No such comparison file: " + file + ".");
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + " could not be read as JSON: " + e.getMessage());
+            throw new ResultsException(file + " could not be read as JSON: " + e.getMessage());
         }
         if (tree == null || !ComparisonDocument.FORMAT.equals(tree.path("format").asText())
                 || tree.path("version").asInt(-1) != ComparisonDocument.VERSION) {
-            throw new IllegalArgumentException(file + " is not a parbench comparison document of version " + ComparisonDocument.VERSION
+            throw new ResultsException(file + " is not a parbench comparison document of version " + ComparisonDocument.VERSION
                     + " (\"format\": \"" + ComparisonDocument.FORMAT + "\"); give a comparison.json written by 'parbench compare'.");
         }
         try {
             ComparisonDocument doc = ResultsJson.mapper().treeToValue(tree, ComparisonDocument.class);
             if (doc.run() == null || doc.setup() == null || doc.plan().isEmpty()) {
-                throw new IllegalArgumentException(file + " is a malformed comparison document: it lacks run, setup or plan.");
+                throw new ResultsException(file + " is a malformed comparison document: it lacks run, setup or plan.");
             }
             return doc;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + " is a malformed comparison document: " + e.getOriginalMessage() + ".");
+            throw new ResultsException(file + " is a malformed comparison document: " + e.getOriginalMessage() + ".");
         }
     }
 }

@@ -31,6 +31,7 @@ public final class BenchmarkRun {
     private final Progress progress;
     private final List<ConfigurationResult> results = new ArrayList<>();
     private RunInfo info;
+    private int saved;
     private final Environment environment;
 
     public BenchmarkRun(Plan plan, Map<String, Engine> engines, ExpectedChecksums expected, RunInfo info,
@@ -60,9 +61,9 @@ public final class BenchmarkRun {
         return save();
     }
 
-    /** How many configurations have been measured so far (for an interrupted run's message). */
-    public synchronized int measured() {
-        return results.size();
+    /** How many configurations the results file holds so far (for an interrupted run's message). */
+    public synchronized int saved() {
+        return saved;
     }
 
     private Measurement measure(Configuration c) {
@@ -101,8 +102,9 @@ public final class BenchmarkRun {
 
     private synchronized RunDocument save() {
         RunDocument doc = new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, info, environment,
-                List.copyOf(results), null);
+                List.copyOf(results));
         ResultsWriter.write(doc, resultsFile);
+        saved = results.size();
         return doc;
     }
 

@@ -5,6 +5,7 @@ import io.parbench.results.ComparisonSide;
 import io.parbench.results.Configuration;
 import io.parbench.results.ForkResult;
 import io.parbench.results.Status;
+import io.parbench.text.Format;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -43,7 +44,7 @@ public final class ComparisonProgress {
         clear();
         Duration left = budget.minus(elapsed);
         out.printf("round %d: %d forks; %d of %d checks decided; %s elapsed, %s of the budget left%n", round.round(), round.forks().size(),
-                decided, checks, Progress.format(elapsed), left.isNegative() ? "none" : Progress.format(left));
+                decided, checks, Format.duration(elapsed), left.isNegative() ? "none" : Format.duration(left));
     }
 
     private void clear() {

@@ -3,6 +3,7 @@ package io.parbench.run;
 import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.Status;
+import io.parbench.text.Format;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -33,7 +34,7 @@ public final class Progress {
     public void starting(Configuration c) {
         String line = String.format("[%d/%d] %-8s %-14s W=%-3d elapsed %s%s",
                 done + 1, total, c.engine(), c.variant() == null ? c.kernel() : c.kernel() + ":" + c.variant(),
-                c.workers(), format(elapsed()), eta());
+                c.workers(), Format.duration(elapsed()), eta());
         if (live) {
             out.print("\r\033[K" + line);
             out.flush();
@@ -52,7 +53,7 @@ public final class Progress {
 
     public void end() {
         if (live) out.print("\r\033[K");
-        out.println("Measured " + done + " of " + total + " configurations in " + format(elapsed()) + ".");
+        out.println("Measured " + done + " of " + total + " configurations in " + Format.duration(elapsed()) + ".");
     }
 
     private Duration elapsed() {
@@ -62,12 +63,6 @@ public final class Progress {
     private String eta() {
         if (done == 0) return "";
         Duration left = elapsed().dividedBy(done).multipliedBy(total - done);
-        return ", ETA " + format(left);
-    }
-
-    /** A duration for people: {@code 42s}, {@code 3m07s}. */
-    public static String format(Duration d) {
-        long s = d.toSeconds();
-        return s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
+        return ", ETA " + Format.duration(left);
     }
 }

@@ -23,8 +23,8 @@ final class Documents {
     static RunDocument of(List<ConfigurationResult> results) {
         RunInfo run = new RunInfo("test", List.of(), Instant.EPOCH, Instant.EPOCH, true, 42, "quick",
                 new MeasurementSettings(1, 1, 3, 100));
-        Environment env = new Environment("host", "Linux", "amd64", "cpu", 2, 1L << 30, "25", Map.of());
-        return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, run, env, results, null);
+        Environment env = new Environment("host", "Linux", "amd64", "cpu", 64, 1L << 30, "25", Map.of());
+        return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, run, env, results);
     }
 
     static RunDocument of(ConfigurationResult... results) {

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -21,6 +25,7 @@ class CliErrorsTest {
         "run --kernels fft               | Unknown kernel 'fft'; the kernels are sum, histogram",
         "run --engines warp              | Unknown engine 'warp'; the engines are jvm, native, chromium, byo",
         "run --forks 0                   | --forks, --iterations and --iteration-time must be at least 1",
+        "run --kernels sum --sizes nbody=abc | Bad --sizes 'nbody=abc': 'abc' is not a size",
         "run --seed abc                  | Invalid value for option '--seed'",
         "run --bogus                     | Unknown option: '--bogus'",
         "frobnicate                      | Unmatched argument at index 0: 'frobnicate'",
@@ -38,5 +43,17 @@ class CliErrorsTest {
         assertEquals(ExitCodes.BAD_INPUT, code, err.toString());
         assertTrue(err.toString().contains(expected), err.toString());
         assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+    }
+
+    /** Nothing is measured when the results could not be kept: refused before any engine starts. */
+    @Test
+    void anOutputFolderThatCannotBeWrittenIsRefusedFirst(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        CommandRun run = CommandRun.of("run", "--engines", "native", "--kernels", "sum", "--out", file.resolve("x").toString());
+
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.err());
+        assertEquals("error: --out " + file.resolve("x") + " cannot be written (Not a directory)."
+                + " Give a folder you can write to, e.g. --out /tmp/parbench.\n", run.err());
+        assertFalse(run.err().contains("Plan:"), "no engine was started: " + run.err());
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.parbench.cli.UserError;
 import io.parbench.gate.NoiseModel;
 import io.parbench.gate.RunDocuments;
 import io.parbench.results.Configuration;
@@ -92,7 +91,7 @@ class ExportersTest {
     @Test
     void formatsAreFoundByTheirCommandLineNames() {
         assertEquals(ExportFormat.BENCHMARK_ACTION, ExportFormat.byId("benchmark-action"));
-        UserError e = assertThrows(UserError.class, () -> ExportFormat.byId("xml"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExportFormat.byId("xml"));
         assertEquals("Unknown export format 'xml'; choose one of jmh, csv, benchmark-action.", e.getMessage());
     }
 }

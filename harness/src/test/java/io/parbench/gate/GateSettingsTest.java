@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parbench.cli.UserError;
 import io.parbench.results.Configuration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class GateSettingsTest {
 
     @Test
     void unreadableSelectorsSayWhatTheSyntaxIs() {
-        UserError e = assertThrows(UserError.class, () -> GateSettings.parse(0.95, List.of("nbody@@chromium=5"), List.of()));
+        GateInputException e = assertThrows(GateInputException.class, () -> GateSettings.parse(0.95, List.of("nbody@@chromium=5"), List.of()));
         assertEquals("--threshold 'nbody@@chromium': cannot read 'nbody@@chromium' as KERNEL[:VARIANT][@ENGINE][:WORKERS], "
                 + "e.g. nbody@chromium:2, sort:jdk, @chromium.", e.getMessage());
     }
@@ -68,11 +67,11 @@ class GateSettingsTest {
         assertMessage("--min-speedup '-1' must be a positive speedup, e.g. 1.6.", List.of(), List.of("-1"));
         assertMessage("--min-speedup nbody:1: the speedup at one worker is 1 by definition; give a floor at 2 or more workers.",
                 List.of(), List.of("nbody:1=1.5"));
-        UserError e = assertThrows(UserError.class, () -> GateSettings.parse(95, List.of(), List.of()));
+        GateInputException e = assertThrows(GateInputException.class, () -> GateSettings.parse(95, List.of(), List.of()));
         assertTrue(e.getMessage().startsWith("--confidence 95.0 is out of range"), e.getMessage());
     }
 
     private static void assertMessage(String expected, List<String> thresholds, List<String> floors) {
-        assertEquals(expected, assertThrows(UserError.class, () -> GateSettings.parse(0.95, thresholds, floors)).getMessage());
+        assertEquals(expected, assertThrows(GateInputException.class, () -> GateSettings.parse(0.95, thresholds, floors)).getMessage());
     }
 }

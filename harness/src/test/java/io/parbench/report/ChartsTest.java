@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.text.Format;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parbench.results.BrowserProbe;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.Environment;
+import io.parbench.results.FactKeys;
 import io.parbench.results.RunDocument;
 import java.util.HashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ class ChecklistTest {
         RunDocument healthy = ReportFixtures.healthy();
         EngineFacts chromium = healthy.environment().engines().get("chromium");
         Map<String, String> facts = new HashMap<>(chromium.facts());
-        facts.put(Checklist.SHARED_MEMORY_FACT, "false");
+        facts.put(FactKeys.WASM_SHARED_MEMORY, "false");
         Map<String, EngineFacts> engines = new HashMap<>(healthy.environment().engines());
         engines.put("chromium", new EngineFacts("chromium", true, null, null, facts, chromium.browser()));
         CheckItem module = checklist(withEngines(healthy, engines)).get(Checklist.MODULE);
@@ -99,6 +100,6 @@ class ChecklistTest {
     private static RunDocument withEngines(RunDocument document, Map<String, EngineFacts> engines) {
         Environment e = document.environment();
         Environment changed = new Environment(e.hostname(), e.os(), e.arch(), e.cpuModel(), e.logicalCores(), e.memoryBytes(), e.jvm(), engines);
-        return new RunDocument(document.format(), document.version(), document.run(), changed, document.configurations(), null);
+        return new RunDocument(document.format(), document.version(), document.run(), changed, document.configurations());
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parbench.analysis.Analyzer;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.RunDocument;
 import java.nio.file.Files;
@@ -46,14 +45,6 @@ class HtmlReportTest {
             references++;
         }
         assertTrue(references > 0, "charts clip their plot area");
-    }
-
-    @Test
-    void documentsWithoutAnalysisAreAnalysedAndRenderTheSameAsAnalysedOnes() {
-        RunDocument raw = ReportFixtures.healthy();
-        String fromRaw = HtmlReport.render(List.of(raw));
-        String fromAnalysed = HtmlReport.render(List.of(raw.withAnalysis(Analyzer.analyze(raw))));
-        assertEquals(fromAnalysed, fromRaw);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.Environment;
+import io.parbench.results.FactKeys;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.RunDocument;
 import io.parbench.results.RunInfo;
@@ -91,8 +92,8 @@ public final class ReportFixtures {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("executable", "/usr/bin/chromium");
         if (inspected) {
-            facts.put(Checklist.SHARED_MEMORY_FACT, "true");
-            facts.put(Checklist.ATOMICS_FACT, "true");
+            facts.put(FactKeys.WASM_SHARED_MEMORY, "true");
+            facts.put(FactKeys.WASM_ATOMICS, "true");
         }
         return new EngineFacts("chromium", true, null, null, facts, probe);
     }
@@ -174,7 +175,7 @@ public final class ReportFixtures {
                     "--out", "reports/" + host + " run/results.json"), START, complete ? finished : null, complete, 42, "quick", SETTINGS);
             Environment env = new Environment(host, "Linux 6.1.0-18-amd64", "amd64", "Intel(R) Core(TM) i7-1165G7 @ 2.80GHz",
                     cores, 16L << 30, "OpenJDK 64-Bit Server VM 25+36-LTS (Eclipse Adoptium)", engines);
-            return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, run, env, results, null);
+            return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, run, env, results);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.parbench.gate.NoiseModel;
 import io.parbench.gate.RunDocuments;
 import io.parbench.results.RunDocument;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TerminalSummaryTest {
@@ -28,5 +29,20 @@ class TerminalSummaryTest {
         // 100 → 190 → 350 steps/s with 3% noise: about 100 steps/s, 1.9× and 3.5×.
         assertTrue(nbody.matches("nbody 2\\.05 k +native +(9\\d\\.\\d|10\\d) steps/s +1\\.[89]\\d?× +3\\.[45]\\d?×"), nbody);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("sort 2.10 M") && l.contains("chromium")), String.join("\n", lines));
+    }
+
+    @Test
+    void aSpeedupBeyondTheCoresIsMarkedAndExplained() {
+        // The fixture machine has 4 cores; W=4 at 5× the one-worker throughput is more than they can give.
+        RunDocument doc = RunDocuments.run(NoiseModel.IID_3, 7)
+                .series("native", "nbody", 2048, Map.of(1, 100.0, 2, 190.0, 4, 500.0), 1)
+                .labelled("run")
+                .document();
+
+        String summary = TerminalSummary.render(Analyzer.analyze(doc));
+
+        String nbody = summary.lines().filter(l -> l.startsWith("nbody")).findFirst().orElseThrow();
+        assertTrue(nbody.matches(".* 1\\.\\d+× +[45]\\.\\d+×!"), summary);
+        assertTrue(summary.contains("! more than the workers or cores can give: the W=1 baseline was handicapped"), summary);
     }
 }

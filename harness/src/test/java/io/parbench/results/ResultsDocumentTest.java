@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parbench.cli.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ class ResultsDocumentTest {
                 Instant.parse("2026-11-27T10:00:01Z"), List.of());
         var failed = new ConfigurationResult(new Configuration("jvm", "sort", "jdk", 1024, 1), Status.FAILED, "boom",
                 List.of(), null, "00000000000000aa", null, null, Instant.parse("2026-11-27T10:00:02Z"), List.of("note"));
-        return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, info, env, List.of(ok, failed), null);
+        return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, info, env, List.of(ok, failed));
     }
 
     @Test
@@ -41,6 +40,14 @@ class ResultsDocumentTest {
         try (var files = list(file.getParent())) {
             assertEquals(List.of(file), files.toList(), "no temporary files are left behind");
         }
+    }
+
+    @Test
+    void derivedSectionsAreWrittenForOtherToolsAndNotReadBack() throws IOException {
+        Path file = dir.resolve("results.json");
+        ResultsWriter.write(sample(), Map.of("analysis", Map.of("series", List.of())), file);
+        assertTrue(Files.readString(file).contains("\"analysis\" : {"), Files.readString(file));
+        assertEquals(sample(), ResultsReader.read(file));
     }
 
     @Test
@@ -65,10 +72,47 @@ class ResultsDocumentTest {
         assertRefused("badtype.json", "{\"format\": \"parbench-results\", \"version\": 1, \"configurations\": 5}", "malformed");
     }
 
+    /** The one set of rules every command that reads results applies (report, gate, export, compare). */
+    @Test
+    void refusesDamagedDocuments() throws IOException {
+        var good = sample().configurations().getFirst();
+        assertDamaged("twice", List.of(good, good), "lists native/sum/1024@W2 twice");
+        assertDamaged("no samples", List.of(withSamples(good, List.of())), "native/sum/1024@W2 has status ok but no samples");
+        assertDamaged("NaN", List.of(withSamples(good, List.of(List.of(1.0, Double.NaN)))), "a sample of NaN steps/s (fork 1)");
+        assertDamaged("negative", List.of(withSamples(good, List.of(List.of(1.0), List.of(-3.0)))), "a sample of -3.0 steps/s (fork 2)");
+        assertDamaged("zero", List.of(withSamples(good, List.of(List.of(0.0)))), "a sample of 0.0 steps/s");
+        var noWorkers = new ConfigurationResult(new Configuration("native", "sum", null, 1024, 0), Status.OK, null,
+                good.samples(), null, null, null, null, null, List.of());
+        assertDamaged("0 workers", List.of(noWorkers), "native/sum/1024@W0 has 0 workers");
+        var noEngine = new ConfigurationResult(new Configuration(null, "sum", null, 1024, 1), Status.FAILED, "x",
+                List.of(), null, null, null, null, null, List.of());
+        assertDamaged("no engine", List.of(noEngine), "a configuration has no engine");
+    }
+
+    @Test
+    void aFailedConfigurationNeedsNoSamples() {
+        ResultsValidator.validate("doc", sample()); // sample() holds a failed configuration without samples
+    }
+
+    private void assertDamaged(String what, List<ConfigurationResult> configurations, String expected) {
+        RunDocument doc = sample();
+        RunDocument damaged = new RunDocument(doc.format(), doc.version(), doc.run(), doc.environment(), configurations);
+        Path file = dir.resolve(what.replace(' ', '-') + ".json");
+        ResultsWriter.write(damaged, file);
+        ResultsException e = assertThrows(ResultsException.class, () -> ResultsReader.read(file), what);
+        assertTrue(e.getMessage().startsWith(file + " is a damaged results document: ") && e.getMessage().contains(expected),
+                what + ": " + e.getMessage());
+    }
+
+    private static ConfigurationResult withSamples(ConfigurationResult r, List<List<Double>> samples) {
+        return new ConfigurationResult(r.configuration(), r.status(), r.reason(), samples, r.checksum(), r.expectedChecksum(),
+                r.poolStartupMillis(), r.mainThreadMaxGapMillis(), r.measuredAt(), r.notes());
+    }
+
     private void assertRefused(String name, String content, String expected) throws IOException {
         Path file = dir.resolve(name);
         if (content != null) Files.writeString(file, content);
-        UserError e = assertThrows(UserError.class, () -> ResultsReader.read(file), name);
+        ResultsException e = assertThrows(ResultsException.class, () -> ResultsReader.read(file), name);
         assertTrue(e.getMessage().contains(expected), name + ": " + e.getMessage());
     }
 

@@ -1,6 +1,7 @@
 package io.parbench.engines.browser;
 
 import io.parbench.engines.EngineOptions;
+import io.parbench.kernels.KernelSpec;
 import io.parbench.results.Configuration;
 import io.parbench.results.MeasurementSettings;
 import java.nio.file.Path;
@@ -17,15 +18,13 @@ import java.util.Map;
  *     single-threaded fallback a site without those headers gets
  * @param configurationTimeout how long one configuration (all its forks) may take before its page
  *     is killed and it is recorded as failed; null for {@link #timeoutFor automatic}
- * @param seed the input seed of the kernels (KERNELS.md; default 42)
+ * @param seed the input seed of the kernels (KERNELS.md; default {@link KernelSpec#DEFAULT_SEED})
  * @param minimumWarmup how long a page warms up at least, however few warm-up iterations are
  *     asked for (default {@link #DEFAULT_MINIMUM_WARMUP})
  */
 public record BrowserEngineOptions(
         BrowserKind browser, Path browserPath, boolean isolation, Duration configurationTimeout, long seed,
         Duration minimumWarmup) {
-
-    public static final long DEFAULT_SEED = 42;
 
     /**
      * A fresh page runs slower for its first second or two (measured: 1.5 s to steady state on a
@@ -45,9 +44,9 @@ public record BrowserEngineOptions(
         }
     }
 
-    /** Chromium found on this machine, isolated, automatic timeout, seed 42. */
+    /** Chromium found on this machine, isolated, automatic timeout, the default seed. */
     public static BrowserEngineOptions defaults() {
-        return new BrowserEngineOptions(BrowserKind.CHROMIUM, null, true, null, DEFAULT_SEED, DEFAULT_MINIMUM_WARMUP);
+        return new BrowserEngineOptions(BrowserKind.CHROMIUM, null, true, null, KernelSpec.DEFAULT_SEED, DEFAULT_MINIMUM_WARMUP);
     }
 
     /** The browser settings among the command line's engine options. */

@@ -1,6 +1,5 @@
 package io.parbench.engines.browser;
 
-import io.parbench.cli.UserError;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -16,12 +15,12 @@ public enum BrowserKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** @throws UserError for a name that is not a browser Playwright drives */
+    /** @throws IllegalArgumentException for a name that is not a browser Playwright drives */
     public static BrowserKind parse(String id) {
         return Arrays.stream(values())
                 .filter(kind -> kind.id().equals(id.trim().toLowerCase(Locale.ROOT)))
                 .findFirst()
-                .orElseThrow(() -> new UserError("Unknown browser '" + id + "'; use one of "
+                .orElseThrow(() -> new IllegalArgumentException("Unknown browser '" + id + "'; use one of "
                         + Arrays.stream(values()).map(BrowserKind::id).collect(Collectors.joining(", ")) + "."));
     }
 }

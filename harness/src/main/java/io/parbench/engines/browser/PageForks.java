@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * Measures one configuration on a browser page protocol (bench-wasm/src/main/js/main.js): one
@@ -115,15 +116,7 @@ public final class PageForks {
                     .withNotes(notes);
         }
         return new Measurement(fallbackReason == null ? Status.OK : Status.FALLBACK, fallbackReason, samples,
-                checksums.iterator().next(), median(startups), gaps.stream().max(Double::compare).orElse(null), notes);
-    }
-
-    private static Double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+                checksums.iterator().next(),
+                startups.isEmpty() ? null : new Median().evaluate(startups.stream().mapToDouble(Double::doubleValue).toArray()), gaps.stream().max(Double::compare).orElse(null), notes);
     }
 }

@@ -15,6 +15,7 @@ import io.parbench.engines.browser.PageResult;
 import io.parbench.engines.browser.PageRun;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
+import io.parbench.results.FactKeys;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
 import java.io.IOException;
@@ -122,22 +123,22 @@ public final class ByoEngine implements Engine {
             }
             PageResult page = new PageResult(outcome.result());
             Map<String, String> facts = new LinkedHashMap<>();
-            facts.put("adapter", adapter.file().toString());
-            facts.put("executable", session.executable().executable().toString());
-            facts.put("isolationServed", Boolean.toString(options.isolation()));
+            facts.put(FactKeys.ADAPTER, adapter.file().toString());
+            facts.put(FactKeys.EXECUTABLE, session.executable().executable().toString());
+            facts.put(FactKeys.ISOLATION_SERVED, Boolean.toString(options.isolation()));
             if ("failed".equals(page.text("status"))) {
                 kernel = new OwnKernel(adapter.fallbackKernelName(), 1);
-                facts.put("adapterProblem", problems.pageFailed(page));
+                facts.put(FactKeys.ADAPTER_PROBLEM, problems.pageFailed(page));
             } else {
                 @SuppressWarnings("unchecked")
                 PageResult meta = new PageResult((Map<String, Object>) page.values().get("meta"));
                 kernel = new OwnKernel(meta.text("name"), meta.has("defaultSize") ? meta.number("defaultSize").longValue() : 1);
-                facts.put("kernel", kernel.name());
-                facts.put("unit", meta.text("unit"));
-                facts.put("exports", page.text("exports"));
+                facts.put(FactKeys.KERNEL, kernel.name());
+                facts.put(FactKeys.UNIT, meta.text("unit"));
+                facts.put(FactKeys.EXPORTS, page.text("exports"));
             }
             if (!params.isEmpty()) {
-                facts.put("adapterParams", variant());
+                facts.put(FactKeys.ADAPTER_PARAMS, variant());
             }
             return new EngineFacts(NAME, true, null, null, facts,
                     page.browserProbe(options.browser().id(), session.browser().version(), options.isolation()));

@@ -21,6 +21,7 @@ import io.parbench.inspect.WasmFormatException;
 import io.parbench.results.BrowserProbe;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
+import io.parbench.results.FactKeys;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
 import java.io.IOException;
@@ -78,7 +79,7 @@ public final class ChromiumEngine implements Engine {
         }
     }
 
-    /** Chromium found on this machine, cross-origin isolated, automatic timeouts, seed 42. */
+    /** Chromium found on this machine, cross-origin isolated, automatic timeouts, the default seed. */
     public ChromiumEngine() {
         this(BrowserEngineOptions.defaults());
     }
@@ -108,9 +109,9 @@ public final class ChromiumEngine implements Engine {
             }
             BrowserProbe probe = new PageResult(outcome.result()).browserProbe(name(), session.browser().version(), options.isolation());
             Map<String, String> facts = new LinkedHashMap<>();
-            facts.put("executable", session.executable().executable().toString());
-            facts.put("executableSource", session.executable().source());
-            facts.put("isolationServed", Boolean.toString(options.isolation()));
+            facts.put(FactKeys.EXECUTABLE, session.executable().executable().toString());
+            facts.put(FactKeys.EXECUTABLE_SOURCE, session.executable().source());
+            facts.put(FactKeys.ISOLATION_SERVED, Boolean.toString(options.isolation()));
             facts.putAll(moduleFacts());
             return new EngineFacts(name(), true, null, null, facts, probe);
         } catch (BrowserUnavailableException e) {
@@ -164,11 +165,11 @@ public final class ChromiumEngine implements Engine {
             ModuleReport report = ModuleInspector.inspect("parbench.wasm", in.readAllBytes());
             boolean shared = report.module().memories().stream().findFirst().map(MemoryInfo::shared).orElse(false);
             return Map.of(
-                    "wasm.sharedMemory", Boolean.toString(shared),
-                    "wasm.atomics", Boolean.toString(report.module().instructions().atomic() > 0),
-                    "wasm.threadsReady", Boolean.toString(report.verdict().threadsReady()));
+                    FactKeys.WASM_SHARED_MEMORY, Boolean.toString(shared),
+                    FactKeys.WASM_ATOMICS, Boolean.toString(report.module().instructions().atomic() > 0),
+                    FactKeys.WASM_THREADS_READY, Boolean.toString(report.verdict().threadsReady()));
         } catch (WasmFormatException e) {
-            return Map.of("wasm.threadsReady", "false", "wasm.error", e.getMessage());
+            return Map.of(FactKeys.WASM_THREADS_READY, "false", FactKeys.WASM_ERROR, e.getMessage());
         }
     }
 

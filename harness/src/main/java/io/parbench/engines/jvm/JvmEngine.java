@@ -3,6 +3,7 @@ package io.parbench.engines.jvm;
 import io.parbench.kernels.JavaKernels;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.results.EngineFacts;
+import io.parbench.results.FactKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,13 +36,13 @@ public final class JvmEngine extends JmhEngine {
     @Override
     public EngineFacts probe() {
         Map<String, String> facts = new LinkedHashMap<>(Map.of(
-                "java", Runtime.version().toString(),
-                "vm", System.getProperty("java.vm.name") + " (" + System.getProperty("java.vm.vendor") + ")",
-                "javaHome", System.getProperty("java.home"),
-                "jmh", Version.getPlainVersion(),
-                "jdkSortSplit", JavaKernels.JDK_SORT_SPLIT_FLAG));
+                FactKeys.JAVA, Runtime.version().toString(),
+                FactKeys.VM, System.getProperty("java.vm.name") + " (" + System.getProperty("java.vm.vendor") + ")",
+                FactKeys.JAVA_HOME, System.getProperty("java.home"),
+                FactKeys.JMH, Version.getPlainVersion(),
+                FactKeys.JDK_SORT_SPLIT, JavaKernels.JDK_SORT_SPLIT_FLAG));
         if (!jvmArgs.isEmpty()) {
-            facts.put("jvmArgs", String.join(" ", jvmArgs));
+            facts.put(FactKeys.JVM_ARGS, String.join(" ", jvmArgs));
         }
         return EngineFacts.available(name(), facts);
     }

@@ -4,6 +4,7 @@ import io.parbench.engines.jvm.JmhEngine;
 import io.parbench.ffm.NativeLibrary;
 import io.parbench.ffm.NativeLibraryException;
 import io.parbench.results.EngineFacts;
+import io.parbench.results.FactKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,9 +41,9 @@ public final class NativeEngine extends JmhEngine {
         try {
             NativeLibrary loaded = library == null ? NativeLibrary.load() : NativeLibrary.loadFile(library.toAbsolutePath());
             return EngineFacts.available(name(), Map.of(
-                    "library", loaded.path().toString(),
-                    "abi", Integer.toString(loaded.abiVersion()),
-                    "resource", library == null ? NativeLibrary.resourceName() : "file"));
+                    FactKeys.LIBRARY, loaded.path().toString(),
+                    FactKeys.LIBRARY_ABI, Integer.toString(loaded.abiVersion()),
+                    FactKeys.LIBRARY_RESOURCE, library == null ? NativeLibrary.resourceName() : "file"));
         } catch (NativeLibraryException e) {
             return EngineFacts.unavailable(name(), e.getMessage(),
                     "build libparbench.so with scripts/test or mvn -pl bench-wasm package, then run again.");

@@ -1,5 +1,8 @@
-package io.parbench.engines;
+package io.parbench.run;
 
+import io.parbench.engines.AssetsFolder;
+import io.parbench.engines.Engine;
+import io.parbench.engines.EngineOptions;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.byo.ByoEngine;
 import io.parbench.engines.chromium.ChromiumEngine;

@@ -1,4 +1,4 @@
-package io.parbench.report;
+package io.parbench.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -53,7 +53,8 @@ class FormatTest {
         assertEquals("2^20", Format.size(1 << 20));
         assertEquals("256", Format.size(256));
         assertEquals("1,000,000", Format.size(1_000_000));
-        assertEquals("16.0 GiB", Format.bytes(16L << 30));
+        assertEquals("16 GiB", Format.bytes(16L << 30));
+        assertEquals("14.5 GiB", Format.bytes(15_600_000_000L));
         assertEquals("unknown", Format.bytes(0));
         assertEquals("2025-06-02 09:30 UTC", Format.instant(Instant.parse("2025-06-02T09:30:41Z")));
         assertEquals("4 min 12 s", Format.duration(Instant.parse("2025-06-02T09:30:00Z"), Instant.parse("2025-06-02T09:34:12Z")));

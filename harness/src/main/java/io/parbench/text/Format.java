@@ -1,4 +1,4 @@
-package io.parbench.report;
+package io.parbench.text;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-/** Numbers for people: three significant digits, SI prefixes, and a unit on every value. */
+/**
+ * Numbers for people, the same in the report, the gate, progress lines and inspect: three
+ * significant digits, SI prefixes, and a unit on every value.
+ */
 public final class Format {
 
     private static final String[] PREFIXES = {"", " k", " M", " G", " T"};
@@ -75,13 +78,14 @@ public final class Format {
         return Double.isFinite(ratio) ? significant(ratio) + "×" : "–";
     }
 
-    /** A fraction as a percentage: {@code 100%}, {@code 71.7%}, {@code 4.2%}, {@code 0.94%}. */
+    /** A fraction as a percentage: {@code 100%}, {@code 71.7%}, {@code 5%}, {@code 4.2%}, {@code 0.94%}. */
     public static String percent(double fraction) {
         if (!Double.isFinite(fraction)) {
             return "–";
         }
         double percent = Math.abs(fraction * 100);
-        int decimals = percent >= 99.95 || percent == 0 ? 0 : percent >= 0.995 ? 1 : 2;
+        boolean whole = Math.abs(percent - Math.rint(percent)) < 1e-9;
+        int decimals = percent >= 99.95 || whole ? 0 : percent >= 0.995 ? 1 : 2;
         return String.format(Locale.ROOT, "%." + decimals + "f%%", fraction * 100);
     }
 
@@ -98,7 +102,7 @@ public final class Format {
         return low + " – " + high;
     }
 
-    /** Bytes in binary units: {@code 15.6 GiB}. */
+    /** Bytes in binary units: {@code 15.6 GiB}, {@code 16 MiB}. */
     public static String bytes(long bytes) {
         if (bytes <= 0) {
             return "unknown";
@@ -110,7 +114,8 @@ public final class Format {
             value /= 1024;
             unit++;
         }
-        return significant(value) + " " + units[unit];
+        // Exact multiples (a wasm memory of 16 MiB) read as such, not as "16.0 MiB".
+        return (value == Math.rint(value) ? Long.toString((long) value) : significant(value)) + " " + units[unit];
     }
 
     /** A problem size: powers of two as {@code 2^20}, others with thousands separators. */
@@ -131,7 +136,11 @@ public final class Format {
         if (start == null || end == null) {
             return "unknown";
         }
-        Duration d = Duration.between(start, end);
+        return duration(Duration.between(start, end));
+    }
+
+    /** A duration to the second: {@code 42 s}, {@code 3 min 7 s}, {@code 1 h 3 min}. */
+    public static String duration(Duration d) {
         if (d.toHours() > 0) {
             return d.toHours() + " h " + d.toMinutesPart() + " min";
         } else if (d.toMinutes() > 0) {
@@ -153,7 +162,7 @@ public final class Format {
     }
 
     /** Three significant digits (down to 0.000001), never scientific notation, no decimals from 100 up. */
-    static String significant(double value) {
+    public static String significant(double value) {
         double abs = Math.abs(value);
         if (abs < 5e-7) {
             return "0";

@@ -1,0 +1,65 @@
+package io.parbench.results;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one set of rules a results document must meet before anything reads its numbers, so that
+ * report, gate, export and compare all accept or refuse the same documents.
+ */
+public final class ResultsValidator {
+
+    private ResultsValidator() {}
+
+    /**
+     * @param source how to name the document in a message (its file)
+     * @throws ResultsException at the first rule broken, saying which configuration and what to do
+     */
+    public static void validate(String source, RunDocument document) {
+        if (document.run() == null || document.environment() == null) {
+            throw damaged(source, "it lacks \"run\" or \"environment\"");
+        }
+        Set<Configuration> seen = new HashSet<>();
+        for (ConfigurationResult result : document.configurations()) {
+            validate(source, result);
+            if (!seen.add(result.configuration())) {
+                throw damaged(source, "it lists " + result.configuration().label()
+                        + " twice, and a results document has each configuration once (was it merged by hand?)");
+            }
+        }
+    }
+
+    private static void validate(String source, ConfigurationResult result) {
+        Configuration c = result.configuration();
+        if (c == null || result.status() == null) {
+            throw damaged(source, "a configuration lacks \"configuration\" or \"status\"");
+        }
+        if (c.engine() == null || c.kernel() == null) {
+            throw damaged(source, "a configuration has no " + (c.engine() == null ? "engine" : "kernel") + " (" + c + ")");
+        }
+        if (c.workers() < 1) {
+            throw damaged(source, c.label() + " has " + c.workers() + " workers, and worker counts are 1 or more");
+        }
+        if (result.status() == Status.FAILED) {
+            return;
+        }
+        if (result.flatSamples().isEmpty()) {
+            throw damaged(source, c.label() + " has status " + result.status().id() + " but no samples");
+        }
+        List<List<Double>> forks = result.samples();
+        for (int fork = 0; fork < forks.size(); fork++) {
+            for (Double sample : forks.get(fork)) {
+                if (sample == null || !(sample > 0) || sample.isInfinite()) {
+                    throw damaged(source, c.label() + " has a sample of " + sample + " steps/s (fork " + (fork + 1)
+                            + "), and throughputs are positive and finite");
+                }
+            }
+        }
+    }
+
+    private static ResultsException damaged(String source, String what) {
+        return new ResultsException(source + " is a damaged results document: " + what
+                + ". Re-run the benchmark to get a well-formed document.");
+    }
+}

@@ -31,7 +31,6 @@ import io.parbench.results.RunInfo;
 import io.parbench.results.SideSetup;
 import io.parbench.run.ComparisonProgress;
 import io.parbench.run.ComparisonRun;
-import io.parbench.run.EngineRegistry;
 import io.parbench.run.ExpectedChecksums;
 import io.parbench.run.MachineFacts;
 import io.parbench.run.RunLock;
@@ -48,7 +47,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -212,24 +210,28 @@ public final class CompareCommand implements Callable<Integer> {
         ready.put(ComparisonSide.CURRENT, new LinkedHashMap<>());
         Map<ComparisonSide, Map<String, EngineFacts>> facts = new EnumMap<>(ComparisonSide.class);
         try (RunLock lock = RunLock.acquire(err)) {
-            facts.put(ComparisonSide.CURRENT, startEngines(names, current, ready.get(ComparisonSide.CURRENT), err, "B"));
-            facts.put(ComparisonSide.BASELINE, startEngines(List.copyOf(ready.get(ComparisonSide.CURRENT).keySet()), baseline,
-                    ready.get(ComparisonSide.BASELINE), err, "A"));
-            Map<String, OwnKernel> ownKernels = ownKernelsOf(ready.get(ComparisonSide.CURRENT));
-            if (!ownKernels.equals(ownKernelsOf(ready.get(ComparisonSide.BASELINE)))) {
-                throw new UserError("The sides differ in the plan itself: A's adapter brings " + ownKernelsOf(ready.get(ComparisonSide.BASELINE))
-                        + ", B's " + ownKernels + "; compare two versions of the same kernel (the same meta.name and defaultSize).");
+            facts.put(ComparisonSide.CURRENT, EngineStartup.start(names, current, EngineStartup.isAll(engines), " for side B",
+                    ready.get(ComparisonSide.CURRENT), err));
+            // Side A runs the engines side B could run: an engine missing on A only is bad input.
+            facts.put(ComparisonSide.BASELINE, EngineStartup.start(List.copyOf(ready.get(ComparisonSide.CURRENT).keySet()), baseline,
+                    false, " for side A", ready.get(ComparisonSide.BASELINE), err));
+            Map<String, OwnKernel> ownKernels = EngineStartup.ownKernelsOf(ready.get(ComparisonSide.CURRENT));
+            Map<String, OwnKernel> baselineKernels = EngineStartup.ownKernelsOf(ready.get(ComparisonSide.BASELINE));
+            if (!ownKernels.equals(baselineKernels)) {
+                throw new UserError("The sides differ in the plan itself: A's adapter brings " + baselineKernels + ", B's " + ownKernels
+                        + "; compare two versions of the same kernel (the same meta.name and defaultSize).");
             }
             Map<String, Engine> currentEngines = ready.get(ComparisonSide.CURRENT);
-            Plan plan = UserError.whenInvalid(() -> PlanBuilder.build(chosenProfile, List.copyOf(currentEngines.keySet()), variantsOf(currentEngines),
-                    chosenKernels, ownKernels, sizes, chosenWorkers, forkSettings, seed));
+            Plan plan = UserError.whenInvalid(() -> PlanBuilder.build(chosenProfile, List.copyOf(currentEngines.keySet()),
+                    EngineStartup.variantsOf(currentEngines), chosenKernels, ownKernels, sizes, chosenWorkers, forkSettings, seed));
             long chosenOrderSeed = orderSeed != null ? orderSeed : new SecureRandom().nextLong();
             ComparisonSetup setup = new ComparisonSetup(
                     new SideSetup(ComparisonSide.BASELINE, differences, facts.get(ComparisonSide.BASELINE)),
                     new SideSetup(ComparisonSide.CURRENT, Map.of(), facts.get(ComparisonSide.CURRENT)),
                     thresholds.isEmpty() ? List.of(GateSettings.DEFAULT_THRESHOLD * 100 + "%") : thresholds, SequentialPlan.DEFAULT_ALPHA,
                     SequentialPlan.DEFAULT_FIRST_LOOK, SequentialPlan.DEFAULT_GROWTH, maxRounds, timeBudget, undecided, chosenOrderSeed);
-            RunInfo info = new RunInfo(ParbenchVersion.current(), commandLine(), Instant.now(), null, false, seed, chosenProfile.id(), forkSettings);
+            RunInfo info = new RunInfo(ParbenchVersion.current(), EngineStartup.commandLine(spec), Instant.now(), null, false, seed,
+                    chosenProfile.id(), forkSettings);
             ComparisonDocument start = new ComparisonDocument(ComparisonDocument.FORMAT, ComparisonDocument.VERSION, info,
                     MachineFacts.probe(facts.get(ComparisonSide.CURRENT)), setup, plan.configurations(), List.of());
             ComparisonReplay decisions = new ComparisonReplay(plan.configurations(), setup, settings.thresholds());
@@ -270,8 +272,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private List<String> engineNames() {
-        List<String> names = engines.trim().equals("all") ? EngineRegistry.BUILT_IN
-                : Arrays.stream(engines.split(",")).map(String::trim).distinct().toList();
+        List<String> names = EngineStartup.names(engines);
         if ((adapter != null || adapterParams != null || baselineAdapter != null || baselineAdapterParams != null)
                 && !names.contains(ByoEngine.NAME)) {
             throw new UserError("--adapter, --adapter-param and their --baseline- twins are for the byo engine: add it, e.g. --engines byo.");
@@ -332,40 +333,6 @@ public final class CompareCommand implements Callable<Integer> {
         return new EngineOptions(b.seed(), b.browser(), browserA, b.isolation(), b.timeout(), adapterA, paramsA, assets, jvmA);
     }
 
-    /** Creates and probes a side's engines; with 'all', unavailable ones are skipped (on side B; side A must then have the same). */
-    private Map<String, EngineFacts> startEngines(List<String> names, EngineOptions options, Map<String, Engine> ready, PrintWriter err,
-            String side) throws Exception {
-        boolean all = engines.trim().equals("all") && side.equals("B");
-        Map<String, EngineFacts> facts = new LinkedHashMap<>();
-        for (String name : names) {
-            Engine engine = UserError.whenInvalid(() -> EngineRegistry.create(name, options));
-            EngineFacts f = engine.probe();
-            facts.put(name, f);
-            if (f.available()) {
-                ready.put(name, engine);
-                continue;
-            }
-            engine.close();
-            String message = "engine " + name + " is not available for side " + side + ": " + f.reason() + (f.fix() == null ? "" : " Fix: " + f.fix());
-            if (!all) throw new UserError(message);
-            err.println("Skipping " + message);
-        }
-        if (ready.isEmpty()) throw new UserError("No engine can run on this machine; run 'parbench doctor' to see why.");
-        return facts;
-    }
-
-    private static Map<String, OwnKernel> ownKernelsOf(Map<String, Engine> engines) {
-        Map<String, OwnKernel> own = new LinkedHashMap<>();
-        engines.forEach((name, engine) -> engine.ownKernel().ifPresent(kernel -> own.put(name, kernel)));
-        return own;
-    }
-
-    private static Map<String, Function<String, List<String>>> variantsOf(Map<String, Engine> engines) {
-        Map<String, Function<String, List<String>>> variants = new LinkedHashMap<>();
-        engines.forEach((name, engine) -> variants.put(name, engine::variants));
-        return variants;
-    }
-
     private MeasurementSettings forkSettings(MeasurementSettings base) {
         MeasurementSettings s = new MeasurementSettings(1,
                 warmup != null ? warmup : base.warmupIterations(),
@@ -381,9 +348,4 @@ public final class CompareCommand implements Callable<Integer> {
         return args == null || args.isBlank() ? List.of() : Arrays.asList(args.trim().split("\\s+"));
     }
 
-    private List<String> commandLine() {
-        List<String> args = new ArrayList<>(List.of("parbench"));
-        args.addAll(spec.commandLine().getParseResult().originalArgs());
-        return args;
-    }
 }

@@ -8,7 +8,6 @@ import io.parbench.gate.Metric;
 import io.parbench.gate.Text;
 import io.parbench.results.AtomicFile;
 import io.parbench.results.ComparisonDocument;
-import io.parbench.results.Configuration;
 import io.parbench.results.SeriesKey;
 import java.awt.Color;
 import java.io.IOException;

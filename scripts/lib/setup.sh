@@ -71,14 +71,14 @@ ensure_packages() {
   local missing packages pkg what
   missing="$(missing_requirements)"
   [ -z "$missing" ] && return
-  packages="$(cut -d'|' -f1 <<<"$missing" | sort -u | tr '\n' ' ')"
+  packages="$(cut -d'|' -f1 <<<"$missing" | sort -u | paste -sd' ')"
   if [ "$(id -u)" -eq 0 ]; then
-    echo "parbench: installing ${packages}(apt-get)…" >&2
+    echo "parbench: installing $packages (apt-get)…" >&2
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq >&2 || die "apt-get update failed; check the network and /etc/apt/sources.list"
     # shellcheck disable=SC2086 # one word per package
     apt-get install -y -qq --no-install-recommends $packages >&2 \
-      || die "apt-get install ${packages}failed (see above)"
+      || die "apt-get install $packages failed (see above)"
     missing="$(missing_requirements)"
     [ -z "$missing" ] && return
   fi
@@ -86,7 +86,7 @@ ensure_packages() {
     echo "error: parbench needs these, and they are missing:"
     while IFS='|' read -r pkg what; do echo "  - $what (Debian package $pkg)"; done <<<"$missing"
     echo "Install them with:"
-    echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends $(cut -d'|' -f1 <<<"$missing" | sort -u | tr '\n' ' ')"
+    echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends $(cut -d'|' -f1 <<<"$missing" | sort -u | paste -sd' ')"
   } >&2
   exit 1
 }

@@ -2,17 +2,15 @@
 //
 // Messages from the page: {type: 'probe'} or {type: 'run', config} with config =
 //   {kernel, size, seed, workers, warmupIterations, iterations, iterationMillis,
-//    minimumWarmupMillis, testOnlyHangInStep?}   (size and seed are decimal strings: they are 64-bit)
+//    minimumWarmupMillis}   (size and seed are decimal strings: they are 64-bit)
 // Messages to the page: {type: 'phase', phase} as it goes, then one {type: 'result', result}.
-// Logs (errors, warnings) go to the page through the 'parbench-log' broadcast channel.
+// Helpers' logs (errors, warnings) reach the page through the 'parbench-log' broadcast channel.
 
 import { iteration, memorySharingError, timerResolutionMs, warmUp, workersToUse } from './measure.js';
 import { cError, kernelId, loadModule, startPool, stopPool } from './pool.js';
 
 const WASM_URL = '../wasm/parbench.wasm';
 const HELPER_URL = 'helper.js';
-
-const log = new BroadcastChannel('parbench-log');
 
 self.onmessage = async ({ data }) => {
   let result;
@@ -59,7 +57,6 @@ async function run(config) {
   phase('warmup');
   warmUp(step, config.warmupIterations, config.iterationMillis, config.minimumWarmupMillis);
   phase('measure');
-  if (config.testOnlyHangInStep) hangForeverForTests();
   const samples = [];
   for (let i = 0; i < config.iterations; i++) samples.push(iteration(step, config.iterationMillis));
 
@@ -69,11 +66,4 @@ async function run(config) {
   pb.pb_bench_destroy(bench);
   stopPool(wasm, team);
   return { status, reason, samples, checksum, poolStartupMs };
-}
-
-/** TEST-ONLY (config.testOnlyHangInStep): a step that never returns, for the harness's watchdog test. */
-function hangForeverForTests() {
-  log.postMessage({ level: 'warn', text: 'test-only: this step never returns (testOnlyHangInStep)' });
-  const cell = new Int32Array(new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }).buffer);
-  Atomics.wait(cell, 0, 0);
 }

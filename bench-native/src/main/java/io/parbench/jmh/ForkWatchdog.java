@@ -1,37 +1,41 @@
 package io.parbench.jmh;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Stops the JMH forks of this JVM when a run overstays its time, e.g. a step that never
- * returns. JMH then sees its fork die and ends the run with an error instead of waiting forever.
+ * Stops a JMH fork of this JVM that has run longer than its time, e.g. one whose step never
+ * returns. Each fork is timed from its own start, so every fork gets the whole allowance. JMH
+ * then sees its fork die and ends the run with an error instead of waiting forever.
  */
 final class ForkWatchdog {
     private static final String FORK_MAIN = "org.openjdk.jmh.runner.ForkedMain";
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final Thread thread;
     private final AtomicBoolean fired = new AtomicBoolean();
 
-    private ForkWatchdog(Duration allowed) {
+    private ForkWatchdog(Duration perFork) {
         thread = Thread.ofPlatform().daemon().name("parbench-jmh-watchdog").unstarted(() -> {
             try {
-                Thread.sleep(allowed);
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(POLL);
+                    stopForksOlderThan(perFork);
+                }
             } catch (InterruptedException e) {
-                return; // the run finished in time
+                // the run finished
             }
-            fired.set(true);
-            stopForks();
         });
     }
 
-    static ForkWatchdog start(Duration allowed) {
-        ForkWatchdog watchdog = new ForkWatchdog(allowed);
+    static ForkWatchdog start(Duration perFork) {
+        ForkWatchdog watchdog = new ForkWatchdog(perFork);
         watchdog.thread.start();
         return watchdog;
     }
 
-    /** Whether the time ran out and the forks were stopped. */
+    /** Whether a fork ran out of time and was stopped. */
     boolean fired() {
         return fired.get();
     }
@@ -41,9 +45,14 @@ final class ForkWatchdog {
     }
 
     /** Only this JVM's own descendants that are JMH forks. */
-    private static void stopForks() {
+    private void stopForksOlderThan(Duration perFork) {
+        Instant deadline = Instant.now().minus(perFork);
         ProcessHandle.current().descendants()
                 .filter(p -> p.info().commandLine().map(line -> line.contains(FORK_MAIN)).orElse(false))
-                .forEach(ProcessHandle::destroyForcibly);
+                .filter(p -> p.info().startInstant().map(started -> started.isBefore(deadline)).orElse(false))
+                .forEach(fork -> {
+                    fired.set(true);
+                    fork.destroyForcibly();
+                });
     }
 }

@@ -41,9 +41,9 @@ public final class JmhLauncher {
 
     /**
      * What to run and how long; {@code variant} null means the default variant (jvm only).
-     * {@code forkTimeout} is how long one fork may take: a run still going after forks ×
-     * forkTimeout has its forked JVM stopped and fails. {@code jvmArgs} go to every fork after
-     * parbench's own flags (e.g. a -D property, or JVM options under comparison).
+     * {@code forkTimeout} is how long each fork may take, timed from its own start: a fork still
+     * going after that is stopped and the run fails. {@code jvmArgs} go to every fork
+     * after parbench's own flags (e.g. a -D property, or JVM options under comparison).
      */
     public record Config(String engine, String kernel, String variant, long size, long seed, int workers,
                          int forks, int warmupIterations, int iterations, long iterationTimeMs, Path checksumFile,
@@ -85,8 +85,7 @@ public final class JmhLauncher {
     public static Result run(Config config) throws JmhRunException {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Collection<RunResult> runs;
-        Duration allowed = config.forkTimeout().multipliedBy(config.forks());
-        ForkWatchdog watchdog = ForkWatchdog.start(allowed);
+        ForkWatchdog watchdog = ForkWatchdog.start(config.forkTimeout());
         try (PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8)) {
             Files.deleteIfExists(config.checksumFile());
             runs = new Runner(options(config).build(), OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
@@ -95,13 +94,13 @@ public final class JmhLauncher {
                     + e.getMessage(), e);
         } catch (RunnerException e) {
             String text = log.toString(StandardCharsets.UTF_8);
-            throw new JmhRunException(watchdog.fired() ? timedOut(config, allowed) : FailureReason.of(e, text), text, e);
+            throw new JmhRunException(watchdog.fired() ? timedOut(config) : FailureReason.of(e, text), text, e);
         } finally {
             watchdog.stop();
         }
         String text = log.toString(StandardCharsets.UTF_8);
         if (watchdog.fired()) {
-            throw new JmhRunException(timedOut(config, allowed), text, null);
+            throw new JmhRunException(timedOut(config), text, null);
         }
         List<List<Double>> scores = scoresPerFork(runs);
         if (scores.size() != config.forks()) {
@@ -111,10 +110,9 @@ public final class JmhLauncher {
         return new Result(scores, agreedChecksum(config, text));
     }
 
-    private static String timedOut(Config config, Duration allowed) {
-        return "the run did not finish within " + allowed.toSeconds() + " s (" + config.forks() + " fork(s) of at most "
-                + config.forkTimeout().toSeconds() + " s), so its forked JVM was stopped: use a smaller size or a longer"
-                + " timeout.";
+    private static String timedOut(Config config) {
+        return "a fork did not finish within its timeout of " + config.forkTimeout().toSeconds()
+                + " s, so its JVM was stopped: use a smaller size or a longer --timeout.";
     }
 
     static ChainedOptionsBuilder options(Config config) {

@@ -154,8 +154,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--no-isolation", description = "As for run.")
     boolean noIsolation;
 
-    @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS", description = "As for run. Default: ${DEFAULT-VALUE}.")
-    long timeoutSeconds;
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long each fork may take, as for run. Default: automatic.")
+    Long timeoutSeconds;
 
     @Option(names = "--adapter", paramLabel = "FILE", description = "Side B's adapter module, for --engines byo.")
     Path adapter;
@@ -196,7 +196,11 @@ public final class CompareCommand implements Callable<Integer> {
         UserError.whenInvalid(() -> PlanBuilder.checkSizes(sizes));
         OutputFiles.requireWritableFolder(out, "--out");
         List<String> names = engineNames();
-        EngineOptions current = new EngineOptions(seed, browser, browserPath, !noIsolation, Duration.ofSeconds(timeoutSeconds), adapter,
+        if (timeoutSeconds != null && timeoutSeconds < 1) {
+            throw new UserError("--timeout must be at least 1 second (or left out for the automatic timeout).");
+        }
+        Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);
+        EngineOptions current = new EngineOptions(seed, browser, browserPath, !noIsolation, timeout, adapter,
                 adapterParams, null, words(jvmArgs));
         Map<String, String> differences = new LinkedHashMap<>();
         EngineOptions baseline = baselineOptions(current, names, differences);

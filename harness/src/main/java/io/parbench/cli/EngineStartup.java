@@ -19,9 +19,17 @@ final class EngineStartup {
 
     private EngineStartup() {}
 
-    /** The engine names of --engines: a list, or 'all' (the built-in ones). */
+    /** The engine names of --engines: a list, or 'all' (the built-in ones); an unknown name is bad input. */
     static List<String> names(String engines) {
-        return isAll(engines) ? EngineRegistry.BUILT_IN : Arrays.stream(engines.split(",")).map(String::trim).distinct().toList();
+        List<String> names = isAll(engines) ? EngineRegistry.BUILT_IN
+                : Arrays.stream(engines.split(",")).map(String::trim).distinct().toList();
+        for (String name : names) {
+            if (!EngineRegistry.ALL_NAMES.contains(name)) {
+                throw new UserError("Unknown engine '" + name + "'; the engines are " + String.join(", ", EngineRegistry.ALL_NAMES)
+                        + " (or 'all').");
+            }
+        }
+        return names;
     }
 
     static boolean isAll(String engines) {

@@ -95,9 +95,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-isolation", description = "Serve pages without COOP/COEP, to see what users without cross-origin isolation get.")
     boolean noIsolation;
 
-    @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS",
-            description = "Watchdog: longest time one configuration's fork may take. Default: ${DEFAULT-VALUE}.")
-    long timeoutSeconds;
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Watchdog: longest time each fork (a JVM, a browser page) of a configuration may take. Default: automatic, "
+                    + "from the fork's planned time (a minute or so more than its warm-up and iterations).")
+    Long timeoutSeconds;
 
     @Option(names = "--adapter", paramLabel = "FILE", description = "The adapter module (adapter.js) of your own WASM, for --engines byo.")
     Path adapter;
@@ -114,15 +115,19 @@ public final class RunCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> chosenWorkers = UserError.whenInvalid(() -> WorkerCounts.parse(workers != null ? workers : chosenProfile.workers(), cores));
         MeasurementSettings settings = settings(chosenProfile.settings());
+        if (timeoutSeconds != null && timeoutSeconds < 1) {
+            throw new UserError("--timeout must be at least 1 second (or left out for the automatic timeout).");
+        }
         UserError.whenInvalid(() -> PlanBuilder.checkSizes(sizes));
+        List<String> engineNames = engineNames();
         OutputFiles.requireWritableFolder(out, "--out");
-        EngineOptions options = new EngineOptions(seed, browser, browserPath, !noIsolation, Duration.ofSeconds(timeoutSeconds), adapter,
-                adapterParams);
+        Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);
+        EngineOptions options = new EngineOptions(seed, browser, browserPath, !noIsolation, timeout, adapter, adapterParams);
 
         Map<String, Engine> ready = new LinkedHashMap<>();
         Map<String, EngineFacts> facts = new LinkedHashMap<>();
         try (RunLock lock = RunLock.acquire(err)) {
-            startEngines(options, err, ready, facts);
+            startEngines(engineNames, options, err, ready, facts);
             Map<String, OwnKernel> ownKernels = EngineStartup.ownKernelsOf(ready);
             Plan plan = UserError.whenInvalid(() -> PlanBuilder.build(chosenProfile, List.copyOf(ready.keySet()), EngineStartup.variantsOf(ready),
                     chosenKernels, ownKernels, sizes, chosenWorkers, settings, seed));
@@ -163,13 +168,18 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Creates and probes the engines asked for; with 'all', unavailable ones are skipped with a note. */
-    private void startEngines(EngineOptions options, PrintWriter err, Map<String, Engine> ready, Map<String, EngineFacts> facts)
-            throws Exception {
+    /** The engines --engines names, checked before anything waits or starts. */
+    private List<String> engineNames() {
         List<String> names = EngineStartup.names(engines);
         if ((adapter != null || adapterParams != null) && !names.contains(ByoEngine.NAME)) {
             throw new UserError("--adapter and --adapter-param are for the byo engine: add it, e.g. --engines byo or --engines chromium,byo.");
         }
+        return names;
+    }
+
+    /** Creates and probes the engines asked for; with 'all', unavailable ones are skipped with a note. */
+    private void startEngines(List<String> names, EngineOptions options, PrintWriter err, Map<String, Engine> ready,
+            Map<String, EngineFacts> facts) throws Exception {
         facts.putAll(EngineStartup.start(names, options, EngineStartup.isAll(engines), "", ready, err));
     }
 

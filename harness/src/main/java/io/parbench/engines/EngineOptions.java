@@ -12,7 +12,8 @@ import java.util.Map;
  * @param browser chromium, firefox or webkit (browser engines)
  * @param browserPath an explicit browser executable, or null to find one
  * @param isolation serve pages with COOP/COEP (false shows what users without isolation get)
- * @param timeout how long one configuration (one fork) may take before the watchdog stops it
+ * @param timeout how long each fork (a JVM, a browser page) of a configuration may take before the watchdog
+ *     stops it; null for each engine's automatic timeout, from the configuration's planned time
  * @param adapter the user's adapter module for the byo engine, or null
  * @param adapterParams the byo adapter's parameters (its setup() gets them as {@code params})
  * @param assets a bench-wasm build's assets folder ({@link AssetsFolder}) to run instead of the

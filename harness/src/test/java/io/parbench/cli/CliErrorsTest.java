@@ -26,6 +26,7 @@ class CliErrorsTest {
         "run --engines warp              | Unknown engine 'warp'; the engines are jvm, native, chromium, byo",
         "run --forks 0                   | --forks, --iterations and --iteration-time must be at least 1",
         "run --kernels sum --sizes nbody=abc | Bad --sizes 'nbody=abc': 'abc' is not a size",
+        "run --timeout 0                 | --timeout must be at least 1 second",
         "run --seed abc                  | Invalid value for option '--seed'",
         "run --bogus                     | Unknown option: '--bogus'",
         "frobnicate                      | Unmatched argument at index 0: 'frobnicate'",

@@ -27,6 +27,7 @@ class InterruptedRunTest {
         Process run = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "--enable-native-access=ALL-UNNAMED",
+                        "-Dparbench.runLock=" + System.getProperty("parbench.runLock"), // the suite's lock, as in-process runs
                         "-cp", System.getProperty("java.class.path"),
                         ParbenchCommand.class.getName(),
                         "run", "--engines", "native", "--kernels", "forkjoin", "--workers", "1..8",

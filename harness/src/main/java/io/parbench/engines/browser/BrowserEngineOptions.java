@@ -16,14 +16,14 @@ import java.util.Map;
  * @param browserPath its executable; null to look for it (see {@link BrowserLocator})
  * @param isolation serve the pages cross-origin isolated (COOP/COEP); false measures the
  *     single-threaded fallback a site without those headers gets
- * @param configurationTimeout how long one configuration (all its forks) may take before its page
- *     is killed and it is recorded as failed; null for {@link #timeoutFor automatic}
+ * @param forkTimeout how long each fork (one page) of a configuration may take before its page is
+ *     killed and the configuration is recorded as failed; null for {@link #timeoutFor automatic}
  * @param seed the input seed of the kernels (KERNELS.md; default {@link KernelSpec#DEFAULT_SEED})
  * @param minimumWarmup how long a page warms up at least, however few warm-up iterations are
  *     asked for (default {@link #DEFAULT_MINIMUM_WARMUP})
  */
 public record BrowserEngineOptions(
-        BrowserKind browser, Path browserPath, boolean isolation, Duration configurationTimeout, long seed,
+        BrowserKind browser, Path browserPath, boolean isolation, Duration forkTimeout, long seed,
         Duration minimumWarmup) {
 
     /**
@@ -36,8 +36,8 @@ public record BrowserEngineOptions(
         if (browser == null) {
             throw new IllegalArgumentException("browser must be given");
         }
-        if (configurationTimeout != null && (configurationTimeout.isNegative() || configurationTimeout.isZero())) {
-            throw new IllegalArgumentException("configurationTimeout must be positive, was " + configurationTimeout);
+        if (forkTimeout != null && (forkTimeout.isNegative() || forkTimeout.isZero())) {
+            throw new IllegalArgumentException("forkTimeout must be positive, was " + forkTimeout);
         }
         if (minimumWarmup == null || minimumWarmup.isNegative()) {
             throw new IllegalArgumentException("minimumWarmup must be zero or more, was " + minimumWarmup);
@@ -56,20 +56,20 @@ public record BrowserEngineOptions(
     }
 
     public BrowserEngineOptions withBrowserPath(Path newPath) {
-        return new BrowserEngineOptions(browser, newPath, isolation, configurationTimeout, seed, minimumWarmup);
+        return new BrowserEngineOptions(browser, newPath, isolation, forkTimeout, seed, minimumWarmup);
     }
 
     public BrowserEngineOptions withIsolation(boolean newIsolation) {
-        return new BrowserEngineOptions(browser, browserPath, newIsolation, configurationTimeout, seed, minimumWarmup);
+        return new BrowserEngineOptions(browser, browserPath, newIsolation, forkTimeout, seed, minimumWarmup);
     }
 
-    public BrowserEngineOptions withConfigurationTimeout(Duration newTimeout) {
+    public BrowserEngineOptions withForkTimeout(Duration newTimeout) {
         return new BrowserEngineOptions(browser, browserPath, isolation, newTimeout, seed, minimumWarmup);
     }
 
     /** Tests use a short warm-up: they check what pages compute, not how fast. */
     public BrowserEngineOptions withMinimumWarmup(Duration newMinimum) {
-        return new BrowserEngineOptions(browser, browserPath, isolation, configurationTimeout, seed, newMinimum);
+        return new BrowserEngineOptions(browser, browserPath, isolation, forkTimeout, seed, newMinimum);
     }
 
     /**
@@ -90,15 +90,15 @@ public record BrowserEngineOptions(
     }
 
     /**
-     * The configured timeout, or by default 30 s per fork for loading and the pool plus three
-     * times the iterations' planned duration (a step may well outlast an iteration).
+     * The configured timeout per fork, or by default 30 s for loading the page and the pool plus
+     * three times the fork's planned duration (a step may well outlast an iteration).
      */
     public Duration timeoutFor(MeasurementSettings settings) {
-        if (configurationTimeout != null) {
-            return configurationTimeout;
+        if (forkTimeout != null) {
+            return forkTimeout;
         }
         long warmupMillis = Math.max((long) settings.warmupIterations() * settings.iterationMillis(), minimumWarmup.toMillis());
         long plannedMillis = warmupMillis + (long) settings.iterations() * settings.iterationMillis();
-        return Duration.ofSeconds(30).plusMillis(3 * plannedMillis).multipliedBy(Math.max(1, settings.forks()));
+        return Duration.ofSeconds(30).plusMillis(3 * plannedMillis);
     }
 }

@@ -38,6 +38,7 @@ public final class BrowserSession implements AutoCloseable {
     private Playwright playwright;
     private BrowserLocator.Found executable;
     private Browser browser;
+    private ProcessHandle browserProcess;
     private int launches;
 
     public BrowserSession(BrowserKind kind, Path explicitPath) {
@@ -76,7 +77,39 @@ public final class BrowserSession implements AutoCloseable {
             browser = launch();
         }
         launches++;
+        browserProcess = findBrowserProcess().orElse(null);
         return browser;
+    }
+
+    /**
+     * What became of a browser that is no longer connected, for a failure's reason. Playwright
+     * starts the browser, so its exit status is not ours to read; its process id and that it is
+     * gone are.
+     */
+    public String deathNotice() {
+        String which = kind.id() + (browserProcess == null ? "" : " (pid " + browserProcess.pid() + ")");
+        if (browserProcess != null && browserProcess.isAlive()) {
+            return "the connection to " + which + " was lost";
+        }
+        return which + " died (crashed or was killed)";
+    }
+
+    /** The browser's main process, once launched: this JVM's descendant with the session's home folder. */
+    public java.util.Optional<ProcessHandle> browserProcess() {
+        return java.util.Optional.ofNullable(browserProcess).filter(ProcessHandle::isAlive);
+    }
+
+    private java.util.Optional<ProcessHandle> findBrowserProcess() {
+        if (workDir == null) {
+            return java.util.Optional.empty();
+        }
+        String home = "HOME=" + workDir.resolve("home");
+        String name = executable.executable().getFileName().toString();
+        return ProcessHandle.current().descendants()
+                .filter(process -> process.info().command().orElse("").endsWith("/" + name))
+                .filter(process -> !process.info().commandLine().orElse("--type=").contains("--type=")) // not a renderer or helper
+                .filter(process -> ProcessEnvironment.of(process).contains(home))
+                .findFirst();
     }
 
     /** Whether the browser is still there (false after a crash, until the next context relaunches it). */

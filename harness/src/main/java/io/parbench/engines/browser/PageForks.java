@@ -62,12 +62,11 @@ public final class PageForks {
     private PageForks() {}
 
     /**
-     * @param timeout page time for all forks together: (re)launching the browser is not the
+     * @param timeout how long each fork's page may take; (re)launching the browser is not the
      *     configuration's fault and does not count
      */
     public static Measurement measure(BrowserSession session, URI page, Map<String, Object> config, MeasurementSettings settings,
             Duration timeout, Wording wording) {
-        Duration timeLeft = timeout;
         List<List<Double>> samples = new ArrayList<>();
         List<Double> startups = new ArrayList<>();
         List<Double> gaps = new ArrayList<>();
@@ -81,16 +80,16 @@ public final class PageForks {
             } catch (BrowserUnavailableException e) {
                 return Measurement.failed(e.reason() + "; " + e.fix()).withNotes(notes);
             } catch (PlaywrightException e) {
-                return Measurement.failed("could not (re)launch the browser: " + ErrorText.firstLine(e.getMessage())).withNotes(notes);
+                return Measurement.failed("could not (re)launch the browser: " + ErrorText.summary(e.getMessage())).withNotes(notes);
             }
-            long started = System.nanoTime();
-            PageRun.Outcome outcome = PageRun.run(context, page, "run", config, timeLeft);
-            timeLeft = timeLeft.minusNanos(System.nanoTime() - started);
+            PageRun.Outcome outcome = PageRun.run(context, page, "run", config, timeout);
             String prefix = settings.forks() > 1 ? "fork " + fork + ": " : "";
             outcome.notes().forEach(note -> notes.add(prefix + wording.note(note)));
             if (outcome.failed()) {
                 if (!session.connected()) {
-                    notes.add("the browser crashed; it is relaunched for the next configuration");
+                    notes.add("the browser is relaunched for the next configuration");
+                    return Measurement.failed(prefix + session.deathNotice() + " while the page ran: " + outcome.failure()
+                            + ErrorText.lastLines("console lines", outcome.notes(), 3)).withNotes(notes);
                 }
                 return Measurement.failed(prefix + wording.unanswered(outcome.failure())).withNotes(notes);
             }

@@ -45,9 +45,6 @@ public final class PageRun {
         List<String> notes = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
         try {
-            if (timeout.isNegative() || timeout.isZero()) {
-                return new Outcome(null, "no time left of the configuration's timeout", notes);
-            }
             Page page = context.newPage();
             page.onConsoleMessage(message -> {
                 if (message.type().equals("error") || message.type().equals("warning")) {
@@ -58,7 +55,7 @@ public final class PageRun {
             page.onCrash(crashed -> notes.add("the page crashed (its renderer process died)"));
             return awaitResult(page, url, kind, config, timeout, started, notes);
         } catch (PlaywrightException e) {
-            return new Outcome(null, "browser error: " + ErrorText.firstLine(e.getMessage()), notes);
+            return new Outcome(null, "browser error: " + ErrorText.summary(e.getMessage()), notes);
         } finally {
             closeQuietly(context);
         }
@@ -74,7 +71,7 @@ public final class PageRun {
                     new Page.WaitForFunctionOptions().setTimeout(millisLeft(timeout, started)).setPollingInterval(POLL_MILLIS));
             return new Outcome((Map<String, Object>) result.jsonValue(), null, notes);
         } catch (TimeoutError e) {
-            return new Outcome(null, String.format(Locale.ROOT, "no answer within the %.1f s left of the configuration's timeout (phase '%s'); the page was closed",
+            return new Outcome(null, String.format(Locale.ROOT, "no answer within the fork's timeout of %.1f s (phase '%s'); the page was closed",
                     timeout.toMillis() / 1000.0, phase(page)), notes);
         }
     }

@@ -145,7 +145,7 @@ public final class ByoEngine implements Engine {
         } catch (BrowserUnavailableException e) {
             return EngineFacts.unavailable(NAME, e.reason(), e.fix());
         } catch (IOException | RuntimeException e) {
-            return EngineFacts.unavailable(NAME, "could not start " + options.browser().id() + ": " + ErrorText.firstLine(e.getMessage()),
+            return EngineFacts.unavailable(NAME, "could not start " + options.browser().id() + ": " + ErrorText.summary(e.getMessage()),
                     "check that the browser starts headless on this machine, or pass another with --browser-path");
         }
     }

@@ -43,7 +43,7 @@ import java.util.Optional;
  *
  * <p>Without cross-origin isolation, configurations with more than one worker run on one
  * worker and are reported as {@link Status#FALLBACK} with the browser's reason. A page that
- * hangs is closed after the configuration's timeout and recorded as failed with its console
+ * hangs is closed after the fork's timeout and recorded as failed with its console
  * output; a browser that crashed is relaunched for the next configuration.
  */
 public final class ChromiumEngine implements Engine {
@@ -57,7 +57,6 @@ public final class ChromiumEngine implements Engine {
     private final AssetRoot wasm;
     private final BrowserSession session;
     private AssetServer server;
-    private String testOnlyHangingKernel;
 
     public ChromiumEngine(BrowserEngineOptions options) {
         this(options, null);
@@ -117,7 +116,7 @@ public final class ChromiumEngine implements Engine {
         } catch (BrowserUnavailableException e) {
             return EngineFacts.unavailable(name(), e.reason(), e.fix());
         } catch (IOException | RuntimeException e) {
-            return EngineFacts.unavailable(name(), "could not start " + name() + ": " + ErrorText.firstLine(e.getMessage()),
+            return EngineFacts.unavailable(name(), "could not start " + name() + ": " + ErrorText.summary(e.getMessage()),
                     "check that the browser starts headless on this machine, or pass another with --browser-path");
         }
     }
@@ -140,11 +139,6 @@ public final class ChromiumEngine implements Engine {
         }
     }
 
-    /** TEST-ONLY: the next steps of this kernel never return, so tests can watch the watchdog work. */
-    void testOnlyHangInStepOf(String kernel) {
-        testOnlyHangingKernel = kernel;
-    }
-
     /** The session, for tests that need to see relaunches. */
     BrowserSession session() {
         return session;
@@ -153,9 +147,6 @@ public final class ChromiumEngine implements Engine {
     private Map<String, Object> pageConfig(Configuration configuration, MeasurementSettings settings) {
         Map<String, Object> config = options.pageConfig(configuration, settings);
         config.put("kernel", configuration.kernel());
-        if (configuration.kernel().equals(testOnlyHangingKernel)) {
-            config.put("testOnlyHangInStep", true);
-        }
         return config;
     }
 

@@ -26,9 +26,13 @@ public abstract class JmhEngine implements Engine {
     private final List<String> forkArgs;
     private Path workDirectory;
 
+    /** Starting a fork's JVM and JMH, and setting up a kernel's input, on a busy machine. */
+    private static final Duration FORK_OVERHEAD = Duration.ofSeconds(60);
+
     /**
      * @param seed the kernels' input seed (KERNELS.md)
-     * @param forkTimeout how long one fork may take before it is stopped and the configuration fails
+     * @param forkTimeout how long each fork may take before it is stopped and the configuration
+     *     fails; null for {@link #forkTimeoutFor automatic}
      * @param forkArgs extra options for every forked JVM
      */
     protected JmhEngine(long seed, Duration forkTimeout, List<String> forkArgs) {
@@ -54,13 +58,25 @@ public abstract class JmhEngine implements Engine {
         }
         JmhLauncher.Config config = new JmhLauncher.Config(name(), configuration.kernel(), configuration.variant(),
                 configuration.size(), seed, configuration.workers(), settings.forks(), settings.warmupIterations(),
-                settings.iterations(), settings.iterationMillis(), checksumFile(), forkTimeout, forkArgs);
+                settings.iterations(), settings.iterationMillis(), checksumFile(), forkTimeoutFor(settings), forkArgs);
         try {
             JmhLauncher.Result result = JmhLauncher.run(config);
             return Measurement.ok(result.scoresPerFork(), ChecksumFile.format(result.checksum()));
         } catch (JmhRunException e) {
             return Measurement.failed(e.getMessage());
         }
+    }
+
+    /**
+     * The configured timeout per fork, or by default a minute for the fork's start-up plus three
+     * times its iterations' planned duration (a step may well outlast an iteration).
+     */
+    public Duration forkTimeoutFor(MeasurementSettings settings) {
+        if (forkTimeout != null) {
+            return forkTimeout;
+        }
+        long plannedMillis = (long) (settings.warmupIterations() + settings.iterations()) * settings.iterationMillis();
+        return FORK_OVERHEAD.plusMillis(3 * plannedMillis);
     }
 
     /** Where the forks leave their checksums; configurations run one at a time, so one file serves all. */

@@ -103,6 +103,18 @@ class ByoEngineTest {
     }
 
     @Test
+    void eachForkGetsTheWholeTimeout() throws Exception {
+        // Two forks of about 3 s each (their minimum warm-up) against 5 s per fork: both finish.
+        EngineOptions options = new EngineOptions(SEED, "chromium", null, true, Duration.ofSeconds(5), resource("folder-import"), Map.of());
+        try (ByoEngine engine = new ByoEngine(options, BrowserEngineOptions.from(options).withMinimumWarmup(Duration.ofSeconds(3)), browser)) {
+            assertTrue(engine.probe().available());
+            Measurement m = engine.measure(new Configuration("byo", "folder-import", null, 7, 1), new MeasurementSettings(2, 0, 2, 1));
+            assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
+            assertEquals(2, m.samples().size());
+        }
+    }
+
+    @Test
     void aCommonJsFileIsNotAnAdapter() throws Exception {
         Measurement m = measureBroken("not-a-module", 1, Duration.ofSeconds(30));
         assertFailedWith(m, "not-a-module/adapter.js", "could not be imported: ReferenceError: module is not defined",

@@ -70,4 +70,22 @@ class JvmEngineTest {
                     () -> engine.measure(new Configuration("native", "sum", null, 10, 1), TINY));
         }
     }
+
+    @Test
+    void aHangingForkIsStoppedAfterItsOwnTimeoutAndTheAutomaticTimeoutIsPerFork() throws Exception {
+        // Two forks of one minute-long iteration, five seconds per fork: stopped after the first fork's five.
+        MeasurementSettings minuteLong = new MeasurementSettings(2, 0, 1, 60_000);
+        try (JvmEngine engine = new JvmEngine(SEED, Duration.ofSeconds(5))) {
+            long started = System.nanoTime();
+            Measurement m = engine.measure(new Configuration("jvm", "forkjoin", null, 1024, 1), minuteLong);
+            assertEquals(Status.FAILED, m.status());
+            assertTrue(m.reason().startsWith("a fork did not finish within its timeout of 5 s"), m.reason());
+            assertTrue(System.nanoTime() - started < 9_000_000_000L, "stopped after the first fork's timeout");
+        }
+        try (JvmEngine automatic = new JvmEngine(SEED, null)) {
+            // A minute to start a fork, plus three times its planned 2 × 60 s; the same for any number of forks.
+            assertEquals(Duration.ofSeconds(60 + 3 * 120), automatic.forkTimeoutFor(new MeasurementSettings(2, 1, 1, 60_000)));
+            assertEquals(Duration.ofSeconds(60 + 3 * 120), automatic.forkTimeoutFor(new MeasurementSettings(5, 1, 1, 60_000)));
+        }
+    }
 }

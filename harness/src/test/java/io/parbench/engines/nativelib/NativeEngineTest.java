@@ -52,4 +52,22 @@ class NativeEngineTest {
             assertTrue(m.reason().startsWith("kernel sum at size 1152921504606846976 "), m.reason());
         }
     }
+
+    @Test
+    void aHangingForkIsStoppedAfterItsOwnTimeoutAndTheAutomaticTimeoutIsPerFork() throws Exception {
+        // Two forks of one minute-long iteration, five seconds per fork: stopped after the first fork's five.
+        MeasurementSettings minuteLong = new MeasurementSettings(2, 0, 1, 60_000);
+        try (NativeEngine engine = new NativeEngine(SEED, Duration.ofSeconds(5))) {
+            long started = System.nanoTime();
+            Measurement m = engine.measure(new Configuration("native", "forkjoin", null, 1024, 1), minuteLong);
+            assertEquals(Status.FAILED, m.status());
+            assertTrue(m.reason().startsWith("a fork did not finish within its timeout of 5 s"), m.reason());
+            assertTrue(System.nanoTime() - started < 9_000_000_000L, "stopped after the first fork's timeout");
+        }
+        try (NativeEngine automatic = new NativeEngine(SEED, null)) {
+            // A minute to start a fork, plus three times its planned 2 × 60 s; the same for any number of forks.
+            assertEquals(Duration.ofSeconds(60 + 3 * 120), automatic.forkTimeoutFor(new MeasurementSettings(2, 1, 1, 60_000)));
+            assertEquals(Duration.ofSeconds(60 + 3 * 120), automatic.forkTimeoutFor(new MeasurementSettings(5, 1, 1, 60_000)));
+        }
+    }
 }

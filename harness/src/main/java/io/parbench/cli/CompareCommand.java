@@ -47,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -241,7 +242,8 @@ public final class CompareCommand implements Callable<Integer> {
             ComparisonReplay decisions = new ComparisonReplay(plan.configurations(), setup, settings.thresholds());
             err.printf("Comparing A (%s) with B (the options as given): %d configurations, %d checks; budget %s, rounds of one fork per"
                             + " side (%d warm-up + %d x %d ms), order seed %d.%n",
-                    differences, plan.configurations().size(), decisions.sampling().checks().size(), budget,
+                    differences.entrySet().stream().map(e -> "--baseline-" + e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(", ")), plan.configurations().size(), decisions.sampling().checks().size(), budget,
                     forkSettings.warmupIterations(), forkSettings.iterations(), forkSettings.iterationMillis(), chosenOrderSeed);
             err.flush();
             Path file = out.resolve("comparison.json");

@@ -110,7 +110,7 @@ public final class ComparisonReport {
                 + " each side's round) with a Student t interval; looks at rounds "
                 + plan.lookRounds().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + " (or earlier when the budget ends), each check tested at each look at one-sided "
-                + Format.significant(plan.alpha()) + "/(" + plan.checks() + " checks x " + plan.looks() + " looks) (Bonferroni alpha spending over"
+                + Format.percent(plan.alpha()) + " / (" + plan.checks() + " checks x " + plan.looks() + " looks) (Bonferroni alpha spending over"
                 + " looks and checks: at most " + Format.percent(plan.alpha()) + " chance of any false regression); undecided checks "
                 + ("fail".equals(setup.undecided()) ? "fail" : "pass") + " (--undecided " + setup.undecided() + ")";
     }

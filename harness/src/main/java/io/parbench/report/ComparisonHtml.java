@@ -28,12 +28,13 @@ import java.util.stream.Collectors;
  */
 public final class ComparisonHtml {
 
-    private static final Color SIDE_A = new Color(0x777777);
+    private static final Color SIDE_A = new Color(0xff7f0e);
     private static final Color SIDE_B = new Color(0x1f77b4);
     private static final Color SPEEDUP_RATIO = new Color(0xd62728);
     private static final String STYLE = "body{font-family:'DejaVu Sans',sans-serif;margin:2em;max-width:1100px}"
             + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left}"
-            + ".fail{color:#b00;font-weight:bold}.charts{display:flex;flex-wrap:wrap;gap:1em}";
+            + ".fail{color:#b00;font-weight:bold}.charts{display:flex;flex-wrap:wrap;gap:1em}.charts svg{width:440px;height:auto}"
+            + ".key{font-size:13px;color:#444}";
 
     private ComparisonHtml() {}
 
@@ -53,8 +54,8 @@ public final class ComparisonHtml {
                 .raw("<style>" + STYLE + "</style></head><body>")
                 .element("h1", null, "parbench comparison: " + report.summary())
                 .open("ul", null)
-                .element("li", null, "A: " + report.baseline().label())
-                .element("li", null, "B: " + report.current().label())
+                .element("li", null, report.baseline().label())
+                .element("li", null, report.current().label())
                 .element("li", null, "how: " + report.method());
         report.notes().forEach(note -> html.element("li", null, note));
         html.close("ul");
@@ -74,6 +75,8 @@ public final class ComparisonHtml {
         List<Comparison> throughput = sorted(comparisons, Metric.THROUGHPUT);
         List<Comparison> speedup = sorted(comparisons, Metric.SPEEDUP);
         html.element("h2", null, series.label());
+        html.element("p", "key", "Speedup: A orange dashed, B blue, ideal grey dashed. B/A: throughput blue, speedup red, bars the decision's"
+                + " interval; 1 is no change.");
         html.open("div", "charts");
         if (!speedup.isEmpty()) {
             double[] w = workers(speedup, true);

@@ -1,7 +1,8 @@
 // parbench page script (main thread).
 //
-// The harness (Playwright) calls parbench.start(kind, config) once per page and then polls
-// parbench.result. Everything that may block (the wasm module, Atomics.wait inside the pool)
+// The harness (Playwright, WebDriver BiDi or WebDriver) calls parbench.start(kind, config) once
+// per page and then polls parbench.result; parbench.phase and parbench.notes say where a stuck
+// page got to and what it logged, for drivers that cannot read the console. Everything that may block (the wasm module, Atomics.wait inside the pool)
 // runs in the driver worker: the main thread only relays messages and measures how responsive
 // it stays while the driver works, which is what a real page would feel.
 
@@ -37,6 +38,7 @@ class GapMeter {
 const parbench = {
   phase: 'loaded', // the driver's last reported phase: the harness reads it when a run hangs
   result: null,    // set once, when the driver has answered (or failed)
+  notes: [],       // errors and warnings, also written to the console
 
   /** kind: 'probe' or 'run' (config: see driver.js). Returns at once; poll parbench.result. */
   start(kind, config) {
@@ -70,6 +72,7 @@ const parbench = {
   },
 
   note(level, text) {
+    this.notes.push(`${level}: [parbench] ${text}`);
     (level === 'error' ? console.error : console.warn)('[parbench] ' + text);
   },
 
@@ -91,4 +94,6 @@ function pageFacts() {
   };
 }
 
+window.addEventListener('error', (event) => parbench.notes.push(`uncaught: ${event.message}`));
+window.addEventListener('unhandledrejection', (event) => parbench.notes.push(`uncaught: ${event.reason}`));
 window.parbench = parbench;

@@ -294,9 +294,10 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new UserError("--baseline-assets " + baselineAssets + " is not a folder; give a bench-wasm build's assets folder"
                         + " (bench-wasm/target/classes/io/parbench/assets of another checkout).");
             }
-            List<String> using = names.stream().filter(n -> n.equals("native") || n.equals("chromium")).toList();
+            List<String> using = names.stream().filter(n -> !n.equals("jvm") && !n.equals(ByoEngine.NAME)).toList();
             if (using.isEmpty()) {
-                throw new UserError("--baseline-assets changes only the native and chromium engines, and neither is in --engines " + engines + ".");
+                throw new UserError("--baseline-assets changes only the native and browser engines (chromium, firefox, webkit), and none is in"
+                        + " --engines " + engines + ".");
             }
             for (String engine : using) {
                 AssetsFolder.missing(baselineAssets, engine).ifPresent(file -> {
@@ -322,8 +323,9 @@ public final class CompareCommand implements Callable<Integer> {
             if (!Files.isRegularFile(baselineBrowserPath) || !Files.isExecutable(baselineBrowserPath)) {
                 throw new UserError("--baseline-browser-path " + baselineBrowserPath + " is not an executable file; give side A's browser.");
             }
-            if (names.stream().noneMatch(n -> n.equals("chromium") || n.equals(ByoEngine.NAME))) {
-                throw new UserError("--baseline-browser-path changes only the browser engines (chromium, byo), and none is in --engines " + engines + ".");
+            if (names.stream().noneMatch(n -> !n.equals("jvm") && !n.equals("native"))) {
+                throw new UserError("--baseline-browser-path changes only the browser engines (chromium, firefox, webkit, byo), and none is in"
+                        + " --engines " + engines + ".");
             }
             browserA = baselineBrowserPath;
             differences.put("browser-path", baselineBrowserPath.toString());

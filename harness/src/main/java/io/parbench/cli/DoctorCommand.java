@@ -3,11 +3,13 @@ package io.parbench.cli;
 import io.parbench.engines.Engine;
 import io.parbench.engines.EngineOptions;
 import io.parbench.engines.Measurement;
+import io.parbench.engines.browser.BrowserEngine;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.report.Checklist;
 import io.parbench.results.BrowserProbe;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
+import io.parbench.results.FactKeys;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
 import io.parbench.run.EngineRegistry;
@@ -16,6 +18,7 @@ import io.parbench.text.Format;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Spec;
  * check with the fix when it fails. Exit 1 when an engine cannot run.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Checks that every engine can run here (JDK, native library, browser, cross-origin isolation, SharedArrayBuffer, WASM threads) and says how to fix what fails.")
+        description = "Checks that every engine can run here (JDK, native library, each browser: found, launches, cross-origin isolation, SharedArrayBuffer, WASM threads) and says how to fix what fails.")
 public final class DoctorCommand implements Callable<Integer> {
 
     /** One short iteration is enough: the smoke job proves threads work, it measures nothing. */
@@ -60,8 +63,12 @@ public final class DoctorCommand implements Callable<Integer> {
             out.println("engine " + name + ":");
             try (Engine engine = EngineRegistry.create(name, options)) {
                 EngineFacts facts = engine.probe();
-                check(facts.available(), "available" + (facts.available() ? " (" + describe(facts.facts()) + ")" : ": " + facts.reason()), facts.fix());
-                if (facts.browser() != null) browserChecks(facts.browser());
+                if (engine instanceof BrowserEngine) {
+                    browserLaunch(facts);
+                } else {
+                    check(facts.available(), "available" + (facts.available() ? " (" + describe(facts.facts()) + ")" : ": " + facts.reason()), facts.fix());
+                }
+                if (facts.browser() != null) browserChecks(facts.browser(), facts.facts(), cores);
                 if (facts.available()) smoke(engine, expected);
             }
         }
@@ -70,10 +77,31 @@ public final class DoctorCommand implements Callable<Integer> {
         return allReady ? ExitCodes.OK : ExitCodes.FAILURES;
     }
 
-    private void browserChecks(BrowserProbe b) {
-        check(true, b.browser() + " " + b.version() + ", hardwareConcurrency " + b.hardwareConcurrency(), null);
+    /** Found, and launched far enough to answer the probe page: two checks, so the fix says which failed. */
+    private void browserLaunch(EngineFacts facts) {
+        String executable = facts.facts().get(FactKeys.EXECUTABLE);
+        if (!facts.available() && executable == null && facts.reason().contains("not found")) {
+            check(false, "Browser found: " + facts.reason(), facts.fix());
+            return;
+        }
+        check(true, "Browser found" + (executable == null ? "" : ": " + executable + " (" + facts.facts().get(FactKeys.EXECUTABLE_SOURCE) + ")"), null);
+        check(facts.available(), "Launches and answers the probe page"
+                + (facts.available() ? " (driven by " + facts.facts().get(FactKeys.DRIVER) + ")" : ": " + facts.reason()), facts.fix());
+    }
+
+    private void browserChecks(BrowserProbe b, Map<String, String> facts, int cores) {
+        check(true, b.browser() + " " + b.version() + ", navigator.hardwareConcurrency " + b.hardwareConcurrency()
+                + (b.hardwareConcurrency() == cores ? "" : " (parbench plans with the machine's " + cores + " cores)"), null);
         check(b.crossOriginIsolated(), Checklist.ISOLATION, Checklist.isolationFix(b.isolationServed()));
         check(b.sharedArrayBuffer(), Checklist.SHARED_ARRAY_BUFFER, Checklist.ISOLATION_FIX);
+        String jsc = facts.get(FactKeys.JSC_SHARED_ARRAY_BUFFER);
+        if (jsc != null) {
+            check(!b.isolationServed() || (jsc.equals("1") && b.sharedArrayBuffer()),
+                    FactKeys.JSC_SHARED_ARRAY_BUFFER + "=" + jsc + " in the environment of WebKitWebDriver and MiniBrowser"
+                            + (b.isolationServed() ? "" : " (left out with --no-isolation: Safari gives no SharedArrayBuffer to pages that are not isolated)"),
+                    "WebKitGTK has SharedArrayBuffer only with " + FactKeys.JSC_SHARED_ARRAY_BUFFER
+                            + "=1 in the driver's environment; parbench sets it for isolated pages, so check that nothing in the environment overrides JSC options.");
+        }
         check(b.wasmThreads(), "A shared WebAssembly.Memory reaches a worker"
                         + (b.wasmThreadsError() == null ? "" : ": " + b.wasmThreadsError()), Checklist.SHARED_MEMORY_FIX);
         check(true, "Timer resolution " + Format.millis(b.timerResolutionMillis()), null);

@@ -48,7 +48,7 @@ public final class RunCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--engines", defaultValue = "all", paramLabel = "LIST",
-            description = "Engines to run: jvm, native, chromium, byo, or 'all' (the built-in ones that are available). Default: ${DEFAULT-VALUE}.")
+            description = "Engines to run: jvm, native, chromium, firefox, webkit, byo, or 'all' (the built-in ones that can run here). Default: ${DEFAULT-VALUE}.")
     String engines;
 
     @Option(names = "--kernels", defaultValue = "all", paramLabel = "LIST",
@@ -86,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "Where results.json and report.html go. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--browser", defaultValue = "chromium", description = "Browser for the chromium/byo engines: chromium, firefox or webkit. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--browser", defaultValue = "chromium", description = "Browser the byo engine runs in (chromium, firefox or webkit); --browser-path is this browser's. Default: ${DEFAULT-VALUE}.")
     String browser;
 
     @Option(names = "--browser-path", paramLabel = "FILE", description = "Browser executable to use instead of the one found on PATH.")

@@ -9,7 +9,8 @@ import java.util.Optional;
  * A bench-wasm build's assets folder, run instead of the class path's: what bench-wasm's build
  * writes to {@code bench-wasm/target/classes/io/parbench/assets} (of another checkout, say the
  * merge base's), holding {@code native/linux-x86_64/libparbench.so} for the native engine and
- * {@code wasm/parbench.wasm} with the page scripts in {@code web/} for the chromium engine.
+ * {@code wasm/parbench.wasm} with the page scripts in {@code web/} for the browser engines
+ * (chromium, firefox, webkit).
  */
 public final class AssetsFolder {
 
@@ -35,7 +36,7 @@ public final class AssetsFolder {
     public static Optional<String> missing(Path folder, String engine) {
         List<String> needed = switch (engine) {
             case "native" -> List.of(NATIVE_LIBRARY);
-            case "chromium" -> BROWSER_FILES;
+            case "chromium", "firefox", "webkit" -> BROWSER_FILES;
             default -> List.of();
         };
         return needed.stream().filter(file -> !Files.isRegularFile(folder.resolve(file))).findFirst();

@@ -51,8 +51,26 @@ public record Checklist(List<CheckItem> items, String headline) {
     }
 
     public static Checklist of(ReportedRun run) {
-        List<EngineFacts> browsers = run.document().environment().engines().values().stream()
+        return of(run, engine -> true);
+    }
+
+    /** The checklist of one browser engine alone (browsers differ: one may fail where another passes). */
+    public static Checklist forEngine(ReportedRun run, String engine) {
+        return of(run, engine::equals);
+    }
+
+    /** The browser engines of a document that have a checklist of their own, in name order. */
+    public static List<String> browserEngines(ReportedRun run) {
+        return run.document().environment().engines().values().stream()
                 .filter(e -> e.browser() != null)
+                .map(EngineFacts::engine)
+                .sorted()
+                .toList();
+    }
+
+    private static Checklist of(ReportedRun run, java.util.function.Predicate<String> engines) {
+        List<EngineFacts> browsers = run.document().environment().engines().values().stream()
+                .filter(e -> e.browser() != null && engines.test(e.engine()))
                 .sorted(Comparator.comparing(EngineFacts::engine))
                 .toList();
         if (browsers.isEmpty()) {
@@ -209,13 +227,10 @@ public record Checklist(List<CheckItem> items, String headline) {
     }
 
     private static CheckItem parallel(ReportedRun run, List<EngineFacts> browsers, List<SeriesAnalysis> series) {
-        int cores = browsers.stream()
-                .mapToInt(b -> b.browser().hardwareConcurrency())
-                .filter(c -> c > 0)
-                .min()
-                .orElse(run.document().environment().logicalCores());
+        // The machine's cores, not the browser's navigator.hardwareConcurrency (WebKitGTK says 4 on 2 cores).
+        int cores = run.document().environment().logicalCores();
         if (cores == 1) {
-            return CheckItem.notMeasured(PARALLEL, "The browser saw one logical core: more workers cannot run faster.");
+            return CheckItem.notMeasured(PARALLEL, "The machine has one logical core: more workers cannot run faster.");
         }
         List<BestSpeedup> best = BestSpeedup.perSeries(series);
         if (best.isEmpty()) {

@@ -55,6 +55,7 @@ public final class HtmlReport {
         header(html, runs, kernels);
         html.open("main", null);
         VerdictSection.render(html, runs);
+        BrowsersSection.render(html, runs);
         for (String kernel : kernels) {
             KernelSection.render(html, runs, kernel);
         }
@@ -85,6 +86,9 @@ public final class HtmlReport {
         }
         html.close("p");
         html.open("nav", null).raw("<a href=\"#verdict\">Verdict</a>");
+        if (runs.stream().anyMatch(run -> BrowsersSection.browsers(run).size() > 1)) {
+            html.raw("<a href=\"#browsers\">Browsers</a>");
+        }
         for (String kernel : kernels) {
             html.raw("<a href=\"#" + KernelSection.anchor(kernel) + "\">").text(kernel).raw("</a>");
         }

@@ -27,6 +27,14 @@ final class VerdictSection {
             html.open("div", "card-body").open("div", null);
             html.element("h4", null, "Threads-in-WASM checklist");
             checklist(html, checklist);
+            List<String> browsers = Checklist.browserEngines(run);
+            if (browsers.size() > 1) {
+                for (String browser : browsers) {
+                    Checklist own = Checklist.forEngine(run, browser);
+                    html.element("h4", null, "Checklist: " + browser + " (" + own.overall().symbol() + ")");
+                    checklist(html, own);
+                }
+            }
             html.close("div").open("div", null);
             html.element("h4", null, "Engines");
             engines(html, EngineSummary.of(run));

@@ -25,6 +25,12 @@ public final class FactKeys {
     public static final String EXECUTABLE = "executable";
     public static final String EXECUTABLE_SOURCE = "executableSource";
     public static final String ISOLATION_SERVED = "isolationServed";
+    /** How the browser is driven: Playwright, WebDriver BiDi, WebDriver. */
+    public static final String DRIVER = "driver";
+    /** webkit: JavaScriptCore's switch for SharedArrayBuffer in WebKitGTK ("1" or "unset"). */
+    public static final String JSC_SHARED_ARRAY_BUFFER = "JSC_useSharedArrayBuffer";
+    /** webkit: the X display MiniBrowser runs on. */
+    public static final String DISPLAY = "display";
 
     // What 'parbench inspect' found in the module a browser engine runs.
     public static final String WASM_SHARED_MEMORY = "wasm.sharedMemory";
@@ -36,6 +42,8 @@ public final class FactKeys {
     public static final String ADAPTER = "adapter";
     public static final String ADAPTER_PROBLEM = "adapterProblem";
     public static final String ADAPTER_PARAMS = "adapterParams";
+    /** The browser the adapter runs in (--browser). */
+    public static final String BROWSER = "browser";
     public static final String KERNEL = "kernel";
     public static final String UNIT = "unit";
     public static final String EXPORTS = "exports";

@@ -60,7 +60,7 @@ class CompareCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.err());
         assertTrue(run.err().contains("has no native/linux-x86_64/libparbench.so, which the native engine needs"), run.err());
         CommandRun jvm = CommandRun.of("compare", "--engines", "jvm", "--baseline-assets", empty.toString());
-        assertTrue(jvm.err().contains("changes only the native and chromium engines"), jvm.err());
+        assertTrue(jvm.err().contains("changes only the native and browser engines"), jvm.err());
     }
 
     @Test

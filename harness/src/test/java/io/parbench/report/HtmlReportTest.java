@@ -77,6 +77,21 @@ class HtmlReportTest {
     }
 
     @Test
+    void browsersAreShownSideBySideWithTheirOwnChecklists() {
+        String html = HtmlReport.render(List.of(ReportFixtures.browsers()));
+        assertTrue(html.contains("<section id=\"browsers\"><h2>Browsers side by side</h2>"), html);
+        for (String browser : List.of("chromium", "firefox", "webkit")) {
+            assertTrue(html.contains("<tr><td>" + browser + "</td>"), browser);
+            assertTrue(html.contains("<h4>Checklist: " + browser), browser);
+        }
+        // The browser that has no SharedArrayBuffer fails its own checklist; the others pass theirs.
+        assertTrue(html.contains("<h4>Checklist: webkit (✗)</h4>"), html);
+        assertTrue(html.contains("<h4>Checklist: firefox (✓)</h4>"), html);
+        assertTrue(html.contains("forkjoin: S, ÷ native"), html);
+        assertTrue(html.contains("@W4"), "the region cost is taken at the most workers");
+    }
+
+    @Test
     void writeReplacesTheTargetAndLeavesNoTemporaryFiles(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("nested/report.html");
         HtmlReport.write(List.of(ReportFixtures.fallbackPartial()), out);

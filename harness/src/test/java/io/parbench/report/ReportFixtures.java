@@ -79,6 +79,30 @@ public final class ReportFixtures {
         return b.build(true);
     }
 
+    /** Three browsers and native on a 2-core machine: WebKit pays far more per parallel region. */
+    public static RunDocument browsers() {
+        Builder b = new Builder("two-cores", 2, 15L)
+                .engine(EngineFacts.available("native", Map.of()))
+                .engine(chromium(true, true))
+                .engine(browser("firefox", "153.8.0", "Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0", 2, true))
+                .engine(browser("webkit", "2.50.6", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko)", 4, false));
+        b.series("native", "nbody", null, 512, 2000, 0.02, 0.0, 0.01);
+        b.series("chromium", "nbody", null, 512, 1000, 0.04, 0.0, 0.01);
+        b.series("firefox", "nbody", null, 512, 900, 0.05, 0.0, 0.01);
+        b.series("webkit", "nbody", null, 512, 700, 0.5, 0.0, 0.01);
+        b.series("native", "forkjoin", null, 1024, 200_000, 0.6, 0.0, 0.01);
+        b.series("chromium", "forkjoin", null, 1024, 50_000, 0.7, 0.0, 0.01);
+        b.series("firefox", "forkjoin", null, 1024, 40_000, 0.7, 0.0, 0.01);
+        b.series("webkit", "forkjoin", null, 1024, 20_000, 3.0, 0.0, 0.01);
+        return b.build(true);
+    }
+
+    static EngineFacts browser(String engine, String version, String userAgent, int hardwareConcurrency, boolean sharedArrayBuffer) {
+        BrowserProbe probe = new BrowserProbe(engine, version, userAgent, hardwareConcurrency, true, true, sharedArrayBuffer, 0.02,
+                sharedArrayBuffer, sharedArrayBuffer ? null : "TypeError: shared memory is not available");
+        return new EngineFacts(engine, true, null, null, Map.of(FactKeys.WASM_SHARED_MEMORY, "true", FactKeys.WASM_ATOMICS, "true"), probe);
+    }
+
     /** A document whose run measured nothing. */
     public static RunDocument empty() {
         return new Builder("laptop-a", 4, 14L).engine(EngineFacts.available("native", Map.of())).build(false);
@@ -127,8 +151,9 @@ public final class ReportFixtures {
                 if (w != skippedWorkers) {
                     double mean = base * w / (1 + sigma * (w - 1) + kappa * w * (w - 1));
                     Configuration c = new Configuration(engine, kernel, variant, size, w);
-                    results.add(result(c, Status.OK, null, samples(mean, cv), w > 1 && engine.equals("chromium") ? 2.5 + 1.5 * w : null,
-                            engine.equals("chromium") ? 12.0 : null, List.of()));
+                    boolean browser = engines.get(engine) != null && engines.get(engine).browser() != null;
+                    results.add(result(c, Status.OK, null, samples(mean, cv), w > 1 && browser ? 2.5 + 1.5 * w : null,
+                            browser ? 12.0 : null, List.of()));
                 }
             }
             return this;

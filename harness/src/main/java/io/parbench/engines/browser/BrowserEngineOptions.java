@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * How a browser engine runs.
  *
- * @param browser which browser Playwright drives
+ * @param browser which browser runs the pages
  * @param browserPath its executable; null to look for it (see {@link BrowserLocator})
  * @param isolation serve the pages cross-origin isolated (COOP/COEP); false measures the
  *     single-threaded fallback a site without those headers gets
@@ -53,6 +53,10 @@ public record BrowserEngineOptions(
     public static BrowserEngineOptions from(EngineOptions options) {
         return new BrowserEngineOptions(BrowserKind.parse(options.browser()), options.browserPath(), options.isolation(),
                 options.timeout(), options.seed(), DEFAULT_MINIMUM_WARMUP);
+    }
+
+    public BrowserEngineOptions withBrowser(BrowserKind newBrowser) {
+        return new BrowserEngineOptions(newBrowser, browserPath, isolation, forkTimeout, seed, minimumWarmup);
     }
 
     public BrowserEngineOptions withBrowserPath(Path newPath) {

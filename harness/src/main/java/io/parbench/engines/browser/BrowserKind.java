@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The browsers Playwright can drive. */
+/** The browsers parbench drives: Chromium (Playwright), Firefox (WebDriver BiDi), WebKitGTK (WebDriver). */
 public enum BrowserKind {
     CHROMIUM,
     FIREFOX,
@@ -15,7 +15,7 @@ public enum BrowserKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** @throws IllegalArgumentException for a name that is not a browser Playwright drives */
+    /** @throws IllegalArgumentException for a name that is not a browser parbench drives */
     public static BrowserKind parse(String id) {
         return Arrays.stream(values())
                 .filter(kind -> kind.id().equals(id.trim().toLowerCase(Locale.ROOT)))

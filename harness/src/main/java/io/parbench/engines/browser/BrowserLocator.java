@@ -10,12 +10,20 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Finds the browser executable at run time: the path the user gave, else (Chromium) a Chromium
- * on the PATH (Debian's {@code /usr/bin/chromium}), else a browser Playwright installed itself.
+ * Finds the browser executable at run time: the path the user gave, else the distribution's
+ * (Chromium and Firefox on the PATH, WebKitGTK's MiniBrowser in its library folder), else for
+ * Chromium one Playwright installed itself.
  */
 public final class BrowserLocator {
 
     private static final List<String> CHROMIUM_NAMES = List.of("chromium", "chromium-browser", "google-chrome");
+    private static final List<String> FIREFOX_NAMES = List.of("firefox-esr", "firefox");
+    /** Where Debian's webkit2gtk packages put MiniBrowser (the browser WebKitWebDriver starts). */
+    private static final List<Path> MINIBROWSER = List.of(
+            Path.of("/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"),
+            Path.of("/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser"),
+            Path.of("/usr/lib/x86_64-linux-gnu/webkit2gtk-4.0/MiniBrowser"),
+            Path.of("/usr/lib/aarch64-linux-gnu/webkit2gtk-4.0/MiniBrowser"));
 
     /** An executable and how it was found, for the probe's facts. */
     public record Found(Path executable, String source) {}
@@ -53,10 +61,17 @@ public final class BrowserLocator {
 
     private static List<Path> systemCandidates(BrowserKind kind) {
         List<Path> candidates = new ArrayList<>();
-        if (kind == BrowserKind.CHROMIUM) {
-            CHROMIUM_NAMES.forEach(name -> onPath(name).forEach(candidates::add));
+        switch (kind) {
+            case CHROMIUM -> CHROMIUM_NAMES.forEach(name -> onPath(name).forEach(candidates::add));
+            case FIREFOX -> FIREFOX_NAMES.forEach(name -> onPath(name).forEach(candidates::add));
+            case WEBKIT -> candidates.addAll(MINIBROWSER);
         }
         return candidates;
+    }
+
+    /** An executable on the PATH (e.g. WebKitWebDriver), or empty. */
+    public static Optional<Path> findOnPath(String name) {
+        return onPath(name).filter(BrowserLocator::isExecutableFile).findFirst();
     }
 
     private static Stream<Path> onPath(String name) {
@@ -74,11 +89,13 @@ public final class BrowserLocator {
     private static BrowserUnavailableException notFound(BrowserKind kind) {
         String installOwn = "Playwright's own " + kind.id() + " (`mvn exec:java -Dexec.mainClass=com.microsoft.playwright.CLI "
                 + "-Dexec.args=\"install " + kind.id() + "\"`, needs access to Playwright's download site)";
-        if (kind == BrowserKind.CHROMIUM) {
-            return new BrowserUnavailableException("Chromium not found on PATH",
+        return switch (kind) {
+            case CHROMIUM -> new BrowserUnavailableException("Chromium not found on PATH",
                     "install it with `apt-get install chromium` or pass --browser-path (or install " + installOwn + ")");
-        }
-        return new BrowserUnavailableException("Playwright's " + kind.id() + " is not installed (Playwright drives only "
-                + "its own patched " + kind.id() + ", not the distribution's)", "install " + installOwn + " or pass --browser-path");
+            case FIREFOX -> new BrowserUnavailableException("Firefox not found on PATH (firefox-esr or firefox)",
+                    "install it with `apt-get install firefox-esr` or pass --browser-path");
+            case WEBKIT -> new BrowserUnavailableException("WebKitGTK's MiniBrowser not found (" + MINIBROWSER.getFirst() + ")",
+                    "install it with `apt-get install webkit2gtk-driver xvfb` or pass MiniBrowser's path with --browser-path");
+        };
     }
 }

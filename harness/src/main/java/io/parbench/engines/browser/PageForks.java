@@ -1,7 +1,5 @@
 package io.parbench.engines.browser;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.PlaywrightException;
 import io.parbench.engines.Measurement;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
@@ -65,7 +63,7 @@ public final class PageForks {
      * @param timeout how long each fork's page may take; (re)launching the browser is not the
      *     configuration's fault and does not count
      */
-    public static Measurement measure(BrowserSession session, URI page, Map<String, Object> config, MeasurementSettings settings,
+    public static Measurement measure(BrowserDriver driver, URI page, Map<String, Object> config, MeasurementSettings settings,
             Duration timeout, Wording wording) {
         List<List<Double>> samples = new ArrayList<>();
         List<Double> startups = new ArrayList<>();
@@ -74,21 +72,18 @@ public final class PageForks {
         List<String> notes = new ArrayList<>();
         String fallbackReason = null;
         for (int fork = 1; fork <= settings.forks(); fork++) {
-            BrowserContext context;
+            PageOutcome outcome;
             try {
-                context = session.newContext();
+                outcome = driver.run(page, "run", config, timeout);
             } catch (BrowserUnavailableException e) {
                 return Measurement.failed(e.reason() + "; " + e.fix()).withNotes(notes);
-            } catch (PlaywrightException e) {
-                return Measurement.failed("could not (re)launch the browser: " + ErrorText.summary(e.getMessage())).withNotes(notes);
             }
-            PageRun.Outcome outcome = PageRun.run(context, page, "run", config, timeout);
             String prefix = settings.forks() > 1 ? "fork " + fork + ": " : "";
             outcome.notes().forEach(note -> notes.add(prefix + wording.note(note)));
             if (outcome.failed()) {
-                if (!session.connected()) {
+                if (!driver.running()) {
                     notes.add("the browser is relaunched for the next configuration");
-                    return Measurement.failed(prefix + session.deathNotice() + " while the page ran: " + outcome.failure()
+                    return Measurement.failed(prefix + driver.deathNotice() + " while the page ran: " + outcome.failure()
                             + ErrorText.lastLines("console lines", outcome.notes(), 3)).withNotes(notes);
                 }
                 return Measurement.failed(prefix + wording.unanswered(outcome.failure())).withNotes(notes);

@@ -47,11 +47,15 @@ class BrowserLocatorTest {
     }
 
     @Test
-    void explainsThatFirefoxMustBePlaywrights() {
-        var e = assertThrows(BrowserUnavailableException.class,
-                () -> BrowserLocator.locate(BrowserKind.FIREFOX, null, () -> temp.resolve("no-firefox")));
-        assertTrue(e.reason().contains("Playwright's firefox is not installed"), e.reason());
-        assertTrue(e.fix().contains("install firefox"), e.fix());
+    void explainsHowToInstallFirefoxAndWebKit() {
+        var firefox = assertThrows(BrowserUnavailableException.class,
+                () -> BrowserLocator.locate(BrowserKind.FIREFOX, null, List.of(temp.resolve("firefox-esr")), () -> null));
+        assertEquals("Firefox not found on PATH (firefox-esr or firefox)", firefox.reason());
+        assertTrue(firefox.fix().contains("apt-get install firefox-esr"), firefox.fix());
+        var webkit = assertThrows(BrowserUnavailableException.class,
+                () -> BrowserLocator.locate(BrowserKind.WEBKIT, null, List.of(temp.resolve("MiniBrowser")), () -> null));
+        assertTrue(webkit.reason().startsWith("WebKitGTK's MiniBrowser not found"), webkit.reason());
+        assertTrue(webkit.fix().contains("apt-get install webkit2gtk-driver xvfb"), webkit.fix());
     }
 
     private Path executable(String name) throws Exception {

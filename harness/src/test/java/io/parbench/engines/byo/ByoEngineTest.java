@@ -9,7 +9,8 @@ import io.parbench.engines.Measurement;
 import io.parbench.engines.OwnKernel;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.BrowserKind;
-import io.parbench.engines.browser.BrowserSession;
+import io.parbench.engines.browser.BrowserDriver;
+import io.parbench.engines.browser.drivers.BrowserDrivers;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.Configuration;
@@ -30,11 +31,11 @@ import org.junit.jupiter.api.Test;
 class ByoEngineTest {
 
     /** One browser for every adapter: launching one costs more than all the pages of a test. */
-    private static BrowserSession browser;
+    private static BrowserDriver browser;
 
     @BeforeAll
     static void launch() {
-        browser = new BrowserSession(BrowserKind.CHROMIUM, null);
+        browser = BrowserDrivers.create(BrowserKind.CHROMIUM, null, true);
     }
 
     @AfterAll

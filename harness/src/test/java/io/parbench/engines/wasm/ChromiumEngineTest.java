@@ -1,4 +1,4 @@
-package io.parbench.engines.chromium;
+package io.parbench.engines.wasm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,15 +37,15 @@ class ChromiumEngineTest {
     /** Generous for this shared machine, short enough to wait for once in the watchdog test. */
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-    private ChromiumEngine isolated;
-    private ChromiumEngine notIsolated;
+    private WasmEngine isolated;
+    private WasmEngine notIsolated;
     private EngineFacts isolatedFacts;
     private EngineFacts notIsolatedFacts;
 
     @BeforeAll
     void start() {
-        isolated = new ChromiumEngine(SHORT_WARMUP.withForkTimeout(TIMEOUT));
-        notIsolated = new ChromiumEngine(SHORT_WARMUP.withIsolation(false).withForkTimeout(TIMEOUT));
+        isolated = new WasmEngine(SHORT_WARMUP.withForkTimeout(TIMEOUT));
+        notIsolated = new WasmEngine(SHORT_WARMUP.withIsolation(false).withForkTimeout(TIMEOUT));
         isolatedFacts = isolated.probe();
         notIsolatedFacts = notIsolated.probe();
     }
@@ -117,7 +117,7 @@ class ChromiumEngineTest {
     @Test
     void aPageWarmsUpForAtLeastTheMinimumWarmup() throws Exception {
         Duration minimum = Duration.ofSeconds(3);
-        try (ChromiumEngine engine = new ChromiumEngine(SHORT_WARMUP.withMinimumWarmup(minimum).withForkTimeout(TIMEOUT))) {
+        try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(minimum).withForkTimeout(TIMEOUT))) {
             assertTrue(engine.probe().available());
             long started = System.nanoTime();
             assertOk(engine.measure(new Configuration("chromium", "forkjoin", null, 1024, 1), QUICK));
@@ -130,7 +130,7 @@ class ChromiumEngineTest {
     @Test
     void eachForkGetsTheWholeTimeout() throws Exception {
         // Two forks of about 3 s each (their minimum warm-up) against 5 s per fork: both finish.
-        try (ChromiumEngine engine = new ChromiumEngine(SHORT_WARMUP.withMinimumWarmup(Duration.ofSeconds(3))
+        try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(Duration.ofSeconds(3))
                 .withForkTimeout(Duration.ofSeconds(5)))) {
             assertTrue(engine.probe().available());
             Measurement m = engine.measure(new Configuration("chromium", "forkjoin", null, 1024, 1), new MeasurementSettings(2, 0, 2, 1));
@@ -159,21 +159,21 @@ class ChromiumEngineTest {
     @Test
     void aCrashedBrowserIsRelaunchedForTheNextConfiguration() throws Exception {
         // (A hung page is the byo engine's test: its step-hangs adapter; the watchdog is shared.)
-        try (ChromiumEngine engine = new ChromiumEngine(SHORT_WARMUP.withForkTimeout(TIMEOUT))) {
+        try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withForkTimeout(TIMEOUT))) {
             Configuration forkjoin = new Configuration("chromium", "forkjoin", null, 1024, 2);
             assertOk(engine.measure(forkjoin, QUICK));
-            BrowserCrash.kill(engine.session());
+            BrowserCrash.kill(engine.driver());
             Measurement afterCrash = engine.measure(forkjoin, QUICK);
             assertOk(afterCrash);
-            assertEquals(2, engine.session().launches());
+            assertEquals(2, engine.driver().launches());
         }
     }
 
     @Test
     void aBrowserThatDiesMidConfigurationIsNamedInTheReason() throws Exception {
-        try (ChromiumEngine engine = new ChromiumEngine(SHORT_WARMUP.withMinimumWarmup(Duration.ofSeconds(20)).withForkTimeout(TIMEOUT.multipliedBy(4)))) {
+        try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(Duration.ofSeconds(20)).withForkTimeout(TIMEOUT.multipliedBy(4)))) {
             assertTrue(engine.probe().available());
-            long pid = engine.session().browserProcess().orElseThrow().pid();
+            long pid = engine.driver().browserProcess().orElseThrow().pid();
             CompletableFuture<Measurement> running = CompletableFuture.supplyAsync(() -> {
                 try {
                     return engine.measure(new Configuration("chromium", "forkjoin", null, 1024, 2), QUICK);
@@ -182,7 +182,7 @@ class ChromiumEngineTest {
                 }
             });
             Thread.sleep(3_000); // the page is loaded and warming up (for 20 s)
-            BrowserCrash.kill(engine.session());
+            BrowserCrash.kill(engine.driver());
             Measurement crashed = running.get(60, TimeUnit.SECONDS);
             assertEquals(Status.FAILED, crashed.status());
             assertTrue(crashed.reason().startsWith("chromium (pid " + pid + ") died (crashed or was killed) while the page ran: "),
@@ -206,7 +206,7 @@ class ChromiumEngineTest {
     @Test
     void aMissingBrowserIsReportedWithItsFix() {
         Path nowhere = Path.of("/nonexistent/chromium");
-        try (ChromiumEngine engine = new ChromiumEngine(SHORT_WARMUP.withBrowserPath(nowhere))) {
+        try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withBrowserPath(nowhere))) {
             EngineFacts facts = engine.probe();
             assertFalse(facts.available());
             assertTrue(facts.reason().contains(nowhere.toString()), facts.reason());

@@ -1,0 +1,134 @@
+package io.parbench.engines.browser;
+
+import io.parbench.engines.Engine;
+import io.parbench.engines.Measurement;
+import io.parbench.results.EngineFacts;
+import io.parbench.results.FactKeys;
+import io.parbench.results.MeasurementSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every engine that measures in a browser shares: its pages served on first use by an
+ * {@link AssetServer} (with COOP/COEP/CORP unless --no-isolation), the probe page, and one
+ * fresh page per fork through a {@link BrowserDriver}, whichever browser and protocol that is.
+ * Subclasses say what is served and what their pages are told.
+ */
+public abstract class BrowserEngine implements Engine {
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+
+    protected final BrowserEngineOptions options;
+    protected final BrowserDriver driver;
+    private final boolean ownDriver;
+    private AssetServer server;
+
+    /**
+     * @param driver the browser the pages run in
+     * @param ownDriver whether the engine closes the driver (false: shared with other engines,
+     *     e.g. tests with one browser for many)
+     */
+    protected BrowserEngine(BrowserEngineOptions options, BrowserDriver driver, boolean ownDriver) {
+        this.options = options;
+        this.driver = driver;
+        this.ownDriver = ownDriver;
+    }
+
+    /** What the server serves: first path segment → files (see {@link AssetServer}). */
+    protected abstract Map<String, AssetRoot> mounts() throws IOException;
+
+    /** The page's path below the server's root. */
+    protected abstract String pagePath();
+
+    /** Why the engine's own files are missing (and the fix), or null when they are there. */
+    protected abstract EngineFacts missingFiles();
+
+    /** What the probe page is told. */
+    protected abstract Map<String, Object> probeConfig();
+
+    /**
+     * The probe's answer turned into facts; {@code facts} holds what every browser engine records.
+     */
+    protected abstract EngineFacts probed(PageResult page, Map<String, String> facts);
+
+    /** Why the probe page gave no answer, in the engine's words. */
+    protected String probeFailed(PageOutcome outcome) {
+        return "the probe page failed: " + outcome.failure() + notesSuffix(outcome.notes());
+    }
+
+    /** Called once the server runs, with its origin (e.g. for URLs in messages). */
+    protected void served(URI origin) {}
+
+    @Override
+    public Duration minimumWarmup() {
+        return options.minimumWarmup();
+    }
+
+    @Override
+    public EngineFacts probe() {
+        EngineFacts missing = missingFiles();
+        if (missing != null) {
+            return missing;
+        }
+        try {
+            PageOutcome outcome = driver.run(pageUrl(), "probe", probeConfig(), PROBE_TIMEOUT);
+            if (outcome.failed()) {
+                return EngineFacts.unavailable(name(), probeFailed(outcome),
+                        "run 'parbench doctor'; if the page itself fails, rebuild it (mvn -pl bench-wasm compile)");
+            }
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.put(FactKeys.EXECUTABLE, driver.executable().executable().toString());
+            facts.put(FactKeys.EXECUTABLE_SOURCE, driver.executable().source());
+            facts.putAll(driver.facts());
+            facts.put(FactKeys.ISOLATION_SERVED, Boolean.toString(options.isolation()));
+            return probed(new PageResult(outcome.result()), facts);
+        } catch (BrowserUnavailableException e) {
+            return EngineFacts.unavailable(name(), e.reason(), e.fix());
+        } catch (IOException | RuntimeException e) {
+            return EngineFacts.unavailable(name(), "could not start " + options.browser().id() + ": " + ErrorText.summary(e.getMessage()),
+                    "check that the browser starts on this machine, or pass another with --browser-path");
+        }
+    }
+
+    /** Measures on one fresh page per fork (see {@link PageForks}). */
+    protected Measurement measurePages(Map<String, Object> config, MeasurementSettings settings, PageForks.Wording wording)
+            throws IOException {
+        return PageForks.measure(driver, pageUrl(), config, settings, options.timeoutFor(settings), wording);
+    }
+
+    /** The browser's probe, for {@link #probed}. */
+    protected io.parbench.results.BrowserProbe browserProbe(PageResult page) {
+        return page.browserProbe(options.browser().id(), driver.version(), options.isolation());
+    }
+
+    /** The driver, for tests that need to see relaunches or processes. */
+    public BrowserDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        if (ownDriver) {
+            driver.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    protected URI pageUrl() throws IOException {
+        if (server == null) {
+            server = AssetServer.start(mounts(), options.isolation());
+            served(server.url(""));
+        }
+        return server.url(pagePath());
+    }
+
+    protected static String notesSuffix(List<String> notes) {
+        return notes.isEmpty() ? "" : " (console: " + String.join(" | ", notes) + ")";
+    }
+}

@@ -1,0 +1,273 @@
+package io.parbench.engines.browser.playwright;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.JSHandle;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.TimeoutError;
+import io.parbench.engines.browser.BrowserDriver;
+import io.parbench.engines.browser.BrowserKind;
+import io.parbench.engines.browser.BrowserLocator;
+import io.parbench.engines.browser.BrowserUnavailableException;
+import io.parbench.engines.browser.ErrorText;
+import io.parbench.engines.browser.PageOutcome;
+import io.parbench.engines.browser.ProcessEnvironment;
+import io.parbench.engines.browser.WorkFolder;
+import io.parbench.results.FactKeys;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Chromium driven by Playwright: one Playwright and one browser for a whole run, launched on
+ * first use and relaunched when it crashed; each page in a fresh browser context. Each launch
+ * gets a fresh profile from Playwright (deleted with the browser), and the browser its own
+ * home and temporary folders (deleted on close), so nothing is written to the user's profile.
+ */
+public final class PlaywrightDriver implements BrowserDriver {
+
+    /** This machine has no network beyond package registries: keep Chromium from calling home. */
+    private static final List<String> CHROMIUM_ARGS = List.of(
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic");
+    private static final double LAUNCH_TIMEOUT_MILLIS = 30_000;
+    private static final double POLL_MILLIS = 50;
+
+    private final BrowserKind kind;
+    private final Path explicitPath;
+    private final WorkFolder folder = new WorkFolder("parbench-browser-");
+    private Playwright playwright;
+    private BrowserLocator.Found executable;
+    private Browser browser;
+    private ProcessHandle browserProcess;
+    private int launches;
+
+    public PlaywrightDriver(BrowserKind kind, Path explicitPath) {
+        this.kind = kind;
+        this.explicitPath = explicitPath;
+    }
+
+    @Override
+    public BrowserKind kind() {
+        return kind;
+    }
+
+    @Override
+    public PageOutcome run(URI url, String task, Map<String, Object> config, Duration timeout) throws BrowserUnavailableException {
+        List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        BrowserContext context = newContext();
+        long started = System.nanoTime();
+        try {
+            Page page = context.newPage();
+            page.onConsoleMessage(message -> {
+                if (message.type().equals("error") || message.type().equals("warning")) {
+                    notes.add(message.type() + ": " + message.text());
+                }
+            });
+            page.onPageError(error -> notes.add("uncaught: " + error));
+            page.onCrash(crashed -> notes.add("the page crashed (its renderer process died)"));
+            return awaitResult(page, url, task, config, timeout, started, notes);
+        } catch (PlaywrightException e) {
+            return PageOutcome.failed("browser error: " + ErrorText.summary(e.getMessage()), notes);
+        } finally {
+            closeQuietly(context);
+        }
+    }
+
+    @Override
+    public boolean running() {
+        return browser != null && browser.isConnected();
+    }
+
+    /** Playwright starts the browser, so its exit status is not ours to read; its process id and that it is gone are. */
+    @Override
+    public String deathNotice() {
+        String which = kind.id() + (browserProcess == null ? "" : " (pid " + browserProcess.pid() + ")");
+        if (browserProcess != null && browserProcess.isAlive()) {
+            return "the connection to " + which + " was lost";
+        }
+        return which + " died (crashed or was killed)";
+    }
+
+    @Override
+    public int launches() {
+        return launches;
+    }
+
+    @Override
+    public BrowserLocator.Found executable() {
+        return executable;
+    }
+
+    @Override
+    public String version() {
+        return browser == null ? null : browser.version();
+    }
+
+    @Override
+    public Map<String, String> facts() {
+        return Map.of(FactKeys.DRIVER, "Playwright");
+    }
+
+    @Override
+    public Optional<ProcessHandle> browserProcess() {
+        return Optional.ofNullable(browserProcess).filter(ProcessHandle::isAlive);
+    }
+
+    /** This driver's private folder (the browser's home and temporary files); null before the first launch. */
+    Path workDir() {
+        return folder.path();
+    }
+
+    @Override
+    public void close() {
+        closePlaywright();
+        folder.delete();
+    }
+
+    /** A fresh context on the running browser: launched on first use, relaunched if it crashed or was closed. */
+    private BrowserContext newContext() throws BrowserUnavailableException {
+        Browser running = browser();
+        try {
+            return running.newContext();
+        } catch (PlaywrightException e) {
+            // A crash is only noticed by the next call that needs the browser: this one.
+            if (running.isConnected()) {
+                throw e;
+            }
+            return browser().newContext();
+        }
+    }
+
+    private Browser browser() throws BrowserUnavailableException {
+        if (running()) {
+            return browser;
+        }
+        browser = null;
+        try {
+            try {
+                browser = launch();
+            } catch (PlaywrightException e) {
+                // The Playwright driver may have gone down with the browser: start both afresh once.
+                closePlaywright();
+                browser = launch();
+            }
+        } catch (PlaywrightException e) {
+            throw new BrowserUnavailableException("could not launch " + kind.id() + ": " + ErrorText.summary(e.getMessage()),
+                    "check that the browser starts headless on this machine, or pass another with --browser-path");
+        }
+        launches++;
+        browserProcess = findBrowserProcess().orElse(null);
+        return browser;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PageOutcome awaitResult(Page page, URI url, String task, Map<String, Object> config, Duration timeout,
+            long started, List<String> notes) {
+        try {
+            page.navigate(url.toString(), new Page.NavigateOptions().setTimeout(millisLeft(timeout, started)));
+            page.evaluate("([task, config]) => parbench.start(task, config)", Arrays.asList(task, config));
+            JSHandle result = page.waitForFunction("() => window.parbench.result", null,
+                    new Page.WaitForFunctionOptions().setTimeout(millisLeft(timeout, started)).setPollingInterval(POLL_MILLIS));
+            return PageOutcome.answered((Map<String, Object>) result.jsonValue(), notes);
+        } catch (TimeoutError e) {
+            return PageOutcome.failed(PageOutcome.timedOut(timeout, phase(page)), notes);
+        }
+    }
+
+    /** Where a page that timed out got to (see main.js), or why that is unknown. */
+    private static String phase(Page page) {
+        try {
+            return String.valueOf(page.evaluate("() => window.parbench ? parbench.phase : 'page not loaded'"));
+        } catch (PlaywrightException e) {
+            return "unknown";
+        }
+    }
+
+    private static double millisLeft(Duration timeout, long startedNanos) {
+        // Playwright reads a timeout of 0 as "no timeout": never pass it.
+        return Math.max(1, timeout.toMillis() - (System.nanoTime() - startedNanos) / 1_000_000);
+    }
+
+    private Browser launch() throws BrowserUnavailableException {
+        if (executable == null) {
+            executable = BrowserLocator.locate(kind, explicitPath, () -> {
+                String own = type().executablePath();
+                return own == null ? null : Path.of(own);
+            });
+        }
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions()
+                .setExecutablePath(executable.executable())
+                .setHeadless(true)
+                .setEnv(browserEnvironment())
+                .setTimeout(LAUNCH_TIMEOUT_MILLIS);
+        if (kind == BrowserKind.CHROMIUM) {
+            options.setArgs(CHROMIUM_ARGS);
+        }
+        return type().launch(options);
+    }
+
+    private BrowserType type() {
+        if (playwright == null) {
+            // Only constants here: Playwright keeps the first environment it was given for every
+            // later driver in this JVM. Per-session folders go to the browser at launch instead.
+            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        }
+        return switch (kind) {
+            case CHROMIUM -> playwright.chromium();
+            case FIREFOX -> playwright.firefox();
+            case WEBKIT -> playwright.webkit();
+        };
+    }
+
+    // Playwright replaces the browser's environment with this one.
+    private Map<String, String> browserEnvironment() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putAll(folder.environment());
+        return env;
+    }
+
+    /** The browser's main process: this JVM's descendant with the driver's home folder that is not a renderer or helper. */
+    private Optional<ProcessHandle> findBrowserProcess() {
+        String home = "HOME=" + folder.path().resolve("home");
+        String name = executable.executable().getFileName().toString();
+        return ProcessHandle.current().descendants()
+                .filter(process -> process.info().command().orElse("").endsWith("/" + name))
+                .filter(process -> !process.info().commandLine().orElse("--type=").contains("--type="))
+                .filter(process -> ProcessEnvironment.of(process).contains(home))
+                .findFirst();
+    }
+
+    private void closePlaywright() {
+        if (playwright != null) {
+            try {
+                playwright.close(); // closes its browsers too
+            } catch (PlaywrightException e) {
+                // already gone; nothing left to close
+            }
+        }
+        playwright = null;
+        browser = null;
+    }
+
+    private static void closeQuietly(BrowserContext context) {
+        try {
+            context.close();
+        } catch (PlaywrightException e) {
+            // the browser is gone already; the next run relaunches it
+        }
+    }
+}

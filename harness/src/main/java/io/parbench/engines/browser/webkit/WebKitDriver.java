@@ -1,0 +1,277 @@
+package io.parbench.engines.browser.webkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parbench.engines.browser.BrowserDriver;
+import io.parbench.engines.browser.BrowserKind;
+import io.parbench.engines.browser.BrowserLocator;
+import io.parbench.engines.browser.BrowserUnavailableException;
+import io.parbench.engines.browser.ChildProcess;
+import io.parbench.engines.browser.ErrorText;
+import io.parbench.engines.browser.PageOutcome;
+import io.parbench.engines.browser.PageProtocol;
+import io.parbench.engines.browser.WorkFolder;
+import io.parbench.engines.browser.webdriver.WebDriverClient;
+import io.parbench.engines.browser.webdriver.WebDriverException;
+import io.parbench.engines.browser.webdriver.WebDriverSession;
+import io.parbench.results.FactKeys;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * WebKitGTK's MiniBrowser driven by WebKitWebDriver (classic W3C WebDriver) on an Xvfb display
+ * of its own: one session per launch, a fresh window per page, closed afterwards. WebKitGTK
+ * gives pages SharedArrayBuffer only when {@value #SHARED_ARRAY_BUFFER} is set, and then to every
+ * page, isolated or not; Safari gives it to cross-origin isolated pages only. So it is set for
+ * the driver and the browser it starts when pages are served isolated, and left out for
+ * --no-isolation, which then shows what Safari users without COOP/COEP get.
+ */
+public final class WebKitDriver implements BrowserDriver {
+
+    /** JavaScriptCore's option; without it SharedArrayBuffer is undefined even in isolated pages. */
+    public static final String SHARED_ARRAY_BUFFER = FactKeys.JSC_SHARED_ARRAY_BUFFER;
+    private static final String WEBDRIVER = "WebKitWebDriver";
+    private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SHORT = Duration.ofSeconds(5);
+
+    private final Path explicitPath;
+    private final boolean sharedArrayBuffer;
+    private final WorkFolder folder = new WorkFolder("parbench-webkit-");
+    private BrowserLocator.Found executable;
+    private VirtualDisplay display;
+    private ChildProcess webDriver;
+    private WebDriverSession session;
+    private String firstWindow;
+    private ProcessHandle miniBrowser;
+    private String version;
+    private int launches;
+
+    /**
+     * @param explicitPath MiniBrowser's path from --browser-path, or null to find it
+     * @param sharedArrayBuffer whether to set {@value #SHARED_ARRAY_BUFFER} (for isolated pages)
+     */
+    public WebKitDriver(Path explicitPath, boolean sharedArrayBuffer) {
+        this.explicitPath = explicitPath;
+        this.sharedArrayBuffer = sharedArrayBuffer;
+    }
+
+    @Override
+    public BrowserKind kind() {
+        return BrowserKind.WEBKIT;
+    }
+
+    @Override
+    public PageOutcome run(URI url, String task, Map<String, Object> config, Duration timeout) throws BrowserUnavailableException {
+        ensureRunning();
+        long started = System.nanoTime();
+        String window;
+        try {
+            window = session.newWindow();
+            session.switchToWindow(window);
+        } catch (IOException e) {
+            return PageOutcome.failed("browser error: could not open a window: " + ErrorText.summary(e.getMessage()), List.of());
+        }
+        try {
+            try {
+                session.setTimeouts(left(timeout, started), left(timeout, started));
+                session.navigate(url, left(timeout, started));
+                session.execute(PageProtocol.start(task, config) + ";", List.of(), COMMAND_TIMEOUT);
+                JsonNode result = session.executeAsync("(" + PageProtocol.CALL_WITH_RESULT + ")(arguments[0]);", List.of(),
+                        left(timeout, started));
+                return PageOutcome.answered(PageProtocol.result(result.asText()), notes());
+            } catch (WebDriverException e) {
+                if (e.error().equals("script timeout") || e.error().equals("timeout") || e.error().equals(WebDriverException.NO_ANSWER)) {
+                    return PageOutcome.failed(PageOutcome.timedOut(timeout, phase()), notes());
+                }
+                return PageOutcome.failed("browser error: " + ErrorText.summary(e.getMessage()), running() ? notes() : List.of());
+            } catch (IOException e) {
+                return PageOutcome.failed("browser error: " + ErrorText.summary(e.getMessage()), List.of());
+            }
+        } finally {
+            closeWindow();
+        }
+    }
+
+    @Override
+    public boolean running() {
+        return session != null && webDriver.alive() && display.alive() && miniBrowser != null && miniBrowser.isAlive();
+    }
+
+    @Override
+    public String deathNotice() {
+        if (webDriver == null) {
+            return "webkit was never launched";
+        }
+        if (!webDriver.alive()) {
+            return webDriver.describe() + " " + webDriver.exitDescription() + ErrorText.lastLines("output", webDriver.lastLines(), 3);
+        }
+        if (!display.alive()) {
+            return "the X server (Xvfb) of " + webDriver.describe() + " died";
+        }
+        // MiniBrowser is WebKitWebDriver's child, so its exit status is not ours to read.
+        return "MiniBrowser" + (miniBrowser == null ? "" : " (pid " + miniBrowser.pid() + ")") + " died (crashed or was killed)"
+                + ErrorText.lastLines("driver output", webDriver.lastLines(), 3);
+    }
+
+    @Override
+    public int launches() {
+        return launches;
+    }
+
+    @Override
+    public BrowserLocator.Found executable() {
+        return executable;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public Map<String, String> facts() {
+        return Map.of(FactKeys.DRIVER, "WebKitWebDriver (W3C WebDriver)", SHARED_ARRAY_BUFFER, sharedArrayBuffer ? "1" : "unset",
+                FactKeys.DISPLAY, display == null ? "none" : "Xvfb " + display.display());
+    }
+
+    @Override
+    public Optional<ProcessHandle> browserProcess() {
+        return Optional.ofNullable(miniBrowser).filter(ProcessHandle::isAlive);
+    }
+
+    @Override
+    public void close() {
+        stop();
+        if (display != null) {
+            display.close();
+            display = null;
+        }
+        folder.delete();
+    }
+
+    private String phase() {
+        try {
+            return session.execute("return " + PageProtocol.PHASE + ";", List.of(), SHORT).asText("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private List<String> notes() {
+        try {
+            return PageProtocol.notes(session.execute("return " + PageProtocol.NOTES + ";", List.of(), SHORT).asText());
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Closes the page's window (its web process and workers with it) and goes back to the first window. */
+    private void closeWindow() {
+        if (!running()) {
+            return;
+        }
+        try {
+            session.closeWindow();
+            session.switchToWindow(firstWindow);
+        } catch (IOException e) {
+            // a browser that does not answer is relaunched by the next run
+        }
+    }
+
+    private static Duration left(Duration timeout, long startedNanos) {
+        return Duration.ofMillis(Math.max(1, timeout.toMillis() - (System.nanoTime() - startedNanos) / 1_000_000));
+    }
+
+    private void ensureRunning() throws BrowserUnavailableException {
+        if (running()) {
+            return;
+        }
+        stop();
+        if (executable == null) {
+            executable = BrowserLocator.locate(BrowserKind.WEBKIT, explicitPath, () -> null);
+        }
+        Path driverExecutable = BrowserLocator.findOnPath(WEBDRIVER).orElseThrow(() -> new BrowserUnavailableException(
+                WEBDRIVER + " not found on PATH", "install it with `apt-get install webkit2gtk-driver xvfb`"));
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putAll(folder.environment());
+        if (display == null || !display.alive()) {
+            if (display != null) {
+                display.close();
+            }
+            display = VirtualDisplay.start(env, folder.path());
+        }
+        env.put("DISPLAY", display.display());
+        if (sharedArrayBuffer) {
+            env.put(SHARED_ARRAY_BUFFER, "1");
+        } else {
+            env.remove(SHARED_ARRAY_BUFFER);
+        }
+        try {
+            launch(driverExecutable, env);
+        } catch (IOException e) {
+            stop();
+            throw new BrowserUnavailableException("could not launch WebKit (" + executable.executable() + " through " + driverExecutable
+                    + "): " + ErrorText.summary(e.getMessage()), "check that `xvfb-run " + executable.executable()
+                    + "` starts here, or pass another MiniBrowser with --browser-path");
+        }
+        launches++;
+    }
+
+    private void launch(Path driverExecutable, Map<String, String> env) throws IOException {
+        int port = freePort();
+        webDriver = ChildProcess.start(WEBDRIVER, List.of(driverExecutable.toString(), "--port=" + port), env, folder.path());
+        WebDriverClient client = new WebDriverClient(URI.create("http://127.0.0.1:" + port));
+        long deadline = System.nanoTime() + LAUNCH_TIMEOUT.toNanos();
+        while (!client.ready()) {
+            if (!webDriver.alive() || System.nanoTime() > deadline) {
+                throw new IOException(WEBDRIVER + " " + (webDriver.alive() ? "did not become ready" : webDriver.exitDescription())
+                        + ErrorText.lastLines("output", webDriver.lastLines(), 3));
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        session = client.newSession(Map.of("webkitgtk:browserOptions",
+                Map.of("binary", executable.executable().toString(), "args", List.of("--automation"))), LAUNCH_TIMEOUT);
+        version = session.capabilities().path("browserVersion").asText(null);
+        firstWindow = session.windowHandle();
+        miniBrowser = webDriver.handle().descendants()
+                .filter(p -> p.info().command().orElse("").endsWith("/" + executable.executable().getFileName()))
+                .findFirst().orElse(null);
+    }
+
+    private void stop() {
+        if (session != null && webDriver.alive()) {
+            try {
+                session.delete(SHORT);
+            } catch (IOException e) {
+                // it is killed below anyway
+            }
+        }
+        session = null;
+        if (webDriver != null) {
+            webDriver.close();
+            // keep the process object: deathNotice() reads how it ended until the next launch
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(Duration duration) throws IOException {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting " + WEBDRIVER, e);
+        }
+    }
+}

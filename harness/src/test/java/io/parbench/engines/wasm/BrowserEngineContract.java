@@ -1,0 +1,159 @@
+package io.parbench.engines.wasm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parbench.engines.EngineOptions;
+import io.parbench.engines.Measurement;
+import io.parbench.engines.browser.BrowserCrash;
+import io.parbench.engines.browser.BrowserEngineOptions;
+import io.parbench.engines.browser.BrowserKind;
+import io.parbench.engines.byo.ByoEngine;
+import io.parbench.kernels.KernelSpec;
+import io.parbench.kernels.ReferenceChecksums;
+import io.parbench.results.BrowserProbe;
+import io.parbench.results.Configuration;
+import io.parbench.results.EngineFacts;
+import io.parbench.results.MeasurementSettings;
+import io.parbench.results.Status;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every browser engine must do, in the real browser with the real parbench.wasm: one
+ * subclass per browser driven by its own protocol. Few pages, tiny iterations, no speed asserted.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserEngineContract {
+
+    /** Tiny on purpose: each of the two iterations still runs at least one whole step. */
+    static final MeasurementSettings QUICK = new MeasurementSettings(1, 0, 2, 1);
+    // Generous: this machine is shared, and a page that loads while others build may wait long for a core.
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private WasmEngine isolated;
+    private EngineFacts isolatedFacts;
+
+    abstract BrowserKind browser();
+
+    /** What the browser's user agent contains. */
+    abstract String userAgentMark();
+
+    BrowserEngineOptions options() {
+        return BrowserEngineOptions.defaults().withBrowser(browser()).withMinimumWarmup(Duration.ZERO).withForkTimeout(TIMEOUT);
+    }
+
+    @BeforeAll
+    void start() {
+        isolated = new WasmEngine(options());
+        isolatedFacts = isolated.probe();
+    }
+
+    @AfterAll
+    void stop() {
+        isolated.close();
+    }
+
+    @Test
+    void probeReportsThreadsWhenIsolated() {
+        EngineFacts facts = isolatedFacts;
+        assertTrue(facts.available(), () -> facts.reason() + " / " + facts.fix());
+        assertEquals(browser().id(), facts.engine());
+        BrowserProbe probe = facts.browser();
+        assertEquals(browser().id(), probe.browser());
+        assertFalse(probe.version().isBlank());
+        assertTrue(probe.userAgent().contains(userAgentMark()), probe.userAgent());
+        assertTrue(probe.isolationServed());
+        assertTrue(probe.crossOriginIsolated());
+        assertTrue(probe.sharedArrayBuffer());
+        assertTrue(probe.wasmThreads(), probe.wasmThreadsError());
+        assertEquals("true", facts.facts().get("wasm.threadsReady"), facts.facts().toString());
+    }
+
+    @Test
+    void everyKernelMatchesTheReferenceChecksumAtOneToFourWorkers() throws Exception {
+        for (KernelSpec kernel : KernelSpec.values()) {
+            long size = kernel.defaultSize(KernelSpec.Profile.QUICK);
+            for (int workers = 1; workers <= 4; workers++) {
+                Configuration configuration = new Configuration(browser().id(), kernel.id(), null, size, workers);
+                Measurement m = isolated.measure(configuration, QUICK);
+                assertEquals(Status.OK, m.status(), () -> configuration.label() + ": " + m.reason() + " " + m.notes());
+                assertEquals(expected(kernel, size), m.checksum(), configuration.label());
+                assertEquals(2, m.samples().getFirst().size());
+                assertTrue(m.poolStartupMillis() >= 0);
+                assertNull(m.reason());
+            }
+        }
+    }
+
+    @Test
+    void withoutIsolationMoreWorkersFallBackToOneWithTheBrowsersReason() throws Exception {
+        try (WasmEngine open = new WasmEngine(options().withIsolation(false))) {
+            BrowserProbe probe = open.probe().browser();
+            assertFalse(probe.crossOriginIsolated());
+            assertFalse(probe.wasmThreads());
+            // Chromium and Firefox refuse to post the memory (DataCloneError); WebKit has no shared memory at all.
+            assertFalse(probe.wasmThreadsError().isBlank());
+            long size = KernelSpec.SUM.defaultSize(KernelSpec.Profile.QUICK);
+            Measurement two = open.measure(new Configuration(browser().id(), "sum", null, size, 2), QUICK);
+            assertEquals(Status.FALLBACK, two.status(), () -> two.reason() + " " + two.notes());
+            assertTrue(two.reason().contains("measured with 1 worker instead of 2"), two.reason());
+            assertEquals(expected(KernelSpec.SUM, size), two.checksum());
+        }
+    }
+
+    @Test
+    void aHungStepIsStoppedByTheWatchdogAndTheNextPageRuns() throws Exception {
+        EngineOptions options = new EngineOptions(KernelSpec.DEFAULT_SEED, browser().id(), null, true,
+                Duration.ofSeconds(4), testAdapter("step-hangs"));
+        try (ByoEngine engine = new ByoEngine(options)) {
+            assertTrue(engine.probe().available());
+            Measurement hung = engine.measure(new Configuration("byo", "step-hangs", null, 8, 2), QUICK);
+            assertEquals(Status.FAILED, hung.status());
+            assertTrue(hung.reason().contains("no answer within the fork's timeout of 4.0 s"), hung.reason());
+            assertTrue(hung.reason().contains("step() never returned"), hung.reason());
+        }
+        Measurement next = isolated.measure(new Configuration(browser().id(), "forkjoin", null, 1024, 2), QUICK);
+        assertEquals(Status.OK, next.status(), next::reason);
+    }
+
+    @Test
+    void aBrowserThatDiedIsNamedAndRelaunchedAndNothingIsLeftBehind() throws Exception {
+        String folder;
+        Configuration forkjoin = new Configuration(browser().id(), "forkjoin", null, 1024, 2);
+        try (WasmEngine engine = new WasmEngine(options())) {
+            assertEquals(Status.OK, engine.measure(forkjoin, QUICK).status());
+            folder = markerOf(engine);
+            BrowserCrash.kill(engine.driver());
+            assertFalse(engine.driver().running());
+            assertTrue(engine.driver().deathNotice().contains("died") || engine.driver().deathNotice().contains("killed by signal 9"),
+                    engine.driver().deathNotice());
+            Measurement afterCrash = engine.measure(forkjoin, QUICK);
+            assertEquals(Status.OK, afterCrash.status(), afterCrash::reason);
+            assertEquals(2, engine.driver().launches());
+            assertFalse(LeftoverProcesses.of(folder).isEmpty(), "the browser's processes carry the marker");
+        }
+        assertEquals(List.of(), LeftoverProcesses.of(folder));
+    }
+
+    private static String markerOf(WasmEngine engine) {
+        return engine.driver().browserProcess().map(LeftoverProcesses::marker).orElseThrow();
+    }
+
+    static Path testAdapter(String name) throws URISyntaxException {
+        return Path.of(BrowserEngineContract.class.getResource("/byo/" + name + "/adapter.js").toURI());
+    }
+
+    static String expected(KernelSpec kernel, long size) {
+        return String.format("%016x", ReferenceChecksums.of(kernel, size, KernelSpec.DEFAULT_SEED));
+    }
+
+}

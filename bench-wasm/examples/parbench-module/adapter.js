@@ -4,6 +4,10 @@
 // Run: parbench run --engines chromium,byo --adapter bench-wasm/target/examples/parbench-module/adapter.js \
 //        --adapter-param kernel=nbody --kernels nbody --sizes 512
 // The kernel is a parameter (default nbody); its checksum equals the built-in engine's.
+// spin=F (e.g. --adapter-param spin=0.1) makes every step F times longer: after the kernel's step
+// the driver busy-waits for F times the step's measured duration (the helpers sleep meanwhile),
+// so throughput falls to 1/(1+F) at every worker count while the answer stays the same. It is a
+// known, real slowdown for checking that 'parbench compare' catches one (GATE.md).
 import { cError, kernelId, loadModule, startPool, stopPool } from './pool.js';
 
 export const meta = { name: 'parbench-module', unit: 'step', defaultSize: 512 };
@@ -11,8 +15,11 @@ export const meta = { name: 'parbench-module', unit: 'step', defaultSize: 512 };
 let wasm;
 let team;
 let bench;
+let spin = 0;
 
 export async function setup({ workers, size, seed, params }) {
+  spin = Number(params.spin ?? 0);
+  if (!(spin >= 0 && spin <= 10)) throw new RangeError(`spin=${params.spin}: give a fraction of the step's time between 0 and 10`);
   wasm = await loadModule(new URL('parbench.wasm', import.meta.url));
   const kernel = kernelId(wasm, params.kernel ?? 'nbody');
   team = await startPool(wasm, workers);
@@ -21,7 +28,12 @@ export async function setup({ workers, size, seed, params }) {
 }
 
 export function step() {
+  const start = spin > 0 ? performance.now() : 0;
   if (wasm.pb.pb_bench_step(bench) !== 0) throw cError(wasm, 'pb_bench_step');
+  if (spin > 0) {
+    const until = performance.now() + spin * (performance.now() - start);
+    while (performance.now() < until) { /* spin: the knob's extra work */ }
+  }
 }
 
 // Outside the timed steps, as the built-in engine does: the checksum of the last step's output.

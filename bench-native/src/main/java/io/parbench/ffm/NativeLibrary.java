@@ -25,6 +25,11 @@ public final class NativeLibrary {
     /** The pb_abi_version this binding was written against (PB_ABI_VERSION in parbench.h). */
     public static final int ABI_VERSION = 1;
     static final String FILE_NAME = "libparbench.so";
+    /**
+     * A system property naming a libparbench.so to load instead of the class path's: how the forks
+     * of a comparison's baseline side run the library of another build.
+     */
+    public static final String FILE_PROPERTY = "parbench.nativeLibrary";
     private static final String HOW_TO_BUILD = "build it with scripts/test or mvn -pl bench-wasm package";
 
     private static NativeLibrary loaded;
@@ -68,10 +73,11 @@ public final class NativeLibrary {
         }
     }
 
-    /** The library of this class path, loaded on first use. */
+    /** The library named by {@link #FILE_PROPERTY}, else the class path's; loaded on first use. */
     public static synchronized NativeLibrary load() {
         if (loaded == null) {
-            loaded = loadResource(NativeLibrary.class.getClassLoader(), resourceName());
+            String file = System.getProperty(FILE_PROPERTY);
+            loaded = file != null ? loadFile(Path.of(file)) : loadResource(NativeLibrary.class.getClassLoader(), resourceName());
         }
         return loaded;
     }

@@ -42,12 +42,14 @@ public final class JmhLauncher {
     /**
      * What to run and how long; {@code variant} null means the default variant (jvm only).
      * {@code forkTimeout} is how long each fork may take, timed from its own start: a fork still
-     * going after that is stopped and the run fails.
+     * going after that is stopped and the run fails. {@code jvmArgs} go to every fork
+     * after parbench's own flags (e.g. a -D property, or JVM options under comparison).
      */
     public record Config(String engine, String kernel, String variant, long size, long seed, int workers,
                          int forks, int warmupIterations, int iterations, long iterationTimeMs, Path checksumFile,
-                         Duration forkTimeout) {
+                         Duration forkTimeout, List<String> jvmArgs) {
         public Config {
+            jvmArgs = List.copyOf(jvmArgs);
             Objects.requireNonNull(kernel, "kernel");
             Objects.requireNonNull(checksumFile, "checksumFile");
             Objects.requireNonNull(forkTimeout, "forkTimeout");
@@ -63,6 +65,13 @@ public final class JmhLauncher {
                         + " an iteration time >= 1 ms; got " + forks + ", " + warmupIterations + ", " + iterations
                         + " and " + iterationTimeMs + " ms.");
             }
+        }
+
+        /** Forks with parbench's flags only. */
+        public Config(String engine, String kernel, String variant, long size, long seed, int workers, int forks,
+                int warmupIterations, int iterations, long iterationTimeMs, Path checksumFile, Duration forkTimeout) {
+            this(engine, kernel, variant, size, seed, workers, forks, warmupIterations, iterations, iterationTimeMs, checksumFile,
+                    forkTimeout, List.of());
         }
     }
 
@@ -124,12 +133,19 @@ public final class JmhLauncher {
                 .measurementIterations(config.iterations())
                 .measurementTime(iterationTime)
                 .shouldFailOnError(true)
-                .jvmArgsAppend(ForkFlags.NATIVE_ACCESS, ForkFlags.UNSAFE_ALLOW, ForkFlags.JDK_SORT_SPLIT,
-                        "-D" + ForkFlags.CHECKSUM_FILE_PROPERTY + "=" + config.checksumFile().toAbsolutePath());
+                .jvmArgsAppend(forkArguments(config));
         if (benchmark == JvmKernelBenchmark.class) {
             options.param("variant", config.variant() == null ? JavaKernels.DEFAULT_VARIANT : config.variant());
         }
         return options;
+    }
+
+    /** parbench's flags, then the configuration's own (one call: JMH keeps only the last jvmArgsAppend). */
+    private static String[] forkArguments(Config config) {
+        List<String> args = new ArrayList<>(List.of(ForkFlags.NATIVE_ACCESS, ForkFlags.UNSAFE_ALLOW, ForkFlags.JDK_SORT_SPLIT,
+                "-D" + ForkFlags.CHECKSUM_FILE_PROPERTY + "=" + config.checksumFile().toAbsolutePath()));
+        args.addAll(config.jvmArgs());
+        return args.toArray(String[]::new);
     }
 
     private static List<List<Double>> scoresPerFork(Collection<RunResult> runs) {

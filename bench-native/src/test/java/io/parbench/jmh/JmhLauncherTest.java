@@ -75,4 +75,13 @@ class JmhLauncherTest {
         assertThrows(IllegalArgumentException.class, () -> new JmhLauncher.Config("jvm", "sum", null, 10, SEED, 1, 0, 1, 1,
                 100, dir.resolve("x"), Duration.ofMinutes(1)));
     }
+
+    @Test
+    void aConfigurationsOwnJvmArgumentsFollowParbenchsFlags() {
+        JmhLauncher.Config config = new JmhLauncher.Config("native", "sum", null, 1024, SEED, 1, 1, 0, 1, 10,
+                dir.resolve("c.checksum"), Duration.ofMinutes(1), List.of("-Dparbench.nativeLibrary=/elsewhere/libparbench.so"));
+        List<String> args = List.copyOf(JmhLauncher.options(config).build().getJvmArgsAppend().get());
+        assertEquals("-Dparbench.nativeLibrary=/elsewhere/libparbench.so", args.getLast());
+        assertTrue(args.contains("--enable-native-access=ALL-UNNAMED"), args::toString);
+    }
 }

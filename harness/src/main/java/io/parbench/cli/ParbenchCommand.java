@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DoctorCommand.class,
             ReportCommand.class,
             GateCommand.class,
+            CompareCommand.class,
             ExportCommand.class,
             InspectCommand.class
         })

@@ -22,7 +22,6 @@ import io.parbench.results.RunDocument;
 import io.parbench.results.RunInfo;
 import io.parbench.results.Status;
 import io.parbench.run.BenchmarkRun;
-import io.parbench.run.EngineRegistry;
 import io.parbench.run.ExpectedChecksums;
 import io.parbench.run.MachineFacts;
 import io.parbench.run.Progress;
@@ -32,13 +31,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -132,8 +128,8 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, EngineFacts> facts = new LinkedHashMap<>();
         try (RunLock lock = RunLock.acquire(err)) {
             startEngines(engineNames, options, err, ready, facts);
-            Map<String, OwnKernel> ownKernels = ownKernelsOf(ready);
-            Plan plan = UserError.whenInvalid(() -> PlanBuilder.build(chosenProfile, List.copyOf(ready.keySet()), variantsOf(ready),
+            Map<String, OwnKernel> ownKernels = EngineStartup.ownKernelsOf(ready);
+            Plan plan = UserError.whenInvalid(() -> PlanBuilder.build(chosenProfile, List.copyOf(ready.keySet()), EngineStartup.variantsOf(ready),
                     chosenKernels, ownKernels, sizes, chosenWorkers, settings, seed));
             err.printf("Plan: %d configurations (%s × %s × workers %s), %d fork(s) × (%d warm-up + %d) × %d ms; about %s.%n",
                     plan.configurations().size(), String.join(",", ready.keySet()),
@@ -143,7 +139,7 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
 
             Path resultsFile = out.resolve("results.json");
-            RunInfo info = new RunInfo(ParbenchVersion.current(), commandLine(), Instant.now(), null, false, seed,
+            RunInfo info = new RunInfo(ParbenchVersion.current(), EngineStartup.commandLine(spec), Instant.now(), null, false, seed,
                     chosenProfile.id(), settings);
             BenchmarkRun run = new BenchmarkRun(plan, ready, ExpectedChecksums.fromReference(seed),
                     info, MachineFacts.probe(facts), resultsFile, Progress.forStderr(plan.configurations().size()));
@@ -174,54 +170,17 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The engines --engines names, checked before anything waits or starts. */
     private List<String> engineNames() {
-        List<String> names = allEngines() ? EngineRegistry.BUILT_IN
-                : Arrays.stream(engines.split(",")).map(String::trim).distinct().toList();
-        for (String name : names) {
-            if (!EngineRegistry.ALL_NAMES.contains(name)) {
-                throw new UserError("Unknown engine '" + name + "'; the engines are " + String.join(", ", EngineRegistry.ALL_NAMES)
-                        + " (or 'all').");
-            }
-        }
+        List<String> names = EngineStartup.names(engines);
         if ((adapter != null || adapterParams != null) && !names.contains(ByoEngine.NAME)) {
             throw new UserError("--adapter and --adapter-param are for the byo engine: add it, e.g. --engines byo or --engines chromium,byo.");
         }
         return names;
     }
 
-    private boolean allEngines() {
-        return engines.trim().equals("all");
-    }
-
     /** Creates and probes the engines asked for; with 'all', unavailable ones are skipped with a note. */
     private void startEngines(List<String> names, EngineOptions options, PrintWriter err, Map<String, Engine> ready,
             Map<String, EngineFacts> facts) throws Exception {
-        boolean all = allEngines();
-        for (String name : names) {
-            Engine engine = UserError.whenInvalid(() -> EngineRegistry.create(name, options));
-            EngineFacts f = engine.probe();
-            facts.put(name, f);
-            if (f.available()) {
-                ready.put(name, engine);
-                continue;
-            }
-            engine.close();
-            String message = "engine " + name + " is not available: " + f.reason() + (f.fix() == null ? "" : " Fix: " + f.fix());
-            if (!all) throw new UserError(message + " (Run 'parbench doctor' for all checks.)");
-            err.println("Skipping " + message);
-        }
-        if (ready.isEmpty()) throw new UserError("No engine can run on this machine; run 'parbench doctor' to see why.");
-    }
-
-    private static Map<String, OwnKernel> ownKernelsOf(Map<String, Engine> engines) {
-        Map<String, OwnKernel> own = new LinkedHashMap<>();
-        engines.forEach((name, engine) -> engine.ownKernel().ifPresent(kernel -> own.put(name, kernel)));
-        return own;
-    }
-
-    private static Map<String, Function<String, List<String>>> variantsOf(Map<String, Engine> engines) {
-        Map<String, Function<String, List<String>>> variants = new LinkedHashMap<>();
-        engines.forEach((name, engine) -> variants.put(name, engine::variants));
-        return variants;
+        facts.putAll(EngineStartup.start(names, options, EngineStartup.isAll(engines), "", ready, err));
     }
 
     private MeasurementSettings settings(MeasurementSettings base) {
@@ -234,11 +193,5 @@ public final class RunCommand implements Callable<Integer> {
             throw new UserError("--forks, --iterations and --iteration-time must be at least 1, --warmup at least 0.");
         }
         return s;
-    }
-
-    private List<String> commandLine() {
-        List<String> args = new ArrayList<>(List.of("parbench"));
-        args.addAll(spec.commandLine().getParseResult().originalArgs());
-        return args;
     }
 }

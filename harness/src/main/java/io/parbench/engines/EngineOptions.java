@@ -2,6 +2,7 @@ package io.parbench.engines;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,13 +16,23 @@ import java.util.Map;
  *     stops it; null for each engine's automatic timeout, from the configuration's planned time
  * @param adapter the user's adapter module for the byo engine, or null
  * @param adapterParams the byo adapter's parameters (its setup() gets them as {@code params})
+ * @param assets a bench-wasm build's assets folder ({@link AssetsFolder}) to run instead of the
+ *     class path's native library, wasm module and page scripts; null for the class path's
+ * @param jvmArgs extra options for the jvm engine's forked JVMs
  */
 public record EngineOptions(
         long seed, String browser, Path browserPath, boolean isolation, Duration timeout, Path adapter,
-        Map<String, String> adapterParams) {
+        Map<String, String> adapterParams, Path assets, List<String> jvmArgs) {
 
     public EngineOptions {
         adapterParams = adapterParams == null ? Map.of() : Map.copyOf(adapterParams);
+        jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+    }
+
+    /** Options with the class path's assets and no extra JVM options. */
+    public EngineOptions(long seed, String browser, Path browserPath, boolean isolation, Duration timeout, Path adapter,
+            Map<String, String> adapterParams) {
+        this(seed, browser, browserPath, isolation, timeout, adapter, adapterParams, null, List.of());
     }
 
     /** Options without adapter parameters. */

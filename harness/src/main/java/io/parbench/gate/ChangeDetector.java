@@ -1,163 +1,105 @@
 package io.parbench.gate;
 
-import io.parbench.text.Format;
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
-import org.apache.commons.math3.util.CombinatoricsUtils;
+import io.parbench.change.CheckDecision;
+import io.parbench.change.DecisionRule;
+import io.parbench.change.ForkValues;
+import io.parbench.change.LogChange;
+import io.parbench.change.Outcome;
+import java.util.List;
+import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * The gate's statistical decision: is a change real (significant at the stated confidence) and
- * at least as large as the threshold?
+ * The gate's statistical decision, on the same footing as {@code parbench compare}: the fork (a
+ * fresh JVM or page) is the sample, its value the median of its iterations; a change is the
+ * difference of the sides' mean log fork values (speedup: of log T(W) - log T(1)), with a Welch t
+ * interval at the confidence. The decision is the comparison's ({@link DecisionRule}): a
+ * regression is significant and at least the threshold; "no regression" rules the threshold out;
+ * anything else is undecided. Fewer than {@link #MINIMUM_FORKS} forks on a side are always
+ * undecided: one or two processes cannot show how much the next one differs.
  *
- * <ul>
- *   <li>Throughput at one worker count: two-sided Mann–Whitney U test of the raw samples; the
- *       size of the change is the Hodges–Lehmann ratio (the median of all current/baseline
- *       sample ratios) with its Moses confidence interval.
- *   <li>Speedup at W: each run's speedup is the Hodges–Lehmann ratio of its W-worker to its
- *       one-worker samples, with its Moses interval; the change is current over baseline,
- *       significant when its confidence interval (the two runs' errors combined) excludes 1.
- * </ul>
- *
- * A change is a regression (or improvement) only when it is significant and at least the
- * threshold. Otherwise it is unchanged, or inconclusive when the samples cannot tell: fewer than
- * the test needs to ever reach the confidence, a change past the threshold that is not
- * significant, or noise too wide to promise that a change of twice the threshold would have been
- * caught 95% of the time. Inconclusive verdicts say about how many samples per side would decide.
+ * <p>Unlike compare, the two documents were measured at different times, perhaps on different
+ * machines, and each check is decided on its own (no correction for the number of checks): fit
+ * for trends, not for a CI gate (GATE.md).
  */
 public final class ChangeDetector {
 
-    /** The detection rate the "samples needed" advice aims for: the rate the gate is validated at. */
-    static final double ADVICE_POWER = 0.95;
-    /**
-     * "Unchanged" promises that a change of this many thresholds (10% at the default 5%) would
-     * have been caught with {@link #ADVICE_POWER}; samples too noisy for that are inconclusive.
-     */
-    static final double PROMISED_MULTIPLE = 2;
+    public static final int MINIMUM_FORKS = 3;
 
     private final double confidence;
-    private final double alpha;
-    private final double z;
-    private final int minimumSamples;
-    private final MannWhitneyUTest rankTest = new MannWhitneyUTest();
+    private final double oneSidedLevel;
 
-    /** @param confidence e.g. 0.95 */
+    /** @param confidence of the two-sided interval, e.g. 0.95 */
     public ChangeDetector(double confidence) {
         this.confidence = confidence;
-        this.alpha = 1 - confidence;
-        this.z = LogShift.STANDARD_NORMAL.inverseCumulativeProbability(1 - alpha / 2);
-        this.minimumSamples = minimumSamples(alpha);
+        this.oneSidedLevel = (1 - confidence) / 2;
     }
 
-    /**
-     * The fewest samples per side with which a two-sided rank test can reach the confidence at
-     * all: even perfectly separated samples have an exact p-value of 2 / C(2n, n).
-     */
-    static int minimumSamples(double alpha) {
-        int n = 1;
-        while (2 / CombinatoricsUtils.binomialCoefficientDouble(2 * n, n) > alpha) {
-            n++;
-        }
-        return n;
-    }
-
-    public int minimumSamples() {
-        return minimumSamples;
-    }
-
-    /** Throughput at one worker count, current against baseline. */
-    public Decision throughput(double[] baseline, double[] current, double threshold) {
-        LogShift shift = LogShift.between(baseline, current, confidence);
-        double nRef = harmonicMean(baseline.length, current.length);
-        int smallest = Math.min(baseline.length, current.length);
-        if (smallest < minimumSamples) {
-            return tooFew(shift, smallest, nRef, threshold);
-        }
-        double p = rankTest.mannWhitneyUTest(baseline, current);
-        return decide(shift, p < alpha, p, threshold, nRef);
+    /** Throughput at one worker count, current against baseline; samples per fork. */
+    public Decision throughput(List<List<Double>> baseline, List<List<Double>> current, double threshold) {
+        return decide(List.of(logForkValues(current)), List.of(logForkValues(baseline)), threshold);
     }
 
     /** Speedup at one worker count: the current run's speedup against the baseline's. */
     public Decision speedup(SpeedupSamples baseline, SpeedupSamples current, double threshold) {
-        LogShift change = speedupShift(current).minus(speedupShift(baseline), confidence);
-        double nRef = harmonicMean(
-                baseline.oneWorker().length, baseline.workers().length, current.oneWorker().length, current.workers().length);
-        int smallest = Math.min(baseline.smallest(), current.smallest());
-        if (smallest < minimumSamples) {
-            return tooFew(change, smallest, nRef, threshold);
-        }
-        return decide(change, change.excludesZero(), null, threshold, nRef);
+        return decide(List.of(logForkValues(current.workers()), logForkValues(baseline.oneWorker())),
+                List.of(logForkValues(current.oneWorker()), logForkValues(baseline.workers())), threshold);
     }
 
-    /** One run's speedup (the Hodges–Lehmann ratio of W-worker to one-worker throughput) with its interval. */
+    /** One run's speedup, the ratio of its geometric-mean fork values, with its interval (none with a single fork). */
     public Interval speedup(SpeedupSamples samples) {
-        return speedupShift(samples).ratio();
-    }
-
-    private LogShift speedupShift(SpeedupSamples samples) {
-        return LogShift.between(samples.oneWorker(), samples.workers(), confidence);
-    }
-
-    private Decision decide(LogShift shift, boolean significant, Double p, double threshold, double nRef) {
-        double change = Math.expm1(shift.estimate());
-        String evidence = p != null ? Text.pValue(p) : Format.percent(confidence) + " interval " + range(shift);
-        boolean beyond = Math.abs(change) >= threshold;
-        if (beyond && significant) {
-            return decision(shift, change < 0 ? Verdict.REGRESSION : Verdict.IMPROVED, p, null,
-                    Text.change(change) + ", beyond the " + Format.percent(threshold) + " threshold and significant (" + evidence + ")");
+        double[] w = logForkValues(samples.workers());
+        double[] one = logForkValues(samples.oneWorker());
+        if (w.length < 2 || one.length < 2) {
+            double estimate = Math.exp(mean(w) - mean(one));
+            return new Interval(estimate, estimate, estimate);
         }
-        if (beyond) {
-            int needed = samplesToDetect(Math.abs(shift.estimate()), shift.standardError(), nRef);
-            return decision(shift, Verdict.INCONCLUSIVE, p, needed,
-                    Text.change(change) + " but not distinguishable from noise (" + evidence + "); about "
-                            + needed + " samples per side would decide");
+        LogChange change = LogChange.independent(List.of(w), List.of(one));
+        double half = new TDistribution(null, change.degreesOfFreedom()).inverseCumulativeProbability(1 - oneSidedLevel)
+                * change.standardError();
+        return new Interval(Math.exp(change.estimate()), Math.exp(change.estimate() - half), Math.exp(change.estimate() + half));
+    }
+
+    /** The geometric mean of a side's fork values: the centre this statistic belongs with. */
+    public static double typical(List<List<Double>> forks) {
+        return Math.exp(mean(logForkValues(forks)));
+    }
+
+    private Decision decide(List<double[]> plus, List<double[]> minus, double threshold) {
+        int fewest = Math.min(plus.stream().mapToInt(g -> g.length).min().orElse(0), minus.stream().mapToInt(g -> g.length).min().orElse(0));
+        double pointChange = Math.expm1(plus.stream().mapToDouble(ChangeDetector::mean).sum() - minus.stream().mapToDouble(ChangeDetector::mean).sum());
+        if (fewest < 2) {
+            return new Decision(Verdict.UNDECIDED, pointChange, null, null, MINIMUM_FORKS,
+                    ChangeWording.tooFewForks(pointChange, fewest, MINIMUM_FORKS, null));
         }
-        int needed = samplesForPromise(shift, threshold, nRef);
-        if (needed > nRef) {
-            return decision(shift, Verdict.INCONCLUSIVE, p, needed,
-                    Text.change(change) + " but too noisy to promise catching a " + Format.percent(PROMISED_MULTIPLE * threshold)
-                            + " change (" + Format.percent(confidence) + " interval " + range(shift) + "); about " + needed
-                            + " samples per side would be enough");
+        CheckDecision d = DecisionRule.decide(LogChange.independent(plus, minus), threshold, oneSidedLevel);
+        if (fewest < MINIMUM_FORKS) {
+            Integer needed = d.replicatesNeeded() == null ? MINIMUM_FORKS : Math.max(MINIMUM_FORKS, d.replicatesNeeded());
+            return new Decision(Verdict.UNDECIDED, d.change(), d.low(), d.high(), needed,
+                    ChangeWording.tooFewForks(d.change(), fewest, MINIMUM_FORKS, d.replicatesNeeded() == null ? null : needed));
         }
-        return decision(shift, Verdict.UNCHANGED, p, null, significant
-                ? Text.change(change) + ", significant but within the " + Format.percent(threshold) + " threshold (" + evidence + ")"
-                : Text.change(change) + ", within noise (" + evidence + ")");
+        return new Decision(verdict(d.outcome()), d.change(), d.low(), d.high(), d.replicatesNeeded(), ChangeWording.reason(d, threshold));
     }
 
-    private Decision tooFew(LogShift shift, int smallest, double nRef, double threshold) {
-        int needed = smallest >= 2 && shift.standardError() > 0 ? samplesForPromise(shift, threshold, nRef) : minimumSamples;
-        return decision(shift, Verdict.INCONCLUSIVE, null, needed,
-                "too few samples (" + smallest + " per side); at " + Format.percent(confidence) + " confidence about "
-                        + needed + " per side are needed");
+    static Verdict verdict(Outcome outcome) {
+        return switch (outcome) {
+            case REGRESSION -> Verdict.REGRESSION;
+            case IMPROVEMENT -> Verdict.IMPROVED;
+            case NO_REGRESSION -> Verdict.NO_REGRESSION;
+            case UNDECIDED -> Verdict.UNDECIDED;
+        };
     }
 
-    private static Decision decision(LogShift shift, Verdict verdict, Double p, Integer needed, String reason) {
-        return new Decision(verdict, Math.expm1(shift.estimate()), Math.expm1(shift.low()), Math.expm1(shift.high()),
-                p, needed, reason);
+    private static double[] logForkValues(List<List<Double>> forks) {
+        return forks.stream().filter(f -> !f.isEmpty()).mapToDouble(f -> Math.log(ForkValues.of(f))).toArray();
     }
 
-    /** Samples per side with which a change of {@link #PROMISED_MULTIPLE} thresholds would be caught. */
-    private int samplesForPromise(LogShift shift, double threshold, double nRef) {
-        return samplesToDetect(Math.log1p(PROMISED_MULTIPLE * threshold), shift.standardError(), nRef);
-    }
-
-    /**
-     * About how many samples per side detect a change of logChange with {@link #ADVICE_POWER}
-     * power, scaling the standard error observed with nRef samples per side by 1/sqrt(n).
-     */
-    private int samplesToDetect(double logChange, double standardError, double nRef) {
-        double zSum = z + LogShift.STANDARD_NORMAL.inverseCumulativeProbability(ADVICE_POWER);
-        double needed = nRef * Math.pow(zSum * standardError / logChange, 2);
-        return (int) Math.max(minimumSamples, Math.ceil(needed));
-    }
-
-    private static String range(LogShift shift) {
-        return Text.change(Math.expm1(shift.low())) + " to " + Text.change(Math.expm1(shift.high()));
-    }
-
-    private static double harmonicMean(int... sizes) {
+    private static double mean(double[] values) {
         double sum = 0;
-        for (int n : sizes) {
-            sum += 1.0 / n;
-        }
-        return sizes.length / sum;
+        for (double v : values) sum += v;
+        return sum / values.length;
+    }
+
+    public double confidence() {
+        return confidence;
     }
 }

@@ -5,9 +5,10 @@ import io.parbench.results.Configuration;
 /**
  * A metric of one configuration, baseline against current.
  *
- * @param baseline throughput: the baseline's median steps/s; speedup: the baseline's speedup
+ * @param baseline throughput: the baseline's typical steps/s (geometric mean of its forks' or rounds' values);
+ *     speedup: the baseline's speedup
  * @param current the same for the current run
- * @param baselineSamples samples behind the baseline value (for a speedup, the fewer of W and one worker)
+ * @param baselineSamples forks (gate) or rounds (compare) behind the baseline value (for a speedup, the fewer of W and one worker)
  * @param threshold the threshold that applied to this configuration
  */
 public record Comparison(

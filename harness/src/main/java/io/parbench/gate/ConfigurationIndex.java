@@ -47,8 +47,4 @@ final class ConfigurationIndex {
         }
         return Optional.empty();
     }
-
-    static double[] samples(ConfigurationResult r) {
-        return r.flatSamples().stream().mapToDouble(Double::doubleValue).toArray();
-    }
 }

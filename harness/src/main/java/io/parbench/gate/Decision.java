@@ -5,9 +5,8 @@ package io.parbench.gate;
  *
  * @param change relative change of the estimate, current / baseline - 1 (negative: slower)
  * @param changeLow lower end of the change's confidence interval, where the method gives one
- * @param pValue two-sided p-value, where the method gives one (rank test)
- * @param samplesNeeded for inconclusive verdicts: about how many samples per side (forks ×
- *     iterations) would decide; null otherwise
+ * @param samplesNeeded for undecided verdicts: about how many forks per side (gate) or rounds
+ *     (compare) would decide; null otherwise
  * @param reason one sentence on why, for people
  */
 public record Decision(
@@ -15,6 +14,5 @@ public record Decision(
         double change,
         Double changeLow,
         Double changeHigh,
-        Double pValue,
         Integer samplesNeeded,
         String reason) {}

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * The regression gate: compares a current run against a baseline (throughput and speedup at
@@ -49,7 +48,6 @@ public final class Gate {
         if (!current.document().run().complete()) {
             notes.add("The current run did not complete: only what it measured before it stopped is checked.");
         }
-        notes.addAll(ForkVariation.notes(cur.all()));
         List<Check> checks = new ArrayList<>();
         for (ConfigurationResult r : cur.all()) {
             failure(r, base == null ? null : base.get(r.configuration()))
@@ -62,7 +60,7 @@ public final class Gate {
         checkFloors(cur, checks);
         checks.sort(READING_ORDER);
         return new GateReport(GateReport.FORMAT, GateReport.VERSION, baseline == null ? null : RunSource.of(baseline),
-                RunSource.of(current), settings, checks, notes);
+                RunSource.of(current), settings, null, false, checks, notes);
     }
 
     /** Why the current run's configuration is a failure, if it is. */
@@ -93,10 +91,8 @@ public final class Gate {
                 continue;
             }
             double threshold = settings.thresholds().lookup(c);
-            double[] bs = ConfigurationIndex.samples(b);
-            double[] cs = ConfigurationIndex.samples(r);
-            checks.add(new Comparison(c, Metric.THROUGHPUT, median(bs), median(cs), bs.length, cs.length, threshold,
-                    singleForkCaveat(detector.throughput(bs, cs, threshold), b, r)));
+            checks.add(new Comparison(c, Metric.THROUGHPUT, ChangeDetector.typical(b.samples()), ChangeDetector.typical(r.samples()),
+                    b.samples().size(), r.samples().size(), threshold, detector.throughput(b.samples(), r.samples(), threshold)));
             if (c.workers() > 1) {
                 ConfigurationResult b1 = base.oneWorker(c.series());
                 ConfigurationResult r1 = cur.oneWorker(c.series());
@@ -113,24 +109,10 @@ public final class Gate {
 
     private Comparison speedupComparison(
             Configuration c, ConfigurationResult b1, ConfigurationResult b, ConfigurationResult r1, ConfigurationResult r, double threshold) {
-        SpeedupSamples baseline = new SpeedupSamples(ConfigurationIndex.samples(b1), ConfigurationIndex.samples(b));
-        SpeedupSamples current = new SpeedupSamples(ConfigurationIndex.samples(r1), ConfigurationIndex.samples(r));
+        SpeedupSamples baseline = new SpeedupSamples(b1.samples(), b.samples());
+        SpeedupSamples current = new SpeedupSamples(r1.samples(), r.samples());
         return new Comparison(c, Metric.SPEEDUP, detector.speedup(baseline).estimate(), detector.speedup(current).estimate(),
-                baseline.smallest(), current.smallest(), threshold,
-                singleForkCaveat(detector.speedup(baseline, current, threshold), b1, b, r1, r));
-    }
-
-    /**
-     * A change seen with one fork on a side is not a verdict: samples from one JVM or page cannot
-     * show how much the next one differs (10–15% between fresh JVMs was measured here), so the
-     * rank test would take process-to-process variation for a change.
-     */
-    private static Decision singleForkCaveat(Decision d, ConfigurationResult... sides) {
-        boolean oneFork = java.util.Arrays.stream(sides).anyMatch(side -> side.samples().size() < 2);
-        if (!oneFork || !(d.verdict() == Verdict.REGRESSION || d.verdict() == Verdict.IMPROVED)) return d;
-        return new Decision(Verdict.INCONCLUSIVE, d.change(), d.changeLow(), d.changeHigh(), d.pValue(), d.samplesNeeded(),
-                d.reason() + ", but measured with one fork on a side, which cannot tell a change from one process"
-                        + " differing from the next: measure at least 2 forks (--forks 2)");
+                baseline.forks(), current.forks(), threshold, detector.speedup(baseline, current, threshold));
     }
 
     /** Why a configuration cannot be compared, if it cannot. */
@@ -188,7 +170,7 @@ public final class Gate {
             return new FloorCheck(c, floor, null, Verdict.BELOW_FLOOR,
                     "no successful one-worker measurement to compute a speedup from; " + wanted);
         }
-        Interval speedup = detector.speedup(new SpeedupSamples(ConfigurationIndex.samples(one), ConfigurationIndex.samples(atWorkers)));
+        Interval speedup = detector.speedup(new SpeedupSamples(one.samples(), atWorkers.samples()));
         boolean met = speedup.estimate() >= floor;
         return new FloorCheck(c, floor, speedup, met ? Verdict.FLOOR_MET : Verdict.BELOW_FLOOR,
                 "speedup " + Format.times(speedup.estimate()) + " (" + Format.percent(settings.confidence()) + " interval "
@@ -213,9 +195,5 @@ public final class Gate {
                         + new TreeSet<>(known.stream().map(Configuration::engine).toList()) + ".");
             }
         }
-    }
-
-    private static double median(double[] samples) {
-        return new Median().evaluate(samples);
     }
 }

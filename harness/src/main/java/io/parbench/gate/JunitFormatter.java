@@ -20,7 +20,7 @@ import org.w3c.dom.Element;
 /**
  * JUnit XML, which CI systems (GitHub Actions reporters, GitLab, Jenkins) show natively: one
  * test suite per kind of check, one test case per check. Failing verdicts are failures;
- * inconclusive and missing ones are skipped, with the reason.
+ * undecided and missing ones are skipped, with the reason.
  */
 public final class JunitFormatter implements GateFormatter {
 
@@ -30,36 +30,36 @@ public final class JunitFormatter implements GateFormatter {
             Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             xml.setXmlStandalone(true);
             Element suites = xml.createElement("testsuites");
-            suites.setAttribute("name", "parbench gate");
-            counts(suites, report.checks());
+            suites.setAttribute("name", report.title());
+            counts(report, suites, report.checks());
             xml.appendChild(suites);
             Map<String, List<Check>> bySubject = new LinkedHashMap<>();
             report.checks().stream()
                     .sorted(Comparator.comparing(Check::subject))
                     .forEach(c -> bySubject.computeIfAbsent(c.subject(), k -> new ArrayList<>()).add(c));
-            bySubject.forEach((subject, checks) -> suites.appendChild(suite(xml, subject, checks)));
+            bySubject.forEach((subject, checks) -> suites.appendChild(suite(xml, report, subject, checks)));
             return serialise(xml);
         } catch (ParserConfigurationException | TransformerException e) {
             throw new IllegalStateException("The JDK's XML support failed: " + e.getMessage(), e);
         }
     }
 
-    private static Element suite(Document xml, String subject, List<Check> checks) {
+    private static Element suite(Document xml, GateReport report, String subject, List<Check> checks) {
         Element suite = xml.createElement("testsuite");
-        suite.setAttribute("name", "parbench gate: " + subject);
-        counts(suite, checks);
+        suite.setAttribute("name", report.title() + ": " + subject);
+        counts(report, suite, checks);
         for (Check check : checks) {
             Configuration c = check.configuration();
             Element testCase = xml.createElement("testcase");
             testCase.setAttribute("classname", "parbench." + c.engine() + "." + c.series().kernelLabel() + "." + c.size());
             testCase.setAttribute("name", check.subject() + " @ " + c.workers() + (c.workers() == 1 ? " worker" : " workers"));
-            if (check.verdict().fails()) {
+            if (report.fails(check)) {
                 Element failure = xml.createElement("failure");
                 failure.setAttribute("type", check.verdict().id());
                 failure.setAttribute("message", check.reason());
                 failure.setTextContent(c.label() + " " + check.subject() + ": " + check.reason());
                 testCase.appendChild(failure);
-            } else if (check.verdict() == Verdict.INCONCLUSIVE || check.verdict() == Verdict.MISSING) {
+            } else if (check.verdict().open()) {
                 Element skipped = xml.createElement("skipped");
                 skipped.setAttribute("message", check.verdict().label() + ": " + check.reason());
                 testCase.appendChild(skipped);
@@ -73,12 +73,12 @@ public final class JunitFormatter implements GateFormatter {
         return suite;
     }
 
-    private static void counts(Element element, List<Check> checks) {
+    private static void counts(GateReport report, Element element, List<Check> checks) {
         element.setAttribute("tests", Integer.toString(checks.size()));
-        element.setAttribute("failures", Long.toString(checks.stream().filter(c -> c.verdict().fails()).count()));
+        element.setAttribute("failures", Long.toString(checks.stream().filter(report::fails).count()));
         element.setAttribute("errors", "0");
         element.setAttribute("skipped", Long.toString(checks.stream()
-                .filter(c -> c.verdict() == Verdict.INCONCLUSIVE || c.verdict() == Verdict.MISSING).count()));
+                .filter(c -> !report.fails(c) && c.verdict().open()).count()));
     }
 
     private static String serialise(Document xml) throws TransformerException {

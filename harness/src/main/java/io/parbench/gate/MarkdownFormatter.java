@@ -12,20 +12,20 @@ public final class MarkdownFormatter implements GateFormatter {
     @Override
     public String format(GateReport report) {
         StringBuilder out = new StringBuilder();
-        out.append("## parbench gate: ").append(report.passed() ? "✅ passed" : "❌ failed").append("\n\n");
+        out.append("## ").append(report.title()).append(": ").append(report.passed() ? "✅ passed" : "❌ failed").append("\n\n");
         out.append("**").append(report.summary()).append("**\n\n");
         ReportHeader.lines(report).forEach(line -> out.append("- ").append(escape(line)).append('\n'));
         out.append('\n');
         List<Check> attention = report.checks().stream()
-                .filter(c -> c.verdict().fails() || c.verdict() == Verdict.INCONCLUSIVE)
+                .filter(c -> report.fails(c) || c.verdict() == Verdict.UNDECIDED)
                 .toList();
         if (!attention.isEmpty()) {
             out.append("### Needs attention\n\n");
-            appendTable(attention, out);
+            appendTable(report, attention, out);
         }
         if (!report.checks().isEmpty()) {
             out.append("<details><summary>All ").append(report.checks().size()).append(" checks</summary>\n\n");
-            appendTable(report.checks(), out);
+            appendTable(report, report.checks(), out);
             out.append("</details>\n\n");
         }
         if (!report.notes().isEmpty()) {
@@ -36,13 +36,14 @@ public final class MarkdownFormatter implements GateFormatter {
         return out.toString();
     }
 
-    private static void appendTable(List<Check> checks, StringBuilder out) {
+    private static void appendTable(GateReport report, List<Check> checks, StringBuilder out) {
         appendRow(escaped(CheckRow.HEADER.cells()), out);
         out.append("|---|---|---:|---|---:|---|---:|---:|---:|---|\n");
         for (Check check : checks) {
             String[] cells = escaped(CheckRow.of(check).cells());
-            cells[0] = icon(check.verdict()) + " " + (check.verdict().fails() ? "**" + cells[0] + "**" : cells[0]);
-            if (check.verdict().fails() && !cells[8].isEmpty()) {
+            boolean fails = report.fails(check);
+            cells[0] = (fails ? "❌" : icon(check.verdict())) + " " + (fails ? "**" + cells[0] + "**" : cells[0]);
+            if (fails && !cells[8].isEmpty()) {
                 cells[8] = "**" + cells[8] + "**";
             }
             appendRow(cells, out);
@@ -53,9 +54,9 @@ public final class MarkdownFormatter implements GateFormatter {
     private static String icon(Verdict verdict) {
         return switch (verdict) {
             case REGRESSION, BELOW_FLOOR, FAILED -> "❌";
-            case INCONCLUSIVE, MISSING -> "⚠️";
+            case UNDECIDED, MISSING -> "⚠️";
             case IMPROVED -> "🚀";
-            case UNCHANGED, FLOOR_MET -> "✅";
+            case NO_REGRESSION, FLOOR_MET -> "✅";
         };
     }
 

@@ -13,7 +13,7 @@ final class ReportHeader {
         List<String> lines = new ArrayList<>();
         lines.add("current:  " + describe(report.current()));
         lines.add("baseline: " + (report.baseline() == null ? "none (checking failures and speedup floors only)" : describe(report.baseline())));
-        lines.add("decision: " + settings(report.settings()));
+        lines.add("decision: " + (report.method() != null ? report.method() : settings(report.settings())));
         return lines;
     }
 
@@ -30,7 +30,9 @@ final class ReportHeader {
                 .append(Format.percent(s.thresholds().fallback()));
         s.thresholds().rules().forEach(r -> b.append(", ").append(r.selector()).append(" ").append(Format.percent(r.value())));
         b.append(") and significant at ").append(Format.percent(s.confidence()))
-                .append(" confidence (throughput: Mann-Whitney U; speedup: Hodges-Lehmann ratios with Moses intervals)");
+                .append(" confidence (forks are the samples, a fork's value the median of its iterations: Welch t interval of the"
+                        + " mean log fork value, speedup of log T(W) - log T(1); at least ").append(ChangeDetector.MINIMUM_FORKS)
+                .append(" forks per side, each check on its own)");
         if (s.speedupFloors().fallback() != null || !s.speedupFloors().rules().isEmpty()) {
             b.append("; speedup floors: ");
             List<String> floors = new ArrayList<>();

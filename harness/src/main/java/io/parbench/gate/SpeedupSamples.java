@@ -1,9 +1,11 @@
 package io.parbench.gate;
 
-/** The samples a speedup is computed from: throughput at one worker and at W workers, from one run. */
-public record SpeedupSamples(double[] oneWorker, double[] workers) {
+import java.util.List;
 
-    int smallest() {
-        return Math.min(oneWorker.length, workers.length);
+/** The samples a speedup is computed from, per fork: throughput at one worker and at W workers, from one run. */
+public record SpeedupSamples(List<List<Double>> oneWorker, List<List<Double>> workers) {
+
+    int forks() {
+        return Math.min(oneWorker.size(), workers.size());
     }
 }

@@ -9,13 +9,13 @@ public final class TerminalFormatter implements GateFormatter {
 
     @Override
     public String format(GateReport report) {
-        StringBuilder out = new StringBuilder("parbench gate\n");
+        StringBuilder out = new StringBuilder(report.title() + "\n");
         ReportHeader.lines(report).forEach(line -> out.append(line).append('\n'));
         out.append('\n');
         if (!report.checks().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
             rows.add(CheckRow.HEADER.cells());
-            report.checks().forEach(c -> rows.add(upperCaseFailures(c, CheckRow.of(c).cells())));
+            report.checks().forEach(c -> rows.add(upperCaseFailures(report.fails(c), CheckRow.of(c).cells())));
             appendTable(rows, out);
             out.append('\n');
         }
@@ -24,8 +24,8 @@ public final class TerminalFormatter implements GateFormatter {
     }
 
     /** Failing verdicts in capitals, so they stand out in a long log. */
-    private static String[] upperCaseFailures(Check check, String[] cells) {
-        if (check.verdict().fails()) {
+    private static String[] upperCaseFailures(boolean fails, String[] cells) {
+        if (fails) {
             cells[0] = cells[0].toUpperCase(Locale.ROOT);
         }
         return cells;

@@ -3,7 +3,7 @@ package io.parbench.gate;
 import java.util.Locale;
 
 /**
- * The gate's own wording of numbers (signed changes, p-values), the same in every output format;
+ * The gate's own wording of numbers (signed changes), the same in every output format;
  * plain numbers, sizes and percentages are {@link io.parbench.text.Format}'s.
  */
 public final class Text {
@@ -13,10 +13,5 @@ public final class Text {
     /** A relative change with its sign: "+3.1%", "-20.0%". */
     public static String change(double change) {
         return String.format(Locale.ROOT, "%+.1f%%", 100 * change);
-    }
-
-    /** A p-value: "p = 0.0123", "p < 0.0001". */
-    public static String pValue(double p) {
-        return p < 1e-4 ? "p < 0.0001" : String.format(Locale.ROOT, "p = %.4f", p);
     }
 }

@@ -11,14 +11,17 @@ public enum Verdict {
     BELOW_FLOOR(true),
     /** The current run's configuration failed (crash, timeout, checksum mismatch, lost its threads). */
     FAILED(true),
-    /** The change looks larger than the threshold but the samples cannot show it, or there are too few. */
-    INCONCLUSIVE(false),
+    /**
+     * Neither a regression nor ruled out: too few forks (gate), or the budget ended first (compare,
+     * where it fails with --undecided fail).
+     */
+    UNDECIDED(false),
     /** Present on one side only, or not comparable: listed, never silently skipped. */
     MISSING(false),
     /** Significantly better by more than the threshold. */
     IMPROVED(false),
-    /** Within the threshold, or not distinguishable from noise. */
-    UNCHANGED(false),
+    /** The interval excludes a slowdown as large as the threshold. */
+    NO_REGRESSION(false),
     FLOOR_MET(false);
 
     private final boolean fails;
@@ -35,6 +38,11 @@ public enum Verdict {
     @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Open questions, shown as skipped tests: undecided, missing. */
+    public boolean open() {
+        return this == UNDECIDED || this == MISSING;
     }
 
     /** For people: "below floor". */

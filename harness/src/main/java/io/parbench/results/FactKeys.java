@@ -13,6 +13,8 @@ public final class FactKeys {
     public static final String JAVA_HOME = "javaHome";
     public static final String JMH = "jmh";
     public static final String JDK_SORT_SPLIT = "jdkSortSplit";
+    /** Extra options of the forked JVMs (a comparison's --jvm-args / --baseline-jvm-args). */
+    public static final String JVM_ARGS = "jvmArgs";
 
     // native: the C library.
     public static final String LIBRARY = "library";

@@ -1,5 +1,6 @@
 package io.parbench.run;
 
+import io.parbench.engines.AssetsFolder;
 import io.parbench.engines.Engine;
 import io.parbench.engines.EngineOptions;
 import io.parbench.engines.browser.BrowserEngineOptions;
@@ -28,9 +29,10 @@ public final class EngineRegistry {
     /** @throws IllegalArgumentException for an unknown name, listing the known ones */
     public static Engine create(String name, EngineOptions options) {
         return switch (name) {
-            case "jvm" -> new JvmEngine(options.seed(), options.timeout());
-            case "native" -> new NativeEngine(options.seed(), options.timeout());
-            case "chromium", "firefox", "webkit" -> new WasmEngine(browserOptions(BrowserKind.parse(name), options));
+            case "jvm" -> new JvmEngine(options.seed(), options.timeout(), options.jvmArgs());
+            case "native" -> new NativeEngine(options.seed(), options.timeout(),
+                    options.assets() == null ? null : AssetsFolder.nativeLibrary(options.assets()));
+            case "chromium", "firefox", "webkit" -> new WasmEngine(browserOptions(BrowserKind.parse(name), options), options.assets());
             case ByoEngine.NAME -> new ByoEngine(options);
             default -> throw new IllegalArgumentException("Unknown engine '" + name + "'; the engines are "
                     + String.join(", ", ALL_NAMES) + " (or 'all').");

@@ -41,7 +41,7 @@ class GateFormattersTest {
         long failing = report.checks().stream().filter(c -> c.verdict().fails()).count();
         assertEquals(Long.toString(failing), root.getAttribute("failures"));
         assertEquals(failing, doc.getElementsByTagName("failure").getLength());
-        assertEquals(report.count(Verdict.MISSING) + report.count(Verdict.INCONCLUSIVE), doc.getElementsByTagName("skipped").getLength());
+        assertEquals(report.count(Verdict.MISSING) + report.count(Verdict.UNDECIDED), doc.getElementsByTagName("skipped").getLength());
 
         Element crash = null;
         for (int i = 0; i < cases.getLength(); i++) {

@@ -37,9 +37,9 @@ public final class RunDocuments {
         this.iterations = iterations;
     }
 
-    /** A run measured with the default profile's 2 forks × 5 iterations. */
+    /** A run measured with 5 forks × 3 iterations: forks are the gate's samples, at least 3 per side. */
     public static RunDocuments run(NoiseModel noise, long seed) {
-        return run(noise, seed, 2, 5);
+        return run(noise, seed, 5, 3);
     }
 
     public static RunDocuments run(NoiseModel noise, long seed, int forks, int iterations) {

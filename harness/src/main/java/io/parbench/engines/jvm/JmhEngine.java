@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
 public abstract class JmhEngine implements Engine {
     private final long seed;
     private final Duration forkTimeout;
+    private final List<String> forkArgs;
     private Path workDirectory;
 
     /** Starting a fork's JVM and JMH, and setting up a kernel's input, on a busy machine. */
@@ -31,10 +33,12 @@ public abstract class JmhEngine implements Engine {
      * @param seed the kernels' input seed (KERNELS.md)
      * @param forkTimeout how long each fork may take before it is stopped and the configuration
      *     fails; null for {@link #forkTimeoutFor automatic}
+     * @param forkArgs extra options for every forked JVM
      */
-    protected JmhEngine(long seed, Duration forkTimeout) {
+    protected JmhEngine(long seed, Duration forkTimeout, List<String> forkArgs) {
         this.seed = seed;
         this.forkTimeout = forkTimeout;
+        this.forkArgs = List.copyOf(forkArgs);
     }
 
     @Override
@@ -54,7 +58,7 @@ public abstract class JmhEngine implements Engine {
         }
         JmhLauncher.Config config = new JmhLauncher.Config(name(), configuration.kernel(), configuration.variant(),
                 configuration.size(), seed, configuration.workers(), settings.forks(), settings.warmupIterations(),
-                settings.iterations(), settings.iterationMillis(), checksumFile(), forkTimeoutFor(settings));
+                settings.iterations(), settings.iterationMillis(), checksumFile(), forkTimeoutFor(settings), forkArgs);
         try {
             JmhLauncher.Result result = JmhLauncher.run(config);
             return Measurement.ok(result.scoresPerFork(), ChecksumFile.format(result.checksum()));

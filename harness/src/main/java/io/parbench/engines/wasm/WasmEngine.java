@@ -1,11 +1,13 @@
 package io.parbench.engines.wasm;
 
+import io.parbench.engines.AssetsFolder;
 import io.parbench.engines.Measurement;
 import io.parbench.engines.browser.AssetRoot;
 import io.parbench.engines.browser.AssetServer;
 import io.parbench.engines.browser.BrowserEngine;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.ClasspathRoot;
+import io.parbench.engines.browser.DirectoryRoot;
 import io.parbench.engines.browser.PageForks;
 import io.parbench.engines.browser.drivers.BrowserDrivers;
 import io.parbench.engines.browser.PageResult;
@@ -21,8 +23,10 @@ import io.parbench.results.Status;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The C kernels as threaded WebAssembly in a browser; the engine is named after its browser
@@ -40,11 +44,26 @@ public final class WasmEngine extends BrowserEngine {
     private static final String ASSETS = "io/parbench/assets";
     private static final String PAGE = "web/index.html";
 
-    private final ClasspathRoot web = new ClasspathRoot(ASSETS + "/web");
-    private final ClasspathRoot wasm = new ClasspathRoot(ASSETS + "/wasm");
+    private final AssetRoot web;
+    private final AssetRoot wasm;
 
     public WasmEngine(BrowserEngineOptions options) {
+        this(options, null);
+    }
+
+    /**
+     * @param assets a bench-wasm build's assets folder ({@link AssetsFolder}) whose module and page
+     *     scripts to serve; null for the class path's
+     * @throws UncheckedIOException when that folder has no web or wasm folder (check it first)
+     */
+    public WasmEngine(BrowserEngineOptions options, Path assets) {
         super(options, BrowserDrivers.create(options.browser(), options.browserPath(), options.isolation()), true);
+        try {
+            this.web = assets == null ? new ClasspathRoot(ASSETS + "/web") : new DirectoryRoot(AssetsFolder.web(assets));
+            this.wasm = assets == null ? new ClasspathRoot(ASSETS + "/wasm") : new DirectoryRoot(AssetsFolder.wasm(assets));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no assets folder at " + assets + ": " + e.getMessage(), e);
+        }
     }
 
     /** Chromium found on this machine, cross-origin isolated, automatic timeouts, seed 42. */
@@ -80,7 +99,7 @@ public final class WasmEngine extends BrowserEngine {
 
     @Override
     protected EngineFacts missingFiles() {
-        if (wasm.contains("parbench.wasm") && web.contains("index.html")) {
+        if (has(wasm, "parbench.wasm") && has(web, "index.html")) {
             return null;
         }
         return EngineFacts.unavailable(name(), "parbench.wasm or the page scripts are not on the class path (" + ASSETS + ")",
@@ -111,6 +130,18 @@ public final class WasmEngine extends BrowserEngine {
             return Map.of(FactKeys.WASM_THREADS_READY, "false", FactKeys.WASM_ERROR, e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean has(AssetRoot root, String file) {
+        try {
+            Optional<AssetRoot.Asset> asset = root.open(List.of(file));
+            if (asset.isPresent()) {
+                asset.get().content().close();
+            }
+            return asset.isPresent();
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -1,0 +1,359 @@
+package io.parbench.cli;
+
+import io.parbench.compare.ComparisonReplay;
+import io.parbench.compare.ComparisonReport;
+import io.parbench.compare.SequentialPlan;
+import io.parbench.engines.AssetsFolder;
+import io.parbench.engines.Engine;
+import io.parbench.engines.EngineOptions;
+import io.parbench.engines.OwnKernel;
+import io.parbench.engines.byo.ByoEngine;
+import io.parbench.gate.GateReport;
+import io.parbench.gate.GateSettings;
+import io.parbench.gate.JsonFormatter;
+import io.parbench.gate.JunitFormatter;
+import io.parbench.gate.MarkdownFormatter;
+import io.parbench.gate.TerminalFormatter;
+import io.parbench.kernels.KernelSpec;
+import io.parbench.plan.Plan;
+import io.parbench.plan.PlanBuilder;
+import io.parbench.plan.Profile;
+import io.parbench.plan.WorkerCounts;
+import io.parbench.report.ComparisonHtml;
+import io.parbench.results.ComparisonDocument;
+import io.parbench.results.ComparisonFiles;
+import io.parbench.results.ComparisonSetup;
+import io.parbench.results.ComparisonSide;
+import io.parbench.results.EngineFacts;
+import io.parbench.results.MeasurementSettings;
+import io.parbench.results.ParbenchVersion;
+import io.parbench.results.RunInfo;
+import io.parbench.results.SideSetup;
+import io.parbench.run.ComparisonProgress;
+import io.parbench.run.ComparisonRun;
+import io.parbench.run.ExpectedChecksums;
+import io.parbench.run.MachineFacts;
+import io.parbench.run.RunLock;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code parbench compare}: A against B in one job, interleaved, decided per check by paired fork-level statistics. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Did B get slower than A? Both measured in this job, in interleaved rounds, until decided or out of budget.",
+        description = {
+            "Side B runs the options as given; side A the same with the --baseline-... overrides. In each round every undecided "
+                    + "configuration gets one fresh fork per side, in random order. Per check (throughput; speedup from 2 workers) the "
+                    + "paired per-round log-ratio ln(B/A) decides: regression, no regression, or undecided.",
+            "Exit codes: 0 no regression, 1 a regression or a failed configuration (or an undecided check with --undecided fail), "
+                    + "2 bad input.",
+            ""
+        })
+public final class CompareCommand implements Callable<Integer> {
+
+    static final String DEFAULT_OUT = "reports/compare";
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--baseline-adapter", paramLabel = "FILE", description = "Side A's adapter module (byo): the other version of your module.")
+    Path baselineAdapter;
+
+    @Option(names = "--baseline-adapter-param", paramLabel = "KEY=VALUE",
+            description = "Side A's adapter parameters, replacing --adapter-param's for side A; repeatable.")
+    Map<String, String> baselineAdapterParams;
+
+    @Option(names = "--baseline-assets", paramLabel = "DIR",
+            description = "Side A's native library, wasm module and page scripts: a bench-wasm build's assets folder "
+                    + "(bench-wasm/target/classes/io/parbench/assets of another checkout).")
+    Path baselineAssets;
+
+    @Option(names = "--baseline-browser-path", paramLabel = "FILE", description = "Side A's browser executable (another browser version).")
+    Path baselineBrowserPath;
+
+    @Option(names = "--baseline-jvm-args", paramLabel = "ARGS", description = "Side A's options for the jvm engine's forked JVMs, e.g. '-XX:+UseSerialGC'.")
+    String baselineJvmArgs;
+
+    @Option(names = "--jvm-args", paramLabel = "ARGS", description = "Side B's options for the jvm engine's forked JVMs.")
+    String jvmArgs;
+
+    @Option(names = "--budget", defaultValue = "10m", paramLabel = "TIME",
+            description = "Time the rounds may take (10m, 90s, 1h). Default: ${DEFAULT-VALUE}.")
+    String budget;
+
+    @Option(names = "--threshold", paramLabel = "[SELECTOR=]PERCENT",
+            description = "Smallest slowdown that counts (default 5%%); repeatable, 'nbody@chromium=10%%' for one series.")
+    List<String> thresholds = new ArrayList<>();
+
+    @Option(names = "--undecided", defaultValue = "pass", paramLabel = "pass|fail",
+            description = "What a check still undecided when the budget ends does to the exit code. Default: ${DEFAULT-VALUE}.")
+    String undecided;
+
+    @Option(names = "--max-rounds", defaultValue = "" + SequentialPlan.DEFAULT_MAX_ROUNDS, paramLabel = "N",
+            description = "The last look: no check gets more rounds. Default: ${DEFAULT-VALUE}.")
+    int maxRounds;
+
+    @Option(names = "--order-seed", paramLabel = "N", description = "Seed of the rounds' random order (default: a fresh one, recorded).")
+    Long orderSeed;
+
+    @Option(names = "--from", paramLabel = "comparison.json",
+            description = "Measure nothing: recompute the decisions of a comparison document and write the outputs.")
+    Path from;
+
+    @Option(names = "--engines", defaultValue = "all", paramLabel = "LIST", description = "As for run. Default: ${DEFAULT-VALUE}.")
+    String engines;
+
+    @Option(names = "--kernels", defaultValue = "all", paramLabel = "LIST", description = "As for run. Default: ${DEFAULT-VALUE}.")
+    String kernels;
+
+    @Option(names = "--profile", defaultValue = "quick", paramLabel = "NAME",
+            description = "Sizes, timing and worker counts, as for run. Default: ${DEFAULT-VALUE}.")
+    String profile;
+
+    @Option(names = "--workers", paramLabel = "LIST", description = "As for run. Default: the profile's.")
+    String workers;
+
+    @Option(names = "--sizes", paramLabel = "SIZES", description = "As for run. Default: the profile's.")
+    String sizes;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up iterations per fork. Default: the profile's.")
+    Integer warmup;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "Measurement iterations per fork. Default: the profile's.")
+    Integer iterations;
+
+    @Option(names = "--iteration-time", paramLabel = "MS", description = "Duration of one iteration in milliseconds. Default: the profile's.")
+    Long iterationTime;
+
+    @Option(names = "--seed", defaultValue = "" + KernelSpec.DEFAULT_SEED, description = "Seed of the kernels' inputs. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--out", defaultValue = DEFAULT_OUT, paramLabel = "DIR",
+            description = "Where comparison.json and report.html go. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--browser", defaultValue = "chromium", description = "As for run. Default: ${DEFAULT-VALUE}.")
+    String browser;
+
+    @Option(names = "--browser-path", paramLabel = "FILE", description = "Side B's browser executable.")
+    Path browserPath;
+
+    @Option(names = "--no-isolation", description = "As for run.")
+    boolean noIsolation;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long each fork may take, as for run. Default: automatic.")
+    Long timeoutSeconds;
+
+    @Option(names = "--adapter", paramLabel = "FILE", description = "Side B's adapter module, for --engines byo.")
+    Path adapter;
+
+    @Option(names = "--adapter-param", paramLabel = "KEY=VALUE", description = "Side B's adapter parameters (and side A's unless overridden).")
+    Map<String, String> adapterParams;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write Markdown (a PR comment, or \"$GITHUB_STEP_SUMMARY\").")
+    Path markdown;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML, one test case per check.")
+    Path junit;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the verdicts as JSON.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        GateSettings settings = GateSettings.parse(GateSettings.DEFAULT_CONFIDENCE, thresholds, List.of());
+        if (from != null) {
+            ComparisonDocument recorded = ComparisonFiles.read(from);
+            return decide(recorded, GateSettings.parse(GateSettings.DEFAULT_CONFIDENCE, recorded.setup().thresholds(), List.of()));
+        }
+        if (!undecided.equals("pass") && !undecided.equals("fail")) {
+            throw new UserError("--undecided '" + undecided + "': give pass or fail.");
+        }
+        Duration timeBudget = BudgetParser.parse(budget, "--budget");
+        if (maxRounds < SequentialPlan.DEFAULT_FIRST_LOOK) {
+            throw new UserError("--max-rounds " + maxRounds + " is below the first look at " + SequentialPlan.DEFAULT_FIRST_LOOK
+                    + " rounds; give at least that.");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Profile chosenProfile = UserError.whenInvalid(() -> Profile.parse(profile));
+        List<KernelSpec> chosenKernels = UserError.whenInvalid(() -> PlanBuilder.kernels(kernels));
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Integer> chosenWorkers = UserError.whenInvalid(() -> WorkerCounts.parse(workers != null ? workers : chosenProfile.workers(), cores));
+        MeasurementSettings forkSettings = forkSettings(chosenProfile.settings());
+        UserError.whenInvalid(() -> PlanBuilder.checkSizes(sizes));
+        OutputFiles.requireWritableFolder(out, "--out");
+        List<String> names = engineNames();
+        if (timeoutSeconds != null && timeoutSeconds < 1) {
+            throw new UserError("--timeout must be at least 1 second (or left out for the automatic timeout).");
+        }
+        Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);
+        EngineOptions current = new EngineOptions(seed, browser, browserPath, !noIsolation, timeout, adapter,
+                adapterParams, null, words(jvmArgs));
+        Map<String, String> differences = new LinkedHashMap<>();
+        EngineOptions baseline = baselineOptions(current, names, differences);
+        if (baseline.equals(current)) {
+            throw new UserError("The sides do not differ: give side A something of its own, e.g. --baseline-assets DIR, "
+                    + "--baseline-adapter FILE, --baseline-browser-path FILE or --baseline-jvm-args ARGS.");
+        }
+
+        Map<ComparisonSide, Map<String, Engine>> ready = new EnumMap<>(ComparisonSide.class);
+        ready.put(ComparisonSide.BASELINE, new LinkedHashMap<>());
+        ready.put(ComparisonSide.CURRENT, new LinkedHashMap<>());
+        Map<ComparisonSide, Map<String, EngineFacts>> facts = new EnumMap<>(ComparisonSide.class);
+        try (RunLock lock = RunLock.acquire(err)) {
+            facts.put(ComparisonSide.CURRENT, EngineStartup.start(names, current, EngineStartup.isAll(engines), " for side B",
+                    ready.get(ComparisonSide.CURRENT), err));
+            // Side A runs the engines side B could run: an engine missing on A only is bad input.
+            facts.put(ComparisonSide.BASELINE, EngineStartup.start(List.copyOf(ready.get(ComparisonSide.CURRENT).keySet()), baseline,
+                    false, " for side A", ready.get(ComparisonSide.BASELINE), err));
+            Map<String, OwnKernel> ownKernels = EngineStartup.ownKernelsOf(ready.get(ComparisonSide.CURRENT));
+            Map<String, OwnKernel> baselineKernels = EngineStartup.ownKernelsOf(ready.get(ComparisonSide.BASELINE));
+            if (!ownKernels.equals(baselineKernels)) {
+                throw new UserError("The sides differ in the plan itself: A's adapter brings " + baselineKernels + ", B's " + ownKernels
+                        + "; compare two versions of the same kernel (the same meta.name and defaultSize).");
+            }
+            Map<String, Engine> currentEngines = ready.get(ComparisonSide.CURRENT);
+            Plan plan = UserError.whenInvalid(() -> PlanBuilder.build(chosenProfile, List.copyOf(currentEngines.keySet()),
+                    EngineStartup.variantsOf(currentEngines), chosenKernels, ownKernels, sizes, chosenWorkers, forkSettings, seed));
+            long chosenOrderSeed = orderSeed != null ? orderSeed : new SecureRandom().nextLong();
+            ComparisonSetup setup = new ComparisonSetup(
+                    new SideSetup(ComparisonSide.BASELINE, differences, facts.get(ComparisonSide.BASELINE)),
+                    new SideSetup(ComparisonSide.CURRENT, Map.of(), facts.get(ComparisonSide.CURRENT)),
+                    thresholds.isEmpty() ? List.of(GateSettings.DEFAULT_THRESHOLD * 100 + "%") : thresholds, SequentialPlan.DEFAULT_ALPHA,
+                    SequentialPlan.DEFAULT_FIRST_LOOK, SequentialPlan.DEFAULT_GROWTH, maxRounds, timeBudget, undecided, chosenOrderSeed);
+            RunInfo info = new RunInfo(ParbenchVersion.current(), EngineStartup.commandLine(spec), Instant.now(), null, false, seed,
+                    chosenProfile.id(), forkSettings);
+            ComparisonDocument start = new ComparisonDocument(ComparisonDocument.FORMAT, ComparisonDocument.VERSION, info,
+                    MachineFacts.probe(facts.get(ComparisonSide.CURRENT)), setup, plan.configurations(), List.of());
+            ComparisonReplay decisions = new ComparisonReplay(plan.configurations(), setup, settings.thresholds());
+            err.printf("Comparing A (%s) with B (the options as given): %d configurations, %d checks; budget %s, rounds of one fork per"
+                            + " side (%d warm-up + %d x %d ms), order seed %d.%n",
+                    differences.entrySet().stream().map(e -> "--baseline-" + e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(", ")), plan.configurations().size(), decisions.sampling().checks().size(), budget,
+                    forkSettings.warmupIterations(), forkSettings.iterations(), forkSettings.iterationMillis(), chosenOrderSeed);
+            err.flush();
+            Path file = out.resolve("comparison.json");
+            ComparisonRun run = new ComparisonRun(start, ready, forkSettings, ExpectedChecksums.fromReference(seed), decisions, file,
+                    ComparisonProgress.forStderr());
+            Thread onInterrupt = new Thread(() -> System.err.printf("%nInterrupted: %d rounds are saved in %s (marked incomplete).%n",
+                    run.rounds(), file));
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            ComparisonDocument doc = run.execute();
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            spec.commandLine().getOut().println("Comparison: " + file.toAbsolutePath());
+            return decide(doc, settings);
+        } finally {
+            for (Map<String, Engine> side : ready.values()) {
+                for (Engine e : side.values()) e.close();
+            }
+        }
+    }
+
+    /** The decisions from the document (replayed, so a file gives what the run gave), written in every format asked for. */
+    private int decide(ComparisonDocument doc, GateSettings settings) {
+        GateReport report = ComparisonReport.of(doc, ComparisonReplay.of(doc, settings.thresholds()), settings);
+        if (markdown != null) OutputFiles.write(markdown, new MarkdownFormatter().format(report), "--markdown");
+        if (junit != null) OutputFiles.write(junit, new JunitFormatter().format(report), "--junit");
+        if (json != null) OutputFiles.write(json, new JsonFormatter().format(report), "--json");
+        Path html = (from != null ? from.toAbsolutePath().getParent() : out).resolve("report.html");
+        ComparisonHtml.write(doc, report, html);
+        spec.commandLine().getOut().print(new TerminalFormatter().format(report));
+        spec.commandLine().getOut().println("Report: " + html.toAbsolutePath());
+        spec.commandLine().getOut().flush();
+        return report.passed() ? ExitCodes.OK : ExitCodes.FAILURES;
+    }
+
+    private List<String> engineNames() {
+        List<String> names = EngineStartup.names(engines);
+        if ((adapter != null || adapterParams != null || baselineAdapter != null || baselineAdapterParams != null)
+                && !names.contains(ByoEngine.NAME)) {
+            throw new UserError("--adapter, --adapter-param and their --baseline- twins are for the byo engine: add it, e.g. --engines byo.");
+        }
+        return names;
+    }
+
+    /** Side A's options: B's with the --baseline-... overrides, each checked before any engine starts. */
+    private EngineOptions baselineOptions(EngineOptions b, List<String> names, Map<String, String> differences) {
+        Path assets = null;
+        if (baselineAssets != null) {
+            if (!Files.isDirectory(baselineAssets)) {
+                throw new UserError("--baseline-assets " + baselineAssets + " is not a folder; give a bench-wasm build's assets folder"
+                        + " (bench-wasm/target/classes/io/parbench/assets of another checkout).");
+            }
+            List<String> using = names.stream().filter(n -> !n.equals("jvm") && !n.equals(ByoEngine.NAME)).toList();
+            if (using.isEmpty()) {
+                throw new UserError("--baseline-assets changes only the native and browser engines (chromium, firefox, webkit), and none is in"
+                        + " --engines " + engines + ".");
+            }
+            for (String engine : using) {
+                AssetsFolder.missing(baselineAssets, engine).ifPresent(file -> {
+                    throw new UserError("--baseline-assets " + baselineAssets + " has no " + file + ", which the " + engine
+                            + " engine needs; give a bench-wasm build's assets folder (bench-wasm/target/classes/io/parbench/assets).");
+                });
+            }
+            assets = baselineAssets.toAbsolutePath();
+            differences.put("assets", assets.toString());
+        }
+        Path adapterA = b.adapter();
+        if (baselineAdapter != null) {
+            adapterA = baselineAdapter;
+            differences.put("adapter", baselineAdapter.toString());
+        }
+        Map<String, String> paramsA = b.adapterParams();
+        if (baselineAdapterParams != null) {
+            paramsA = baselineAdapterParams;
+            differences.put("adapter-param", baselineAdapterParams.toString());
+        }
+        Path browserA = b.browserPath();
+        if (baselineBrowserPath != null) {
+            if (!Files.isRegularFile(baselineBrowserPath) || !Files.isExecutable(baselineBrowserPath)) {
+                throw new UserError("--baseline-browser-path " + baselineBrowserPath + " is not an executable file; give side A's browser.");
+            }
+            if (names.stream().noneMatch(n -> !n.equals("jvm") && !n.equals("native"))) {
+                throw new UserError("--baseline-browser-path changes only the browser engines (chromium, firefox, webkit, byo), and none is in"
+                        + " --engines " + engines + ".");
+            }
+            browserA = baselineBrowserPath;
+            differences.put("browser-path", baselineBrowserPath.toString());
+        }
+        List<String> jvmA = b.jvmArgs();
+        if (baselineJvmArgs != null) {
+            if (!names.contains("jvm")) {
+                throw new UserError("--baseline-jvm-args changes only the jvm engine, which is not in --engines " + engines + ".");
+            }
+            jvmA = words(baselineJvmArgs);
+            differences.put("jvm-args", baselineJvmArgs);
+        }
+        return new EngineOptions(b.seed(), b.browser(), browserA, b.isolation(), b.timeout(), adapterA, paramsA, assets, jvmA);
+    }
+
+    private MeasurementSettings forkSettings(MeasurementSettings base) {
+        MeasurementSettings s = new MeasurementSettings(1,
+                warmup != null ? warmup : base.warmupIterations(),
+                iterations != null ? iterations : base.iterations(),
+                iterationTime != null ? iterationTime : base.iterationMillis());
+        if (s.warmupIterations() < 0 || s.iterations() < 1 || s.iterationMillis() < 1) {
+            throw new UserError("--iterations and --iteration-time must be at least 1, --warmup at least 0.");
+        }
+        return s;
+    }
+
+    private static List<String> words(String args) {
+        return args == null || args.isBlank() ? List.of() : Arrays.asList(args.trim().split("\\s+"));
+    }
+
+}

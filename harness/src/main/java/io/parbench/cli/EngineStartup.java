@@ -1,0 +1,85 @@
+package io.parbench.cli;
+
+import io.parbench.engines.Engine;
+import io.parbench.engines.EngineOptions;
+import io.parbench.engines.OwnKernel;
+import io.parbench.results.EngineFacts;
+import io.parbench.run.EngineRegistry;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** What run and compare do alike before measuring: start the engines asked for, and read what the plan needs from them. */
+final class EngineStartup {
+
+    private EngineStartup() {}
+
+    /** The engine names of --engines: a list, or 'all' (the built-in ones); an unknown name is bad input. */
+    static List<String> names(String engines) {
+        List<String> names = isAll(engines) ? EngineRegistry.BUILT_IN
+                : Arrays.stream(engines.split(",")).map(String::trim).distinct().toList();
+        for (String name : names) {
+            if (!EngineRegistry.ALL_NAMES.contains(name)) {
+                throw new UserError("Unknown engine '" + name + "'; the engines are " + String.join(", ", EngineRegistry.ALL_NAMES)
+                        + " (or 'all').");
+            }
+        }
+        return names;
+    }
+
+    static boolean isAll(String engines) {
+        return engines.trim().equals("all");
+    }
+
+    /**
+     * Creates and probes the engines; an unavailable one is skipped with a note when {@code skipUnavailable}
+     * (--engines all), else it is bad input.
+     *
+     * @param ready receives the available engines, by name; the caller closes them
+     * @param side "" or, in a comparison, " for side A" / " for side B"
+     * @return what every engine found, available or not
+     */
+    static Map<String, EngineFacts> start(List<String> names, EngineOptions options, boolean skipUnavailable, String side,
+            Map<String, Engine> ready, PrintWriter err) throws Exception {
+        Map<String, EngineFacts> facts = new LinkedHashMap<>();
+        for (String name : names) {
+            Engine engine = UserError.whenInvalid(() -> EngineRegistry.create(name, options));
+            EngineFacts f = engine.probe();
+            facts.put(name, f);
+            if (f.available()) {
+                ready.put(name, engine);
+                continue;
+            }
+            engine.close();
+            String message = "engine " + name + " is not available" + side + ": " + f.reason() + (f.fix() == null ? "" : " Fix: " + f.fix());
+            if (!skipUnavailable) throw new UserError(message + " (Run 'parbench doctor' for all checks.)");
+            err.println("Skipping " + message);
+        }
+        if (ready.isEmpty()) throw new UserError("No engine can run on this machine; run 'parbench doctor' to see why.");
+        return facts;
+    }
+
+    static Map<String, OwnKernel> ownKernelsOf(Map<String, Engine> engines) {
+        Map<String, OwnKernel> own = new LinkedHashMap<>();
+        engines.forEach((name, engine) -> engine.ownKernel().ifPresent(kernel -> own.put(name, kernel)));
+        return own;
+    }
+
+    static Map<String, Function<String, List<String>>> variantsOf(Map<String, Engine> engines) {
+        Map<String, Function<String, List<String>>> variants = new LinkedHashMap<>();
+        engines.forEach((name, engine) -> variants.put(name, engine::variants));
+        return variants;
+    }
+
+    /** The command line as typed, for the document. */
+    static List<String> commandLine(CommandSpec spec) {
+        List<String> args = new ArrayList<>(List.of("parbench"));
+        args.addAll(spec.commandLine().getParseResult().originalArgs());
+        return args;
+    }
+}

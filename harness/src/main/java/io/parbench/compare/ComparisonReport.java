@@ -1,0 +1,137 @@
+package io.parbench.compare;
+
+import io.parbench.text.Format;
+import io.parbench.change.CheckDecision;
+import io.parbench.change.Outcome;
+
+import io.parbench.gate.Check;
+import io.parbench.gate.Comparison;
+import io.parbench.gate.Decision;
+import io.parbench.gate.FailedConfiguration;
+import io.parbench.gate.GateReport;
+import io.parbench.gate.GateSettings;
+import io.parbench.gate.MissingConfiguration;
+import io.parbench.gate.RunSource;
+import io.parbench.gate.Verdict;
+import io.parbench.results.ComparisonDocument;
+import io.parbench.results.ComparisonSetup;
+import io.parbench.results.Configuration;
+import io.parbench.results.SideSetup;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A comparison's decisions as a report the gate's formatters write (table, Markdown, JUnit XML,
+ * JSON): one check per metric and configuration, failures first.
+ */
+public final class ComparisonReport {
+
+    public static final String FORMAT = "parbench-compare";
+
+    private static final Comparator<Check> READING_ORDER = Comparator.<Check, Verdict>comparing(Check::verdict)
+            .thenComparing(c -> c.configuration().series().label())
+            .thenComparingInt(c -> c.configuration().workers())
+            .thenComparing(Check::subject);
+
+    private ComparisonReport() {}
+
+    /** @param settings the thresholds (and confidence) the decisions were made with */
+    public static GateReport of(ComparisonDocument document, ComparisonReplay replay, GateSettings settings) {
+        AutoSampling<Configuration> sampling = replay.sampling();
+        Map<Configuration, String> failures = replay.failures();
+        List<Check> checks = new ArrayList<>();
+        failures.forEach((c, reason) -> checks.add(new FailedConfiguration(c, reason)));
+        for (CheckKey<Configuration> key : sampling.checks()) {
+            List<Configuration> reads = sampling.data().configurationsOf(key);
+            if (failures.containsKey(key.configuration())) {
+                continue; // listed as failed above
+            }
+            if (reads.stream().anyMatch(failures::containsKey)) {
+                checks.add(new MissingConfiguration(key.configuration(), "no speedup: its one-worker configuration failed"));
+                continue;
+            }
+            checks.add(comparison(key, sampling, settings.thresholds().lookup(key.configuration())));
+        }
+        checks.sort(READING_ORDER);
+        ComparisonSetup setup = document.setup();
+        return new GateReport(FORMAT, ComparisonDocument.VERSION, source(document, setup.baseline()), source(document, setup.current()),
+                settings, method(sampling.plan(), setup), "fail".equals(setup.undecided()), checks, notes(document, sampling));
+    }
+
+    private static Comparison comparison(CheckKey<Configuration> key, AutoSampling<Configuration> sampling, double threshold) {
+        List<Integer> rounds = sampling.data().rounds(key);
+        double[] geometricMeans = geometricMeans(key, sampling.data(), rounds);
+        CheckDecision d = sampling.decisions().get(key);
+        Decision decision = d == null
+                ? new Decision(Verdict.UNDECIDED, Math.expm1(Math.log(geometricMeans[1] / geometricMeans[0])), null, null, null,
+                        ComparisonWording.notLookedAt(rounds.size()))
+                : new Decision(verdict(d.outcome()), d.change(), d.low(), d.high(), d.replicatesNeeded(),
+                        ComparisonWording.reason(d, threshold));
+        return new Comparison(key.configuration(), key.metric(), geometricMeans[0], geometricMeans[1], rounds.size(), rounds.size(),
+                threshold, decision);
+    }
+
+    /** Each side's geometric mean over the rounds: the centre the log-ratio statistic belongs with. */
+    private static double[] geometricMeans(CheckKey<Configuration> key, PairedChecks<Configuration> data, List<Integer> rounds) {
+        double[] logSums = new double[2];
+        for (int r : rounds) {
+            double[] sides = data.sides(key, r);
+            logSums[0] += Math.log(sides[0]);
+            logSums[1] += Math.log(sides[1]);
+        }
+        int n = Math.max(1, rounds.size());
+        return rounds.isEmpty() ? new double[] {Double.NaN, Double.NaN} : new double[] {Math.exp(logSums[0] / n), Math.exp(logSums[1] / n)};
+    }
+
+    static Verdict verdict(Outcome outcome) {
+        return switch (outcome) {
+            case REGRESSION -> Verdict.REGRESSION;
+            case IMPROVEMENT -> Verdict.IMPROVED;
+            case NO_REGRESSION -> Verdict.NO_REGRESSION;
+            case UNDECIDED -> Verdict.UNDECIDED;
+        };
+    }
+
+    private static RunSource source(ComparisonDocument document, SideSetup side) {
+        String differences = side.differences().isEmpty() ? "the run options as given"
+                : side.differences().entrySet().stream().map(e -> "--baseline-" + e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", "));
+        var env = document.environment();
+        return new RunSource(side.side().letter() + " = " + side.side().id() + " (" + differences + ")", env.hostname(), env.cpuModel(),
+                env.logicalCores(), document.run().started(), document.run().profile(), document.run().settings(), document.run().complete());
+    }
+
+    private static String method(SequentialPlan plan, ComparisonSetup setup) {
+        return "A and B measured in the same job, in rounds of one fresh fork per side in random order; a fork's value is the median"
+                + " of its iterations; per check the mean of the per-round log-ratios ln(B/A) (speedup: of S(W) = T(W)/T(1) within"
+                + " each side's round) with a Student t interval; looks at rounds "
+                + plan.lookRounds().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + " (or earlier when the budget ends), each check tested at each look at one-sided "
+                + Format.percent(plan.alpha()) + " / (" + plan.checks() + " checks x " + plan.looks() + " looks) (Bonferroni alpha spending over"
+                + " looks and checks: at most " + Format.percent(plan.alpha()) + " chance of any false regression); undecided checks "
+                + ("fail".equals(setup.undecided()) ? "fail" : "pass") + " (--undecided " + setup.undecided() + ")";
+    }
+
+    private static List<String> notes(ComparisonDocument document, AutoSampling<Configuration> sampling) {
+        List<String> notes = new ArrayList<>();
+        if (!document.run().complete()) {
+            notes.add("The comparison did not finish: these are the decisions from the rounds it completed.");
+        }
+        long open = sampling.decisions().values().stream().filter(d -> !d.outcome().decided()).count()
+                + sampling.checks().stream().filter(k -> !sampling.decisions().containsKey(k)).count();
+        notes.add(sampling.rounds() + " rounds in " + budgetUsed(document) + " of a " + Format.duration(document.setup().budget())
+                + " budget; " + sampling.looksTaken() + " look(s); " + open + " of " + sampling.checks().size() + " checks undecided.");
+        return notes;
+    }
+
+    private static String budgetUsed(ComparisonDocument document) {
+        if (document.rounds().isEmpty()) {
+            return "0s";
+        }
+        var end = document.run().finished() != null ? document.run().finished() : java.time.Instant.now();
+        return Format.duration(java.time.Duration.between(document.run().started(), end));
+    }
+}

@@ -1,0 +1,73 @@
+package io.parbench.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * When the data may be looked at, and how much of the false-alarm rate each look may spend.
+ *
+ * <p>Group-sequential with Bonferroni alpha spending: at most {@link #looks()} looks, at round
+ * counts growing geometrically from {@code firstLook} to {@code maxRounds}; every look tests every
+ * check at the one-sided level alpha / (checks × looks). By the union bound, the chance that any
+ * check of the family is ever called a regression although nothing changed is at most alpha,
+ * however the looks and checks are correlated, and whatever was decided earlier. A look taken
+ * early because the time budget ran out replaces a scheduled one, so the bound still holds.
+ *
+ * <p>For the family, Bonferroni and Holm fail the comparison in exactly the same cases (Holm's
+ * first step is Bonferroni's test, and one regression is enough to fail), so the simpler one is used.
+ */
+public record SequentialPlan(int firstLook, double growth, int maxRounds, double alpha, int checks) {
+
+    public static final int DEFAULT_FIRST_LOOK = 6;
+    public static final double DEFAULT_GROWTH = 2;
+    public static final int DEFAULT_MAX_ROUNDS = 30;
+    public static final double DEFAULT_ALPHA = 0.05;
+
+    public SequentialPlan {
+        if (firstLook < 3) {
+            throw new IllegalArgumentException("the first look needs at least 3 rounds, got " + firstLook);
+        }
+        if (maxRounds < firstLook) {
+            throw new IllegalArgumentException("at most " + maxRounds + " rounds is fewer than the first look's " + firstLook);
+        }
+        if (!(growth > 1)) {
+            throw new IllegalArgumentException("looks must grow, growth was " + growth);
+        }
+        if (!(alpha > 0 && alpha < 0.5)) {
+            throw new IllegalArgumentException("alpha must be between 0 and 0.5, was " + alpha);
+        }
+        if (checks < 1) {
+            throw new IllegalArgumentException("a plan needs at least one check");
+        }
+    }
+
+    public static SequentialPlan defaults(int checks) {
+        return new SequentialPlan(DEFAULT_FIRST_LOOK, DEFAULT_GROWTH, DEFAULT_MAX_ROUNDS, DEFAULT_ALPHA, checks);
+    }
+
+    /** The round counts at which the data is looked at, e.g. 6, 12, 24, 30. */
+    public List<Integer> lookRounds() {
+        List<Integer> rounds = new ArrayList<>();
+        int n = firstLook;
+        while (n < maxRounds) {
+            rounds.add(n);
+            n = Math.max(n + 1, (int) Math.round(n * growth));
+        }
+        rounds.add(maxRounds);
+        return rounds;
+    }
+
+    /** The most looks there will be. */
+    public int looks() {
+        return lookRounds().size();
+    }
+
+    public boolean isLook(int rounds) {
+        return lookRounds().contains(rounds);
+    }
+
+    /** The one-sided false-regression rate one check may spend at one look. */
+    public double levelPerCheckAndLook() {
+        return alpha / ((double) checks * looks());
+    }
+}

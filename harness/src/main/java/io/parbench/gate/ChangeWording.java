@@ -1,0 +1,39 @@
+package io.parbench.gate;
+
+import io.parbench.text.Format;
+import io.parbench.change.CheckDecision;
+
+/** How a change's decision reads for people; the statistics return numbers, this words them (gate and compare alike). */
+public final class ChangeWording {
+
+    private ChangeWording() {}
+
+    /** @param unit what the replicates are: "rounds" (compare) or "forks per side" (gate) */
+    public static String reason(CheckDecision d, double threshold, String unit) {
+        String interval = Text.change(d.change()) + " (" + Format.percent(d.confidence()) + " interval " + Text.change(d.low()) + " to "
+                + Text.change(d.high()) + ", " + d.replicates() + " " + unit + ")";
+        String why = switch (d.outcome()) {
+            case REGRESSION -> "slower: " + interval + ", significant and beyond the " + Format.percent(threshold) + " threshold";
+            case IMPROVEMENT -> "faster: " + interval + ", significant and beyond the " + Format.percent(threshold) + " threshold";
+            case NO_REGRESSION -> interval + ": a slowdown of " + Format.percent(threshold) + " or more is ruled out";
+            case UNDECIDED -> interval + ": neither a " + Format.percent(threshold) + " slowdown nor its absence is shown"
+                    + (d.replicatesNeeded() == null ? "" : "; about " + d.replicatesNeeded() + " " + unit + " would decide at this noise");
+        };
+        if (d.outlierRounds().isEmpty()) {
+            return why;
+        }
+        return why + "; far-out round" + (d.outlierRounds().size() > 1 ? "s " : " ")
+                + String.join(", ", d.outlierRounds().stream().map(String::valueOf).toList()) + " (kept in the estimate)";
+    }
+
+    static String reason(CheckDecision d, double threshold) {
+        return reason(d, threshold, "forks per side");
+    }
+
+    /** @param needed forks per side that would decide at the spread seen, or null when it cannot be told */
+    static String tooFewForks(double change, int fewest, int minimum, Integer needed) {
+        return Text.change(change) + " from " + fewest + " fork" + (fewest == 1 ? "" : "s") + " on a side: forks are the samples"
+                + " (processes differ more than iterations inside one), and at least " + minimum + " per side are needed"
+                + (needed == null ? "" : "; about " + needed + " per side would decide at the spread seen") + " (--forks)";
+    }
+}

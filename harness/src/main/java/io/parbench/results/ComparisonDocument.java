@@ -1,0 +1,23 @@
+package io.parbench.results;
+
+import java.util.List;
+
+/**
+ * What {@code parbench compare} measured: both sides' raw samples, round by round, in the order
+ * they ran, and the settings its decisions depend on (see harness/GATE.md). Rewritten atomically
+ * after every round; {@code run.complete} is false until the comparison ends.
+ *
+ * @param plan the configurations compared, in plan order
+ */
+public record ComparisonDocument(
+        String format, int version, RunInfo run, Environment environment, ComparisonSetup setup, List<Configuration> plan,
+        List<ComparisonRound> rounds) {
+
+    public static final String FORMAT = "parbench-comparison";
+    public static final int VERSION = 1;
+
+    public ComparisonDocument {
+        plan = plan == null ? List.of() : List.copyOf(plan);
+        rounds = rounds == null ? List.of() : List.copyOf(rounds);
+    }
+}

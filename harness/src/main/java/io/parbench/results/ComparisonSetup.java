@@ -1,0 +1,26 @@
+package io.parbench.results;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything a comparison's decisions depend on besides its samples, so they can be recomputed
+ * from the document.
+ *
+ * @param thresholds the --threshold specifications as given ({@code 5%}, {@code nbody@chromium=10%})
+ * @param alpha the family's false-regression rate over all checks and looks, e.g. 0.05
+ * @param firstLook rounds before the first look
+ * @param lookGrowth each look's round count over the previous one's
+ * @param maxRounds the last look
+ * @param budget the time the rounds may take
+ * @param undecided what an undecided check does to the exit code: pass or fail
+ * @param orderSeed the seed of the random order of configurations and sides in each round
+ */
+public record ComparisonSetup(
+        SideSetup baseline, SideSetup current, List<String> thresholds, double alpha, int firstLook, double lookGrowth,
+        int maxRounds, Duration budget, String undecided, long orderSeed) {
+
+    public ComparisonSetup {
+        thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+    }
+}

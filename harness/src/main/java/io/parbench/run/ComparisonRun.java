@@ -1,0 +1,155 @@
+package io.parbench.run;
+
+import io.parbench.compare.ComparisonReplay;
+import io.parbench.engines.Engine;
+import io.parbench.engines.Measurement;
+import io.parbench.results.ComparisonDocument;
+import io.parbench.results.ComparisonFiles;
+import io.parbench.results.ComparisonRound;
+import io.parbench.results.ComparisonSide;
+import io.parbench.results.Configuration;
+import io.parbench.results.ForkResult;
+import io.parbench.results.MeasurementSettings;
+import io.parbench.results.RunInfo;
+import io.parbench.results.Status;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * Measures a comparison in rounds: in each round every configuration still undecided gets one
+ * fresh fork per side, the configurations and, for each, the two sides in random order, back to
+ * back (never all of A, then all of B: whatever the machine does meanwhile reaches both sides
+ * alike). After each round the document is rewritten atomically and the decisions updated;
+ * rounds stop when every check is decided, the plan's last look is reached, or the next round
+ * would not fit in the time budget.
+ */
+public final class ComparisonRun {
+
+    private final Map<ComparisonSide, Map<String, Engine>> engines;
+    private final MeasurementSettings forkSettings;
+    private final ExpectedChecksums expected;
+    private final ComparisonReplay decisions;
+    private final Duration budget;
+    private final Random order;
+    private final Path file;
+    private final ComparisonProgress progress;
+    private final List<ComparisonRound> rounds = new ArrayList<>();
+    private ComparisonDocument document;
+
+    /**
+     * @param start the document as it starts: run, environment, setup and plan, no rounds
+     * @param settings warm-up and iterations of each fork (its fork count is ignored: one per side per round)
+     */
+    public ComparisonRun(ComparisonDocument start, Map<ComparisonSide, Map<String, Engine>> engines, MeasurementSettings settings,
+            ExpectedChecksums expected, ComparisonReplay decisions, Path file, ComparisonProgress progress) {
+        this.document = start;
+        this.engines = engines;
+        this.forkSettings = new MeasurementSettings(1, settings.warmupIterations(), settings.iterations(), settings.iterationMillis());
+        this.expected = expected;
+        this.decisions = decisions;
+        this.budget = start.setup().budget();
+        this.order = new Random(start.setup().orderSeed());
+        this.file = file;
+        this.progress = progress;
+    }
+
+    /** Runs the rounds and returns the finished document (already written). */
+    public ComparisonDocument execute() {
+        save();
+        long startNanos = System.nanoTime();
+        double secondsPerPair = 0;
+        while (true) {
+            List<Configuration> next = new ArrayList<>(decisions.nextRound());
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+            Duration nextRound = Duration.ofMillis((long) (1000 * secondsPerPair * next.size()));
+            if (next.isEmpty() || (!rounds.isEmpty() && elapsed.plus(nextRound).compareTo(budget) > 0)) {
+                break;
+            }
+            long roundStart = System.nanoTime();
+            ComparisonRound round = measureRound(rounds.size() + 1, next);
+            rounds.add(round);
+            decisions.add(round);
+            secondsPerPair = (System.nanoTime() - roundStart) / 1e9 / next.size();
+            save();
+            progress.round(round, decisions.sampling().decided(), decisions.sampling().checks().size(),
+                    Duration.ofNanos(System.nanoTime() - startNanos), budget);
+        }
+        decisions.finish();
+        RunInfo info = document.run();
+        document = withRun(new RunInfo(info.parbenchVersion(), info.commandLine(), info.started(), Instant.now(), true, info.seed(),
+                info.profile(), info.settings()));
+        return save();
+    }
+
+    /** Rounds measured so far (for an interrupted comparison's message). */
+    public synchronized int rounds() {
+        return rounds.size();
+    }
+
+    private ComparisonRound measureRound(int index, List<Configuration> configurations) {
+        Instant started = Instant.now();
+        Collections.shuffle(configurations, order);
+        List<ForkResult> forks = new ArrayList<>();
+        for (Configuration c : configurations) {
+            List<ComparisonSide> sides = new ArrayList<>(List.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT));
+            Collections.shuffle(sides, order);
+            for (ComparisonSide side : sides) {
+                progress.fork(index, c, side);
+                ForkResult fork = verify(c, side, measure(side, c));
+                progress.forkDone(fork);
+                forks.add(fork);
+            }
+        }
+        return new ComparisonRound(index, started, forks);
+    }
+
+    private Measurement measure(ComparisonSide side, Configuration c) {
+        try {
+            return Objects.requireNonNull(engines.get(side).get(c.engine()).measure(c, forkSettings), "engine returned no measurement");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Measurement.failed("interrupted");
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+            return Measurement.failed(c.engine() + " engine error: " + BenchmarkRun.describe(e));
+        }
+    }
+
+    /** Both sides must compute the answer every engine and worker count computes: the same work. */
+    private ForkResult verify(Configuration c, ComparisonSide side, Measurement m) {
+        Status status = m.status();
+        String reason = m.reason();
+        String want = expected.expected(c);
+        if (status != Status.FAILED) {
+            if (m.checksum() == null) {
+                status = Status.FAILED;
+                reason = "the engine reported no checksum, so the result cannot be verified";
+            } else if (want == null) {
+                expected.observed(c, m.checksum());
+                want = m.checksum();
+            } else if (!want.equals(m.checksum())) {
+                status = Status.FAILED;
+                reason = "checksum mismatch: computed " + m.checksum() + ", expected " + want;
+            }
+        }
+        List<Double> samples = m.samples() == null || m.samples().isEmpty() ? List.of() : m.samples().getFirst();
+        return new ForkResult(c, side, status, reason, samples, m.checksum(), want, m.poolStartupMillis());
+    }
+
+    private ComparisonDocument withRun(RunInfo info) {
+        return new ComparisonDocument(document.format(), document.version(), info, document.environment(), document.setup(),
+                document.plan(), List.copyOf(rounds));
+    }
+
+    private synchronized ComparisonDocument save() {
+        document = withRun(document.run());
+        ComparisonFiles.write(document, file);
+        return document;
+    }
+}

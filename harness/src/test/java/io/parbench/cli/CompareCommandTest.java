@@ -1,0 +1,130 @@
+package io.parbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parbench.results.ComparisonDocument;
+import io.parbench.results.ComparisonFiles;
+import io.parbench.results.ComparisonRound;
+import io.parbench.results.ComparisonSetup;
+import io.parbench.results.ComparisonSide;
+import io.parbench.results.Configuration;
+import io.parbench.results.Environment;
+import io.parbench.results.ForkResult;
+import io.parbench.results.MeasurementSettings;
+import io.parbench.results.RunInfo;
+import io.parbench.results.SideSetup;
+import io.parbench.results.Status;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** parbench compare's bad input (exit 2 before anything starts) and its decisions recomputed from a document. */
+class CompareCommandTest {
+
+    @TempDir Path dir;
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--engines native --budget 5x                          | --budget '5x' is not a duration",
+        "--engines native --budget 0m                          | is no time at all",
+        "--engines native                                      | The sides do not differ",
+        "--engines native --baseline-assets /no/such/dir       | is not a folder",
+        "--engines native --undecided maybe                    | --undecided 'maybe': give pass or fail",
+        "--engines native --baseline-jvm-args -Xint            | --baseline-jvm-args changes only the jvm engine",
+        "--engines native --max-rounds 2 --baseline-assets .   | --max-rounds 2 is below the first look",
+        "--engines native --baseline-adapter x.js              | are for the byo engine",
+    })
+    void badInputIsOneSentenceAndExitCode2(String args, String expected) {
+        CommandRun run = CommandRun.of(("compare " + args).split(" +"));
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().contains(expected), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
+
+    @Test
+    void anAssetsFolderWithoutTheLibraryIsRefused() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("assets"));
+        CommandRun run = CommandRun.of("compare", "--engines", "native", "--baseline-assets", empty.toString());
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().contains("has no native/linux-x86_64/libparbench.so, which the native engine needs"), run.err());
+        CommandRun jvm = CommandRun.of("compare", "--engines", "jvm", "--baseline-assets", empty.toString());
+        assertTrue(jvm.err().contains("changes only the native and browser engines"), jvm.err());
+    }
+
+    @Test
+    void nothingChangedPassesWithNoRegression() throws IOException {
+        CommandRun run = CommandRun.of("compare", "--from", document(1.0, "pass").toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("no regression"), run.out());
+        assertTrue(run.out().contains("PASS"), run.out());
+    }
+
+    @Test
+    void aSlowdownFailsNamingTheConfiguration() throws IOException {
+        CommandRun run = CommandRun.of("compare", "--from", document(1 / 1.1, "pass").toString());
+        assertEquals(ExitCodes.FAILURES, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("REGRESSION") && l.contains("native") && l.contains("throughput")), run.out());
+    }
+
+    @Test
+    void theJsonJunitAndMarkdownAreWritten() throws IOException {
+        Path json = dir.resolve("v.json");
+        Path junit = dir.resolve("v.xml");
+        Path md = dir.resolve("v.md");
+        CommandRun run = CommandRun.of("compare", "--from", document(1 / 1.1, "pass").toString(), "--json", json.toString(),
+                "--junit", junit.toString(), "--markdown", md.toString());
+        assertEquals(ExitCodes.FAILURES, run.exitCode(), run.err());
+        assertTrue(Files.readString(json).contains("\"format\" : \"parbench-compare\""));
+        assertTrue(Files.readString(junit).contains("<failure"));
+        assertTrue(Files.readString(md).startsWith("## parbench compare: ❌ failed"));
+        assertTrue(Files.exists(dir.resolve("report.html")));
+    }
+
+    /**
+     * A comparison of native sum at W = 1, 2 over 12 rounds whose B side runs at {@code factor}
+     * of A, with 3% noise per fork.
+     */
+    private Path document(double factor, String undecided) throws IOException {
+        Random rng = new Random(7);
+        List<Configuration> plan = List.of(new Configuration("native", "sum", null, 1 << 20, 1),
+                new Configuration("native", "sum", null, 1 << 20, 2));
+        List<ComparisonRound> rounds = new ArrayList<>();
+        for (int r = 1; r <= 12; r++) {
+            List<ForkResult> forks = new ArrayList<>();
+            for (Configuration c : plan) {
+                double base = c.workers() == 1 ? 2000 : 3000;
+                forks.add(fork(c, ComparisonSide.BASELINE, base * Math.exp(0.03 * rng.nextGaussian())));
+                forks.add(fork(c, ComparisonSide.CURRENT, base * factor * Math.exp(0.03 * rng.nextGaussian())));
+            }
+            rounds.add(new ComparisonRound(r, Instant.EPOCH, forks));
+        }
+        MeasurementSettings settings = new MeasurementSettings(1, 2, 5, 150);
+        ComparisonDocument doc = new ComparisonDocument(ComparisonDocument.FORMAT, ComparisonDocument.VERSION,
+                new RunInfo("test", List.of("parbench", "compare"), Instant.EPOCH, Instant.EPOCH.plusSeconds(300), true, 42, "quick", settings),
+                new Environment("host", "Linux", "amd64", "cpu", 2, 1L << 30, "jvm", Map.of()),
+                new ComparisonSetup(new SideSetup(ComparisonSide.BASELINE, Map.of("assets", "/elsewhere"), Map.of()),
+                        new SideSetup(ComparisonSide.CURRENT, Map.of(), Map.of()), List.of("5%"), 0.05, 6, 2, 30,
+                        Duration.ofMinutes(5), undecided, 1),
+                plan, rounds);
+        Path file = dir.resolve("comparison.json");
+        ComparisonFiles.write(doc, file);
+        return file;
+    }
+
+    private static ForkResult fork(Configuration c, ComparisonSide side, double level) {
+        List<Double> samples = List.of(level * 0.99, level, level * 1.01, level * 1.005, level * 0.995);
+        return new ForkResult(c, side, Status.OK, null, samples, "00000000000000aa", "00000000000000aa", null);
+    }
+}

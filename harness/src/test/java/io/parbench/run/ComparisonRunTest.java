@@ -1,0 +1,112 @@
+package io.parbench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parbench.change.Outcome;
+import io.parbench.compare.ComparisonReplay;
+import io.parbench.engines.Engine;
+import io.parbench.engines.Measurement;
+import io.parbench.gate.GateSettings;
+import io.parbench.results.ComparisonDocument;
+import io.parbench.results.ComparisonFiles;
+import io.parbench.results.ComparisonRound;
+import io.parbench.results.ComparisonSetup;
+import io.parbench.results.ComparisonSide;
+import io.parbench.results.Configuration;
+import io.parbench.results.EngineFacts;
+import io.parbench.results.Environment;
+import io.parbench.results.ForkResult;
+import io.parbench.results.MeasurementSettings;
+import io.parbench.results.RunInfo;
+import io.parbench.results.SideSetup;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The round scheduler on simulated engines: interleaving, auto-sampling, the saved document, decisions replayed. */
+class ComparisonRunTest {
+
+    private static final List<Configuration> PLAN = List.of(
+            new Configuration("sim", "nbody", null, 512, 1), new Configuration("sim", "nbody", null, 512, 2));
+    private static final GateSettings SETTINGS = GateSettings.defaults();
+
+    @TempDir Path dir;
+
+    /** An engine whose forks land 5% apart from one another, B's at {@code factor} of A's. */
+    private record SimulatedEngine(double factor, Random rng) implements Engine {
+        @Override public String name() { return "sim"; }
+        @Override public EngineFacts probe() { return EngineFacts.available("sim", Map.of()); }
+        @Override public Measurement measure(Configuration c, MeasurementSettings settings) {
+            double level = (c.workers() == 1 ? 1000 : 1900) * factor * Math.exp(0.05 * rng.nextGaussian());
+            List<Double> iterations = new ArrayList<>();
+            for (int i = 0; i < settings.iterations(); i++) iterations.add(level * (1 + 0.01 * rng.nextGaussian()));
+            return Measurement.ok(List.of(iterations), "00000000000000aa");
+        }
+    }
+
+    private ComparisonDocument run(double factor, Duration budget) {
+        Random rng = new Random(3);
+        ComparisonSetup setup = new ComparisonSetup(new SideSetup(ComparisonSide.BASELINE, Map.of("adapter", "old"), Map.of()),
+                new SideSetup(ComparisonSide.CURRENT, Map.of(), Map.of()), List.of("5%"), 0.05, 6, 2, 30, budget, "pass", 11);
+        MeasurementSettings settings = new MeasurementSettings(1, 0, 3, 1);
+        ComparisonDocument start = new ComparisonDocument(ComparisonDocument.FORMAT, ComparisonDocument.VERSION,
+                new RunInfo("test", List.of(), Instant.now(), null, false, 42, "quick", settings),
+                new Environment("h", "os", "arch", "cpu", 2, 1, "jvm", Map.of()), setup, PLAN, List.of());
+        Map<ComparisonSide, Map<String, Engine>> engines = new EnumMap<>(ComparisonSide.class);
+        engines.put(ComparisonSide.BASELINE, Map.of("sim", new SimulatedEngine(1, rng)));
+        engines.put(ComparisonSide.CURRENT, Map.of("sim", new SimulatedEngine(factor, rng)));
+        ComparisonReplay decisions = new ComparisonReplay(PLAN, setup, SETTINGS.thresholds());
+        return new ComparisonRun(start, engines, settings, new ExpectedChecksums(c -> Optional.empty()), decisions,
+                dir.resolve("comparison.json"), new ComparisonProgress(new PrintStream(new ByteArrayOutputStream()), false)).execute();
+    }
+
+    @Test
+    void everyRoundPairsTheSidesOfEachConfigurationBackToBackInRandomOrder() {
+        ComparisonDocument doc = run(1, Duration.ofMinutes(5));
+        Set<ComparisonSide> firsts = new HashSet<>();
+        for (ComparisonRound round : doc.rounds()) {
+            List<ForkResult> forks = round.forks();
+            assertEquals(0, forks.size() % 2);
+            for (int i = 0; i < forks.size(); i += 2) {
+                assertEquals(forks.get(i).configuration(), forks.get(i + 1).configuration(), "a pair is back to back");
+                assertTrue(forks.get(i).side() != forks.get(i + 1).side(), "one fork per side");
+                firsts.add(forks.get(i).side());
+            }
+        }
+        assertEquals(2, firsts.size(), "both sides go first sometimes");
+    }
+
+    @Test
+    void aSlowdownIsDecidedAtTheFirstLookAndTheFileGivesTheSameDecisions() {
+        ComparisonDocument doc = run(1 / 1.2, Duration.ofMinutes(5));
+        assertTrue(doc.run().complete());
+        ComparisonDocument read = ComparisonFiles.read(dir.resolve("comparison.json"));
+        assertEquals(doc.rounds().size(), read.rounds().size());
+        ComparisonReplay replay = ComparisonReplay.of(read, SETTINGS.thresholds());
+        // Throughput at W = 1 and 2 both slower by 1/1.2; the speedup unchanged: decided no regression,
+        // or still sampled, until round 30 at most.
+        assertEquals(2, replay.sampling().decisions().values().stream()
+                .filter(d -> d.outcome() == Outcome.REGRESSION).count());
+        assertTrue(doc.rounds().size() <= 30, "rounds " + doc.rounds().size());
+    }
+
+    @Test
+    void aSpentBudgetStopsAfterTheFirstRound() {
+        ComparisonDocument doc = run(1, Duration.ofNanos(1));
+        assertEquals(1, doc.rounds().size());
+        assertTrue(doc.run().complete());
+    }
+}

@@ -27,6 +27,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Chromium driven by Playwright: one Playwright and one browser for a whole run, launched on
@@ -96,10 +99,26 @@ public final class PlaywrightDriver implements BrowserDriver {
     @Override
     public String deathNotice() {
         String which = kind.id() + (browserProcess == null ? "" : " (pid " + browserProcess.pid() + ")");
-        if (browserProcess != null && browserProcess.isAlive()) {
+        if (browserProcess != null && !exits(browserProcess)) {
             return "the connection to " + which + " was lost";
         }
         return which + " died (crashed or was killed)";
+    }
+
+    /**
+     * Whether the process is gone or goes within a moment: a killed browser is a zombie until
+     * Playwright's driver, its parent, reaps it, and the lost connection is often noticed first.
+     */
+    private static boolean exits(ProcessHandle process) {
+        try {
+            process.onExit().get(2, TimeUnit.SECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.parbench.results.Environment;
 import io.parbench.results.ResultsWriter;
 import io.parbench.results.RunDocument;
 import io.parbench.results.RunInfo;
-import io.parbench.results.Status;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,23 +79,8 @@ public final class BenchmarkRun {
 
     /** A configuration counts only if it computed the same answer as every other. */
     private ConfigurationResult verify(Configuration c, Measurement m) {
-        Status status = m.status();
-        String reason = m.reason();
-        String want = expected.expected(c);
-        if (status != Status.FAILED) {
-            if (m.checksum() == null) {
-                status = Status.FAILED;
-                reason = "the engine reported no checksum, so the result cannot be verified";
-            } else if (want == null) {
-                expected.observed(c, m.checksum());
-                want = m.checksum();
-            } else if (!want.equals(m.checksum())) {
-                status = Status.FAILED;
-                reason = "checksum mismatch: computed " + m.checksum() + ", expected " + want
-                        + " — this engine and worker count computed a different answer";
-            }
-        }
-        return new ConfigurationResult(c, status, reason, m.samples(), m.checksum(), want, m.poolStartupMillis(),
+        ExpectedChecksums.Verdict verdict = expected.verify(c, m);
+        return new ConfigurationResult(c, verdict.status(), verdict.reason(), m.samples(), m.checksum(), verdict.expected(), m.poolStartupMillis(),
                 m.mainThreadMaxGapMillis(), Instant.now(), m.notes());
     }
 

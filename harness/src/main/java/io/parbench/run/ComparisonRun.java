@@ -11,7 +11,6 @@ import io.parbench.results.Configuration;
 import io.parbench.results.ForkResult;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.RunInfo;
-import io.parbench.results.Status;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,23 +122,10 @@ public final class ComparisonRun {
 
     /** Both sides must compute the answer every engine and worker count computes: the same work. */
     private ForkResult verify(Configuration c, ComparisonSide side, Measurement m) {
-        Status status = m.status();
-        String reason = m.reason();
-        String want = expected.expected(c);
-        if (status != Status.FAILED) {
-            if (m.checksum() == null) {
-                status = Status.FAILED;
-                reason = "the engine reported no checksum, so the result cannot be verified";
-            } else if (want == null) {
-                expected.observed(c, m.checksum());
-                want = m.checksum();
-            } else if (!want.equals(m.checksum())) {
-                status = Status.FAILED;
-                reason = "checksum mismatch: computed " + m.checksum() + ", expected " + want;
-            }
-        }
+        ExpectedChecksums.Verdict verdict = expected.verify(c, m);
         List<Double> samples = m.samples() == null || m.samples().isEmpty() ? List.of() : m.samples().getFirst();
-        return new ForkResult(c, side, status, reason, samples, m.checksum(), want, m.poolStartupMillis());
+        return new ForkResult(c, side, verdict.status(), verdict.reason(), samples, m.checksum(), verdict.expected(),
+                m.poolStartupMillis());
     }
 
     private ComparisonDocument withRun(RunInfo info) {

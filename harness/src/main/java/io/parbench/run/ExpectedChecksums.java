@@ -1,9 +1,11 @@
 package io.parbench.run;
 
+import io.parbench.engines.Measurement;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.Configuration;
 import io.parbench.results.SeriesKey;
+import io.parbench.results.Status;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +51,35 @@ public final class ExpectedChecksums {
     /** Remembers a checksum that an engine reported for a configuration without a reference. */
     public void observed(Configuration c, String checksum) {
         if (checksum != null) firstSeen.putIfAbsent(key(c), checksum);
+    }
+
+    /**
+     * A measurement's status once its checksum is checked: a measurement without a checksum, or
+     * with another one than expected, fails; the first checksum of a kernel without a reference
+     * becomes the expectation.
+     *
+     * @param expected the checksum it had to compute (null when none is known)
+     */
+    public record Verdict(Status status, String reason, String expected) {}
+
+    /** Checks a measurement's checksum; the one rule for runs and comparisons alike. */
+    public Verdict verify(Configuration c, Measurement m) {
+        String want = expected(c);
+        if (m.status() == Status.FAILED) {
+            return new Verdict(m.status(), m.reason(), want);
+        }
+        if (m.checksum() == null) {
+            return new Verdict(Status.FAILED, "the engine reported no checksum, so the result cannot be verified", want);
+        }
+        if (want == null) {
+            observed(c, m.checksum());
+            return new Verdict(m.status(), m.reason(), m.checksum());
+        }
+        if (!want.equals(m.checksum())) {
+            return new Verdict(Status.FAILED, "checksum mismatch: computed " + m.checksum() + ", expected " + want
+                    + " — this engine and worker count computed a different answer", want);
+        }
+        return new Verdict(m.status(), m.reason(), want);
     }
 
     // Variants and engines share the expectation: they compute the same kernel on the same input.

@@ -20,6 +20,7 @@ PARBENCH_REQUIREMENTS=(
   "firefox-esr|command -v firefox-esr|Firefox ESR, the firefox engine"
   "webkit2gtk-driver|command -v WebKitWebDriver|WebKitWebDriver and MiniBrowser, the webkit engine"
   "xvfb|command -v Xvfb|Xvfb, the virtual display the webkit engine runs in"
+  "chromium-driver|command -v chromedriver|chromedriver, a stand-alone WebDriver server the remote-browser tests drive as a remote node"
 )
 
 die() {

@@ -19,14 +19,27 @@ import java.util.Map;
  * @param assets a bench-wasm build's assets folder ({@link AssetsFolder}) to run instead of the
  *     class path's native library, wasm module and page scripts; null for the class path's
  * @param jvmArgs extra options for the jvm engine's forked JVMs
+ * @param remote the WebDriver endpoint browser engines create their sessions at (--webdriver-url),
+ *     or null to launch the browser on this machine
  */
 public record EngineOptions(
         long seed, String browser, Path browserPath, boolean isolation, Duration timeout, Path adapter,
-        Map<String, String> adapterParams, Path assets, List<String> jvmArgs) {
+        Map<String, String> adapterParams, Path assets, List<String> jvmArgs, RemoteEndpoint remote) {
 
     public EngineOptions {
         adapterParams = adapterParams == null ? Map.of() : Map.copyOf(adapterParams);
         jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+    }
+
+    /** Options for browsers on this machine. */
+    public EngineOptions(long seed, String browser, Path browserPath, boolean isolation, Duration timeout, Path adapter,
+            Map<String, String> adapterParams, Path assets, List<String> jvmArgs) {
+        this(seed, browser, browserPath, isolation, timeout, adapter, adapterParams, assets, jvmArgs, null);
+    }
+
+    /** These options with browsers reached through a WebDriver endpoint (null: on this machine). */
+    public EngineOptions withRemote(RemoteEndpoint newRemote) {
+        return new EngineOptions(seed, browser, browserPath, isolation, timeout, adapter, adapterParams, assets, jvmArgs, newRemote);
     }
 
     /** Options with the class path's assets and no extra JVM options. */

@@ -32,6 +32,19 @@ public final class FactKeys {
     /** webkit: the X display MiniBrowser runs on. */
     public static final String DISPLAY = "display";
 
+    // A browser on another machine, reached through a WebDriver endpoint (--webdriver-url).
+    /** The endpoint (a Selenium Grid hub or one WebDriver server), without credentials. */
+    public static final String WEBDRIVER_URL = "webdriverUrl";
+    /** The W3C browserName the endpoint granted (chrome, firefox, safari, MicrosoftEdge, MiniBrowser). */
+    public static final String REMOTE_BROWSER_NAME = "remote.browserName";
+    /** The W3C platformName the endpoint granted (linux, mac, windows). */
+    public static final String REMOTE_PLATFORM_NAME = "remote.platformName";
+    /** What the remote browser says it runs on (navigator.platform, e.g. MacIntel, Win32, Linux x86_64). */
+    public static final String REMOTE_PLATFORM = "remote.platform";
+    public static final String REMOTE_USER_AGENT = "remote.userAgent";
+    /** The remote machine's logical cores as its browser sees them (navigator.hardwareConcurrency). */
+    public static final String REMOTE_CORES = "remote.hardwareConcurrency";
+
     // What 'parbench inspect' found in the module a browser engine runs.
     public static final String WASM_SHARED_MEMORY = "wasm.sharedMemory";
     public static final String WASM_ATOMICS = "wasm.atomics";

@@ -3,12 +3,16 @@ package io.parbench.engines.browser;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +27,15 @@ import java.util.concurrent.Executors;
  * <p>A mount maps the first path segment to a root: {@code /web/index.html} is {@code
  * index.html} of the "web" mount. The mount {@link #ROOT_MOUNT} takes the paths no other mount
  * claims. A folder URL ({@code /web/pkg/}) redirects to the entry its root names for it, if any.
- * Anything else, and any path that tries to leave a root, is a 404. With isolation (the default) every response carries COOP {@code same-origin} and COEP
+ * Anything else, and any path that tries to leave a root, is a 404.
+ *
+ * <p>By default it listens on loopback over plain http, which browsers count as a secure context.
+ * For a browser on another machine ({@link #startSecure}) it listens on one chosen address over
+ * HTTPS with a certificate made for the run (a LAN address over http is no secure context, so no
+ * cross-origin isolation) and serves everything below a random path prefix made for the run:
+ * whoever does not know the prefix gets 404 for every path.
+ *
+ * <p>With isolation (the default) every response carries COOP {@code same-origin} and COEP
  * {@code require-corp}, which make the page cross-origin isolated so that shared memory can
  * reach workers; without it they are left out (to measure or demonstrate the fallback).
  */
@@ -50,12 +62,15 @@ public final class AssetServer implements AutoCloseable {
     private final ExecutorService threads;
     private final Map<String, AssetRoot> mounts;
     private final boolean isolation;
+    /** "" on loopback, else "/" and the run's random segment: every served path starts with it. */
+    private final String prefix;
 
-    private AssetServer(HttpServer server, ExecutorService threads, Map<String, AssetRoot> mounts, boolean isolation) {
+    private AssetServer(HttpServer server, ExecutorService threads, Map<String, AssetRoot> mounts, boolean isolation, String prefix) {
         this.server = server;
         this.threads = threads;
         this.mounts = Map.copyOf(mounts);
         this.isolation = isolation;
+        this.prefix = prefix;
     }
 
     /**
@@ -65,9 +80,26 @@ public final class AssetServer implements AutoCloseable {
      * @param isolation whether to send COOP/COEP (cross-origin isolation)
      */
     public static AssetServer start(Map<String, AssetRoot> mounts, boolean isolation) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        return serve(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0), mounts, isolation, "");
+    }
+
+    /**
+     * Starts serving over HTTPS on one address of this machine, below a random path prefix, with a
+     * self-signed certificate for that address made now (see {@link SelfSignedCertificate}).
+     *
+     * @param address where browsers on other machines reach this one
+     */
+    public static AssetServer startSecure(Map<String, AssetRoot> mounts, boolean isolation, InetAddress address) throws IOException {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(address, 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(SelfSignedCertificate.forAddress(address)));
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        return serve(server, mounts, isolation, "/" + HexFormat.of().formatHex(secret));
+    }
+
+    private static AssetServer serve(HttpServer server, Map<String, AssetRoot> mounts, boolean isolation, String prefix) {
         ExecutorService threads = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("parbench-http-", 0).factory());
-        AssetServer assets = new AssetServer(server, threads, mounts, isolation);
+        AssetServer assets = new AssetServer(server, threads, mounts, isolation, prefix);
         server.createContext("/", assets::handle);
         server.setExecutor(threads);
         server.start();
@@ -76,7 +108,13 @@ public final class AssetServer implements AutoCloseable {
 
     /** The absolute URL of a path below the server's root, e.g. {@code url("web/index.html")}. */
     public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + path);
+        InetSocketAddress address = server.getAddress();
+        String host = address.getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host.replaceFirst("%.*", "") + "]"; // an IPv6 literal, without its interface
+        }
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return URI.create(scheme + "://" + host + ":" + address.getPort() + prefix + "/" + path);
     }
 
     public boolean isolation() {
@@ -107,8 +145,13 @@ public final class AssetServer implements AutoCloseable {
                 sendText(exchange, 405, "Only GET and HEAD are served.");
                 return;
             }
-            String rawPath = exchange.getRequestURI().getRawPath();
-            Optional<String> entry = folderEntry(rawPath);
+            String requested = exchange.getRequestURI().getRawPath();
+            if (requested == null || !requested.startsWith(prefix + "/")) {
+                sendText(exchange, 404, "Not found.");
+                return;
+            }
+            String rawPath = requested.substring(prefix.length());
+            Optional<String> entry = folderEntry(rawPath).map(name -> requested + name);
             if (entry.isPresent()) {
                 headers.set("Location", entry.get());
                 sendText(exchange, 302, "The folder's entry module is " + entry.get());
@@ -139,7 +182,7 @@ public final class AssetServer implements AutoCloseable {
         return target.isPresent() ? target.get().root().open(target.get().path()) : Optional.empty();
     }
 
-    /** For a folder URL ({@code /pkg/}), the URL of the entry its root names for it. */
+    /** For a folder URL ({@code /pkg/}), the raw relative URL of the entry its root names for it. */
     private Optional<String> folderEntry(String rawPath) throws IOException {
         if (rawPath == null || rawPath.length() < 2 || !rawPath.endsWith("/")) {
             return Optional.empty();
@@ -148,7 +191,7 @@ public final class AssetServer implements AutoCloseable {
         if (target.isEmpty()) {
             return Optional.empty();
         }
-        return target.get().root().folderEntry(target.get().path()).map(entry -> rawPath + RequestPaths.encode(entry));
+        return target.get().root().folderEntry(target.get().path()).map(RequestPaths::encode);
     }
 
     /** A root and the path below it. */

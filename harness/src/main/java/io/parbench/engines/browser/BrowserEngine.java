@@ -2,6 +2,7 @@ package io.parbench.engines.browser;
 
 import io.parbench.engines.Engine;
 import io.parbench.engines.Measurement;
+import io.parbench.engines.RemoteEndpoint;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.FactKeys;
 import io.parbench.results.MeasurementSettings;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * What every engine that measures in a browser shares: its pages served on first use by an
- * {@link AssetServer} (with COOP/COEP/CORP unless --no-isolation), the probe page, and one
+ * {@link AssetServer} (with COOP/COEP/CORP unless --no-isolation; over HTTPS on --serve-address
+ * for a browser on another machine), the probe page, and one
  * fresh page per fork through a {@link BrowserDriver}, whichever browser and protocol that is.
  * Subclasses say what is served and what their pages are told.
  */
@@ -122,7 +124,10 @@ public abstract class BrowserEngine implements Engine {
 
     protected URI pageUrl() throws IOException {
         if (server == null) {
-            server = AssetServer.start(mounts(), options.isolation());
+            RemoteEndpoint remote = options.remote();
+            server = remote != null && remote.servesSecurely()
+                    ? AssetServer.startSecure(mounts(), options.isolation(), remote.serveAddress())
+                    : AssetServer.start(mounts(), options.isolation());
             served(server.url(""));
         }
         return server.url(pagePath());

@@ -1,6 +1,7 @@
 package io.parbench.engines.browser;
 
 import io.parbench.engines.EngineOptions;
+import io.parbench.engines.RemoteEndpoint;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.results.Configuration;
 import io.parbench.results.MeasurementSettings;
@@ -21,10 +22,11 @@ import java.util.Map;
  * @param seed the input seed of the kernels (KERNELS.md; default {@link KernelSpec#DEFAULT_SEED})
  * @param minimumWarmup how long a page warms up at least, however few warm-up iterations are
  *     asked for (default {@link #DEFAULT_MINIMUM_WARMUP})
+ * @param remote the WebDriver endpoint sessions are created at, or null to launch the browser here
  */
 public record BrowserEngineOptions(
         BrowserKind browser, Path browserPath, boolean isolation, Duration forkTimeout, long seed,
-        Duration minimumWarmup) {
+        Duration minimumWarmup, RemoteEndpoint remote) {
 
     /**
      * A fresh page runs slower for its first second or two (measured: 1.5 s to steady state on a
@@ -42,38 +44,47 @@ public record BrowserEngineOptions(
         if (minimumWarmup == null || minimumWarmup.isNegative()) {
             throw new IllegalArgumentException("minimumWarmup must be zero or more, was " + minimumWarmup);
         }
+        if (remote == null && !browser.local()) {
+            throw new IllegalArgumentException(browser.id() + " runs only on another machine: reach it with --webdriver-url "
+                    + "(a Selenium Grid or its WebDriver server).");
+        }
     }
 
     /** Chromium found on this machine, isolated, automatic timeout, the default seed. */
     public static BrowserEngineOptions defaults() {
-        return new BrowserEngineOptions(BrowserKind.CHROMIUM, null, true, null, KernelSpec.DEFAULT_SEED, DEFAULT_MINIMUM_WARMUP);
+        return new BrowserEngineOptions(BrowserKind.CHROMIUM, null, true, null, KernelSpec.DEFAULT_SEED, DEFAULT_MINIMUM_WARMUP, null);
     }
 
     /** The browser settings among the command line's engine options. */
     public static BrowserEngineOptions from(EngineOptions options) {
         return new BrowserEngineOptions(BrowserKind.parse(options.browser()), options.browserPath(), options.isolation(),
-                options.timeout(), options.seed(), DEFAULT_MINIMUM_WARMUP);
+                options.timeout(), options.seed(), DEFAULT_MINIMUM_WARMUP, options.remote());
     }
 
     public BrowserEngineOptions withBrowser(BrowserKind newBrowser) {
-        return new BrowserEngineOptions(newBrowser, browserPath, isolation, forkTimeout, seed, minimumWarmup);
+        return new BrowserEngineOptions(newBrowser, browserPath, isolation, forkTimeout, seed, minimumWarmup, remote);
     }
 
     public BrowserEngineOptions withBrowserPath(Path newPath) {
-        return new BrowserEngineOptions(browser, newPath, isolation, forkTimeout, seed, minimumWarmup);
+        return new BrowserEngineOptions(browser, newPath, isolation, forkTimeout, seed, minimumWarmup, remote);
     }
 
     public BrowserEngineOptions withIsolation(boolean newIsolation) {
-        return new BrowserEngineOptions(browser, browserPath, newIsolation, forkTimeout, seed, minimumWarmup);
+        return new BrowserEngineOptions(browser, browserPath, newIsolation, forkTimeout, seed, minimumWarmup, remote);
     }
 
     public BrowserEngineOptions withForkTimeout(Duration newTimeout) {
-        return new BrowserEngineOptions(browser, browserPath, isolation, newTimeout, seed, minimumWarmup);
+        return new BrowserEngineOptions(browser, browserPath, isolation, newTimeout, seed, minimumWarmup, remote);
+    }
+
+    /** These options with sessions created at a WebDriver endpoint (null: the browser is launched here). */
+    public BrowserEngineOptions withRemote(RemoteEndpoint newRemote) {
+        return new BrowserEngineOptions(browser, browserPath, isolation, forkTimeout, seed, minimumWarmup, newRemote);
     }
 
     /** Tests use a short warm-up: they check what pages compute, not how fast. */
     public BrowserEngineOptions withMinimumWarmup(Duration newMinimum) {
-        return new BrowserEngineOptions(browser, browserPath, isolation, forkTimeout, seed, newMinimum);
+        return new BrowserEngineOptions(browser, browserPath, isolation, forkTimeout, seed, newMinimum, remote);
     }
 
     /**

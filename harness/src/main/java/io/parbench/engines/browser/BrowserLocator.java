@@ -96,6 +96,8 @@ public final class BrowserLocator {
                     "install it with `apt-get install firefox-esr` or pass --browser-path");
             case WEBKIT -> new BrowserUnavailableException("WebKitGTK's MiniBrowser not found (" + MINIBROWSER.getFirst() + ")",
                     "install it with `apt-get install webkit2gtk-driver xvfb` or pass MiniBrowser's path with --browser-path");
+            case SAFARI, EDGE -> new BrowserUnavailableException(kind.id() + " does not run on this machine",
+                    "reach it on the machine it runs on with --webdriver-url (a Selenium Grid or its WebDriver server)");
         };
     }
 }

@@ -68,7 +68,7 @@ public final class ByoEngine extends BrowserEngine {
      */
     ByoEngine(EngineOptions engineOptions, BrowserEngineOptions browserOptions, BrowserDriver sharedDriver) {
         super(browserOptions, sharedDriver != null ? sharedDriver
-                : BrowserDrivers.create(browserOptions.browser(), browserOptions.browserPath(), browserOptions.isolation()),
+                : BrowserDrivers.create(browserOptions),
                 sharedDriver == null);
         this.adapter = Adapter.of(engineOptions.adapter());
         this.params = new TreeMap<>(engineOptions.adapterParams());

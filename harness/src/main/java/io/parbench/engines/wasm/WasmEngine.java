@@ -57,7 +57,7 @@ public final class WasmEngine extends BrowserEngine {
      * @throws UncheckedIOException when that folder has no web or wasm folder (check it first)
      */
     public WasmEngine(BrowserEngineOptions options, Path assets) {
-        super(options, BrowserDrivers.create(options.browser(), options.browserPath(), options.isolation()), true);
+        super(options, BrowserDrivers.create(options), true);
         try {
             this.web = assets == null ? new ClasspathRoot(ASSETS + "/web") : new DirectoryRoot(AssetsFolder.web(assets));
             this.wasm = assets == null ? new ClasspathRoot(ASSETS + "/wasm") : new DirectoryRoot(AssetsFolder.wasm(assets));

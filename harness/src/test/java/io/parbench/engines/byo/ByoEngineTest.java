@@ -8,7 +8,6 @@ import io.parbench.engines.EngineOptions;
 import io.parbench.engines.Measurement;
 import io.parbench.engines.OwnKernel;
 import io.parbench.engines.browser.BrowserEngineOptions;
-import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.browser.BrowserDriver;
 import io.parbench.engines.browser.drivers.BrowserDrivers;
 import io.parbench.kernels.KernelSpec;
@@ -35,7 +34,7 @@ class ByoEngineTest {
 
     @BeforeAll
     static void launch() {
-        browser = BrowserDrivers.create(BrowserKind.CHROMIUM, null, true);
+        browser = BrowserDrivers.create(BrowserEngineOptions.defaults());
     }
 
     @AfterAll

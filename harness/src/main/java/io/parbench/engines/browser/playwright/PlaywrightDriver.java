@@ -249,6 +249,7 @@ public final class PlaywrightDriver implements BrowserDriver {
             case CHROMIUM -> playwright.chromium();
             case FIREFOX -> playwright.firefox();
             case WEBKIT -> playwright.webkit();
+            case SAFARI, EDGE -> throw new IllegalStateException("Playwright launches no " + kind.id());
         };
     }
 

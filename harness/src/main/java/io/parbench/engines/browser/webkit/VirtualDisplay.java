@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * An Xvfb X server of its own, for a browser that has no headless mode (WebKitGTK's MiniBrowser):
  * Xvfb picks a free display and writes its number to its output (-displayfd 1).
  */
-final class VirtualDisplay implements AutoCloseable {
+public final class VirtualDisplay implements AutoCloseable {
 
     private static final Pattern DISPLAY_NUMBER = Pattern.compile("^(\\d+)$");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
@@ -27,7 +27,7 @@ final class VirtualDisplay implements AutoCloseable {
         this.display = display;
     }
 
-    static VirtualDisplay start(Map<String, String> environment, Path directory) throws BrowserUnavailableException {
+    public static VirtualDisplay start(Map<String, String> environment, Path directory) throws BrowserUnavailableException {
         Path executable = BrowserLocator.findOnPath("Xvfb").orElseThrow(() -> new BrowserUnavailableException(
                 "Xvfb not found on PATH (WebKitGTK's MiniBrowser needs an X display)", "install it with `apt-get install xvfb`"));
         ChildProcess xvfb = null;
@@ -44,7 +44,7 @@ final class VirtualDisplay implements AutoCloseable {
     }
 
     /** The DISPLAY value, e.g. ":99". */
-    String display() {
+    public String display() {
         return display;
     }
 

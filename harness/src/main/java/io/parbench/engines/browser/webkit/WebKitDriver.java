@@ -1,6 +1,5 @@
 package io.parbench.engines.browser.webkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.parbench.engines.browser.BrowserDriver;
 import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.browser.BrowserLocator;
@@ -8,11 +7,10 @@ import io.parbench.engines.browser.BrowserUnavailableException;
 import io.parbench.engines.browser.ChildProcess;
 import io.parbench.engines.browser.ErrorText;
 import io.parbench.engines.browser.PageOutcome;
-import io.parbench.engines.browser.PageProtocol;
 import io.parbench.engines.browser.WorkFolder;
 import io.parbench.engines.browser.webdriver.WebDriverClient;
-import io.parbench.engines.browser.webdriver.WebDriverException;
 import io.parbench.engines.browser.webdriver.WebDriverSession;
+import io.parbench.engines.browser.webdriver.WindowPages;
 import io.parbench.results.FactKeys;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -38,7 +36,6 @@ public final class WebKitDriver implements BrowserDriver {
     public static final String SHARED_ARRAY_BUFFER = FactKeys.JSC_SHARED_ARRAY_BUFFER;
     private static final String WEBDRIVER = "WebKitWebDriver";
     private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SHORT = Duration.ofSeconds(5);
 
     private final Path explicitPath;
@@ -48,7 +45,7 @@ public final class WebKitDriver implements BrowserDriver {
     private VirtualDisplay display;
     private ChildProcess webDriver;
     private WebDriverSession session;
-    private String firstWindow;
+    private WindowPages pages;
     private ProcessHandle miniBrowser;
     private String version;
     private int launches;
@@ -70,33 +67,7 @@ public final class WebKitDriver implements BrowserDriver {
     @Override
     public PageOutcome run(URI url, String task, Map<String, Object> config, Duration timeout) throws BrowserUnavailableException {
         ensureRunning();
-        long started = System.nanoTime();
-        String window;
-        try {
-            window = session.newWindow();
-            session.switchToWindow(window);
-        } catch (IOException e) {
-            return PageOutcome.failed("browser error: could not open a window: " + ErrorText.summary(e.getMessage()), List.of());
-        }
-        try {
-            try {
-                session.setTimeouts(left(timeout, started), left(timeout, started));
-                session.navigate(url, left(timeout, started));
-                session.execute(PageProtocol.start(task, config) + ";", List.of(), COMMAND_TIMEOUT);
-                JsonNode result = session.executeAsync("(" + PageProtocol.CALL_WITH_RESULT + ")(arguments[0]);", List.of(),
-                        left(timeout, started));
-                return PageOutcome.answered(PageProtocol.result(result.asText()), notes());
-            } catch (WebDriverException e) {
-                if (e.error().equals("script timeout") || e.error().equals("timeout") || e.error().equals(WebDriverException.NO_ANSWER)) {
-                    return PageOutcome.failed(PageOutcome.timedOut(timeout, phase()), notes());
-                }
-                return PageOutcome.failed("browser error: " + ErrorText.summary(e.getMessage()), running() ? notes() : List.of());
-            } catch (IOException e) {
-                return PageOutcome.failed("browser error: " + ErrorText.summary(e.getMessage()), List.of());
-            }
-        } finally {
-            closeWindow();
-        }
+        return pages.run(url, task, config, timeout);
     }
 
     @Override
@@ -156,39 +127,6 @@ public final class WebKitDriver implements BrowserDriver {
         folder.delete();
     }
 
-    private String phase() {
-        try {
-            return session.execute("return " + PageProtocol.PHASE + ";", List.of(), SHORT).asText("unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private List<String> notes() {
-        try {
-            return PageProtocol.notes(session.execute("return " + PageProtocol.NOTES + ";", List.of(), SHORT).asText());
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    /** Closes the page's window (its web process and workers with it) and goes back to the first window. */
-    private void closeWindow() {
-        if (!running()) {
-            return;
-        }
-        try {
-            session.closeWindow();
-            session.switchToWindow(firstWindow);
-        } catch (IOException e) {
-            // a browser that does not answer is relaunched by the next run
-        }
-    }
-
-    private static Duration left(Duration timeout, long startedNanos) {
-        return Duration.ofMillis(Math.max(1, timeout.toMillis() - (System.nanoTime() - startedNanos) / 1_000_000));
-    }
-
     private void ensureRunning() throws BrowserUnavailableException {
         if (running()) {
             return;
@@ -239,7 +177,7 @@ public final class WebKitDriver implements BrowserDriver {
         session = client.newSession(Map.of("webkitgtk:browserOptions",
                 Map.of("binary", executable.executable().toString(), "args", List.of("--automation"))), LAUNCH_TIMEOUT);
         version = session.capabilities().path("browserVersion").asText(null);
-        firstWindow = session.windowHandle();
+        pages = new WindowPages(session, this::running);
         miniBrowser = webDriver.handle().descendants()
                 .filter(p -> p.info().command().orElse("").endsWith("/" + executable.executable().getFileName()))
                 .findFirst().orElse(null);

@@ -1,0 +1,168 @@
+package io.parbench.engines.browser.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parbench.engines.RemoteEndpoint;
+import io.parbench.engines.browser.BrowserDriver;
+import io.parbench.engines.browser.BrowserKind;
+import io.parbench.engines.browser.BrowserLocator;
+import io.parbench.engines.browser.BrowserUnavailableException;
+import io.parbench.engines.browser.ErrorText;
+import io.parbench.engines.browser.PageOutcome;
+import io.parbench.engines.browser.webdriver.WebDriverClient;
+import io.parbench.engines.browser.webdriver.WebDriverSession;
+import io.parbench.engines.browser.webdriver.WindowPages;
+import io.parbench.results.FactKeys;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A browser on another machine, reached through a W3C WebDriver endpoint (a Selenium Grid hub or
+ * one WebDriver server): one session per launch, a fresh window per page, closed afterwards, so
+ * that pages run exactly as with the local WebDriver browser. Its processes are the remote
+ * machine's: parbench can neither see nor kill them, only end the session. A session that stops
+ * answering is replaced by a new one for the next page.
+ */
+public final class RemoteDriver implements BrowserDriver {
+
+    /** A Grid queues a new session until a node with the browser is free. */
+    private static final Duration SESSION_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration SHORT = Duration.ofSeconds(5);
+    /** What only the remote browser can tell about its machine. */
+    private static final String NAVIGATOR = "return {userAgent: navigator.userAgent, "
+            + "hardwareConcurrency: navigator.hardwareConcurrency, platform: navigator.platform};";
+
+    private final BrowserKind kind;
+    private final RemoteEndpoint endpoint;
+    private final WebDriverClient client;
+    private WebDriverSession session;
+    private WindowPages pages;
+    private final Map<String, String> machine = new LinkedHashMap<>();
+    private String version;
+    private int launches;
+
+    public RemoteDriver(BrowserKind kind, RemoteEndpoint endpoint) {
+        this.kind = kind;
+        this.endpoint = endpoint;
+        this.client = new WebDriverClient(endpoint.webDriverUrl());
+    }
+
+    @Override
+    public BrowserKind kind() {
+        return kind;
+    }
+
+    @Override
+    public PageOutcome run(URI url, String task, Map<String, Object> config, Duration timeout) throws BrowserUnavailableException {
+        ensureSession();
+        return pages.run(url, task, config, timeout);
+    }
+
+    /** Whether the session's browser still answers (the remote end may have ended it, or its machine gone). */
+    @Override
+    public boolean running() {
+        if (session == null) {
+            return false;
+        }
+        try {
+            // A script, not a window handle: a driver answers that from memory after its browser died.
+            session.execute("return 1;", List.of(), SHORT);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String deathNotice() {
+        return session == null ? kind.id() + " at " + endpoint.shownUrl() + " was never reached"
+                : "the " + kind.id() + " session " + session.id() + " at " + endpoint.shownUrl() + " no longer answers";
+    }
+
+    @Override
+    public int launches() {
+        return launches;
+    }
+
+    /** The remote browser by its WebDriver name: its executable is on the remote machine, unknown here. */
+    @Override
+    public BrowserLocator.Found executable() {
+        return new BrowserLocator.Found(Path.of(kind.webDriverName()), "remote WebDriver at " + endpoint.shownUrl());
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public Map<String, String> facts() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put(FactKeys.DRIVER, "W3C WebDriver (remote)");
+        facts.put(FactKeys.WEBDRIVER_URL, endpoint.shownUrl());
+        facts.putAll(machine);
+        return facts;
+    }
+
+    @Override
+    public Optional<ProcessHandle> browserProcess() {
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        endSession();
+    }
+
+    private void ensureSession() throws BrowserUnavailableException {
+        if (running()) {
+            return;
+        }
+        endSession();
+        Map<String, Object> capabilities = new LinkedHashMap<>();
+        capabilities.put("browserName", kind.webDriverName());
+        if (endpoint.servesSecurely()) {
+            capabilities.put("acceptInsecureCerts", true); // the run's own self-signed certificate
+        }
+        capabilities.putAll(endpoint.capabilities());
+        try {
+            session = client.newSession(capabilities, SESSION_TIMEOUT);
+            pages = new WindowPages(session, this::running);
+            readMachine();
+        } catch (IOException e) {
+            endSession();
+            throw new BrowserUnavailableException("the WebDriver at " + endpoint.shownUrl() + " gave no " + kind.id() + " session: "
+                    + ErrorText.summary(e.getMessage()), "check that it runs and has a node with this browser (a Grid's console "
+                    + "lists them), and route with --capability (e.g. platformName=mac) when several could answer");
+        }
+        launches++;
+    }
+
+    private void readMachine() throws IOException {
+        JsonNode granted = session.capabilities();
+        version = granted.path("browserVersion").asText(null);
+        JsonNode navigator = session.execute(NAVIGATOR, List.of(), SHORT);
+        machine.put(FactKeys.REMOTE_BROWSER_NAME, granted.path("browserName").asText(kind.webDriverName()));
+        machine.put(FactKeys.REMOTE_PLATFORM_NAME, granted.path("platformName").asText("unknown"));
+        machine.put(FactKeys.REMOTE_PLATFORM, navigator.path("platform").asText("unknown"));
+        machine.put(FactKeys.REMOTE_USER_AGENT, navigator.path("userAgent").asText("unknown"));
+        machine.put(FactKeys.REMOTE_CORES, navigator.path("hardwareConcurrency").asText("0"));
+    }
+
+    private void endSession() {
+        if (session != null) {
+            try {
+                session.delete(SHORT);
+            } catch (IOException e) {
+                // the remote end ends an abandoned session on its own timeout
+            }
+        }
+        session = null;
+        pages = null;
+    }
+}

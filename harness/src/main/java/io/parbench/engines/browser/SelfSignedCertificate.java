@@ -53,7 +53,7 @@ final class SelfSignedCertificate {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         // The password travels in the environment, not on the command line other users can read.
         ProcessBuilder builder = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", ALIAS,
-                "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname", "CN=parbench run",
+                "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2", "-dname", "CN=parbench run",
                 "-ext", "san=ip:" + address.getHostAddress(), "-storetype", "PKCS12", "-keystore", store.toString(),
                 "-storepass:env", PASSWORD_VARIABLE, "-keypass:env", PASSWORD_VARIABLE))
                 .redirectErrorStream(true);

@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +51,7 @@ class AssetServerTest {
     @ValueSource(strings = {"/web/index.html", "/web/main.js", "/web/driver.js", "/web/helper.js", "/wasm/parbench.wasm",
             "/site/adapter.mjs", "/site/module.wasm", "/site/sub/data.json"})
     void servesFilesWithIsolationHeaders(String path) throws IOException {
-        Response response = get(path);
+        RawResponse response = get(path);
         assertEquals(200, response.status(), path);
         assertIsolationHeaders(response);
         assertFalse(response.body().isEmpty());
@@ -75,11 +70,11 @@ class AssetServerTest {
 
     @Test
     void errorsCarryTheHeadersToo() throws IOException {
-        Response missing = get("/web/missing.js");
+        RawResponse missing = get("/web/missing.js");
         assertEquals(404, missing.status());
         assertIsolationHeaders(missing);
 
-        Response post = request("POST /web/index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        RawResponse post = request("POST /web/index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         assertEquals(405, post.status());
         assertEquals("GET, HEAD", post.header("allow"));
         assertIsolationHeaders(post);
@@ -87,7 +82,7 @@ class AssetServerTest {
 
     @Test
     void headAnswersWithoutABody() throws IOException {
-        Response head = request("HEAD /web/index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        RawResponse head = request("HEAD /web/index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         assertEquals(200, head.status());
         assertIsolationHeaders(head);
         assertEquals("", head.body());
@@ -102,7 +97,7 @@ class AssetServerTest {
             "/../secret.txt", "/secret.txt", "/site/", "/site", "/site/sub", "/web/", "/",
             "/site/%2fetc%2fpasswd", "/etc/passwd", "http://127.0.0.1/site/../secret.txt"})
     void refusesEverythingOutsideTheMounts(String target) throws IOException {
-        Response response = get(target);
+        RawResponse response = get(target);
         assertEquals(404, response.status(), target);
         assertFalse(response.body().contains(SECRET), target);
         assertIsolationHeaders(response);
@@ -112,7 +107,7 @@ class AssetServerTest {
     void refusesTargetsThatAreNotPaths() throws IOException {
         // Not valid URI paths: the JDK's server refuses them before any handler sees them.
         for (String target : List.of("/site/..\\secret.txt", "/site/C:\\secret.txt", "/site/%", "/site/%zz", "//secret.txt")) {
-            Response response = get(target);
+            RawResponse response = get(target);
             assertTrue(response.status() >= 400, target + " gave " + response.status());
             assertFalse(response.body().contains(SECRET), target);
         }
@@ -121,7 +116,7 @@ class AssetServerTest {
     @Test
     void withoutIsolationDropsOnlyCoopAndCoep() throws IOException {
         try (AssetServer open = AssetServer.start(Map.of("web", new ClasspathRoot("io/parbench/assets/web")), false)) {
-            Response response = request("GET /web/index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+            RawResponse response = request("GET /web/index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
                     open.url("").getPort());
             assertEquals(200, response.status());
             assertNull(response.header("cross-origin-opener-policy"));
@@ -135,43 +130,21 @@ class AssetServerTest {
         assertEquals("127.0.0.1", server.url("web/index.html").getHost());
     }
 
-    private static void assertIsolationHeaders(Response response) {
+    private static void assertIsolationHeaders(RawResponse response) {
         assertEquals("same-origin", response.header("cross-origin-opener-policy"));
         assertEquals("require-corp", response.header("cross-origin-embedder-policy"));
         assertEquals("same-origin", response.header("cross-origin-resource-policy"));
     }
 
-    private Response get(String target) throws IOException {
+    private RawResponse get(String target) throws IOException {
         return request("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     }
 
-    private Response request(String raw) throws IOException {
+    private RawResponse request(String raw) throws IOException {
         return request(raw, server.url("").getPort());
     }
 
-    /** Sends the request exactly as written (no client normalises the path) and parses the answer. */
-    private static Response request(String raw, int port) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(5000);
-            OutputStream out = socket.getOutputStream();
-            out.write(raw.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            int end = text.indexOf("\r\n\r\n");
-            String[] lines = text.substring(0, end).split("\r\n");
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
-            }
-            return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4));
-        }
-    }
-
-    private record Response(int status, Map<String, String> headers, String body) {
-        String header(String name) {
-            return headers.get(name);
-        }
+    private static RawResponse request(String raw, int port) throws IOException {
+        return RawResponse.exchange(new Socket("127.0.0.1", port), raw);
     }
 }

@@ -5,6 +5,7 @@ import io.parbench.analysis.Analyzer;
 import io.parbench.engines.Engine;
 import io.parbench.engines.EngineOptions;
 import io.parbench.engines.OwnKernel;
+import io.parbench.engines.RemoteEndpoint;
 import io.parbench.engines.byo.ByoEngine;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.plan.Plan;
@@ -15,6 +16,7 @@ import io.parbench.report.HtmlReport;
 import io.parbench.report.TerminalSummary;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
+import io.parbench.results.Environment;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.ParbenchVersion;
 import io.parbench.results.ResultsWriter;
@@ -86,8 +88,25 @@ public final class RunCommand implements Callable<Integer> {
             description = "Where results.json and report.html go. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--browser", defaultValue = "chromium", description = "Browser the byo engine runs in (chromium, firefox or webkit); --browser-path is this browser's. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--browser", defaultValue = "chromium",
+            description = "Browser the byo engine runs in (chromium, firefox or webkit), and with --webdriver-url the remote browser "
+                    + "(also safari or edge); --browser-path is this browser's. Default: ${DEFAULT-VALUE}.")
     String browser;
+
+    @Option(names = "--webdriver-url", paramLabel = "URL",
+            description = "Measure --browser on another machine: a Selenium Grid hub or a WebDriver server (http://grid.example:4444). "
+                    + "Sessions are created there; the results describe that machine.")
+    String webDriverUrl;
+
+    @Option(names = "--capability", paramLabel = "KEY=VALUE",
+            description = "A WebDriver capability for --webdriver-url sessions, e.g. platformName=mac or browserVersion=126 (Grid routing); "
+                    + "JSON for objects (goog:chromeOptions={\"args\":[\"--headless=new\"]}); repeatable.")
+    Map<String, String> capabilities;
+
+    @Option(names = "--serve-address", paramLabel = "ADDR",
+            description = "With --webdriver-url: this machine's IP address the remote browser reaches, to serve the pages there over HTTPS "
+                    + "(a certificate and a secret path made for the run). Default: loopback only (a WebDriver server on this machine).")
+    String serveAddress;
 
     @Option(names = "--browser-path", paramLabel = "FILE", description = "Browser executable to use instead of the one found on PATH.")
     Path browserPath;
@@ -112,22 +131,27 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Profile chosenProfile = UserError.whenInvalid(() -> Profile.parse(profile));
         List<KernelSpec> chosenKernels = UserError.whenInvalid(() -> PlanBuilder.kernels(kernels));
-        int cores = Runtime.getRuntime().availableProcessors();
-        List<Integer> chosenWorkers = UserError.whenInvalid(() -> WorkerCounts.parse(workers != null ? workers : chosenProfile.workers(), cores));
+        String workerCounts = workers != null ? workers : chosenProfile.workers();
+        UserError.whenInvalid(() -> WorkerCounts.parse(workerCounts, Runtime.getRuntime().availableProcessors()));
         MeasurementSettings settings = settings(chosenProfile.settings());
         if (timeoutSeconds != null && timeoutSeconds < 1) {
             throw new UserError("--timeout must be at least 1 second (or left out for the automatic timeout).");
         }
         UserError.whenInvalid(() -> PlanBuilder.checkSizes(sizes));
+        RemoteEndpoint remote = RemoteBrowserOptions.endpoint(webDriverUrl, capabilities, serveAddress, browser);
         List<String> engineNames = engineNames();
         OutputFiles.requireWritableFolder(out, "--out");
         Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);
-        EngineOptions options = new EngineOptions(seed, browser, browserPath, !noIsolation, timeout, adapter, adapterParams);
+        EngineOptions options = new EngineOptions(seed, browser, browserPath, !noIsolation, timeout, adapter, adapterParams)
+                .withRemote(remote);
 
         Map<String, Engine> ready = new LinkedHashMap<>();
         Map<String, EngineFacts> facts = new LinkedHashMap<>();
         try (RunLock lock = RunLock.acquire(err)) {
             startEngines(engineNames, options, err, ready, facts);
+            // Swept up to the cores of the machine measured: a remote one's, as its browser counts them.
+            Environment machine = MachineFacts.probe(facts);
+            List<Integer> chosenWorkers = UserError.whenInvalid(() -> WorkerCounts.parse(workerCounts, machine.logicalCores()));
             Map<String, OwnKernel> ownKernels = EngineStartup.ownKernelsOf(ready);
             Plan plan = UserError.whenInvalid(() -> PlanBuilder.build(chosenProfile, List.copyOf(ready.keySet()), EngineStartup.variantsOf(ready),
                     chosenKernels, ownKernels, sizes, chosenWorkers, settings, seed));
@@ -142,7 +166,7 @@ public final class RunCommand implements Callable<Integer> {
             RunInfo info = new RunInfo(ParbenchVersion.current(), EngineStartup.commandLine(spec), Instant.now(), null, false, seed,
                     chosenProfile.id(), settings);
             BenchmarkRun run = new BenchmarkRun(plan, ready, ExpectedChecksums.fromReference(seed),
-                    info, MachineFacts.probe(facts), resultsFile, Progress.forStderr(plan.configurations().size()));
+                    info, machine, resultsFile, Progress.forStderr(plan.configurations().size()));
             Thread onInterrupt = new Thread(() -> System.err.printf(
                     "%nInterrupted: %d of %d configurations are saved in %s (marked incomplete).%n",
                     run.saved(), plan.configurations().size(), resultsFile));
@@ -171,6 +195,9 @@ public final class RunCommand implements Callable<Integer> {
     /** The engines --engines names, checked before anything waits or starts. */
     private List<String> engineNames() {
         List<String> names = EngineStartup.names(engines);
+        if (webDriverUrl != null) {
+            names = RemoteBrowserOptions.engines(names, EngineStartup.isAll(engines), browser);
+        }
         if ((adapter != null || adapterParams != null) && !names.contains(ByoEngine.NAME)) {
             throw new UserError("--adapter and --adapter-param are for the byo engine: add it, e.g. --engines byo or --engines chromium,byo.");
         }
@@ -180,7 +207,8 @@ public final class RunCommand implements Callable<Integer> {
     /** Creates and probes the engines asked for; with 'all', unavailable ones are skipped with a note. */
     private void startEngines(List<String> names, EngineOptions options, PrintWriter err, Map<String, Engine> ready,
             Map<String, EngineFacts> facts) throws Exception {
-        facts.putAll(EngineStartup.start(names, options, EngineStartup.isAll(engines), "", ready, err));
+        // A remote browser that cannot be reached is the error itself, never skipped.
+        facts.putAll(EngineStartup.start(names, options, EngineStartup.isAll(engines) && webDriverUrl == null, "", ready, err));
     }
 
     private MeasurementSettings settings(MeasurementSettings base) {

@@ -16,7 +16,8 @@ public final class EngineRegistry {
 
     /** In the order "all" runs them. byo is never part of "all": it needs an adapter. */
     public static final List<String> BUILT_IN = List.of("jvm", "native", "chromium", "firefox", "webkit");
-    public static final List<String> ALL_NAMES = List.of("jvm", "native", "chromium", "firefox", "webkit", "byo");
+    /** safari and edge run only on another machine, through --webdriver-url. */
+    public static final List<String> ALL_NAMES = List.of("jvm", "native", "chromium", "firefox", "webkit", "safari", "edge", "byo");
 
     private EngineRegistry() {}
 
@@ -32,7 +33,7 @@ public final class EngineRegistry {
             case "jvm" -> new JvmEngine(options.seed(), options.timeout(), options.jvmArgs());
             case "native" -> new NativeEngine(options.seed(), options.timeout(),
                     options.assets() == null ? null : AssetsFolder.nativeLibrary(options.assets()));
-            case "chromium", "firefox", "webkit" -> new WasmEngine(browserOptions(BrowserKind.parse(name), options), options.assets());
+            case "chromium", "firefox", "webkit", "safari", "edge" -> new WasmEngine(browserOptions(BrowserKind.parse(name), options), options.assets());
             case ByoEngine.NAME -> new ByoEngine(options);
             default -> throw new IllegalArgumentException("Unknown engine '" + name + "'; the engines are "
                     + String.join(", ", ALL_NAMES) + " (or 'all').");

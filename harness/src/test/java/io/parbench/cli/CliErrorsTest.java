@@ -23,7 +23,7 @@ class CliErrorsTest {
         "run --workers 1..x              | 'x' is not a whole number",
         "run --profile huge              | Unknown profile 'huge'; use one of quick, default, full",
         "run --kernels fft               | Unknown kernel 'fft'; the kernels are sum, histogram",
-        "run --engines warp              | Unknown engine 'warp'; the engines are jvm, native, chromium, firefox, webkit, byo",
+        "run --engines warp              | Unknown engine 'warp'; the engines are jvm, native, chromium, firefox, webkit, safari, edge, byo",
         "run --forks 0                   | --forks, --iterations and --iteration-time must be at least 1",
         "run --kernels sum --sizes nbody=abc | Bad --sizes 'nbody=abc': 'abc' is not a size",
         "run --timeout 0                 | --timeout must be at least 1 second",

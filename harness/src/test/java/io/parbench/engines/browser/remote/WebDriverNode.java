@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * or WebKitWebDriver on an Xvfb of its own with SharedArrayBuffer on. Parbench only gets its URL
  * and the capabilities a Grid node would be configured with.
  */
-final class WebDriverNode implements AutoCloseable {
+public final class WebDriverNode implements AutoCloseable {
 
     private final WorkFolder folder = new WorkFolder("parbench-node-");
     private final VirtualDisplay display;
@@ -45,25 +45,25 @@ final class WebDriverNode implements AutoCloseable {
     }
 
     /** chromedriver with the distribution's Chromium, headless (this machine has no display for it). */
-    static WebDriverNode chromedriver() throws Exception {
+    public static WebDriverNode chromedriver() throws Exception {
         return new WebDriverNode("chromedriver", Map.of("goog:chromeOptions",
                 Map.of("binary", "/usr/bin/chromium", "args", List.of("--headless=new", "--no-sandbox"))), false);
     }
 
     /** WebKitWebDriver starting WebKitGTK's MiniBrowser. */
-    static WebDriverNode webKitWebDriver() throws Exception {
+    public static WebDriverNode webKitWebDriver() throws Exception {
         String miniBrowser = BrowserLocator.locate(io.parbench.engines.browser.BrowserKind.WEBKIT, null, () -> null)
                 .executable().toString();
         return new WebDriverNode("WebKitWebDriver", Map.of("webkitgtk:browserOptions",
                 Map.of("binary", miniBrowser, "args", List.of("--automation"))), true);
     }
 
-    URI url() {
+    public URI url() {
         return url;
     }
 
     /** What a Grid node would be configured with for this browser. */
-    Map<String, Object> capabilities() {
+    public Map<String, Object> capabilities() {
         return capabilities;
     }
 

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  *
  * <p>Sections: the verdict (threads-in-WASM checklist and per-engine best speedup), one section
  * per kernel, failures and flags, and the machines and commands behind the numbers. Several
- * documents (machines or runs) are shown side by side.
+ * documents (machines or runs) are shown side by side, and as a fleet: every machine and
+ * browser's speedup per kernel, and who scales worst where.
  */
 public final class HtmlReport {
 
@@ -56,6 +57,7 @@ public final class HtmlReport {
         html.open("main", null);
         VerdictSection.render(html, runs);
         BrowsersSection.render(html, runs);
+        FleetSection.render(html, runs, kernels);
         for (String kernel : kernels) {
             KernelSection.render(html, runs, kernel);
         }
@@ -88,6 +90,9 @@ public final class HtmlReport {
         html.open("nav", null).raw("<a href=\"#verdict\">Verdict</a>");
         if (runs.stream().anyMatch(run -> BrowsersSection.browsers(run).size() > 1)) {
             html.raw("<a href=\"#browsers\">Browsers</a>");
+        }
+        if (runs.size() > 1) {
+            html.raw("<a href=\"#" + FleetSection.ANCHOR + "\">Fleet</a>");
         }
         for (String kernel : kernels) {
             html.raw("<a href=\"#" + KernelSection.anchor(kernel) + "\">").text(kernel).raw("</a>");

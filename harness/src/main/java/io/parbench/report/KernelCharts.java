@@ -1,8 +1,10 @@
 package io.parbench.report;
 
 import io.parbench.analysis.ScalingPoint;
+import io.parbench.analysis.SeriesAnalysis;
 import io.parbench.analysis.UslFit;
 import io.parbench.text.Format;
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +36,7 @@ final class KernelCharts {
             // A logarithmic axis has no place for zero: such points (and interval ends) stay in the table only.
             List<ScalingPoint> points = points(s).stream().filter(p -> !log || p.throughput().mean() > 0).toList();
             if (!points.isEmpty()) {
-                lines.add(data(s, points, p -> p.throughput().mean(),
+                lines.add(data(s.name(), s.colour(), s.marker(), s.dashed(), points, p -> p.throughput().mean(),
                         p -> log && p.throughput().ciLow() <= 0 ? p.throughput().mean() : p.throughput().ciLow(),
                         p -> p.throughput().ciHigh()));
             }
@@ -75,29 +77,38 @@ final class KernelCharts {
     private static List<ChartSpec.Line> speedupLines(List<KernelSeries> series, ToDoubleFunction<ScalingPoint> factor) {
         List<ChartSpec.Line> lines = new ArrayList<>();
         for (KernelSeries s : series) {
-            List<ScalingPoint> points = withSpeedup(s);
+            List<ScalingPoint> points = withSpeedup(s.analysis());
             if (!points.isEmpty()) {
-                lines.add(data(s, points,
-                        p -> p.speedup() * factor.applyAsDouble(p),
-                        p -> bound(p.speedupLow(), p.speedup()) * factor.applyAsDouble(p),
-                        p -> bound(p.speedupHigh(), p.speedup()) * factor.applyAsDouble(p)));
+                lines.add(speedupLine(s.name(), s.colour(), s.marker(), s.dashed(), points, factor));
             }
         }
         return lines;
     }
 
+    /** A line of speedups and their intervals, each times a per-point factor (1 for speedup, 100/W for efficiency). */
+    static ChartSpec.Line speedupLine(String name, Color colour, int marker, boolean dashed, List<ScalingPoint> points,
+            ToDoubleFunction<ScalingPoint> factor) {
+        return data(name, colour, marker, dashed, points,
+                p -> p.speedup() * factor.applyAsDouble(p),
+                p -> bound(p.speedupLow(), p.speedup()) * factor.applyAsDouble(p),
+                p -> bound(p.speedupHigh(), p.speedup()) * factor.applyAsDouble(p));
+    }
+
     /** The largest worker count with a speedup among these series (1 when there is none). */
     private static int maxWorkers(List<KernelSeries> series) {
-        return series.stream().flatMap(s -> withSpeedup(s).stream()).mapToInt(ScalingPoint::workers).max().orElse(1);
+        return series.stream().flatMap(s -> withSpeedup(s.analysis()).stream()).mapToInt(ScalingPoint::workers).max().orElse(1);
     }
 
     private static ChartSpec.Line data(
-            KernelSeries s,
+            String name,
+            Color colour,
+            int marker,
+            boolean dashed,
             List<ScalingPoint> points,
             Function<ScalingPoint, Double> y,
             Function<ScalingPoint, Double> low,
             Function<ScalingPoint, Double> high) {
-        return ChartSpec.Line.data(s.name(), s.colour(), s.marker(), s.dashed(),
+        return ChartSpec.Line.data(name, colour, marker, dashed,
                 points.stream().mapToDouble(ScalingPoint::workers).toArray(),
                 points.stream().mapToDouble(p -> y.apply(p)).toArray(),
                 points.stream().mapToDouble(p -> low.apply(p)).toArray(),
@@ -108,8 +119,9 @@ final class KernelCharts {
         return s.analysis() == null ? List.of() : s.analysis().points();
     }
 
-    private static List<ScalingPoint> withSpeedup(KernelSeries s) {
-        return points(s).stream().filter(p -> p.speedup() != null).toList();
+    /** The points of a series that have a speedup (none without an analysis). */
+    static List<ScalingPoint> withSpeedup(SeriesAnalysis analysis) {
+        return analysis == null ? List.of() : analysis.points().stream().filter(p -> p.speedup() != null).toList();
     }
 
     /** An interval end, or the value itself where the analysis has no interval (drawn as no bar). */

@@ -80,7 +80,8 @@ final class KernelSection {
         html.close("ul");
     }
 
-    private static void chart(Html html, ChartSpec spec, String id, String caption, String whenEmpty) {
+    /** A chart with its caption, or what is missing when it has no data (shared with the fleet view). */
+    static void chart(Html html, ChartSpec spec, String id, String caption, String whenEmpty) {
         boolean hasData = spec.lines().stream().anyMatch(l -> l.kind() == ChartSpec.Kind.DATA);
         html.openWith("figure", "class=\"chart-box\" id=\"" + id + "\"");
         if (hasData) {

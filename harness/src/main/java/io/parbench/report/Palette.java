@@ -30,6 +30,12 @@ public final class Palette {
                     e -> ORDER.contains(e) ? ORDER.indexOf(e) : ORDER.size())
             .thenComparing(Comparator.naturalOrder());
 
+    /** The fleet view's colours: one per machine and browser, in the order they are listed. */
+    private static final Color[] FLEET = {
+        new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xD55E00),
+        new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000),
+    };
+
     /** Lines that are not data (ideal scaling, reference levels). */
     public static final Color REFERENCE = new Color(0x888888);
 
@@ -38,6 +44,11 @@ public final class Palette {
     public static Color engine(String engine) {
         Color known = KNOWN.get(engine);
         return known != null ? known : OTHERS[Math.floorMod(engine.hashCode(), OTHERS.length)];
+    }
+
+    /** The colour of the fleet view's {@code index}-th machine and browser (repeating after eight, then told apart by marker). */
+    public static Color fleet(int index) {
+        return FLEET[Math.floorMod(index, FLEET.length)];
     }
 
     /** The engine's colour as a CSS hex colour. */

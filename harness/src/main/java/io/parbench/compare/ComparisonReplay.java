@@ -70,6 +70,11 @@ public final class ComparisonReplay {
         sampling.roundDone();
     }
 
+    /** Plans no more rounds than the budget holds, before the first look ({@link AutoSampling#fitRounds}). */
+    public void fitRounds(int roundsThatFit) {
+        sampling.fitRounds(roundsThatFit);
+    }
+
     public void finish() {
         sampling.finish();
     }

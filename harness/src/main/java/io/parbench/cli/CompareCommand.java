@@ -10,9 +10,6 @@ import io.parbench.engines.OwnKernel;
 import io.parbench.engines.byo.ByoEngine;
 import io.parbench.gate.GateReport;
 import io.parbench.gate.GateSettings;
-import io.parbench.gate.JsonFormatter;
-import io.parbench.gate.JunitFormatter;
-import io.parbench.gate.MarkdownFormatter;
 import io.parbench.gate.TerminalFormatter;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.plan.Plan;
@@ -124,14 +121,7 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Where comparison.json and report.html go. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write Markdown (a PR comment, or \"$GITHUB_STEP_SUMMARY\").")
-    Path markdown;
-
-    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML, one test case per check.")
-    Path junit;
-
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the verdicts as JSON.")
-    Path json;
+    @Mixin VerdictFiles verdictFiles;
 
     @Override
     public Integer call() throws Exception {
@@ -221,9 +211,7 @@ public final class CompareCommand implements Callable<Integer> {
     /** The decisions from the document (replayed, so a file gives what the run gave), written in every format asked for. */
     private int decide(ComparisonDocument doc, GateSettings settings) {
         GateReport report = ComparisonReport.of(doc, ComparisonReplay.of(doc, settings.thresholds()), settings);
-        if (markdown != null) OutputFiles.write(markdown, new MarkdownFormatter().format(report), "--markdown");
-        if (junit != null) OutputFiles.write(junit, new JunitFormatter().format(report), "--junit");
-        if (json != null) OutputFiles.write(json, new JsonFormatter().format(report), "--json");
+        verdictFiles.write(report);
         Path html = (from != null ? from.toAbsolutePath().getParent() : out).resolve("report.html");
         ComparisonHtml.write(doc, report, html);
         spec.commandLine().getOut().print(new TerminalFormatter().format(report));

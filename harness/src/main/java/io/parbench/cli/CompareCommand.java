@@ -46,9 +46,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code parbench compare}: A against B in one job, interleaved, decided per check by paired fork-level statistics. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,

@@ -1,7 +1,6 @@
 package io.parbench.compare;
 
 import io.parbench.change.CheckDecision;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,7 @@
 package io.parbench.compare;
 
-import io.parbench.text.Format;
 import io.parbench.change.CheckDecision;
 import io.parbench.change.Outcome;
-
 import io.parbench.gate.Check;
 import io.parbench.gate.Comparison;
 import io.parbench.gate.Decision;
@@ -17,6 +15,7 @@ import io.parbench.results.ComparisonDocument;
 import io.parbench.results.ComparisonSetup;
 import io.parbench.results.Configuration;
 import io.parbench.results.SideSetup;
+import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

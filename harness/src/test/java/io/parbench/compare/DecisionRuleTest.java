@@ -1,15 +1,14 @@
 package io.parbench.compare;
 
-import io.parbench.change.LogChange;
-import io.parbench.change.DecisionRule;
-import io.parbench.change.CheckDecision;
-import io.parbench.change.Outcome;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.change.CheckDecision;
+import io.parbench.change.DecisionRule;
+import io.parbench.change.LogChange;
+import io.parbench.change.Outcome;
 import io.parbench.gate.Metric;
 import java.util.List;
 import java.util.Map;

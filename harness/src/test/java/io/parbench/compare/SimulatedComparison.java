@@ -1,9 +1,8 @@
 package io.parbench.compare;
 
 import io.parbench.change.CheckDecision;
-import io.parbench.change.Outcome;
 import io.parbench.change.ForkValues;
-
+import io.parbench.change.Outcome;
 import io.parbench.gate.Metric;
 import java.util.HashMap;
 import java.util.List;

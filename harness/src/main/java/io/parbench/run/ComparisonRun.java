@@ -13,6 +13,7 @@ import io.parbench.results.Configuration;
 import io.parbench.results.ForkResult;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.RunInfo;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,7 +130,8 @@ public final class ComparisonRun {
                 forks.add(fork);
             }
         }
-        return new ComparisonRound(index, started, forks);
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return new ComparisonRound(index, started, forks, load < 0 ? null : load);
     }
 
     private Measurement measure(ComparisonSide side, Configuration c) {

@@ -10,15 +10,11 @@ import io.parbench.engines.OwnKernel;
 import io.parbench.engines.byo.ByoEngine;
 import io.parbench.gate.GateReport;
 import io.parbench.gate.GateSettings;
-import io.parbench.gate.JsonFormatter;
-import io.parbench.gate.JunitFormatter;
-import io.parbench.gate.MarkdownFormatter;
 import io.parbench.gate.TerminalFormatter;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.plan.Plan;
 import io.parbench.plan.PlanBuilder;
 import io.parbench.plan.Profile;
-import io.parbench.plan.WorkerCounts;
 import io.parbench.report.ComparisonHtml;
 import io.parbench.results.ComparisonDocument;
 import io.parbench.results.ComparisonFiles;
@@ -49,9 +45,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code parbench compare}: A against B in one job, interleaved, decided per check by paired fork-level statistics. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
@@ -104,7 +101,7 @@ public final class CompareCommand implements Callable<Integer> {
     String undecided;
 
     @Option(names = "--max-rounds", defaultValue = "" + SequentialPlan.DEFAULT_MAX_ROUNDS, paramLabel = "N",
-            description = "The last look: no check gets more rounds. Default: ${DEFAULT-VALUE}.")
+            description = "The last look: no check gets more rounds (fewer if the budget holds fewer at the first round's pace). Default: ${DEFAULT-VALUE}.")
     int maxRounds;
 
     @Option(names = "--order-seed", paramLabel = "N", description = "Seed of the rounds' random order (default: a fresh one, recorded).")
@@ -114,64 +111,17 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Measure nothing: recompute the decisions of a comparison document and write the outputs.")
     Path from;
 
-    @Option(names = "--engines", defaultValue = "all", paramLabel = "LIST", description = "As for run. Default: ${DEFAULT-VALUE}.")
-    String engines;
-
-    @Option(names = "--kernels", defaultValue = "all", paramLabel = "LIST", description = "As for run. Default: ${DEFAULT-VALUE}.")
-    String kernels;
+    @Mixin MeasurementOptions measure;
 
     @Option(names = "--profile", defaultValue = "quick", paramLabel = "NAME",
             description = "Sizes, timing and worker counts, as for run. Default: ${DEFAULT-VALUE}.")
     String profile;
 
-    @Option(names = "--workers", paramLabel = "LIST", description = "As for run. Default: the profile's.")
-    String workers;
-
-    @Option(names = "--sizes", paramLabel = "SIZES", description = "As for run. Default: the profile's.")
-    String sizes;
-
-    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up iterations per fork. Default: the profile's.")
-    Integer warmup;
-
-    @Option(names = "--iterations", paramLabel = "N", description = "Measurement iterations per fork. Default: the profile's.")
-    Integer iterations;
-
-    @Option(names = "--iteration-time", paramLabel = "MS", description = "Duration of one iteration in milliseconds. Default: the profile's.")
-    Long iterationTime;
-
-    @Option(names = "--seed", defaultValue = "" + KernelSpec.DEFAULT_SEED, description = "Seed of the kernels' inputs. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
     @Option(names = "--out", defaultValue = DEFAULT_OUT, paramLabel = "DIR",
             description = "Where comparison.json and report.html go. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--browser", defaultValue = "chromium", description = "As for run. Default: ${DEFAULT-VALUE}.")
-    String browser;
-
-    @Option(names = "--browser-path", paramLabel = "FILE", description = "Side B's browser executable.")
-    Path browserPath;
-
-    @Option(names = "--no-isolation", description = "As for run.")
-    boolean noIsolation;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long each fork may take, as for run. Default: automatic.")
-    Long timeoutSeconds;
-
-    @Option(names = "--adapter", paramLabel = "FILE", description = "Side B's adapter module, for --engines byo.")
-    Path adapter;
-
-    @Option(names = "--adapter-param", paramLabel = "KEY=VALUE", description = "Side B's adapter parameters (and side A's unless overridden).")
-    Map<String, String> adapterParams;
-
-    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write Markdown (a PR comment, or \"$GITHUB_STEP_SUMMARY\").")
-    Path markdown;
-
-    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML, one test case per check.")
-    Path junit;
-
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the verdicts as JSON.")
-    Path json;
+    @Mixin VerdictFiles verdictFiles;
 
     @Override
     public Integer call() throws Exception {
@@ -190,19 +140,14 @@ public final class CompareCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         Profile chosenProfile = UserError.whenInvalid(() -> Profile.parse(profile));
-        List<KernelSpec> chosenKernels = UserError.whenInvalid(() -> PlanBuilder.kernels(kernels));
-        int cores = Runtime.getRuntime().availableProcessors();
-        List<Integer> chosenWorkers = UserError.whenInvalid(() -> WorkerCounts.parse(workers != null ? workers : chosenProfile.workers(), cores));
-        MeasurementSettings forkSettings = forkSettings(chosenProfile.settings());
-        UserError.whenInvalid(() -> PlanBuilder.checkSizes(sizes));
+        List<KernelSpec> chosenKernels = measure.kernels();
+        List<Integer> chosenWorkers = measure.workers(chosenProfile);
+        MeasurementSettings forkSettings = measure.settings(chosenProfile.settings(), 1); // one fork per side per round
+        measure.checkSizes();
         OutputFiles.requireWritableFolder(out, "--out");
-        List<String> names = engineNames();
-        if (timeoutSeconds != null && timeoutSeconds < 1) {
-            throw new UserError("--timeout must be at least 1 second (or left out for the automatic timeout).");
-        }
-        Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);
-        EngineOptions current = new EngineOptions(seed, browser, browserPath, !noIsolation, timeout, adapter,
-                adapterParams, null, words(jvmArgs));
+        List<String> names = measure.engineNames(baselineAdapter != null || baselineAdapterParams != null,
+                "--adapter, --adapter-param and their --baseline- twins");
+        EngineOptions current = measure.engineOptions(words(jvmArgs));
         Map<String, String> differences = new LinkedHashMap<>();
         EngineOptions baseline = baselineOptions(current, names, differences);
         if (baseline.equals(current)) {
@@ -215,7 +160,7 @@ public final class CompareCommand implements Callable<Integer> {
         ready.put(ComparisonSide.CURRENT, new LinkedHashMap<>());
         Map<ComparisonSide, Map<String, EngineFacts>> facts = new EnumMap<>(ComparisonSide.class);
         try (RunLock lock = RunLock.acquire(err)) {
-            facts.put(ComparisonSide.CURRENT, EngineStartup.start(names, current, EngineStartup.isAll(engines), " for side B",
+            facts.put(ComparisonSide.CURRENT, EngineStartup.start(names, current, measure.allEngines(), " for side B",
                     ready.get(ComparisonSide.CURRENT), err));
             // Side A runs the engines side B could run: an engine missing on A only is bad input.
             facts.put(ComparisonSide.BASELINE, EngineStartup.start(List.copyOf(ready.get(ComparisonSide.CURRENT).keySet()), baseline,
@@ -228,14 +173,14 @@ public final class CompareCommand implements Callable<Integer> {
             }
             Map<String, Engine> currentEngines = ready.get(ComparisonSide.CURRENT);
             Plan plan = UserError.whenInvalid(() -> PlanBuilder.build(chosenProfile, List.copyOf(currentEngines.keySet()),
-                    EngineStartup.variantsOf(currentEngines), chosenKernels, ownKernels, sizes, chosenWorkers, forkSettings, seed));
+                    EngineStartup.variantsOf(currentEngines), chosenKernels, ownKernels, measure.sizes(), chosenWorkers, forkSettings, measure.seed()));
             long chosenOrderSeed = orderSeed != null ? orderSeed : new SecureRandom().nextLong();
             ComparisonSetup setup = new ComparisonSetup(
                     new SideSetup(ComparisonSide.BASELINE, differences, facts.get(ComparisonSide.BASELINE)),
                     new SideSetup(ComparisonSide.CURRENT, Map.of(), facts.get(ComparisonSide.CURRENT)),
                     thresholds.isEmpty() ? List.of(GateSettings.DEFAULT_THRESHOLD * 100 + "%") : thresholds, SequentialPlan.DEFAULT_ALPHA,
                     SequentialPlan.DEFAULT_FIRST_LOOK, SequentialPlan.DEFAULT_GROWTH, maxRounds, timeBudget, undecided, chosenOrderSeed);
-            RunInfo info = new RunInfo(ParbenchVersion.current(), EngineStartup.commandLine(spec), Instant.now(), null, false, seed,
+            RunInfo info = new RunInfo(ParbenchVersion.current(), EngineStartup.commandLine(spec), Instant.now(), null, false, measure.seed(),
                     chosenProfile.id(), forkSettings);
             ComparisonDocument start = new ComparisonDocument(ComparisonDocument.FORMAT, ComparisonDocument.VERSION, info,
                     MachineFacts.probe(facts.get(ComparisonSide.CURRENT)), setup, plan.configurations(), List.of());
@@ -247,7 +192,7 @@ public final class CompareCommand implements Callable<Integer> {
                     forkSettings.warmupIterations(), forkSettings.iterations(), forkSettings.iterationMillis(), chosenOrderSeed);
             err.flush();
             Path file = out.resolve("comparison.json");
-            ComparisonRun run = new ComparisonRun(start, ready, forkSettings, ExpectedChecksums.fromReference(seed), decisions, file,
+            ComparisonRun run = new ComparisonRun(start, ready, forkSettings, ExpectedChecksums.fromReference(measure.seed()), decisions, file,
                     ComparisonProgress.forStderr());
             Thread onInterrupt = new Thread(() -> System.err.printf("%nInterrupted: %d rounds are saved in %s (marked incomplete).%n",
                     run.rounds(), file));
@@ -266,24 +211,13 @@ public final class CompareCommand implements Callable<Integer> {
     /** The decisions from the document (replayed, so a file gives what the run gave), written in every format asked for. */
     private int decide(ComparisonDocument doc, GateSettings settings) {
         GateReport report = ComparisonReport.of(doc, ComparisonReplay.of(doc, settings.thresholds()), settings);
-        if (markdown != null) OutputFiles.write(markdown, new MarkdownFormatter().format(report), "--markdown");
-        if (junit != null) OutputFiles.write(junit, new JunitFormatter().format(report), "--junit");
-        if (json != null) OutputFiles.write(json, new JsonFormatter().format(report), "--json");
+        verdictFiles.write(report);
         Path html = (from != null ? from.toAbsolutePath().getParent() : out).resolve("report.html");
         ComparisonHtml.write(doc, report, html);
         spec.commandLine().getOut().print(new TerminalFormatter().format(report));
         spec.commandLine().getOut().println("Report: " + html.toAbsolutePath());
         spec.commandLine().getOut().flush();
         return report.passed() ? ExitCodes.OK : ExitCodes.FAILURES;
-    }
-
-    private List<String> engineNames() {
-        List<String> names = EngineStartup.names(engines);
-        if ((adapter != null || adapterParams != null || baselineAdapter != null || baselineAdapterParams != null)
-                && !names.contains(ByoEngine.NAME)) {
-            throw new UserError("--adapter, --adapter-param and their --baseline- twins are for the byo engine: add it, e.g. --engines byo.");
-        }
-        return names;
     }
 
     /** Side A's options: B's with the --baseline-... overrides, each checked before any engine starts. */
@@ -297,7 +231,7 @@ public final class CompareCommand implements Callable<Integer> {
             List<String> using = names.stream().filter(n -> !n.equals("jvm") && !n.equals(ByoEngine.NAME)).toList();
             if (using.isEmpty()) {
                 throw new UserError("--baseline-assets changes only the native and browser engines (chromium, firefox, webkit), and none is in"
-                        + " --engines " + engines + ".");
+                        + " --engines " + String.join(",", names) + ".");
             }
             for (String engine : using) {
                 AssetsFolder.missing(baselineAssets, engine).ifPresent(file -> {
@@ -325,7 +259,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
             if (names.stream().noneMatch(n -> !n.equals("jvm") && !n.equals("native"))) {
                 throw new UserError("--baseline-browser-path changes only the browser engines (chromium, firefox, webkit, byo), and none is in"
-                        + " --engines " + engines + ".");
+                        + " --engines " + String.join(",", names) + ".");
             }
             browserA = baselineBrowserPath;
             differences.put("browser-path", baselineBrowserPath.toString());
@@ -333,23 +267,12 @@ public final class CompareCommand implements Callable<Integer> {
         List<String> jvmA = b.jvmArgs();
         if (baselineJvmArgs != null) {
             if (!names.contains("jvm")) {
-                throw new UserError("--baseline-jvm-args changes only the jvm engine, which is not in --engines " + engines + ".");
+                throw new UserError("--baseline-jvm-args changes only the jvm engine, which is not in --engines " + String.join(",", names) + ".");
             }
             jvmA = words(baselineJvmArgs);
             differences.put("jvm-args", baselineJvmArgs);
         }
         return new EngineOptions(b.seed(), b.browser(), browserA, b.isolation(), b.timeout(), adapterA, paramsA, assets, jvmA);
-    }
-
-    private MeasurementSettings forkSettings(MeasurementSettings base) {
-        MeasurementSettings s = new MeasurementSettings(1,
-                warmup != null ? warmup : base.warmupIterations(),
-                iterations != null ? iterations : base.iterations(),
-                iterationTime != null ? iterationTime : base.iterationMillis());
-        if (s.warmupIterations() < 0 || s.iterations() < 1 || s.iterationMillis() < 1) {
-            throw new UserError("--iterations and --iteration-time must be at least 1, --warmup at least 0.");
-        }
-        return s;
     }
 
     private static List<String> words(String args) {

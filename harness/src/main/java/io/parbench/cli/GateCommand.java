@@ -3,10 +3,7 @@ package io.parbench.cli;
 import io.parbench.gate.Gate;
 import io.parbench.gate.GateReport;
 import io.parbench.gate.GateSettings;
-import io.parbench.gate.JsonFormatter;
-import io.parbench.gate.JunitFormatter;
 import io.parbench.gate.LabelledDocument;
-import io.parbench.gate.MarkdownFormatter;
 import io.parbench.gate.TerminalFormatter;
 import io.parbench.results.ResultsReader;
 import java.nio.file.Path;
@@ -14,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code parbench gate}: the regression gate for CI. */
 @Command(
@@ -50,14 +48,7 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "LEVEL", description = "Confidence for significance (default ${DEFAULT-VALUE}).")
     double confidence;
 
-    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write Markdown (a PR comment, or \"$GITHUB_STEP_SUMMARY\").")
-    Path markdown;
-
-    @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML, one test case per check.")
-    Path junit;
-
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the verdicts as JSON.")
-    Path json;
+    @Mixin VerdictFiles verdictFiles;
 
     @Spec
     CommandSpec spec;
@@ -68,15 +59,7 @@ public final class GateCommand implements Callable<Integer> {
         LabelledDocument base = baseline == null ? null : new LabelledDocument(baseline.toString(), ResultsReader.read(baseline));
         LabelledDocument cur = new LabelledDocument(current.toString(), ResultsReader.read(current));
         GateReport report = new Gate(settings).run(base, cur);
-        if (markdown != null) {
-            OutputFiles.write(markdown, new MarkdownFormatter().format(report), "--markdown");
-        }
-        if (junit != null) {
-            OutputFiles.write(junit, new JunitFormatter().format(report), "--junit");
-        }
-        if (json != null) {
-            OutputFiles.write(json, new JsonFormatter().format(report), "--json");
-        }
+        verdictFiles.write(report);
         spec.commandLine().getOut().print(new TerminalFormatter().format(report));
         spec.commandLine().getOut().flush();
         return report.passed() ? ExitCodes.OK : ExitCodes.FAILURES;

@@ -1,7 +1,7 @@
 package io.parbench.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code parbench} command: one subcommand per job. */
 @Command(

@@ -11,22 +11,37 @@ import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Option;
 
 /**
- * The options that point the browser engines at another machine (--webdriver-url, --capability,
- * --serve-address), checked before anything starts: each mistake is one sentence, exit code 2.
+ * The options that point the browser engines at another machine (a picocli mixin of run):
+ * --webdriver-url, --capability, --serve-address, checked before anything starts: each mistake is
+ * one sentence, exit code 2.
  */
-final class RemoteBrowserOptions {
+public final class RemoteBrowserOptions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RemoteBrowserOptions() {}
+    @Option(names = "--webdriver-url", paramLabel = "URL",
+            description = "Measure --browser on another machine: a Selenium Grid hub or a WebDriver server (http://grid.example:4444). "
+                    + "Sessions are created there; the results describe that machine.")
+    String webDriverUrl;
+
+    @Option(names = "--capability", paramLabel = "KEY=VALUE",
+            description = "A WebDriver capability for --webdriver-url sessions, e.g. platformName=mac or browserVersion=126 (Grid routing); "
+                    + "JSON for objects (goog:chromeOptions={\"args\":[\"--headless=new\"]}); repeatable.")
+    Map<String, String> capabilities;
+
+    @Option(names = "--serve-address", paramLabel = "ADDR",
+            description = "With --webdriver-url: this machine's IP address the remote browser reaches, to serve the pages there over HTTPS "
+                    + "(a certificate and a secret path made for the run). Default: loopback only (a WebDriver server on this machine).")
+    String serveAddress;
 
     /**
      * The endpoint, or null when there is no --webdriver-url (then neither --capability nor
      * --serve-address may be given, and --browser must be one this machine runs).
      */
-    static RemoteEndpoint endpoint(String webDriverUrl, Map<String, String> capabilities, String serveAddress, String browser) {
+    RemoteEndpoint endpoint(String browser) {
         BrowserKind kind = UserError.whenInvalid(() -> BrowserKind.parse(browser));
         if (webDriverUrl == null) {
             if (capabilities != null || serveAddress != null) {
@@ -46,7 +61,7 @@ final class RemoteBrowserOptions {
     }
 
     /** With --webdriver-url only the remote browser is measured: 'all' is its engine, and only it and byo may be named. */
-    static List<String> engines(List<String> names, boolean all, String browser) {
+    List<String> engines(List<String> names, boolean all, String browser) {
         String remote = UserError.whenInvalid(() -> BrowserKind.parse(browser)).id();
         if (all) {
             return List.of(remote);
@@ -61,7 +76,7 @@ final class RemoteBrowserOptions {
     }
 
     /** A capability's value: JSON for objects, arrays and booleans (goog:chromeOptions={...}), else the text as a string. */
-    static Object capabilityValue(String text) {
+    private static Object capabilityValue(String text) {
         String trimmed = text.trim();
         if (trimmed.startsWith("{") || trimmed.startsWith("[") || trimmed.equals("true") || trimmed.equals("false")) {
             try {

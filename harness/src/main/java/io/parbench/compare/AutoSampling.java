@@ -1,7 +1,6 @@
 package io.parbench.compare;
 
 import io.parbench.change.CheckDecision;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +17,31 @@ import java.util.Set;
 public final class AutoSampling<C> {
 
     private final PairedChecks<C> data;
-    private final SequentialPlan plan;
-    private final SequentialDecisions<CheckKey<C>> decisions;
+    private final Map<CheckKey<C>, Double> thresholds;
+    private SequentialPlan plan;
+    private SequentialDecisions<CheckKey<C>> decisions;
     private final Set<C> failed = new HashSet<>();
     private int rounds;
     private int lastLookRound;
 
     public AutoSampling(PairedChecks<C> data, SequentialPlan plan, Map<CheckKey<C>, Double> thresholds) {
         this.data = data;
+        this.thresholds = Map.copyOf(thresholds);
         this.plan = plan;
-        this.decisions = new SequentialDecisions<>(plan, thresholds::get);
+        this.decisions = new SequentialDecisions<>(plan, this.thresholds::get);
+    }
+
+    /**
+     * Plans no more rounds than the budget holds ({@link SequentialPlan#fitted}).
+     *
+     * @throws IllegalStateException after the first look: alpha already spent under the old plan
+     */
+    public void fitRounds(int roundsThatFit) {
+        if (decisions.looksTaken() > 0) {
+            throw new IllegalStateException("the plan can only be fitted before its first look");
+        }
+        plan = plan.fitted(roundsThatFit);
+        decisions = new SequentialDecisions<>(plan, thresholds::get);
     }
 
     public PairedChecks<C> data() {

@@ -1,7 +1,6 @@
 package io.parbench.compare;
 
 import io.parbench.change.ForkValues;
-
 import io.parbench.gate.SelectorRules;
 import io.parbench.results.ComparisonDocument;
 import io.parbench.results.ComparisonRound;
@@ -68,6 +67,11 @@ public final class ComparisonReplay {
             }
         });
         sampling.roundDone();
+    }
+
+    /** Plans no more rounds than the budget holds, before the first look ({@link AutoSampling#fitRounds}). */
+    public void fitRounds(int roundsThatFit) {
+        sampling.fitRounds(roundsThatFit);
     }
 
     public void finish() {

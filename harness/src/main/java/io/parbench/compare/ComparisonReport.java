@@ -1,9 +1,7 @@
 package io.parbench.compare;
 
-import io.parbench.text.Format;
 import io.parbench.change.CheckDecision;
 import io.parbench.change.Outcome;
-
 import io.parbench.gate.Check;
 import io.parbench.gate.Comparison;
 import io.parbench.gate.Decision;
@@ -14,14 +12,19 @@ import io.parbench.gate.MissingConfiguration;
 import io.parbench.gate.RunSource;
 import io.parbench.gate.Verdict;
 import io.parbench.results.ComparisonDocument;
+import io.parbench.results.ComparisonRound;
 import io.parbench.results.ComparisonSetup;
 import io.parbench.results.Configuration;
 import io.parbench.results.SideSetup;
+import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * A comparison's decisions as a report the gate's formatters write (table, Markdown, JUnit XML,
@@ -115,6 +118,9 @@ public final class ComparisonReport {
                 + ("fail".equals(setup.undecided()) ? "fail" : "pass") + " (--undecided " + setup.undecided() + ")";
     }
 
+    /** A load average above this many runnable threads per core is a busy machine (the forks alone stay near one). */
+    static final double BUSY_LOAD_PER_CORE = 1.5;
+
     private static List<String> notes(ComparisonDocument document, AutoSampling<Configuration> sampling) {
         List<String> notes = new ArrayList<>();
         if (!document.run().complete()) {
@@ -124,7 +130,29 @@ public final class ComparisonReport {
                 + sampling.checks().stream().filter(k -> !sampling.decisions().containsKey(k)).count();
         notes.add(sampling.rounds() + " rounds in " + budgetUsed(document) + " of a " + Format.duration(document.setup().budget())
                 + " budget; " + sampling.looksTaken() + " look(s); " + open + " of " + sampling.checks().size() + " checks undecided.");
+        busyMachine(document).ifPresent(notes::add);
         return notes;
+    }
+
+    /**
+     * Other work on the machine is what makes forks of one build differ by tens of percent, and
+     * checks stay undecided; the load average says so. The forks themselves keep up to W threads
+     * busy, so only a load well above the cores counts as busy.
+     */
+    static Optional<String> busyMachine(ComparisonDocument document) {
+        double[] loads = document.rounds().stream().map(ComparisonRound::loadAverage).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).toArray();
+        int cores = document.environment().logicalCores();
+        if (loads.length == 0 || cores < 1) {
+            return Optional.empty();
+        }
+        double median = new Median().evaluate(loads);
+        if (median <= BUSY_LOAD_PER_CORE * cores) {
+            return Optional.empty();
+        }
+        return Optional.of("The machine was busy: its load average was " + Format.load(median) + " on " + cores
+                + " cores (median over the rounds), so other work competed with the forks and made them differ; that is the"
+                + " likely reason for undecided checks. Compare where nothing else runs, or give it a larger --budget.");
     }
 
     private static String budgetUsed(ComparisonDocument document) {

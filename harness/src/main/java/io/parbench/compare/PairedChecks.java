@@ -1,7 +1,6 @@
 package io.parbench.compare;
 
 import io.parbench.change.LogChange;
-
 import io.parbench.gate.Metric;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,10 +1,9 @@
 package io.parbench.compare;
 
-import io.parbench.change.LogChange;
-import io.parbench.change.DecisionRule;
 import io.parbench.change.CheckDecision;
+import io.parbench.change.DecisionRule;
+import io.parbench.change.LogChange;
 import io.parbench.change.Outcome;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

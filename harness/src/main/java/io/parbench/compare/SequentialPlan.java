@@ -7,7 +7,8 @@ import java.util.List;
  * When the data may be looked at, and how much of the false-alarm rate each look may spend.
  *
  * <p>Group-sequential with Bonferroni alpha spending: at most {@link #looks()} looks, at round
- * counts growing geometrically from {@code firstLook} to {@code maxRounds}; every look tests every
+ * counts growing geometrically from {@code firstLook} to {@code maxRounds}, the last one at
+ * {@code maxRounds} (fitted to what the time budget holds, {@link #fitted}); every look tests every
  * check at the one-sided level alpha / (checks × looks). By the union bound, the chance that any
  * check of the family is ever called a regression although nothing changed is at most alpha,
  * however the looks and checks are correlated, and whatever was decided earlier. A look taken
@@ -45,16 +46,31 @@ public record SequentialPlan(int firstLook, double growth, int maxRounds, double
         return new SequentialPlan(DEFAULT_FIRST_LOOK, DEFAULT_GROWTH, DEFAULT_MAX_ROUNDS, DEFAULT_ALPHA, checks);
     }
 
-    /** The round counts at which the data is looked at, e.g. 6, 12, 24, 30. */
+    /**
+     * The round counts at which the data is looked at, e.g. 6, 12, 30: geometric from the first
+     * look, and always the last round. A scheduled look less than a factor √growth below the last
+     * round is left out: it would spend alpha on nearly the data the last look has.
+     */
     public List<Integer> lookRounds() {
         List<Integer> rounds = new ArrayList<>();
         int n = firstLook;
         while (n < maxRounds) {
-            rounds.add(n);
+            if (n * Math.sqrt(growth) <= maxRounds) {
+                rounds.add(n);
+            }
             n = Math.max(n + 1, (int) Math.round(n * growth));
         }
         rounds.add(maxRounds);
         return rounds;
+    }
+
+    /**
+     * This plan ending where the time budget does: no more than {@code roundsThatFit} rounds (never
+     * fewer than the first look's), so that no alpha is set aside for looks the budget will never
+     * reach. Only valid before the first look, while nothing is spent.
+     */
+    public SequentialPlan fitted(int roundsThatFit) {
+        return new SequentialPlan(firstLook, growth, Math.max(firstLook, Math.min(maxRounds, roundsThatFit)), alpha, checks);
     }
 
     /** The most looks there will be. */

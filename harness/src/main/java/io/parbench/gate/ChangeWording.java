@@ -1,7 +1,7 @@
 package io.parbench.gate;
 
-import io.parbench.text.Format;
 import io.parbench.change.CheckDecision;
+import io.parbench.text.Format;
 
 /** How a change's decision reads for people; the statistics return numbers, this words them (gate and compare alike). */
 public final class ChangeWording {

@@ -172,9 +172,11 @@ public final class Gate {
         }
         Interval speedup = detector.speedup(new SpeedupSamples(one.samples(), atWorkers.samples()));
         boolean met = speedup.estimate() >= floor;
+        // One fork on a side gives a point, not an interval: say so rather than print "1.11× to 1.11×".
+        String spread = speedup.low() == speedup.high() ? "one fork: no interval; measure with --forks 3 or more"
+                : Format.percent(settings.confidence()) + " interval " + Format.times(speedup.low()) + " to " + Format.times(speedup.high());
         return new FloorCheck(c, floor, speedup, met ? Verdict.FLOOR_MET : Verdict.BELOW_FLOOR,
-                "speedup " + Format.times(speedup.estimate()) + " (" + Format.percent(settings.confidence()) + " interval "
-                        + Format.times(speedup.low()) + " to " + Format.times(speedup.high()) + ") "
+                "speedup " + Format.times(speedup.estimate()) + " (" + spread + ") "
                         + (met ? "meets" : "is below") + " the floor of " + Format.times(floor));
     }
 

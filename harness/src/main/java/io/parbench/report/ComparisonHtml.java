@@ -1,6 +1,5 @@
 package io.parbench.report;
 
-import io.parbench.text.Format;
 import io.parbench.gate.Check;
 import io.parbench.gate.Comparison;
 import io.parbench.gate.GateReport;
@@ -9,6 +8,7 @@ import io.parbench.gate.Text;
 import io.parbench.results.AtomicFile;
 import io.parbench.results.ComparisonDocument;
 import io.parbench.results.SeriesKey;
+import io.parbench.text.Format;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -8,8 +8,10 @@ import java.util.List;
  *
  * @param round counting from 1
  * @param forks in the order they ran (the random order is part of the record)
+ * @param loadAverage the machine's one-minute load average as the round ended (null where the
+ *     system does not report one): how busy the machine was, which explains a noisy comparison
  */
-public record ComparisonRound(int round, Instant started, List<ForkResult> forks) {
+public record ComparisonRound(int round, Instant started, List<ForkResult> forks, Double loadAverage) {
 
     public ComparisonRound {
         forks = forks == null ? List.of() : List.copyOf(forks);

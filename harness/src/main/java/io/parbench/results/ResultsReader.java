@@ -28,6 +28,10 @@ public final class ResultsReader {
         } catch (IOException e) {
             throw new ResultsException("Could not read " + file + ": " + e.getMessage());
         }
+        if (tree != null && ComparisonDocument.FORMAT.equals(tree.path("format").asText())) {
+            throw new ResultsException(file + " is a comparison written by 'parbench compare', not a run's results: its decisions"
+                    + " and report come from 'parbench compare --from " + file + "'.");
+        }
         if (tree == null || !tree.isObject() || !RunDocument.FORMAT.equals(tree.path("format").asText())) {
             throw new ResultsException(file + " is not a parbench results document (no \"format\": \"" + RunDocument.FORMAT
                     + "\"). Give a file written by 'parbench run'.");

@@ -8,6 +8,8 @@ import io.parbench.results.Status;
 import io.parbench.text.Format;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** A comparison's progress on stderr: a line per round with the checks decided and the budget left; failures as they happen. */
 public final class ComparisonProgress {
@@ -38,6 +40,12 @@ public final class ComparisonProgress {
             clear();
             out.println("  " + fork.configuration().label() + " side " + fork.side().letter() + ": failed — " + fork.reason());
         }
+    }
+
+    void planFitted(List<Integer> lookRounds, Duration budget) {
+        clear();
+        out.println("looks at rounds " + lookRounds.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + " (as many rounds as the " + Format.duration(budget) + " budget holds at the first round's pace, up to --max-rounds)");
     }
 
     void round(ComparisonRound round, long decided, int checks, Duration elapsed, Duration budget) {

@@ -1,16 +1,19 @@
 package io.parbench.run;
 
 import io.parbench.compare.ComparisonReplay;
+import io.parbench.compare.SequentialPlan;
 import io.parbench.engines.Engine;
 import io.parbench.engines.Measurement;
 import io.parbench.results.ComparisonDocument;
 import io.parbench.results.ComparisonFiles;
 import io.parbench.results.ComparisonRound;
+import io.parbench.results.ComparisonSetup;
 import io.parbench.results.ComparisonSide;
 import io.parbench.results.Configuration;
 import io.parbench.results.ForkResult;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.RunInfo;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +78,11 @@ public final class ComparisonRun {
             ComparisonRound round = measureRound(rounds.size() + 1, next);
             rounds.add(round);
             decisions.add(round);
-            secondsPerPair = (System.nanoTime() - roundStart) / 1e9 / next.size();
+            long roundNanos = System.nanoTime() - roundStart;
+            secondsPerPair = roundNanos / 1e9 / next.size();
+            if (rounds.size() == 1) {
+                fitPlanToBudget(roundNanos);
+            }
             save();
             progress.round(round, decisions.sampling().decided(), decisions.sampling().checks().size(),
                     Duration.ofNanos(System.nanoTime() - startNanos), budget);
@@ -85,6 +92,23 @@ public final class ComparisonRun {
         document = withRun(new RunInfo(info.parbenchVersion(), info.commandLine(), info.started(), Instant.now(), true, info.seed(),
                 info.profile(), info.settings()));
         return save();
+    }
+
+    /**
+     * After the first round, at its pace, the plan ends where the budget does (later rounds can only
+     * be cheaper: decided configurations drop out), so no alpha waits for looks that never come.
+     * The fitted last round goes into the document, from which a replay rebuilds the same plan.
+     */
+    private void fitPlanToBudget(long firstRoundNanos) {
+        int roundsThatFit = (int) Math.min(Integer.MAX_VALUE, budget.toNanos() / Math.max(1, firstRoundNanos));
+        decisions.fitRounds(roundsThatFit);
+        SequentialPlan plan = decisions.sampling().plan();
+        ComparisonSetup s = document.setup();
+        document = new ComparisonDocument(document.format(), document.version(), document.run(), document.environment(),
+                new ComparisonSetup(s.baseline(), s.current(), s.thresholds(), s.alpha(), s.firstLook(), s.lookGrowth(),
+                        plan.maxRounds(), s.budget(), s.undecided(), s.orderSeed()),
+                document.plan(), document.rounds());
+        progress.planFitted(plan.lookRounds(), budget);
     }
 
     /** Rounds measured so far (for an interrupted comparison's message). */
@@ -106,7 +130,8 @@ public final class ComparisonRun {
                 forks.add(fork);
             }
         }
-        return new ComparisonRound(index, started, forks);
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return new ComparisonRound(index, started, forks, load < 0 ? null : load);
     }
 
     private Measurement measure(ComparisonSide side, Configuration c) {

@@ -89,6 +89,11 @@ public final class Format {
         return String.format(Locale.ROOT, "%." + decimals + "f%%", fraction * 100);
     }
 
+    /** A load average (runnable threads): {@code 5.2}. */
+    public static String load(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
     /** A dimensionless fraction such as the Karp–Flatt serial fraction: {@code 0.042}. */
     public static String fraction(double value) {
         if (!Double.isFinite(value)) {

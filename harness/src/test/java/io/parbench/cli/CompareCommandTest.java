@@ -79,6 +79,14 @@ class CompareCommandTest {
     }
 
     @Test
+    void aBusyMachineIsNamedAsTheLikelyCauseOfNoise() throws IOException {
+        CommandRun busy = CommandRun.of("compare", "--from", document(1.0, "pass", 5.04).toString());
+        assertTrue(busy.out().contains("The machine was busy: its load average was 5.0 on 2 cores (median over the rounds)"), busy.out());
+        CommandRun calm = CommandRun.of("compare", "--from", document(1.0, "pass", 1.8).toString());
+        assertFalse(calm.out().contains("The machine was busy"), calm.out());
+    }
+
+    @Test
     void theJsonJunitAndMarkdownAreWritten() throws IOException {
         Path json = dir.resolve("v.json");
         Path junit = dir.resolve("v.xml");
@@ -97,6 +105,11 @@ class CompareCommandTest {
      * of A, with 3% noise per fork.
      */
     private Path document(double factor, String undecided) throws IOException {
+        return document(factor, undecided, null);
+    }
+
+    /** The same, each round ending at the given load average (null: not reported). */
+    private Path document(double factor, String undecided, Double load) throws IOException {
         Random rng = new Random(7);
         List<Configuration> plan = List.of(new Configuration("native", "sum", null, 1 << 20, 1),
                 new Configuration("native", "sum", null, 1 << 20, 2));
@@ -108,7 +121,7 @@ class CompareCommandTest {
                 forks.add(fork(c, ComparisonSide.BASELINE, base * Math.exp(0.03 * rng.nextGaussian())));
                 forks.add(fork(c, ComparisonSide.CURRENT, base * factor * Math.exp(0.03 * rng.nextGaussian())));
             }
-            rounds.add(new ComparisonRound(r, Instant.EPOCH, forks));
+            rounds.add(new ComparisonRound(r, Instant.EPOCH, forks, load));
         }
         MeasurementSettings settings = new MeasurementSettings(1, 2, 5, 150);
         ComparisonDocument doc = new ComparisonDocument(ComparisonDocument.FORMAT, ComparisonDocument.VERSION,

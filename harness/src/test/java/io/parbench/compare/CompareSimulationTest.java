@@ -1,10 +1,9 @@
 package io.parbench.compare;
 
-import io.parbench.change.LogChange;
-import io.parbench.change.ForkValues;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.change.ForkValues;
+import io.parbench.change.LogChange;
 import io.parbench.compare.SimulatedComparison.Config;
 import java.util.HashSet;
 import java.util.List;

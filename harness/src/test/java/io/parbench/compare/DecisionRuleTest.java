@@ -1,15 +1,15 @@
 package io.parbench.compare;
 
-import io.parbench.change.LogChange;
-import io.parbench.change.DecisionRule;
-import io.parbench.change.CheckDecision;
-import io.parbench.change.Outcome;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.change.CheckDecision;
+import io.parbench.change.DecisionRule;
+import io.parbench.change.LogChange;
+import io.parbench.change.Outcome;
+import io.parbench.gate.Metric;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,9 +66,32 @@ class DecisionRuleTest {
     @Test
     void thePlanSpendsAlphaEvenlyOverItsLooksAndChecks() {
         SequentialPlan plan = SequentialPlan.defaults(6);
-        assertEquals(List.of(6, 12, 24, 30), plan.lookRounds());
-        assertEquals(0.05 / 24, plan.levelPerCheckAndLook(), 1e-15);
+        assertEquals(List.of(6, 12, 30), plan.lookRounds());
+        assertEquals(0.05 / 18, plan.levelPerCheckAndLook(), 1e-15);
         assertTrue(plan.isLook(12) && !plan.isLook(11));
+    }
+
+    @Test
+    void aPlanFittedToTheBudgetSetsNoAlphaAsideForLooksItWillNotReach() {
+        SequentialPlan plan = SequentialPlan.defaults(6);
+        // 13 rounds fit: the look at 12 would see nearly what the last look at 13 sees.
+        assertEquals(List.of(6, 13), plan.fitted(13).lookRounds());
+        assertEquals(0.05 / 12, plan.fitted(13).levelPerCheckAndLook(), 1e-15);
+        assertEquals(List.of(6, 12, 20), plan.fitted(20).lookRounds());
+        assertEquals(List.of(6, 12, 30), plan.fitted(500).lookRounds(), "never beyond --max-rounds");
+        assertEquals(List.of(6), plan.fitted(2).lookRounds(), "never before the first look");
+    }
+
+    @Test
+    void thePlanCannotBeFittedOnceALookHasSpentAlpha() {
+        PairedChecks<String> data = new PairedChecks<>(List.of("x"), c -> null);
+        AutoSampling<String> sampling = new AutoSampling<>(data, new SequentialPlan(3, 2, 12, 0.05, 1),
+                Map.of(new CheckKey<>("x", Metric.THROUGHPUT), 0.05));
+        for (int round = 1; round <= 3; round++) {
+            data.record(round, "x", 100, 100 + round);
+            sampling.roundDone();
+        }
+        assertThrows(IllegalStateException.class, () -> sampling.fitRounds(5));
     }
 
     @Test

@@ -1,9 +1,8 @@
 package io.parbench.compare;
 
 import io.parbench.change.CheckDecision;
-import io.parbench.change.Outcome;
 import io.parbench.change.ForkValues;
-
+import io.parbench.change.Outcome;
 import io.parbench.gate.Metric;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  * A whole auto-sampled comparison, simulated: the small plan of GATE.md (a browser nbody at W = 1,
  * 2 and a native sum at W = 1, 2), both sides drawn from the noise model, side B's throughput
  * multiplied by a slowdown factor on the configurations given. The budget counts fork pairs, the
- * way time does: a round costs one pair per configuration still measured.
+ * way time does: a round costs one pair per configuration still measured; after the first round the
+ * plan is fitted to what the budget holds at that pace, as in a real comparison.
  */
 final class SimulatedComparison {
 
@@ -60,6 +60,9 @@ final class SimulatedComparison {
             }
             spent += next.size();
             sampling.roundDone();
+            if (round == 1) {
+                sampling.fitRounds(budgetPairs / next.size()); // as the real run does, at the first round's pace
+            }
         }
         sampling.finish();
         return sampling;

@@ -198,6 +198,15 @@ class GateTest {
     }
 
     @Test
+    void aFloorJudgedOnOneForkSaysItHasNoInterval() {
+        RunDocuments oneFork = RunDocuments.run(NoiseModel.IID_3, 3, 1, 5).series("native", "nbody", NBODY, RunDocuments.SCALING, 1);
+        GateReport report = gate(GateSettings.parse(0.95, List.of(), List.of("nbody@native:2=2.5")), null, oneFork);
+        Check floor = checks(report, c -> c.verdict() == Verdict.BELOW_FLOOR).getFirst();
+        assertTrue(floor.reason().matches("speedup 1\\.\\d+× \\(one fork: no interval; measure with --forks 3 or more\\) is below the floor of 2\\.50×"),
+                floor.reason());
+    }
+
+    @Test
     void thresholdsCanBeSetPerKernelAndEngine() {
         RunDocuments baseline = suite(1, 1);
         RunDocuments current = suite(2, 0.88);

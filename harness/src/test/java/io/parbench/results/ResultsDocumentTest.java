@@ -68,6 +68,7 @@ class ResultsDocumentTest {
         assertRefused("array.json", "[1, 2]", "is not a parbench results document");
         assertRefused("future.json", "{\"format\": \"parbench-results\", \"version\": 99}", "has results format version 99");
         assertRefused("empty.json", "", "is not a parbench results document");
+        assertRefused("comparison.json", "{\"format\": \"parbench-comparison\", \"version\": 1}", "is a comparison written by 'parbench compare', not a run's results: its decisions and report come from 'parbench compare --from");
         assertRefused("norun.json", "{\"format\": \"parbench-results\", \"version\": 1, \"configurations\": []}", "lacks \"run\"");
         assertRefused("badtype.json", "{\"format\": \"parbench-results\", \"version\": 1, \"configurations\": 5}", "malformed");
     }

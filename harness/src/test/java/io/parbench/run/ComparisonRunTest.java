@@ -108,5 +108,7 @@ class ComparisonRunTest {
         ComparisonDocument doc = run(1, Duration.ofNanos(1));
         assertEquals(1, doc.rounds().size());
         assertTrue(doc.run().complete());
+        assertEquals(6, doc.setup().maxRounds(), "a plan fitted to a budget that holds no round keeps only its first look");
+        assertEquals(30, run(1, Duration.ofHours(1)).setup().maxRounds(), "and one that holds more never goes beyond --max-rounds");
     }
 }

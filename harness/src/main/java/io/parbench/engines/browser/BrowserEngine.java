@@ -7,6 +7,7 @@ import io.parbench.results.EngineFacts;
 import io.parbench.results.FactKeys;
 import io.parbench.results.MeasurementSettings;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -79,21 +80,45 @@ public abstract class BrowserEngine implements Engine {
         try {
             PageOutcome outcome = driver.run(pageUrl(), "probe", probeConfig(), PROBE_TIMEOUT);
             if (outcome.failed()) {
-                return EngineFacts.unavailable(name(), probeFailed(outcome),
-                        "run 'parbench doctor'; if the page itself fails, rebuild it (mvn -pl bench-wasm compile)");
+                return EngineFacts.unavailable(name(), probeFailed(outcome), options.remote() != null && !options.remote().servesSecurely()
+                        ? "a browser on another machine cannot reach this one's loopback address: give --serve-address with an "
+                                + "address of this machine it can reach (" + addresses() + ")"
+                        : "run 'parbench doctor'; if the page itself fails, rebuild it (mvn -pl bench-wasm compile)");
             }
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put(FactKeys.EXECUTABLE, driver.executable().executable().toString());
             facts.put(FactKeys.EXECUTABLE_SOURCE, driver.executable().source());
             facts.putAll(driver.facts());
             facts.put(FactKeys.ISOLATION_SERVED, Boolean.toString(options.isolation()));
-            return probed(new PageResult(outcome.result()), facts);
+            return refusedIsolation(probed(new PageResult(outcome.result()), facts));
         } catch (BrowserUnavailableException e) {
             return EngineFacts.unavailable(name(), e.reason(), e.fix());
         } catch (IOException | RuntimeException e) {
             return EngineFacts.unavailable(name(), "could not start " + options.browser().id() + ": " + ErrorText.summary(e.getMessage()),
                     "check that the browser starts on this machine, or pass another with --browser-path");
         }
+    }
+
+    /**
+     * A remote browser that got the isolation headers but does not count the page as cross-origin
+     * isolated (no secure context: plain http on a LAN address, or a certificate it rejected) would
+     * measure only the single-threaded fallback: said here, with the fix, instead.
+     */
+    private EngineFacts refusedIsolation(EngineFacts probed) {
+        if (options.remote() == null || !options.isolation() || probed.browser() == null || probed.browser().crossOriginIsolated()) {
+            return probed;
+        }
+        String served = server.url("").getScheme() + "://" + server.url("").getHost();
+        return EngineFacts.unavailable(name(), "the remote " + options.browser().id() + " does not count pages from " + served
+                + " as cross-origin isolated, so its workers would get no shared memory",
+                options.remote().servesSecurely()
+                        ? "let the session accept the run's self-signed certificate (the acceptInsecureCerts capability; a Grid node "
+                                + "may forbid it), or measure the fallback on purpose with --no-isolation"
+                        : "serve the pages over HTTPS with --serve-address and an address of this machine (" + addresses() + ")");
+    }
+
+    private static String addresses() {
+        return String.join(", ", ServeAddress.nonLoopback().stream().map(InetAddress::getHostAddress).toList());
     }
 
     /** Measures on one fresh page per fork (see {@link PageForks}). */

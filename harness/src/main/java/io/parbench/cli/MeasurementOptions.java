@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 public final class MeasurementOptions {
 
     @Option(names = "--engines", defaultValue = "all", paramLabel = "LIST",
-            description = "Engines to run: jvm, native, chromium, firefox, webkit, byo, or 'all' (the built-in ones that can run here). Default: ${DEFAULT-VALUE}.")
+            description = "Engines to run: jvm, native, chromium, firefox, webkit, byo (with --webdriver-url also safari, edge), or 'all' (the built-in ones that can run here). Default: ${DEFAULT-VALUE}.")
     String engines;
 
     @Option(names = "--kernels", defaultValue = "all", paramLabel = "LIST",

@@ -3,7 +3,9 @@ package io.parbench.cli;
 import io.parbench.engines.Engine;
 import io.parbench.engines.EngineOptions;
 import io.parbench.engines.Measurement;
+import io.parbench.engines.RemoteEndpoint;
 import io.parbench.engines.browser.BrowserEngine;
+import io.parbench.engines.browser.BrowserKind;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.report.Checklist;
 import io.parbench.results.BrowserProbe;
@@ -18,9 +20,11 @@ import io.parbench.text.Format;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,6 +48,12 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--no-isolation", description = "Check what pages served without COOP/COEP get.")
     boolean noIsolation;
 
+    @Option(names = "--browser", defaultValue = "chromium",
+            description = "With --webdriver-url: the remote browser to check (chromium, firefox, webkit, safari or edge). Default: ${DEFAULT-VALUE}.")
+    String browser;
+
+    @Mixin RemoteBrowserOptions remoteBrowser;
+
     private PrintWriter out;
     private boolean allReady = true;
 
@@ -53,12 +63,17 @@ public final class DoctorCommand implements Callable<Integer> {
         int jdk = Runtime.version().feature();
         check(jdk >= 25, "JDK " + Runtime.version() + " (" + System.getProperty("java.home") + ")",
                 "parbench needs JDK 25 or newer: install one and set JAVA_HOME to it.");
+        RemoteEndpoint remote = remoteBrowser.endpoint(browser);
         int cores = Runtime.getRuntime().availableProcessors();
-        check(true, "hardware concurrency: " + cores + " logical cores (worker sweeps go up to " + 2 * cores + ")", null);
+        if (remote == null) {
+            check(true, "hardware concurrency: " + cores + " logical cores (worker sweeps go up to " + 2 * cores + ")", null);
+        }
 
-        EngineOptions options = new EngineOptions(KernelSpec.DEFAULT_SEED, "chromium", browserPath, !noIsolation, Duration.ofSeconds(60), null);
+        EngineOptions options = new EngineOptions(KernelSpec.DEFAULT_SEED, browser, browserPath, !noIsolation, Duration.ofSeconds(60), null)
+                .withRemote(remote);
         ExpectedChecksums expected = ExpectedChecksums.fromReference(KernelSpec.DEFAULT_SEED);
-        for (String name : EngineRegistry.BUILT_IN) {
+        // With --webdriver-url only the remote browser is checked: this machine's engines are not what it asks about.
+        for (String name : remote == null ? EngineRegistry.BUILT_IN : List.of(BrowserKind.parse(browser).id())) {
             out.println();
             out.println("engine " + name + ":");
             try (Engine engine = EngineRegistry.create(name, options)) {
@@ -68,7 +83,9 @@ public final class DoctorCommand implements Callable<Integer> {
                 } else {
                     check(facts.available(), "available" + (facts.available() ? " (" + describe(facts.facts()) + ")" : ": " + facts.reason()), facts.fix());
                 }
-                if (facts.browser() != null) browserChecks(facts.browser(), facts.facts(), cores);
+                if (facts.browser() != null) {
+                    browserChecks(facts.browser(), facts.facts(), remote == null ? cores : facts.browser().hardwareConcurrency());
+                }
                 if (facts.available()) smoke(engine, expected);
             }
         }

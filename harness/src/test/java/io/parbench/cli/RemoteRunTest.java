@@ -53,12 +53,23 @@ class RemoteRunTest {
     }
 
     @Test
+    void doctorChecksTheRemoteBrowserOverTheHttpsRoute() throws Exception {
+        try (WebDriverNode node = WebDriverNode.chromedriver()) {
+            CommandRun run = CommandRun.of("doctor", "--webdriver-url", node.url().toString(), "--browser", "chromium",
+                    "--capability", "goog:chromeOptions=" + chromeOptions(node), "--serve-address", lanAddress());
+            assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
+            assertTrue(run.out().contains("engine chromium:"), run.out());
+            assertFalse(run.out().contains("engine native:"), "only the remote browser is checked: " + run.out());
+            assertTrue(run.out().contains("driven by W3C WebDriver (remote)"), run.out());
+            assertFalse(run.out().contains("✗"), run.out());
+        }
+    }
+
+    @Test
     void aRunOnARemoteBrowserRecordsThatMachineAndItsBrowser() throws Exception {
         try (WebDriverNode node = WebDriverNode.chromedriver()) {
-            String options = new ObjectMapper().writeValueAsString(node.capabilities().get("goog:chromeOptions"));
-            String lan = ServeAddress.nonLoopback().getFirst().getHostAddress();
             CommandRun run = CommandRun.of("run", "--webdriver-url", node.url().toString(), "--browser", "chromium",
-                    "--capability", "goog:chromeOptions=" + options, "--serve-address", lan, "--kernels", "nbody", "--workers", "1,2",
+                    "--capability", "goog:chromeOptions=" + chromeOptions(node), "--serve-address", lanAddress(), "--kernels", "nbody", "--workers", "1,2",
                     "--forks", "1", "--warmup", "0", "--iterations", "2", "--iteration-time", "1", "--out", temp.toString());
             assertEquals(ExitCodes.OK, run.exitCode(), run.err());
 
@@ -76,5 +87,14 @@ class RemoteRunTest {
             assertTrue(report.contains(node.url().toString()), "the report names the remote endpoint");
             assertTrue(report.contains(chromium.browser().version()), "the report names the remote browser's version");
         }
+    }
+
+    /** The node's Chromium options as the command line's JSON. */
+    private static String chromeOptions(WebDriverNode node) throws Exception {
+        return new ObjectMapper().writeValueAsString(node.capabilities().get("goog:chromeOptions"));
+    }
+
+    private static String lanAddress() {
+        return ServeAddress.nonLoopback().getFirst().getHostAddress();
     }
 }

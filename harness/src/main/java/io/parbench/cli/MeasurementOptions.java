@@ -49,8 +49,8 @@ public final class MeasurementOptions {
     long seed;
 
     @Option(names = "--browser", defaultValue = "chromium",
-            description = "Browser the byo engine runs in (chromium, firefox or webkit), and with --webdriver-url the remote browser "
-                    + "(also safari or edge); --browser-path is this browser's. Default: ${DEFAULT-VALUE}.")
+            description = "Browser the byo engine runs in (chromium, firefox or webkit), and for run --webdriver-url the remote "
+                    + "browser (also safari or edge); --browser-path is this browser's. Default: ${DEFAULT-VALUE}.")
     String browser;
 
     @Option(names = "--browser-path", paramLabel = "FILE", description = "Browser executable to use instead of the one found on PATH.")

@@ -34,6 +34,7 @@ class RemoteRunTest {
         "run --webdriver-url grid:4444                                 | --webdriver-url must be an http(s) URL",
         "run --webdriver-url http://127.0.0.1:9 --serve-address 203.0.113.7 | --serve-address 203.0.113.7 is not an IP address of this machine",
         "run --webdriver-url http://127.0.0.1:9 --serve-address grid.example | --serve-address grid.example is not an IP address of this machine",
+        "run --webdriver-url http://127.0.0.1:9 --serve-address fade   | --serve-address fade is not an IP address of this machine",
         "run --webdriver-url http://127.0.0.1:9 --engines jvm,chromium | With --webdriver-url only the remote chromium is measured",
         "run --webdriver-url http://127.0.0.1:9 --capability x={bad    | --capability value {bad is not valid JSON",
         "run --webdriver-url http://127.0.0.1:9 --browser opera        | Unknown browser 'opera'",

@@ -5,7 +5,6 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.net.UnknownHostException;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -21,20 +20,16 @@ public final class ServeAddress {
 
     /** @throws IllegalArgumentException for text that is no address of this machine, naming the ones there are */
     public static InetAddress parse(String text) {
-        InetAddress address;
         try {
-            if (!text.matches("[0-9a-fA-F.:]+")) {
-                throw new UnknownHostException(text);
+            InetAddress address = InetAddress.ofLiteral(text); // never a lookup
+            if (NetworkInterface.getByInetAddress(address) != null) {
+                return address;
             }
-            address = InetAddress.getByName(text); // a literal: no lookup
-            if (NetworkInterface.getByInetAddress(address) == null) {
-                throw new UnknownHostException(text);
-            }
-        } catch (UnknownHostException | SocketException e) {
-            throw new IllegalArgumentException("--serve-address " + text + " is not an IP address of this machine; use one of "
-                    + String.join(", ", nonLoopback().stream().map(InetAddress::getHostAddress).toList()) + ".");
+        } catch (IllegalArgumentException | SocketException e) {
+            // worded below
         }
-        return address;
+        throw new IllegalArgumentException("--serve-address " + text + " is not an IP address of this machine; use one of "
+                + String.join(", ", nonLoopback().stream().map(InetAddress::getHostAddress).toList()) + ".");
     }
 
     /**

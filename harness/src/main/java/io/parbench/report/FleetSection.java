@@ -68,6 +68,8 @@ final class FleetSection {
             FleetEntry entry = byKernel.values().stream().flatMap(List::stream).filter(e -> e.name().equals(member)).findFirst().orElseThrow();
             html.open("li", null).raw(Charts.legendSymbol(line(entry, members, List.of()))).text(member).close("li");
         }
+        ChartSpec.Line ideal = ChartSpec.Line.reference("ideal (linear)", new double[0], new double[0]);
+        html.open("li", null).raw(Charts.legendSymbol(ideal)).text(ideal.name()).close("li");
         html.close("ul");
     }
 

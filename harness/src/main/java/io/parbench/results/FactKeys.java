@@ -35,6 +35,8 @@ public final class FactKeys {
     // A browser on another machine, reached through a WebDriver endpoint (--webdriver-url).
     /** The endpoint (a Selenium Grid hub or one WebDriver server), without credentials. */
     public static final String WEBDRIVER_URL = "webdriverUrl";
+    /** Where the remote browser loaded the pages from: scheme, address and port (never the run's secret path). */
+    public static final String PAGES_ORIGIN = "pagesOrigin";
     /** The W3C browserName the endpoint granted (chrome, firefox, safari, MicrosoftEdge, MiniBrowser). */
     public static final String REMOTE_BROWSER_NAME = "remote.browserName";
     /** The W3C platformName the endpoint granted (linux, mac, windows). */

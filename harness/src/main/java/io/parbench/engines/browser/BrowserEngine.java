@@ -90,6 +90,9 @@ public abstract class BrowserEngine implements Engine {
             facts.put(FactKeys.EXECUTABLE_SOURCE, driver.executable().source());
             facts.putAll(driver.facts());
             facts.put(FactKeys.ISOLATION_SERVED, Boolean.toString(options.isolation()));
+            if (options.remote() != null) {
+                facts.put(FactKeys.PAGES_ORIGIN, origin());
+            }
             return refusedIsolation(probed(new PageResult(outcome.result()), facts));
         } catch (BrowserUnavailableException e) {
             return EngineFacts.unavailable(name(), e.reason(), e.fix());
@@ -108,13 +111,18 @@ public abstract class BrowserEngine implements Engine {
         if (options.remote() == null || !options.isolation() || probed.browser() == null || probed.browser().crossOriginIsolated()) {
             return probed;
         }
-        String served = server.url("").getScheme() + "://" + server.url("").getHost();
-        return EngineFacts.unavailable(name(), "the remote " + options.browser().id() + " does not count pages from " + served
+        return EngineFacts.unavailable(name(), "the remote " + options.browser().id() + " does not count pages from " + origin()
                 + " as cross-origin isolated, so its workers would get no shared memory",
                 options.remote().servesSecurely()
                         ? "let the session accept the run's self-signed certificate (the acceptInsecureCerts capability; a Grid node "
                                 + "may forbid it), or measure the fallback on purpose with --no-isolation"
                         : "serve the pages over HTTPS with --serve-address and an address of this machine (" + addresses() + ")");
+    }
+
+    /** The server's scheme, address and port: the pages' origin, without the secret path below it. */
+    private String origin() {
+        URI root = server.url("");
+        return root.getScheme() + "://" + root.getRawAuthority();
     }
 
     private static String addresses() {

@@ -81,6 +81,12 @@ abstract class RemoteDriverContract {
     }
 
     @Test
+    void thePagesCameOverHttpsFromTheMachinesAddressNotLoopback() {
+        String origin = facts.facts().get(FactKeys.PAGES_ORIGIN);
+        assertTrue(origin.startsWith("https://" + lan.getHostAddress() + ":"), origin);
+    }
+
+    @Test
     void theRemoteMachineIsRecordedNotTheHarnesss() {
         assertEquals(node.url().toString(), facts.facts().get(FactKeys.WEBDRIVER_URL));
         assertEquals(browser().webDriverName(), facts.facts().get(FactKeys.REMOTE_BROWSER_NAME));

@@ -90,6 +90,24 @@ class RemoteRunTest {
         }
     }
 
+    /** WebKitGTK tells pages 4 cores on this 2-core machine: a sweep up to 4 shows the remote count is the one used. */
+    @Test
+    void workerSweepsGoUpToTheRemoteMachinesCores() throws Exception {
+        try (WebDriverNode node = WebDriverNode.webKitWebDriver()) {
+            String options = new ObjectMapper().writeValueAsString(node.capabilities().get("webkitgtk:browserOptions"));
+            CommandRun run = CommandRun.of("run", "--webdriver-url", node.url().toString(), "--browser", "webkit",
+                    "--capability", "webkitgtk:browserOptions=" + options, "--serve-address", lanAddress(), "--kernels", "forkjoin",
+                    "--sizes", "1024", "--workers", "quick", "--forks", "1", "--warmup", "0", "--iterations", "1",
+                    "--iteration-time", "1", "--out", temp.toString());
+            assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+            RunDocument doc = ResultsReader.read(temp.resolve("results.json"));
+            int remoteCores = doc.environment().engines().get("webkit").browser().hardwareConcurrency();
+            assertEquals(remoteCores, doc.environment().logicalCores());
+            assertEquals(remoteCores, doc.configurations().stream().mapToInt(c -> c.configuration().workers()).max().orElseThrow(),
+                    "'quick' is 1, 2 and the remote machine's cores");
+        }
+    }
+
     /** The node's Chromium options as the command line's JSON. */
     private static String chromeOptions(WebDriverNode node) throws Exception {
         return new ObjectMapper().writeValueAsString(node.capabilities().get("goog:chromeOptions"));

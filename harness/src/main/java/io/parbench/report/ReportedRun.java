@@ -5,6 +5,7 @@ import io.parbench.analysis.Analyzer;
 import io.parbench.analysis.ConfigurationStats;
 import io.parbench.analysis.SeriesAnalysis;
 import io.parbench.results.Configuration;
+import io.parbench.results.FactKeys;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.RunDocument;
 import io.parbench.results.SeriesKey;
@@ -36,7 +37,20 @@ public record ReportedRun(int index, String label, RunDocument document, Analysi
 
     private static String baseLabel(RunDocument document) {
         String host = document.environment().hostname();
-        return (host == null || host.isBlank() ? "unknown host" : host) + " · " + Format.instant(document.run().started());
+        return (host == null || host.isBlank() ? "unknown host" : host) + remoteBrowser(document) + " · "
+                + Format.instant(document.run().started());
+    }
+
+    /**
+     * For a browser on another machine, what tells it apart from the others behind the same Grid
+     * hub: {@code " (MacIntel, safari 17.4)"}; nothing for a run on the harness's machine.
+     */
+    private static String remoteBrowser(RunDocument document) {
+        return document.environment().engines().values().stream()
+                .filter(e -> e.facts().containsKey(FactKeys.WEBDRIVER_URL) && e.browser() != null)
+                .findFirst()
+                .map(e -> " (" + document.environment().arch() + ", " + e.engine() + " " + e.browser().version() + ")")
+                .orElse("");
     }
 
     public List<ConfigurationResult> configurations() {

@@ -87,6 +87,9 @@ class RemoteRunTest {
             assertTrue(report.contains("W3C WebDriver (remote)"), "the report names how the browser was reached");
             assertTrue(report.contains(node.url().toString()), "the report names the remote endpoint");
             assertTrue(report.contains(chromium.browser().version()), "the report names the remote browser's version");
+            assertTrue(report.contains("<title>parbench report: 127.0.0.1</title>"), "the host is the WebDriver endpoint's");
+            assertTrue(report.contains("127.0.0.1 (" + machine.arch() + ", chromium " + chromium.browser().version() + ")"),
+                    "the run is labelled by its remote platform and browser");
         }
     }
 

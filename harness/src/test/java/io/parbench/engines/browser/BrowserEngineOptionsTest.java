@@ -2,8 +2,11 @@ package io.parbench.engines.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.engines.RemoteEndpoint;
 import io.parbench.results.MeasurementSettings;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +35,23 @@ class BrowserEngineOptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BrowserEngineOptions.defaults().withMinimumWarmup(Duration.ofMillis(-1)));
         assertEquals("minimumWarmup must be zero or more, was PT-0.001S", e.getMessage());
+    }
+
+    @Test
+    void safariAndEdgeRunOnlyThroughAWebDriverEndpoint() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BrowserEngineOptions.defaults().withBrowser(BrowserKind.SAFARI));
+        assertTrue(e.getMessage().startsWith("safari runs only on another machine: reach it with --webdriver-url"), e.getMessage());
+        RemoteEndpoint grid = new RemoteEndpoint(URI.create("http://grid.example:4444"), null, null);
+        assertEquals(BrowserKind.EDGE, BrowserEngineOptions.defaults().withRemote(grid).withBrowser(BrowserKind.EDGE).browser());
+    }
+
+    @Test
+    void eachBrowserHasTheNameWebDriverEndpointsKnowItBy() {
+        assertEquals("chrome", BrowserKind.parse("chromium").webDriverName());
+        assertEquals("firefox", BrowserKind.parse("firefox").webDriverName());
+        assertEquals("MiniBrowser", BrowserKind.parse("webkit").webDriverName());
+        assertEquals("safari", BrowserKind.parse("Safari").webDriverName());
+        assertEquals("MicrosoftEdge", BrowserKind.parse("edge").webDriverName());
     }
 }

@@ -130,7 +130,7 @@ public final class ComparisonReport {
                 + sampling.checks().stream().filter(k -> !sampling.decisions().containsKey(k)).count();
         notes.add(sampling.rounds() + " rounds in " + budgetUsed(document) + " of a " + Format.duration(document.setup().budget())
                 + " budget; " + sampling.looksTaken() + " look(s); " + open + " of " + sampling.checks().size() + " checks undecided.");
-        busyMachine(document).ifPresent(notes::add);
+        busyMachine(document, open).ifPresent(notes::add);
         return notes;
     }
 
@@ -139,7 +139,7 @@ public final class ComparisonReport {
      * checks stay undecided; the load average says so. The forks themselves keep up to W threads
      * busy, so only a load well above the cores counts as busy.
      */
-    static Optional<String> busyMachine(ComparisonDocument document) {
+    static Optional<String> busyMachine(ComparisonDocument document, long undecided) {
         double[] loads = document.rounds().stream().map(ComparisonRound::loadAverage).filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue).toArray();
         int cores = document.environment().logicalCores();
@@ -150,9 +150,11 @@ public final class ComparisonReport {
         if (median <= BUSY_LOAD_PER_CORE * cores) {
             return Optional.empty();
         }
-        return Optional.of("The machine was busy: its load average was " + Format.load(median) + " on " + cores
-                + " cores (median over the rounds), so other work competed with the forks and made them differ; that is the"
-                + " likely reason for undecided checks. Compare where nothing else runs, or give it a larger --budget.");
+        String busy = "The machine was busy: its load average was " + Format.load(median) + " on " + cores
+                + " cores (median over the rounds), so other work competed with the forks and made them differ; ";
+        return Optional.of(undecided == 0 ? busy + "every check was decided all the same."
+                : busy + "that is the likely reason for the " + undecided + " undecided check" + (undecided == 1 ? "" : "s")
+                        + ". Compare where nothing else runs, or give it a larger --budget.");
     }
 
     private static String budgetUsed(ComparisonDocument document) {

@@ -132,13 +132,15 @@ abstract class BrowserEngineContract {
         try (WasmEngine engine = new WasmEngine(options())) {
             assertEquals(Status.OK, engine.measure(forkjoin, QUICK).status());
             folder = markerOf(engine);
+            int launchesBeforeCrash = engine.driver().launches();
             BrowserCrash.kill(engine.driver());
             assertFalse(engine.driver().running());
             assertTrue(engine.driver().deathNotice().contains("died") || engine.driver().deathNotice().contains("killed by signal 9"),
                     engine.driver().deathNotice());
             Measurement afterCrash = engine.measure(forkjoin, QUICK);
             assertEquals(Status.OK, afterCrash.status(), afterCrash::reason);
-            assertEquals(2, engine.driver().launches());
+            // Relaunched; a start-up retry under load (Firefox) may add launches of its own, so not exactly one more.
+            assertTrue(engine.driver().launches() > launchesBeforeCrash, "launches " + engine.driver().launches());
             assertFalse(LeftoverProcesses.of(folder).isEmpty(), "the browser's processes carry the marker");
         }
         assertEquals(List.of(), LeftoverProcesses.of(folder));

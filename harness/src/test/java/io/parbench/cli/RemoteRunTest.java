@@ -67,6 +67,19 @@ class RemoteRunTest {
     }
 
     @Test
+    void aRemoteBrowserThatRejectsTheCertificateIsNamedWithItsFix() throws Exception {
+        try (WebDriverNode node = WebDriverNode.chromedriver()) {
+            CommandRun run = CommandRun.of("doctor", "--webdriver-url", node.url().toString(), "--browser", "chromium",
+                    "--capability", "goog:chromeOptions=" + chromeOptions(node), "--serve-address", lanAddress(),
+                    "--capability", "acceptInsecureCerts=false");
+            assertEquals(ExitCodes.FAILURES, run.exitCode(), run.out() + run.err());
+            assertTrue(run.out().contains("✗ Launches and answers the probe page"), run.out());
+            assertTrue(run.out().contains("check that the remote browser reaches https://" + lanAddress() + ":"), run.out());
+            assertTrue(run.out().contains("accepts the run's self-signed certificate (the acceptInsecureCerts capability"), run.out());
+        }
+    }
+
+    @Test
     void aRunOnARemoteBrowserRecordsThatMachineAndItsBrowser() throws Exception {
         try (WebDriverNode node = WebDriverNode.chromedriver()) {
             CommandRun run = CommandRun.of("run", "--webdriver-url", node.url().toString(), "--browser", "chromium",

@@ -80,10 +80,7 @@ public abstract class BrowserEngine implements Engine {
         try {
             PageOutcome outcome = driver.run(pageUrl(), "probe", probeConfig(), PROBE_TIMEOUT);
             if (outcome.failed()) {
-                return EngineFacts.unavailable(name(), probeFailed(outcome), options.remote() != null && !options.remote().servesSecurely()
-                        ? "a browser on another machine cannot reach this one's loopback address: give --serve-address with an "
-                                + "address of this machine it can reach (" + addresses() + ")"
-                        : "run 'parbench doctor'; if the page itself fails, rebuild it (mvn -pl bench-wasm compile)");
+                return EngineFacts.unavailable(name(), probeFailed(outcome), probeFix());
             }
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put(FactKeys.EXECUTABLE, driver.executable().executable().toString());
@@ -100,6 +97,19 @@ public abstract class BrowserEngine implements Engine {
             return EngineFacts.unavailable(name(), "could not start " + options.browser().id() + ": " + ErrorText.summary(e.getMessage()),
                     "check that the browser starts on this machine, or pass another with --browser-path");
         }
+    }
+
+    /** What to do when the probe page failed: for a remote browser, most likely it never got the pages. */
+    private String probeFix() {
+        if (options.remote() == null) {
+            return "run 'parbench doctor'; if the page itself fails, rebuild it (mvn -pl bench-wasm compile)";
+        }
+        if (!options.remote().servesSecurely()) {
+            return "a browser on another machine cannot reach this one's loopback address: give --serve-address with an "
+                    + "address of this machine it can reach (" + addresses() + ")";
+        }
+        return "check that the remote browser reaches " + origin() + " (no firewall or proxy between the machines) and accepts the"
+                + " run's self-signed certificate (the acceptInsecureCerts capability, which a Grid node may forbid)";
     }
 
     /**

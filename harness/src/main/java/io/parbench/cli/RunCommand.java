@@ -67,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Profile chosenProfile = UserError.whenInvalid(() -> Profile.parse(profile));
         List<KernelSpec> chosenKernels = measure.kernels();
-        measure.workers(chosenProfile);
+        measure.workers(chosenProfile); // checked now, before anything waits; swept below to the measured machine's cores
         MeasurementSettings settings = measure.settings(chosenProfile.settings(), forks != null ? forks : chosenProfile.settings().forks());
         RemoteEndpoint remote = remoteBrowser.endpoint(measure.browser());
         EngineOptions options = measure.engineOptions(List.of()).withRemote(remote);

@@ -11,7 +11,7 @@ import java.util.List;
  * @param alpha the family's false-regression rate over all checks and looks, e.g. 0.05
  * @param firstLook rounds before the first look
  * @param lookGrowth each look's round count over the previous one's
- * @param maxRounds the last look
+ * @param maxRounds the last look: --max-rounds, or fewer when the budget holds fewer (fitted after the first round)
  * @param budget the time the rounds may take
  * @param undecided what an undecided check does to the exit code: pass or fail
  * @param orderSeed the seed of the random order of configurations and sides in each round
@@ -22,5 +22,10 @@ public record ComparisonSetup(
 
     public ComparisonSetup {
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+    }
+
+    /** This setup with the plan's last look moved, as fitting the plan to the budget does. */
+    public ComparisonSetup withMaxRounds(int rounds) {
+        return new ComparisonSetup(baseline, current, thresholds, alpha, firstLook, lookGrowth, rounds, budget, undecided, orderSeed);
     }
 }

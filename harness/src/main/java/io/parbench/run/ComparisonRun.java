@@ -7,7 +7,6 @@ import io.parbench.engines.Measurement;
 import io.parbench.results.ComparisonDocument;
 import io.parbench.results.ComparisonFiles;
 import io.parbench.results.ComparisonRound;
-import io.parbench.results.ComparisonSetup;
 import io.parbench.results.ComparisonSide;
 import io.parbench.results.Configuration;
 import io.parbench.results.ForkResult;
@@ -103,11 +102,8 @@ public final class ComparisonRun {
         int roundsThatFit = (int) Math.min(Integer.MAX_VALUE, budget.toNanos() / Math.max(1, firstRoundNanos));
         decisions.fitRounds(roundsThatFit);
         SequentialPlan plan = decisions.sampling().plan();
-        ComparisonSetup s = document.setup();
         document = new ComparisonDocument(document.format(), document.version(), document.run(), document.environment(),
-                new ComparisonSetup(s.baseline(), s.current(), s.thresholds(), s.alpha(), s.firstLook(), s.lookGrowth(),
-                        plan.maxRounds(), s.budget(), s.undecided(), s.orderSeed()),
-                document.plan(), document.rounds());
+                document.setup().withMaxRounds(plan.maxRounds()), document.plan(), document.rounds());
         progress.planFitted(plan.lookRounds(), budget);
     }
 

@@ -7,6 +7,7 @@ import io.parbench.engines.AssetsFolder;
 import io.parbench.engines.Engine;
 import io.parbench.engines.EngineOptions;
 import io.parbench.engines.OwnKernel;
+import io.parbench.engines.RemoteEndpoint;
 import io.parbench.engines.byo.ByoEngine;
 import io.parbench.gate.GateReport;
 import io.parbench.gate.GateSettings;
@@ -21,6 +22,7 @@ import io.parbench.results.ComparisonFiles;
 import io.parbench.results.ComparisonSetup;
 import io.parbench.results.ComparisonSide;
 import io.parbench.results.EngineFacts;
+import io.parbench.results.Environment;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.ParbenchVersion;
 import io.parbench.results.RunInfo;
@@ -82,6 +84,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--baseline-browser-path", paramLabel = "FILE", description = "Side A's browser executable (another browser version).")
     Path baselineBrowserPath;
 
+    @Option(names = "--baseline-capability", paramLabel = "KEY=VALUE",
+            description = "With --webdriver-url: side A's sessions get this capability too, replacing B's of that name "
+                    + "(browserVersion=125: another browser version on a Grid); repeatable.")
+    Map<String, String> baselineCapabilities;
+
     @Option(names = "--baseline-jvm-args", paramLabel = "ARGS", description = "Side A's options for the jvm engine's forked JVMs, e.g. '-XX:+UseSerialGC'.")
     String baselineJvmArgs;
 
@@ -113,6 +120,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Mixin MeasurementOptions measure;
 
+    @Mixin RemoteBrowserOptions remoteBrowser;
+
     @Option(names = "--profile", defaultValue = "quick", paramLabel = "NAME",
             description = "Sizes, timing and worker counts, as for run. Default: ${DEFAULT-VALUE}.")
     String profile;
@@ -141,18 +150,22 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Profile chosenProfile = UserError.whenInvalid(() -> Profile.parse(profile));
         List<KernelSpec> chosenKernels = measure.kernels();
-        List<Integer> chosenWorkers = measure.workers(chosenProfile);
+        measure.workers(chosenProfile); // checked now, before anything waits; swept below to the measured machine's cores
         MeasurementSettings forkSettings = measure.settings(chosenProfile.settings(), 1); // one fork per side per round
         measure.checkSizes();
         OutputFiles.requireWritableFolder(out, "--out");
+        RemoteEndpoint remote = remoteBrowser.endpoint(measure.browser());
         List<String> names = measure.engineNames(baselineAdapter != null || baselineAdapterParams != null,
                 "--adapter, --adapter-param and their --baseline- twins");
-        EngineOptions current = measure.engineOptions(words(jvmArgs));
+        if (remote != null) {
+            names = remoteBrowser.engines(names, measure.allEngines(), measure.browser());
+        }
+        EngineOptions current = measure.engineOptions(words(jvmArgs)).withRemote(remote);
         Map<String, String> differences = new LinkedHashMap<>();
         EngineOptions baseline = baselineOptions(current, names, differences);
         if (baseline.equals(current)) {
             throw new UserError("The sides do not differ: give side A something of its own, e.g. --baseline-assets DIR, "
-                    + "--baseline-adapter FILE, --baseline-browser-path FILE or --baseline-jvm-args ARGS.");
+                    + "--baseline-adapter FILE, --baseline-browser-path FILE, --baseline-capability KEY=VALUE or --baseline-jvm-args ARGS.");
         }
 
         Map<ComparisonSide, Map<String, Engine>> ready = new EnumMap<>(ComparisonSide.class);
@@ -160,7 +173,7 @@ public final class CompareCommand implements Callable<Integer> {
         ready.put(ComparisonSide.CURRENT, new LinkedHashMap<>());
         Map<ComparisonSide, Map<String, EngineFacts>> facts = new EnumMap<>(ComparisonSide.class);
         try (RunLock lock = RunLock.acquire(err)) {
-            facts.put(ComparisonSide.CURRENT, EngineStartup.start(names, current, measure.allEngines(), " for side B",
+            facts.put(ComparisonSide.CURRENT, EngineStartup.start(names, current, measure.allEngines() && remote == null, " for side B",
                     ready.get(ComparisonSide.CURRENT), err));
             // Side A runs the engines side B could run: an engine missing on A only is bad input.
             facts.put(ComparisonSide.BASELINE, EngineStartup.start(List.copyOf(ready.get(ComparisonSide.CURRENT).keySet()), baseline,
@@ -172,6 +185,8 @@ public final class CompareCommand implements Callable<Integer> {
                         + "; compare two versions of the same kernel (the same meta.name and defaultSize).");
             }
             Map<String, Engine> currentEngines = ready.get(ComparisonSide.CURRENT);
+            Environment machine = MachineFacts.probe(facts.get(ComparisonSide.CURRENT));
+            List<Integer> chosenWorkers = measure.workers(chosenProfile, machine.logicalCores());
             Plan plan = UserError.whenInvalid(() -> PlanBuilder.build(chosenProfile, List.copyOf(currentEngines.keySet()),
                     EngineStartup.variantsOf(currentEngines), chosenKernels, ownKernels, measure.sizes(), chosenWorkers, forkSettings, measure.seed()));
             long chosenOrderSeed = orderSeed != null ? orderSeed : new SecureRandom().nextLong();
@@ -183,7 +198,7 @@ public final class CompareCommand implements Callable<Integer> {
             RunInfo info = new RunInfo(ParbenchVersion.current(), EngineStartup.commandLine(spec), Instant.now(), null, false, measure.seed(),
                     chosenProfile.id(), forkSettings);
             ComparisonDocument start = new ComparisonDocument(ComparisonDocument.FORMAT, ComparisonDocument.VERSION, info,
-                    MachineFacts.probe(facts.get(ComparisonSide.CURRENT)), setup, plan.configurations(), List.of());
+                    machine, setup, plan.configurations(), List.of());
             ComparisonReplay decisions = new ComparisonReplay(plan.configurations(), setup, settings.thresholds());
             err.printf("Comparing A (%s) with B (the options as given): %d configurations, %d checks; budget %s, rounds of one fork per"
                             + " side (%d warm-up + %d x %d ms), order seed %d.%n",
@@ -254,6 +269,10 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Path browserA = b.browserPath();
         if (baselineBrowserPath != null) {
+            if (b.remote() != null) {
+                throw new UserError("--baseline-browser-path is a browser on this machine; for the remote one give side A's version as a "
+                        + "capability, e.g. --baseline-capability browserVersion=125 (a Selenium Grid routes the session to it).");
+            }
             if (!Files.isRegularFile(baselineBrowserPath) || !Files.isExecutable(baselineBrowserPath)) {
                 throw new UserError("--baseline-browser-path " + baselineBrowserPath + " is not an executable file; give side A's browser.");
             }
@@ -272,7 +291,16 @@ public final class CompareCommand implements Callable<Integer> {
             jvmA = words(baselineJvmArgs);
             differences.put("jvm-args", baselineJvmArgs);
         }
-        return new EngineOptions(b.seed(), b.browser(), browserA, b.isolation(), b.timeout(), adapterA, paramsA, assets, jvmA);
+        RemoteEndpoint remoteA = b.remote();
+        if (baselineCapabilities != null) {
+            if (remoteA == null) {
+                throw new UserError("--baseline-capability is for a browser on another machine: give its --webdriver-url too.");
+            }
+            remoteA = remoteA.withCapabilities(RemoteBrowserOptions.parsed(baselineCapabilities, "--baseline-capability"));
+            differences.put("capability", baselineCapabilities.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(" ")));
+        }
+        return new EngineOptions(b.seed(), b.browser(), browserA, b.isolation(), b.timeout(), adapterA, paramsA, assets, jvmA, remoteA);
     }
 
     private static List<String> words(String args) {

@@ -14,7 +14,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The options that point the browser engines at another machine (a picocli mixin of run):
+ * The options that point the browser engines at another machine (a picocli mixin of run, doctor and compare):
  * --webdriver-url, --capability, --serve-address, checked before anything starts: each mistake is
  * one sentence, exit code 2.
  */
@@ -53,11 +53,17 @@ public final class RemoteBrowserOptions {
             }
             return null;
         }
+        return new RemoteEndpoint(url(webDriverUrl), parsed(capabilities, "--capability"),
+                serveAddress == null ? null : UserError.whenInvalid(() -> ServeAddress.parse(serveAddress)));
+    }
+
+    /** Capabilities as given on the command line (KEY=VALUE), with their values read: JSON or text. */
+    static Map<String, Object> parsed(Map<String, String> given, String option) {
         Map<String, Object> parsed = new LinkedHashMap<>();
-        if (capabilities != null) {
-            capabilities.forEach((key, value) -> parsed.put(key, capabilityValue(value)));
+        if (given != null) {
+            given.forEach((key, value) -> parsed.put(key, capabilityValue(value, option)));
         }
-        return new RemoteEndpoint(url(webDriverUrl), parsed, serveAddress == null ? null : UserError.whenInvalid(() -> ServeAddress.parse(serveAddress)));
+        return parsed;
     }
 
     /** With --webdriver-url only the remote browser is measured: 'all' is its engine, and only it and byo may be named. */
@@ -76,13 +82,13 @@ public final class RemoteBrowserOptions {
     }
 
     /** A capability's value: JSON for objects, arrays and booleans (goog:chromeOptions={...}), else the text as a string. */
-    private static Object capabilityValue(String text) {
+    private static Object capabilityValue(String text, String option) {
         String trimmed = text.trim();
         if (trimmed.startsWith("{") || trimmed.startsWith("[") || trimmed.equals("true") || trimmed.equals("false")) {
             try {
                 return JSON.readValue(trimmed, Object.class);
             } catch (JsonProcessingException e) {
-                throw new UserError("--capability value " + text + " is not valid JSON: " + e.getOriginalMessage() + ".");
+                throw new UserError(option + " value " + text + " is not valid JSON: " + e.getOriginalMessage() + ".");
             }
         }
         return text;

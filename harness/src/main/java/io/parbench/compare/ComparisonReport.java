@@ -15,6 +15,7 @@ import io.parbench.results.ComparisonDocument;
 import io.parbench.results.ComparisonRound;
 import io.parbench.results.ComparisonSetup;
 import io.parbench.results.Configuration;
+import io.parbench.results.FactKeys;
 import io.parbench.results.SideSetup;
 import io.parbench.text.Format;
 import java.util.ArrayList;
@@ -137,9 +138,15 @@ public final class ComparisonReport {
     /**
      * Other work on the machine is what makes forks of one build differ by tens of percent, and
      * checks stay undecided; the load average says so. The forks themselves keep up to W threads
-     * busy, so only a load well above the cores counts as busy.
+     * busy, so only a load well above the cores counts as busy. The load is this machine's, so it
+     * says nothing of a browser measured on another one (--webdriver-url).
      */
     static Optional<String> busyMachine(ComparisonDocument document, long undecided) {
+        boolean remote = document.environment().engines().values().stream()
+                .anyMatch(engine -> engine.facts() != null && engine.facts().containsKey(FactKeys.WEBDRIVER_URL));
+        if (remote) {
+            return Optional.empty();
+        }
         double[] loads = document.rounds().stream().map(ComparisonRound::loadAverage).filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue).toArray();
         int cores = document.environment().logicalCores();

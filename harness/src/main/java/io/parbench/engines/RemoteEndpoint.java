@@ -2,6 +2,7 @@ package io.parbench.engines;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,6 +23,13 @@ public record RemoteEndpoint(URI webDriverUrl, Map<String, Object> capabilities,
             throw new IllegalArgumentException("webDriverUrl must be given");
         }
         capabilities = capabilities == null ? Map.of() : Map.copyOf(capabilities);
+    }
+
+    /** This endpoint with {@code more} capabilities added, replacing any of the same name (a comparison's side A). */
+    public RemoteEndpoint withCapabilities(Map<String, Object> more) {
+        Map<String, Object> merged = new LinkedHashMap<>(capabilities);
+        merged.putAll(more);
+        return new RemoteEndpoint(webDriverUrl, merged, serveAddress);
     }
 
     /** The endpoint as recorded and shown: without any user name or password it carries. */

@@ -10,7 +10,9 @@ import io.parbench.results.ComparisonRound;
 import io.parbench.results.ComparisonSetup;
 import io.parbench.results.ComparisonSide;
 import io.parbench.results.Configuration;
+import io.parbench.results.EngineFacts;
 import io.parbench.results.Environment;
+import io.parbench.results.FactKeys;
 import io.parbench.results.ForkResult;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.RunInfo;
@@ -45,6 +47,11 @@ class CompareCommandTest {
         "--engines native --baseline-jvm-args -Xint            | --baseline-jvm-args changes only the jvm engine",
         "--engines native --max-rounds 2 --baseline-assets .   | --max-rounds 2 is below the first look",
         "--engines native --baseline-adapter x.js              | are for the byo engine",
+        "--engines native --baseline-capability browserVersion=125 | --baseline-capability is for a browser on another machine",
+        "--engines native --baseline-assets . --capability a=b | --capability and --serve-address are for a browser on another machine",
+        "--engines native --baseline-assets . --webdriver-url http://127.0.0.1:9 | With --webdriver-url only the remote chromium is measured",
+        "--webdriver-url http://127.0.0.1:9 --baseline-browser-path /bin/true | --baseline-browser-path is a browser on this machine",
+        "--webdriver-url http://127.0.0.1:9 --baseline-capability x={bad | --baseline-capability value {bad is not valid JSON",
     })
     void badInputIsOneSentenceAndExitCode2(String args, String expected) {
         CommandRun run = CommandRun.of(("compare " + args).split(" +"));
@@ -87,6 +94,16 @@ class CompareCommandTest {
         assertFalse(calm.out().contains("The machine was busy"), calm.out());
     }
 
+    /** The load average is this machine's: it says nothing of a browser measured on another one. */
+    @Test
+    void thisMachinesLoadIsNotBlamedForARemoteBrowser() throws IOException {
+        Map<String, EngineFacts> remote = Map.of("chromium",
+                EngineFacts.available("chromium", Map.of(FactKeys.WEBDRIVER_URL, "http://grid.example:4444")));
+        CommandRun run = CommandRun.of("compare", "--from", document(1.0, "pass", 5.04, remote).toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
+        assertFalse(run.out().contains("The machine was busy"), run.out());
+    }
+
     @Test
     void theJsonJunitAndMarkdownAreWritten() throws IOException {
         Path json = dir.resolve("v.json");
@@ -111,6 +128,11 @@ class CompareCommandTest {
 
     /** The same, each round ending at the given load average (null: not reported). */
     private Path document(double factor, String undecided, Double load) throws IOException {
+        return document(factor, undecided, load, Map.of());
+    }
+
+    /** The same, measured by these engines (their facts say where). */
+    private Path document(double factor, String undecided, Double load, Map<String, EngineFacts> engines) throws IOException {
         Random rng = new Random(7);
         List<Configuration> plan = List.of(new Configuration("native", "sum", null, 1 << 20, 1),
                 new Configuration("native", "sum", null, 1 << 20, 2));
@@ -127,7 +149,7 @@ class CompareCommandTest {
         MeasurementSettings settings = new MeasurementSettings(1, 2, 5, 150);
         ComparisonDocument doc = new ComparisonDocument(ComparisonDocument.FORMAT, ComparisonDocument.VERSION,
                 new RunInfo("test", List.of("parbench", "compare"), Instant.EPOCH, Instant.EPOCH.plusSeconds(300), true, 42, "quick", settings),
-                new Environment("host", "Linux", "amd64", "cpu", 2, 1L << 30, "jvm", Map.of()),
+                new Environment("host", "Linux", "amd64", "cpu", 2, 1L << 30, "jvm", engines),
                 new ComparisonSetup(new SideSetup(ComparisonSide.BASELINE, Map.of("assets", "/elsewhere"), Map.of()),
                         new SideSetup(ComparisonSide.CURRENT, Map.of(), Map.of()), List.of("5%"), 0.05, 6, 2, 30,
                         Duration.ofMinutes(5), undecided, 1),

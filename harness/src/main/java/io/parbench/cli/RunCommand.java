@@ -52,7 +52,8 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin RemoteBrowserOptions remoteBrowser;
 
     @Option(names = "--profile", defaultValue = "default", paramLabel = "NAME",
-            description = "quick (about a minute), default (a few minutes) or full: sizes, timing and worker counts. Default: ${DEFAULT-VALUE}.")
+            description = "quick (under a minute per engine), default (2-3 minutes per engine on 2 cores, more with more cores) or full: sizes, "
+                    + "timing and worker counts; the run prints its estimate first. Default: ${DEFAULT-VALUE}.")
     String profile;
 
     @Option(names = "--forks", paramLabel = "N", description = "Fresh JVMs / browser pages per configuration. Default: the profile's.")

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * A named set of defaults: kernel sizes, how long to measure, and which worker counts.
- * {@code quick} is for smoke runs and CI (about a minute), {@code default} for a real sweep (a
- * few minutes), {@code full} for large inputs and more samples.
+ * {@code quick} is for smoke runs and CI (under a minute per engine), {@code default} for a real
+ * sweep (2-3 minutes per engine on 2 cores, more worker counts with more cores), {@code full} for
+ * large inputs and more samples.
  */
 public enum Profile {
     QUICK(KernelSpec.Profile.QUICK, new MeasurementSettings(1, 2, 5, 150), "quick"),

@@ -28,4 +28,15 @@ class RemoteEndpointTest {
         assertFalse(new RemoteEndpoint(URI.create("http://127.0.0.1:9515"), null, null).servesSecurely());
         assertTrue(new RemoteEndpoint(URI.create("http://127.0.0.1:9515"), null, InetAddress.getLoopbackAddress()).servesSecurely());
     }
+
+    /** A comparison's side A: B's capabilities, with its own added and those of the same name replaced; B's endpoint unchanged. */
+    @Test
+    void sideAsCapabilitiesAddToAndReplaceBs() {
+        RemoteEndpoint b = new RemoteEndpoint(URI.create("http://grid.example:4444"), Map.of("platformName", "mac", "browserVersion", "126"),
+                null);
+        RemoteEndpoint a = b.withCapabilities(Map.of("browserVersion", "125", "acceptInsecureCerts", true));
+        assertEquals(Map.of("platformName", "mac", "browserVersion", "125", "acceptInsecureCerts", true), a.capabilities());
+        assertEquals(b.webDriverUrl(), a.webDriverUrl());
+        assertEquals(Map.of("platformName", "mac", "browserVersion", "126"), b.capabilities());
+    }
 }

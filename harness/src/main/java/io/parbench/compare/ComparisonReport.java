@@ -15,7 +15,7 @@ import io.parbench.results.ComparisonDocument;
 import io.parbench.results.ComparisonRound;
 import io.parbench.results.ComparisonSetup;
 import io.parbench.results.Configuration;
-import io.parbench.results.FactKeys;
+import io.parbench.results.EngineFacts;
 import io.parbench.results.SideSetup;
 import io.parbench.text.Format;
 import java.util.ArrayList;
@@ -142,9 +142,7 @@ public final class ComparisonReport {
      * says nothing of a browser measured on another one (--webdriver-url).
      */
     static Optional<String> busyMachine(ComparisonDocument document, long undecided) {
-        boolean remote = document.environment().engines().values().stream()
-                .anyMatch(engine -> engine.facts() != null && engine.facts().containsKey(FactKeys.WEBDRIVER_URL));
-        if (remote) {
+        if (document.environment().engines().values().stream().anyMatch(EngineFacts::reachedThroughWebDriver)) {
             return Optional.empty();
         }
         double[] loads = document.rounds().stream().map(ComparisonRound::loadAverage).filter(Objects::nonNull)

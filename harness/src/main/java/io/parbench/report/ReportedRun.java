@@ -5,7 +5,6 @@ import io.parbench.analysis.Analyzer;
 import io.parbench.analysis.ConfigurationStats;
 import io.parbench.analysis.SeriesAnalysis;
 import io.parbench.results.Configuration;
-import io.parbench.results.FactKeys;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.RunDocument;
 import io.parbench.results.SeriesKey;
@@ -47,7 +46,7 @@ public record ReportedRun(int index, String label, RunDocument document, Analysi
      */
     private static String remoteBrowser(RunDocument document) {
         return document.environment().engines().values().stream()
-                .filter(e -> e.facts().containsKey(FactKeys.WEBDRIVER_URL) && e.browser() != null)
+                .filter(e -> e.reachedThroughWebDriver() && e.browser() != null)
                 .findFirst()
                 .map(e -> " (" + document.environment().arch() + ", " + e.engine() + " " + e.browser().version() + ")")
                 .orElse("");

@@ -21,6 +21,11 @@ public record EngineFacts(
         return new EngineFacts(engine, true, null, null, facts, null);
     }
 
+    /** Whether the engine drives a browser on another machine (--webdriver-url): its facts then describe that machine. */
+    public boolean reachedThroughWebDriver() {
+        return facts.containsKey(FactKeys.WEBDRIVER_URL);
+    }
+
     public static EngineFacts unavailable(String engine, String reason, String fix) {
         return new EngineFacts(engine, false, reason, fix, Map.of(), null);
     }

@@ -22,8 +22,8 @@ public final class MachineFacts {
     private MachineFacts() {}
 
     public static Environment probe(Map<String, EngineFacts> engines) {
-        Optional<Map<String, String>> remote = engines.values().stream().map(EngineFacts::facts)
-                .filter(facts -> facts != null && facts.containsKey(FactKeys.WEBDRIVER_URL)).findFirst();
+        Optional<Map<String, String>> remote = engines.values().stream().filter(EngineFacts::reachedThroughWebDriver)
+                .map(EngineFacts::facts).findFirst();
         return remote.map(facts -> remoteMachine(facts, engines)).orElseGet(() -> new Environment(hostname(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"), cpuModel(),
                 Runtime.getRuntime().availableProcessors(), memoryBytes(), jvm(), engines));

@@ -1,6 +1,7 @@
 package io.parbench.cli;
 
 import io.parbench.gate.GateInputException;
+import io.parbench.results.OutputFileException;
 import io.parbench.results.ResultsException;
 import picocli.CommandLine;
 
@@ -31,6 +32,11 @@ public final class ExitCodes {
             if (isBadInput(e)) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return BAD_INPUT;
+            }
+            if (e instanceof OutputFileException unwritten) {
+                // Found before the work: bad input. After it: the work ran, and its output could not be kept.
+                cmd.getErr().println("error: " + unwritten.getMessage());
+                return unwritten.beforeWork() ? BAD_INPUT : FAILURES;
             }
             throw e;
         });

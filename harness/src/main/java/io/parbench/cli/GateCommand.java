@@ -56,12 +56,13 @@ public final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GateSettings settings = GateSettings.parse(confidence, thresholds, floors);
-        LabelledDocument base = baseline == null ? null : new LabelledDocument(baseline.toString(), ResultsReader.read(baseline));
-        LabelledDocument cur = new LabelledDocument(current.toString(), ResultsReader.read(current));
+        verdictFiles.requireWritable();
+        LabelledDocument base = baseline == null ? null : new LabelledDocument(baseline.toString(), ResultsReader.readMeasured(baseline));
+        LabelledDocument cur = new LabelledDocument(current.toString(), ResultsReader.readMeasured(current));
         GateReport report = new Gate(settings).run(base, cur);
-        verdictFiles.write(report);
         spec.commandLine().getOut().print(new TerminalFormatter().format(report));
         spec.commandLine().getOut().flush();
+        verdictFiles.write(report);
         return report.passed() ? ExitCodes.OK : ExitCodes.FAILURES;
     }
 }

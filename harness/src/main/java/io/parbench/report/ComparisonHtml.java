@@ -5,7 +5,7 @@ import io.parbench.gate.Comparison;
 import io.parbench.gate.GateReport;
 import io.parbench.gate.Metric;
 import io.parbench.gate.Text;
-import io.parbench.results.AtomicFile;
+import io.parbench.results.OutputFile;
 import io.parbench.results.ComparisonDocument;
 import io.parbench.results.SeriesKey;
 import io.parbench.text.Format;
@@ -39,11 +39,7 @@ public final class ComparisonHtml {
     private ComparisonHtml() {}
 
     public static void write(ComparisonDocument document, GateReport report, Path out) {
-        try {
-            AtomicFile.write(out, render(document, report).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the report to " + out + ": " + e.getMessage(), e);
-        }
+        OutputFile.write(out, render(document, report).getBytes(StandardCharsets.UTF_8), "the comparison's report");
     }
 
     static String render(ComparisonDocument document, GateReport report) {

@@ -1,6 +1,6 @@
 package io.parbench.report;
 
-import io.parbench.results.AtomicFile;
+import io.parbench.results.OutputFile;
 import io.parbench.results.ParbenchVersion;
 import io.parbench.results.RunDocument;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 public final class HtmlReport {
 
     /** No network, no scripts: the page can only use what it carries. */
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
     private HtmlReport() {}
 
@@ -32,18 +32,16 @@ public final class HtmlReport {
      * The file is replaced atomically, so a reader never sees half a report.
      */
     public static void write(List<RunDocument> documents, Path out) {
-        String page = render(documents);
-        try {
-            AtomicFile.write(out, page.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the report to " + out + ": " + e.getMessage(), e);
-        }
+        OutputFile.write(out, render(documents).getBytes(StandardCharsets.UTF_8), "the report");
     }
 
     /** The page as a string; the same documents always give the same page. */
     public static String render(List<RunDocument> documents) {
         if (documents.isEmpty()) {
             throw new IllegalArgumentException("A report needs at least one results document");
+        }
+        if (SummaryReport.needed(documents)) {
+            return SummaryReport.render(documents);
         }
         List<ReportedRun> runs = ReportedRun.of(documents);
         List<String> kernels = KernelSeries.kernels(runs);
@@ -101,11 +99,11 @@ public final class HtmlReport {
         html.close("nav").close("header");
     }
 
-    private static String hosts(List<ReportedRun> runs) {
+    static String hosts(List<ReportedRun> runs) {
         return runs.stream().map(r -> r.document().environment().hostname()).distinct().collect(Collectors.joining(", "));
     }
 
-    private static String stylesheet() {
+    static String stylesheet() {
         try (InputStream in = HtmlReport.class.getResourceAsStream("report.css")) {
             if (in == null) {
                 throw new IllegalStateException("report.css is missing from the parbench build");

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Writes a results document atomically (see {@link AtomicFile}): after every configuration, a whole document. */
+/** Writes a results document atomically (see {@link OutputFile}): after every configuration, a whole document. */
 public final class ResultsWriter {
 
     private ResultsWriter() {}
@@ -20,12 +20,14 @@ public final class ResultsWriter {
      * "analysis"), for the tools that read results.json; parbench itself recomputes them.
      */
     public static void write(RunDocument document, Map<String, Object> derived, Path target) {
+        ObjectNode tree = ResultsJson.mapper().valueToTree(document);
+        derived.forEach((name, section) -> tree.set(name, ResultsJson.mapper().valueToTree(section)));
+        byte[] bytes;
         try {
-            ObjectNode tree = ResultsJson.mapper().valueToTree(document);
-            derived.forEach((name, section) -> tree.set(name, ResultsJson.mapper().valueToTree(section)));
-            AtomicFile.write(target, ResultsJson.mapper().writeValueAsBytes(tree));
+            bytes = ResultsJson.mapper().writeValueAsBytes(tree);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write results to " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("a results document that is not JSON: " + e.getMessage(), e);
         }
+        OutputFile.write(target, bytes, "the results");
     }
 }

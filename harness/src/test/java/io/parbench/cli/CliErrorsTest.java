@@ -56,8 +56,8 @@ class CliErrorsTest {
         CommandRun run = CommandRun.of("run", "--engines", "native", "--kernels", "sum", "--out", file.resolve("x").toString());
 
         assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.err());
-        assertEquals("error: --out " + file.resolve("x") + " cannot be written (Not a directory)."
-                + " Give a folder you can write to, e.g. --out /tmp/parbench.\n", run.err());
+        assertEquals("error: Could not write the results (--out) to " + file.resolve("x/results.json") + ": " + file
+                + " is a file, not a folder; give a path in a folder.\n", run.err());
         assertFalse(run.err().contains("Plan:"), "no engine was started: " + run.err());
     }
 }

@@ -24,6 +24,7 @@ import io.parbench.results.ComparisonSide;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.Environment;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.OutputFile;
 import io.parbench.results.ParbenchVersion;
 import io.parbench.results.RunInfo;
 import io.parbench.results.SideSetup;
@@ -66,6 +67,7 @@ import picocli.CommandLine.Spec;
 public final class CompareCommand implements Callable<Integer> {
 
     static final String DEFAULT_OUT = "reports/compare";
+    private static final String REPORT_ROLE = "the comparison's report";
 
     @Spec CommandSpec spec;
 
@@ -135,8 +137,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GateSettings settings = GateSettings.parse(GateSettings.DEFAULT_CONFIDENCE, thresholds, List.of());
+        verdictFiles.requireWritable();
         if (from != null) {
             ComparisonDocument recorded = ComparisonFiles.read(from);
+            OutputFile.requireWritable(reportFile(), REPORT_ROLE);
             return decide(recorded, GateSettings.parse(GateSettings.DEFAULT_CONFIDENCE, recorded.setup().thresholds(), List.of()));
         }
         if (!undecided.equals("pass") && !undecided.equals("fail")) {
@@ -153,7 +157,9 @@ public final class CompareCommand implements Callable<Integer> {
         measure.workers(chosenProfile); // checked now, before anything waits; swept below to the measured machine's cores
         MeasurementSettings forkSettings = measure.settings(chosenProfile.settings(), 1); // one fork per side per round
         measure.checkSizes();
-        OutputFiles.requireWritableFolder(out, "--out");
+        Path file = out.resolve("comparison.json");
+        OutputFile.requireWritable(file, "the comparison (--out)");
+        OutputFile.requireWritable(reportFile(), REPORT_ROLE + " (--out)");
         RemoteEndpoint remote = remoteBrowser.endpoint(measure.browser());
         List<String> names = measure.engineNames(baselineAdapter != null || baselineAdapterParams != null,
                 "--adapter, --adapter-param and their --baseline- twins");
@@ -206,14 +212,12 @@ public final class CompareCommand implements Callable<Integer> {
                             .collect(Collectors.joining(", ")), plan.configurations().size(), decisions.sampling().checks().size(), budget,
                     forkSettings.warmupIterations(), forkSettings.iterations(), forkSettings.iterationMillis(), chosenOrderSeed);
             err.flush();
-            Path file = out.resolve("comparison.json");
             ComparisonRun run = new ComparisonRun(start, ready, forkSettings, ExpectedChecksums.fromReference(measure.seed()), decisions, file,
                     ComparisonProgress.forStderr());
-            Thread onInterrupt = new Thread(() -> System.err.printf("%nInterrupted: %d rounds are saved in %s (marked incomplete).%n",
-                    run.rounds(), file));
-            Runtime.getRuntime().addShutdownHook(onInterrupt);
-            ComparisonDocument doc = run.execute();
-            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            ComparisonDocument doc;
+            try (Interruption interruption = Interruption.of(run.comparisonFile())) {
+                doc = run.execute();
+            }
             spec.commandLine().getOut().println("Comparison: " + file.toAbsolutePath());
             return decide(doc, settings);
         } finally {
@@ -223,16 +227,26 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    /** The decisions from the document (replayed, so a file gives what the run gave), written in every format asked for. */
+    /**
+     * The decisions from the document (replayed, so a file gives what the run gave), shown, then
+     * written in every format asked for; a file that cannot be written fails the command.
+     */
     private int decide(ComparisonDocument doc, GateSettings settings) {
         GateReport report = ComparisonReport.of(doc, ComparisonReplay.of(doc, settings.thresholds()), settings);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(new TerminalFormatter().format(report));
+        stdout.flush();
         verdictFiles.write(report);
-        Path html = (from != null ? from.toAbsolutePath().getParent() : out).resolve("report.html");
+        Path html = reportFile();
         ComparisonHtml.write(doc, report, html);
-        spec.commandLine().getOut().print(new TerminalFormatter().format(report));
-        spec.commandLine().getOut().println("Report: " + html.toAbsolutePath());
-        spec.commandLine().getOut().flush();
+        stdout.println("Report: " + html.toAbsolutePath());
+        stdout.flush();
         return report.passed() ? ExitCodes.OK : ExitCodes.FAILURES;
+    }
+
+    /** The comparison's HTML page: beside comparison.json, or beside the --from document. */
+    private Path reportFile() {
+        return (from != null ? from.toAbsolutePath().getParent() : out).resolve("report.html");
     }
 
     /** Side A's options: B's with the --baseline-... overrides, each checked before any engine starts. */
@@ -259,6 +273,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Path adapterA = b.adapter();
         if (baselineAdapter != null) {
+            UserError.whenInvalid(() -> ByoEngine.requireAdapter(baselineAdapter, "--baseline-adapter"));
             adapterA = baselineAdapter;
             differences.put("adapter", baselineAdapter.toString());
         }

@@ -16,6 +16,8 @@ import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.Environment;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.OutputFile;
+import io.parbench.results.OutputFileException;
 import io.parbench.results.ParbenchVersion;
 import io.parbench.results.ResultsWriter;
 import io.parbench.results.RunDocument;
@@ -30,6 +32,7 @@ import io.parbench.text.Format;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +80,10 @@ public final class RunCommand implements Callable<Integer> {
         if (remote != null) {
             engineNames = remoteBrowser.engines(engineNames, measure.allEngines(), measure.browser());
         }
-        OutputFiles.requireWritableFolder(out, "--out");
+        Path resultsFile = out.resolve("results.json");
+        Path reportFile = out.resolve("report.html");
+        OutputFile.requireWritable(resultsFile, "the results (--out)");
+        OutputFile.requireWritable(reportFile, "the report (--out)");
 
         Map<String, Engine> ready = new LinkedHashMap<>();
         Map<String, EngineFacts> facts = new LinkedHashMap<>();
@@ -97,31 +103,38 @@ public final class RunCommand implements Callable<Integer> {
                     Format.duration(plan.estimate(engine -> ready.get(engine).minimumWarmup())));
             err.flush();
 
-            Path resultsFile = out.resolve("results.json");
             RunInfo info = new RunInfo(ParbenchVersion.current(), EngineStartup.commandLine(spec), Instant.now(), null, false, measure.seed(),
                     chosenProfile.id(), settings);
             BenchmarkRun run = new BenchmarkRun(plan, ready, ExpectedChecksums.fromReference(measure.seed()),
                     info, machine, resultsFile, Progress.forStderr(plan.configurations().size()));
-            Thread onInterrupt = new Thread(() -> System.err.printf(
-                    "%nInterrupted: %d of %d configurations are saved in %s (marked incomplete).%n",
-                    run.saved(), plan.configurations().size(), resultsFile));
-            Runtime.getRuntime().addShutdownHook(onInterrupt);
-            RunDocument doc = run.execute();
-            Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            Analysis analysis = Analyzer.analyze(doc);
-            ResultsWriter.write(doc, Map.of("analysis", analysis), resultsFile);
-            Path report = out.resolve("report.html");
-            HtmlReport.write(List.of(doc), report);
-
-            spec.commandLine().getOut().print(TerminalSummary.render(analysis));
-            spec.commandLine().getOut().println("Results: " + resultsFile.toAbsolutePath());
-            spec.commandLine().getOut().println("Report:  " + report.toAbsolutePath());
+            PrintWriter stdout = spec.commandLine().getOut();
+            List<String> unwritten = new ArrayList<>();
+            RunDocument doc;
+            try (Interruption interruption = Interruption.of(run.resultsFile())) {
+                doc = run.execute();
+                // Measured and saved: the summary is shown whatever happens to the files written from it.
+                Analysis analysis = Analyzer.analyze(doc);
+                stdout.print(TerminalSummary.render(analysis));
+                try {
+                    run.resultsFile().save(doc, (complete, file) -> ResultsWriter.write(complete, Map.of("analysis", analysis), file));
+                } catch (OutputFileException e) {
+                    unwritten.add(e.getMessage());
+                }
+                stdout.println("Results: " + resultsFile.toAbsolutePath());
+                try {
+                    HtmlReport.write(List.of(doc), reportFile);
+                    stdout.println("Report:  " + reportFile.toAbsolutePath());
+                } catch (OutputFileException e) {
+                    unwritten.add(e.getMessage());
+                }
+                stdout.flush();
+            }
             long failed = doc.configurations().stream().filter(c -> c.status() == Status.FAILED).count();
             if (failed > 0) {
                 err.println(failed + " configuration(s) failed; their reasons are in the results and the report.");
-                return ExitCodes.FAILURES;
             }
-            return ExitCodes.OK;
+            unwritten.forEach(message -> err.println("error: " + message));
+            return failed > 0 || !unwritten.isEmpty() ? ExitCodes.FAILURES : ExitCodes.OK;
         } finally {
             for (Engine e : ready.values()) e.close();
         }

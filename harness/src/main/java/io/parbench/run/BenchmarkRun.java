@@ -6,9 +6,9 @@ import io.parbench.plan.Plan;
 import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.Environment;
-import io.parbench.results.ResultsWriter;
 import io.parbench.results.RunDocument;
 import io.parbench.results.RunInfo;
+import io.parbench.results.SavedDocument;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,18 +19,18 @@ import java.util.Objects;
 /**
  * Measures a plan's configurations one by one on their engines, verifies every checksum, and
  * rewrites the results document after each configuration, so an interrupted run keeps what it
- * measured (marked incomplete).
+ * measured (marked incomplete). A save that fails ends the run: what it would measure next could
+ * not be kept.
  */
 public final class BenchmarkRun {
 
     private final Plan plan;
     private final Map<String, Engine> engines;
     private final ExpectedChecksums expected;
-    private final Path resultsFile;
+    private final SavedDocument<RunDocument> resultsFile;
     private final Progress progress;
     private final List<ConfigurationResult> results = new ArrayList<>();
     private RunInfo info;
-    private int saved;
     private final Environment environment;
 
     public BenchmarkRun(Plan plan, Map<String, Engine> engines, ExpectedChecksums expected, RunInfo info,
@@ -40,7 +40,7 @@ public final class BenchmarkRun {
         this.expected = expected;
         this.info = info;
         this.environment = environment;
-        this.resultsFile = resultsFile;
+        this.resultsFile = SavedDocument.results(resultsFile, plan.configurations().size());
         this.progress = progress;
     }
 
@@ -60,9 +60,9 @@ public final class BenchmarkRun {
         return save();
     }
 
-    /** How many configurations the results file holds so far (for an interrupted run's message). */
-    public synchronized int saved() {
-        return saved;
+    /** The results file and what it holds (for an interrupted or failed run's message). */
+    public SavedDocument<RunDocument> resultsFile() {
+        return resultsFile;
     }
 
     private Measurement measure(Configuration c) {
@@ -87,9 +87,7 @@ public final class BenchmarkRun {
     private synchronized RunDocument save() {
         RunDocument doc = new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, info, environment,
                 List.copyOf(results));
-        ResultsWriter.write(doc, resultsFile);
-        saved = results.size();
-        return doc;
+        return resultsFile.save(doc);
     }
 
     static String describe(Throwable e) {

@@ -1,5 +1,6 @@
 package io.parbench.run;
 
+import io.parbench.process.Shutdown;
 import io.parbench.results.ComparisonRound;
 import io.parbench.results.ComparisonSide;
 import io.parbench.results.Configuration;
@@ -36,7 +37,8 @@ public final class ComparisonProgress {
     }
 
     void forkDone(ForkResult fork) {
-        if (fork.status() == Status.FAILED) {
+        // While parbench exits, a fork fails because its browser was killed by the exit: not news.
+        if (fork.status() == Status.FAILED && !Shutdown.started()) {
             clear();
             out.println("  " + fork.configuration().label() + " side " + fork.side().letter() + ": failed — " + fork.reason());
         }

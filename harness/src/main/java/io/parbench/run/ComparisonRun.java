@@ -5,13 +5,13 @@ import io.parbench.compare.SequentialPlan;
 import io.parbench.engines.Engine;
 import io.parbench.engines.Measurement;
 import io.parbench.results.ComparisonDocument;
-import io.parbench.results.ComparisonFiles;
 import io.parbench.results.ComparisonRound;
 import io.parbench.results.ComparisonSide;
 import io.parbench.results.Configuration;
 import io.parbench.results.ForkResult;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.RunInfo;
+import io.parbench.results.SavedDocument;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +39,7 @@ public final class ComparisonRun {
     private final ComparisonReplay decisions;
     private final Duration budget;
     private final Random order;
-    private final Path file;
+    private final SavedDocument<ComparisonDocument> file;
     private final ComparisonProgress progress;
     private final List<ComparisonRound> rounds = new ArrayList<>();
     private ComparisonDocument document;
@@ -57,7 +57,7 @@ public final class ComparisonRun {
         this.decisions = decisions;
         this.budget = start.setup().budget();
         this.order = new Random(start.setup().orderSeed());
-        this.file = file;
+        this.file = SavedDocument.comparison(file);
         this.progress = progress;
     }
 
@@ -107,9 +107,9 @@ public final class ComparisonRun {
         progress.planFitted(plan.lookRounds(), budget);
     }
 
-    /** Rounds measured so far (for an interrupted comparison's message). */
-    public synchronized int rounds() {
-        return rounds.size();
+    /** The comparison file and what it holds (for an interrupted or failed comparison's message). */
+    public SavedDocument<ComparisonDocument> comparisonFile() {
+        return file;
     }
 
     private ComparisonRound measureRound(int index, List<Configuration> configurations) {
@@ -156,7 +156,6 @@ public final class ComparisonRun {
 
     private synchronized ComparisonDocument save() {
         document = withRun(document.run());
-        ComparisonFiles.write(document, file);
-        return document;
+        return file.save(document);
     }
 }

@@ -1,5 +1,6 @@
 package io.parbench.run;
 
+import io.parbench.process.Shutdown;
 import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.Status;
@@ -45,7 +46,8 @@ public final class Progress {
 
     public void finished(ConfigurationResult r) {
         done++;
-        if (r.status() != Status.OK) {
+        // While parbench exits, a configuration fails because its browser was killed by the exit: not news.
+        if (r.status() != Status.OK && !Shutdown.started()) {
             if (live) out.print("\r\033[K");
             out.println("  " + r.configuration().label() + ": " + r.status().id() + " — " + r.reason());
         }

@@ -5,61 +5,114 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.process.TempFolders;
 import io.parbench.results.ResultsReader;
 import io.parbench.results.RunDocument;
 import io.parbench.results.Status;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Killing 'parbench run' mid-way leaves a valid document with what was measured, marked incomplete. */
+/**
+ * Stopping 'parbench run' mid-way (Ctrl-C, SIGTERM) leaves a valid document with what was
+ * measured, marked incomplete, says so truly, and leaves no process or temporary folder behind;
+ * what a run killed with SIGKILL leaves is removed by the next one.
+ */
 class InterruptedRunTest {
 
     @TempDir Path dir;
+    /** The runs' java.io.tmpdir: short, as a user's /tmp (Chromium's socket path must fit in 107 bytes). */
+    private Path tmp;
+
+    @BeforeEach
+    void shortTmp() throws IOException {
+        tmp = Files.createTempDirectory(Path.of("/tmp"), "pbt");
+    }
+
+    @AfterEach
+    void removeTmp() {
+        TempFolders.delete(tmp);
+    }
 
     @Test
     void aStoppedRunKeepsWhatItMeasured() throws Exception {
-        Path results = dir.resolve("results.json");
-        Path log = dir.resolve("stderr.txt");
-        Process run = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-Dparbench.runLock=" + System.getProperty("parbench.runLock"), // the suite's lock, as in-process runs
-                        "-cp", System.getProperty("java.class.path"),
-                        ParbenchCommand.class.getName(),
-                        "run", "--engines", "native", "--kernels", "forkjoin", "--workers", "1..8",
-                        "--warmup", "0", "--iterations", "2", "--iteration-time", "50", "--out", dir.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        try {
-            waitForMeasuredConfigurations(results, 2, run);
-        } finally {
-            run.destroy(); // SIGTERM, like Ctrl-C: shutdown hooks run
-        }
-        assertTrue(run.waitFor(60, TimeUnit.SECONDS), "the run stops when asked");
-
-        RunDocument doc = ResultsReader.read(results);
-        assertFalse(doc.run().complete(), "an interrupted run is marked incomplete");
-        assertNull(doc.run().finished());
-        int measured = doc.configurations().size();
-        assertTrue(measured >= 2 && measured < 8, "measured " + measured + " of 8");
-        assertTrue(doc.configurations().stream().allMatch(c -> c.status() == Status.OK), doc.configurations().toString());
-        String output = Files.readString(log);
-        assertTrue(output.contains("Interrupted: ") && output.contains("of 8 configurations are saved in " + results),
-                output);
+        Path out = dir.resolve("run");
+        assertKeptWhatWasMeasured(interrupted(out, "native", "1..8", 2, "TERM"), 143, out, 2, 8);
+        assertEquals(List.of(), ParbenchProcess.leftIn(tmp), "its temporary folders are gone");
     }
 
-    private static void waitForMeasuredConfigurations(Path results, int count, Process run) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            assertTrue(run.isAlive(), "parbench run ended before it could be interrupted");
-            if (Files.exists(results) && ResultsReader.read(results).configurations().size() >= count) return;
-            Thread.sleep(100);
+    /** Ctrl-C while three browsers run: what was measured is kept as measured, no browser killed by the stop is a failure. */
+    @Test
+    void ctrlCDuringAMultiBrowserRunKeepsWhatWasMeasuredAndLeavesNothingBehind() throws Exception {
+        Path out = dir.resolve("run");
+        // Chromium's three measured, Firefox's first on its way: every browser has its processes up (all were probed).
+        String output = assertKeptWhatWasMeasured(interrupted(out, "chromium,firefox,webkit", "1..3", 4, "INT"), 130, out, 4, 9);
+        assertFalse(output.contains("failed —"), "no failure made by the stop is shown: " + output);
+        assertEquals(List.of(), ParbenchProcess.processesIn(tmp), "no browser, driver or X server is left");
+        assertEquals(List.of(), ParbenchProcess.leftIn(tmp), "no temporary folder is left");
+    }
+
+    /** SIGKILL leaves everything running; the next parbench removes it. */
+    @Test
+    void whatARunKilledWithSigkillLeftIsRemovedByTheNextOne() throws Exception {
+        interrupted(dir.resolve("killed"), "firefox,webkit", "1..4", 1, "KILL");
+        assertFalse(ParbenchProcess.processesIn(tmp).isEmpty(), "SIGKILL leaves the browsers running");
+        assertFalse(ParbenchProcess.leftIn(tmp).isEmpty(), "and their folders");
+
+        Path next = dir.resolve("next");
+        Process run = ParbenchProcess.start(tmp, log(next), "run", "--engines", "native", "--kernels", "forkjoin", "--workers", "1",
+                "--warmup", "0", "--iterations", "2", "--iteration-time", "50", "--out", next.toString());
+        assertTrue(run.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, run.exitValue(), Files.readString(log(next)));
+        assertEquals(List.of(), ParbenchProcess.processesIn(tmp), "the killed run's browsers are gone");
+        assertEquals(List.of(), ParbenchProcess.leftIn(tmp), "and its folders, and the next run's own");
+    }
+
+    /** A forkjoin run of {@code engines} into {@code out}, sent {@code signal} once it saved {@code saved} configurations; ended. */
+    private Process interrupted(Path out, String engines, String workers, int saved, String signal) throws Exception {
+        Process run = ParbenchProcess.start(tmp, log(out), "run", "--engines", engines, "--kernels", "forkjoin", "--workers", workers,
+                "--warmup", "0", "--iterations", "2", "--iteration-time", "50", "--out", out.toString());
+        try {
+            ParbenchProcess.awaitConfigurations(out.resolve("results.json"), saved, run, log(out));
+            if (!engines.equals("native")) {
+                assertFalse(ParbenchProcess.processesIn(tmp).isEmpty(), "the browsers run in the run's temporary folders");
+            }
+            ParbenchProcess.signal(run, signal);
+            assertTrue(run.waitFor(60, TimeUnit.SECONDS), "the run stops at SIG" + signal);
+        } finally {
+            run.destroyForcibly();
         }
-        throw new AssertionError("no " + count + " configurations measured within 3 minutes");
+        return run;
+    }
+
+    /**
+     * The run ended with the signal's exit code; its document holds what was measured before the stop, every
+     * configuration ok (none made to fail by the stop), marked incomplete; and the run said so.
+     *
+     * @return what the run printed
+     */
+    private String assertKeptWhatWasMeasured(Process run, int exitCode, Path out, int awaited, int planned) throws IOException {
+        String output = Files.readString(log(out));
+        assertEquals(exitCode, run.exitValue(), output);
+        RunDocument doc = ResultsReader.read(out.resolve("results.json"));
+        assertFalse(doc.run().complete(), "an interrupted run is marked incomplete: " + output);
+        assertNull(doc.run().finished());
+        int measured = doc.configurations().size();
+        assertTrue(measured >= awaited && measured < planned, "measured " + measured + " of " + planned + ": " + output);
+        assertTrue(doc.configurations().stream().allMatch(c -> c.status() == Status.OK), "nothing killed by the stop is a failure: "
+                + doc.configurations());
+        assertTrue(output.contains("Interrupted: " + out.resolve("results.json") + " holds this run's " + measured + " of " + planned
+                + " configurations (marked incomplete)."), output);
+        return output;
+    }
+
+    private Path log(Path out) {
+        return dir.resolve(out.getFileName() + ".txt");
     }
 }

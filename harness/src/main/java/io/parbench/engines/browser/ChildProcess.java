@@ -1,5 +1,6 @@
 package io.parbench.engines.browser;
 
+import io.parbench.process.Shutdown;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * A process parbench starts for a browser (the browser itself, its WebDriver, an X server),
  * with everything it starts in turn: its output is kept (the last lines, for failure reasons)
  * and can be waited for, and closing it kills the whole tree. Every child still running when
- * the JVM exits (Ctrl-C) is killed by one shutdown hook.
+ * the JVM exits (Ctrl-C) is killed at {@link Shutdown.Step#KILL_PROCESSES}.
  */
 public final class ChildProcess implements AutoCloseable {
 
@@ -32,7 +33,11 @@ public final class ChildProcess implements AutoCloseable {
     private static final Set<ChildProcess> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> RUNNING.forEach(ChildProcess::kill)));
+        Shutdown.at(Shutdown.Step.KILL_PROCESSES, () -> {
+            synchronized (RUNNING) {
+                RUNNING.forEach(ChildProcess::kill);
+            }
+        });
     }
 
     private final String name;
@@ -56,9 +61,15 @@ public final class ChildProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(directory.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
-        ChildProcess child = new ChildProcess(name, builder.start());
-        RUNNING.add(child);
-        return child;
+        // Under the lock the shutdown kills with: a process started while parbench exits would outlive it.
+        synchronized (RUNNING) {
+            if (Shutdown.started()) {
+                throw new IOException("parbench is exiting: " + name + " is not started");
+            }
+            ChildProcess child = new ChildProcess(name, builder.start());
+            RUNNING.add(child);
+            return child;
+        }
     }
 
     /**

@@ -28,7 +28,7 @@ final class SelfSignedCertificate {
 
     /** A server TLS context whose certificate names {@code address} (as its subject alternative name). */
     static SSLContext forAddress(InetAddress address) throws IOException {
-        WorkFolder folder = new WorkFolder("parbench-tls-");
+        WorkFolder folder = new WorkFolder("tls-");
         try {
             Path store = folder.path().resolve("server.p12");
             char[] password = randomPassword();

@@ -1,22 +1,19 @@
 package io.parbench.engines.browser;
 
+import io.parbench.process.TempFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * A browser's private temporary folder, made on first use and deleted on close: its home,
- * configuration, cache and temporary files, so that nothing is written to the user's own.
+ * A browser's private temporary folder, made on first use (among this process's {@link
+ * TempFolders}) and deleted on close: its home, configuration, cache and temporary files, so that
+ * nothing is written to the user's own.
  */
 public final class WorkFolder {
-
-    /** Set in every browser process parbench starts: tells this run's browsers from any other's. */
-    public static final String MARKER_VARIABLE = "PARBENCH_BROWSER_FOLDER";
 
     private final String prefix;
     private Path path;
@@ -29,7 +26,7 @@ public final class WorkFolder {
     public synchronized Path path() {
         if (path == null) {
             try {
-                path = Files.createTempDirectory(prefix);
+                path = TempFolders.create(prefix);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not create the browser's temporary folder: " + e.getMessage(), e);
             }
@@ -54,20 +51,13 @@ public final class WorkFolder {
         env.put("XDG_CACHE_HOME", folder("home/.cache").toString());
         env.put("XDG_DATA_HOME", folder("home/.local/share").toString());
         env.put("TMPDIR", folder("tmp").toString());
-        env.put(MARKER_VARIABLE, path().toString());
+        env.putAll(TempFolders.marker(path()));
         return env;
     }
 
-    /** Deletes the folder (best effort: a leftover temporary folder is harmless). */
+    /** Deletes the folder (best effort: what is left goes with this process's temporary folders). */
     public synchronized void delete() {
-        if (path == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort
-        }
+        TempFolders.delete(path);
         path = null;
     }
 }

@@ -6,6 +6,7 @@ import io.parbench.jmh.ChecksumFile;
 import io.parbench.jmh.JmhLauncher;
 import io.parbench.jmh.JmhRunException;
 import io.parbench.kernels.KernelSpec;
+import io.parbench.process.TempFolders;
 import io.parbench.results.Configuration;
 import io.parbench.results.MeasurementSettings;
 import java.io.IOException;
@@ -82,7 +83,7 @@ public abstract class JmhEngine implements Engine {
     /** Where the forks leave their checksums; configurations run one at a time, so one file serves all. */
     private synchronized Path checksumFile() throws IOException {
         if (workDirectory == null) {
-            workDirectory = Files.createTempDirectory("parbench-" + name() + "-");
+            workDirectory = TempFolders.create(name() + "-");
         }
         return workDirectory.resolve("checksum.txt");
     }

@@ -1,7 +1,7 @@
 package io.parbench.engines.wasm;
 
-import io.parbench.engines.browser.ProcessEnvironment;
-import io.parbench.engines.browser.WorkFolder;
+import io.parbench.process.ProcessEnvironment;
+import io.parbench.process.TempFolders;
 import java.util.List;
 
 /** Test helper: the live processes a browser driver started, told by the marker in their environment. */
@@ -11,7 +11,7 @@ final class LeftoverProcesses {
 
     /** The marker entry (NAME=value) of a process parbench started for a browser. */
     static String marker(ProcessHandle process) {
-        return ProcessEnvironment.of(process).stream().filter(entry -> entry.startsWith(WorkFolder.MARKER_VARIABLE + "="))
+        return ProcessEnvironment.of(process).stream().filter(entry -> entry.startsWith(TempFolders.MARKER_VARIABLE + "="))
                 .findFirst().orElseThrow(() -> new IllegalStateException("process " + process.pid() + " has no marker"));
     }
 

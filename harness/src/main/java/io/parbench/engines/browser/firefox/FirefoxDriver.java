@@ -55,7 +55,7 @@ public final class FirefoxDriver implements BrowserDriver {
             "user_pref(\"extensions.update.enabled\", false);");
 
     private final Path explicitPath;
-    private final WorkFolder folder = new WorkFolder("parbench-firefox-");
+    private final WorkFolder folder = new WorkFolder("firefox-");
     private BrowserLocator.Found executable;
     private ChildProcess firefox;
     private BidiClient bidi;

@@ -1,4 +1,4 @@
-package io.parbench.engines.browser;
+package io.parbench.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,9 @@
 package io.parbench.cli;
 
 import io.parbench.export.ExportFormat;
+import io.parbench.results.OutputFile;
 import io.parbench.results.ResultsReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,6 +24,8 @@ import picocli.CommandLine.Spec;
         })
 public final class ExportCommand implements Callable<Integer> {
 
+    private static final String OUT_ROLE = "the export (--out)";
+
     @Parameters(index = "0", paramLabel = "RESULTS.json", description = "A results document written by 'parbench run'.")
     Path results;
 
@@ -37,8 +41,16 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExportFormat exportFormat = UserError.whenInvalid(() -> ExportFormat.byId(format));
-        String text = exportFormat.exporter().export(ResultsReader.read(results));
-        OutputFiles.writeOrPrint(out, text, "--out", spec.commandLine().getOut());
+        if (out != null) {
+            OutputFile.requireWritable(out, OUT_ROLE);
+        }
+        String text = exportFormat.exporter().export(ResultsReader.readMeasured(results));
+        if (out == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            OutputFile.write(out, text.getBytes(StandardCharsets.UTF_8), OUT_ROLE);
+        }
         return ExitCodes.OK;
     }
 }

@@ -1,8 +1,10 @@
 package io.parbench.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -23,5 +25,13 @@ public final class ResultsJson {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * For reading documents: NaN and Infinity are read as numbers (JSON has neither), so that the
+     * validator can refuse them by name, configuration and field instead of a parser's message.
+     */
+    public static ObjectReader lenientReader() {
+        return MAPPER.reader().with(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
     }
 }

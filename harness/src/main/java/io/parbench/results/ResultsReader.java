@@ -1,6 +1,7 @@
 package io.parbench.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,16 +16,31 @@ public final class ResultsReader {
 
     private ResultsReader() {}
 
+    /**
+     * A document that holds at least one configuration, as report, gate and export need (see
+     * {@link ResultsValidator#requireConfigurations}).
+     *
+     * @throws ResultsException with a message that says what is wrong with the file and what to do
+     */
+    public static RunDocument readMeasured(Path file) {
+        RunDocument document = read(file);
+        ResultsValidator.requireConfigurations(file.toString(), document);
+        return document;
+    }
+
     /** @throws ResultsException with a message that says what is wrong with the file and what to do */
     public static RunDocument read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ResultsException(file + " is a folder: give the path of a results file written by 'parbench run', e.g. "
+                    + file.resolve("results.json") + ".");
+        }
         JsonNode tree;
         try {
-            tree = ResultsJson.mapper().readTree(Files.readAllBytes(file));
+            tree = ResultsJson.lenientReader().readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new ResultsException("No such results file: " + file + ". Give the path of a file written by 'parbench run' (default reports/latest/results.json).");
         } catch (JsonProcessingException e) {
-            throw new ResultsException(file + " is not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + "). Is it a parbench results file?");
+            throw new ResultsException(file + " is not valid JSON: " + DocumentErrors.syntax(e) + ". Is it a parbench results file?");
         } catch (IOException e) {
             throw new ResultsException("Could not read " + file + ": " + e.getMessage());
         }
@@ -44,8 +60,10 @@ public final class ResultsReader {
         RunDocument doc;
         try {
             doc = ResultsJson.mapper().treeToValue(tree, RunDocument.class);
+        } catch (JsonMappingException e) {
+            throw ResultsValidator.damaged(file.toString(), DocumentErrors.schema(tree, e));
         } catch (JsonProcessingException e) {
-            throw new ResultsException(file + " is a malformed results document: " + e.getOriginalMessage() + ".");
+            throw ResultsValidator.damaged(file.toString(), DocumentErrors.syntax(e));
         }
         ResultsValidator.validate(file.toString(), doc);
         return doc;

@@ -30,6 +30,18 @@ public final class ResultsValidator {
         }
     }
 
+    /**
+     * A document to report, gate or export must hold something: one rule for the three, so that
+     * none passes or writes an empty file where another refuses.
+     */
+    public static void requireConfigurations(String source, RunDocument document) {
+        if (document.configurations().isEmpty()) {
+            throw new ResultsException(source + " holds no configurations: the run that wrote it "
+                    + (document.run().complete() ? "had nothing to measure" : "was stopped before its first configuration ended")
+                    + ", so there is nothing to report, gate or export. Re-run 'parbench run' and let it measure at least one configuration.");
+        }
+    }
+
     private static void validate(String source, ConfigurationResult result) {
         Configuration c = result.configuration();
         if (c == null || result.status() == null) {
@@ -49,16 +61,25 @@ public final class ResultsValidator {
         }
         List<List<Double>> forks = result.samples();
         for (int fork = 0; fork < forks.size(); fork++) {
-            for (Double sample : forks.get(fork)) {
-                if (sample == null || !(sample > 0) || sample.isInfinite()) {
-                    throw damaged(source, c.label() + " has a sample of " + sample + " steps/s (fork " + (fork + 1)
-                            + "), and throughputs are positive and finite");
-                }
+            requireThroughputs(source, c.label(), forks.get(fork), fork + 1);
+        }
+    }
+
+    /**
+     * Every sample a positive, finite number of steps/s: NaN, Infinity, zero, negative and null are refused by name.
+     *
+     * @param owner the configuration (and where it is needed, the side) the samples belong to
+     */
+    static void requireThroughputs(String source, String owner, List<Double> samples, int fork) {
+        for (Double sample : samples) {
+            if (sample == null || !(sample > 0) || sample.isInfinite()) {
+                throw damaged(source, owner + " has a sample of " + sample + " steps/s (fork " + fork
+                        + "), and throughputs are positive and finite");
             }
         }
     }
 
-    private static ResultsException damaged(String source, String what) {
+    static ResultsException damaged(String source, String what) {
         return new ResultsException(source + " is a damaged results document: " + what
                 + ". Re-run the benchmark to get a well-formed document.");
     }

@@ -14,11 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ResultsDocumentTest {
+public class ResultsDocumentTest {
 
     @TempDir Path dir;
 
-    static RunDocument sample() {
+    public static RunDocument sample() {
         var probe = new BrowserProbe("chromium", "140.0", "Mozilla/5.0", 2, true, true, true, 0.005, true, null);
         var env = new Environment("host", "Linux 6.1", "amd64", "Some CPU", 2, 24L << 30, "OpenJDK 25",
                 Map.of("chromium", new EngineFacts("chromium", true, null, null, Map.of("path", "/usr/bin/chromium"), probe)));
@@ -70,7 +70,8 @@ class ResultsDocumentTest {
         assertRefused("empty.json", "", "is not a parbench results document");
         assertRefused("comparison.json", "{\"format\": \"parbench-comparison\", \"version\": 1}", "is a comparison written by 'parbench compare', not a run's results: its decisions and report come from 'parbench compare --from");
         assertRefused("norun.json", "{\"format\": \"parbench-results\", \"version\": 1, \"configurations\": []}", "lacks \"run\"");
-        assertRefused("badtype.json", "{\"format\": \"parbench-results\", \"version\": 1, \"configurations\": 5}", "malformed");
+        assertRefused("badtype.json", "{\"format\": \"parbench-results\", \"version\": 1, \"configurations\": 5}",
+                "\"configurations\" = 5, which is not a list");
     }
 
     /** The one set of rules every command that reads results applies (report, gate, export, compare). */

@@ -1,8 +1,12 @@
 package io.parbench.cli;
 
 import io.parbench.report.HtmlReport;
+import io.parbench.results.OutputFile;
 import io.parbench.results.ResultsReader;
 import io.parbench.results.RunDocument;
+import io.parbench.text.Format;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,20 +37,39 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Where to write the report (default: report.html beside the first results document).")
     Path out;
 
+    /**
+     * The most a report reads, all documents together: about 250,000 configurations as parbench
+     * writes them, read in less than 512 MB of memory (above 2,000 the report summarises anyway).
+     */
+    static final long MAX_BYTES = 128L << 20;
+
     @Override
     public Integer call() {
+        long bytes = 0;
+        for (Path file : results) {
+            bytes += Files.isRegularFile(file) ? sizeOf(file) : 0;
+        }
+        if (bytes > MAX_BYTES) {
+            throw new UserError((results.size() == 1 ? results.getFirst() + " is " : "The documents are ") + Format.bytes(bytes)
+                    + (results.size() == 1 ? "" : " together") + "; report reads at most " + Format.bytes(MAX_BYTES) + " of results (about"
+                    + " 250,000 configurations). Report fewer or smaller runs, or take every sample with 'parbench export FILE --format csv'.");
+        }
         List<RunDocument> documents = new ArrayList<>();
         for (Path file : results) {
-            RunDocument document = ResultsReader.read(file);
-            if (document.configurations().isEmpty()) {
-                throw new UserError(file + " holds no configurations: the run measured nothing, so there is nothing to"
-                        + " report. Re-run 'parbench run' and let it measure at least one configuration.");
-            }
-            documents.add(document);
+            documents.add(ResultsReader.readMeasured(file));
         }
         Path target = out != null ? out : results.getFirst().toAbsolutePath().resolveSibling("report.html");
+        OutputFile.requireWritable(target, "the report" + (out != null ? " (--out)" : ""));
         HtmlReport.write(documents, target);
         spec.commandLine().getOut().println("Report written to " + target);
         return ExitCodes.OK;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // unreadable: the reader says why
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One results document as the report sees it: with its analysis, a short label that tells it
@@ -23,10 +24,19 @@ public record ReportedRun(int index, String label, RunDocument document, Analysi
 
     /** Analyses the documents and labels each by machine and start time. */
     public static List<ReportedRun> of(List<RunDocument> documents) {
+        return of(documents, Analyzer::analyze);
+    }
+
+    /** Labelled, not analysed: for a summary of more than a report can analyse ({@link SummaryReport}). */
+    static List<ReportedRun> unanalysed(List<RunDocument> documents) {
+        return of(documents, document -> new Analysis(List.of(), List.of(), List.of()));
+    }
+
+    private static List<ReportedRun> of(List<RunDocument> documents, Function<RunDocument, Analysis> analyse) {
         List<ReportedRun> runs = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (RunDocument document : documents) {
-            Analysis analysis = Analyzer.analyze(document);
+            Analysis analysis = analyse.apply(document);
             String label = baseLabel(document);
             int count = seen.merge(label, 1, Integer::sum);
             runs.add(new ReportedRun(runs.size(), count == 1 ? label : label + " (" + count + ")", document, analysis));

@@ -34,11 +34,38 @@ public final class ResultsReader {
             throw new ResultsException(file + " is a folder: give the path of a results file written by 'parbench run', e.g. "
                     + file.resolve("results.json") + ".");
         }
-        JsonNode tree;
+        byte[] bytes;
         try {
-            tree = ResultsJson.lenientReader().readTree(Files.readAllBytes(file));
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ResultsException("No such results file: " + file + ". Give the path of a file written by 'parbench run' (default reports/latest/results.json).");
+        } catch (IOException e) {
+            throw new ResultsException("Could not read " + file + ": " + e.getMessage());
+        }
+        // A well-formed document in one pass (a large one is read in seconds); anything else again, as a tree, which says what is wrong.
+        RunDocument doc = bound(bytes);
+        if (doc == null) {
+            doc = fromTree(file, bytes);
+        }
+        ResultsValidator.validate(file.toString(), doc);
+        return doc;
+    }
+
+    /** The document bound directly, or null when it is not simply a document of this format and version. */
+    private static RunDocument bound(byte[] bytes) {
+        try {
+            RunDocument doc = ResultsJson.lenientReader().forType(RunDocument.class).readValue(bytes);
+            return doc != null && RunDocument.FORMAT.equals(doc.format()) && doc.version() == RunDocument.VERSION ? doc : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Every check in turn, on the document read as a tree: the first one failed is the refusal. */
+    private static RunDocument fromTree(Path file, byte[] bytes) {
+        JsonNode tree;
+        try {
+            tree = ResultsJson.lenientReader().readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new ResultsException(file + " is not valid JSON: " + DocumentErrors.syntax(e) + ". Is it a parbench results file?");
         } catch (IOException e) {
@@ -57,15 +84,12 @@ public final class ResultsReader {
             throw new ResultsException(file + " has results format version " + tree.path("version")
                     + "; this parbench reads version " + RunDocument.VERSION + ". Use the parbench that wrote it, or re-run the benchmark.");
         }
-        RunDocument doc;
         try {
-            doc = ResultsJson.mapper().treeToValue(tree, RunDocument.class);
+            return ResultsJson.mapper().treeToValue(tree, RunDocument.class);
         } catch (JsonMappingException e) {
             throw ResultsValidator.damaged(file.toString(), DocumentErrors.schema(tree, e));
         } catch (JsonProcessingException e) {
             throw ResultsValidator.damaged(file.toString(), DocumentErrors.syntax(e));
         }
-        ResultsValidator.validate(file.toString(), doc);
-        return doc;
     }
 }

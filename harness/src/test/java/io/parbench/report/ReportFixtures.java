@@ -108,6 +108,29 @@ public final class ReportFixtures {
         return new Builder("laptop-a", 4, 14L).engine(EngineFacts.available("native", Map.of())).build(false);
     }
 
+    /**
+     * More configurations than a report can draw: native and chromium, every kernel, ever more
+     * sizes, workers 1, 2, 4; three samples each (as a quick profile's single fork), scaling to 2.
+     */
+    public static RunDocument many(int configurations) {
+        Builder b = new Builder("big-box", 64, 16L).engine(EngineFacts.available("native", Map.of())).engine(chromium(true, true));
+        Random random = new Random(17);
+        for (long size = 1024; b.results.size() < configurations; size++) {
+            for (String engine : List.of("native", "chromium")) {
+                for (String kernel : ALL_KERNELS) {
+                    for (int w : WORKERS) {
+                        if (b.results.size() < configurations) {
+                            double mean = 1000.0 * Math.min(w, 2);
+                            b.results.add(b.result(new Configuration(engine, kernel, null, size, w), Status.OK, null,
+                                    List.of(List.of(mean * (1 + 0.01 * random.nextGaussian()), mean, mean * 1.01)), null, null, List.of()));
+                        }
+                    }
+                }
+            }
+        }
+        return b.build(true);
+    }
+
     static EngineFacts chromium(boolean isolated, boolean inspected) {
         BrowserProbe probe = new BrowserProbe("Chromium", "140.0.7339.185",
                 "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/140.0.0.0 Safari/537.36",

@@ -21,8 +21,9 @@ public final class ResultsValidator {
             throw damaged(source, "it lacks \"run\" or \"environment\"");
         }
         Set<Configuration> seen = new HashSet<>();
+        int index = 0;
         for (ConfigurationResult result : document.configurations()) {
-            validate(source, result);
+            validate(source, result, ++index);
             if (!seen.add(result.configuration())) {
                 throw damaged(source, "it lists " + result.configuration().label()
                         + " twice, and a results document has each configuration once (was it merged by hand?)");
@@ -42,13 +43,14 @@ public final class ResultsValidator {
         }
     }
 
-    private static void validate(String source, ConfigurationResult result) {
+    /** @param index the configuration's place in the document, counting from 1 */
+    private static void validate(String source, ConfigurationResult result, int index) {
         Configuration c = result.configuration();
         if (c == null || result.status() == null) {
-            throw damaged(source, "a configuration lacks \"configuration\" or \"status\"");
+            throw damaged(source, "configuration " + index + " lacks \"" + (c == null ? "configuration" : "status") + "\"");
         }
         if (c.engine() == null || c.kernel() == null) {
-            throw damaged(source, "a configuration has no " + (c.engine() == null ? "engine" : "kernel") + " (" + c + ")");
+            throw damaged(source, "configuration " + index + " has no " + (c.engine() == null ? "engine" : "kernel"));
         }
         if (c.workers() < 1) {
             throw damaged(source, c.label() + " has " + c.workers() + " workers, and worker counts are 1 or more");

@@ -88,7 +88,7 @@ public class ResultsDocumentTest {
         assertDamaged("0 workers", List.of(noWorkers), "native/sum/1024@W0 has 0 workers");
         var noEngine = new ConfigurationResult(new Configuration(null, "sum", null, 1024, 1), Status.FAILED, "x",
                 List.of(), null, null, null, null, null, List.of());
-        assertDamaged("no engine", List.of(noEngine), "a configuration has no engine");
+        assertDamaged("no engine", List.of(noEngine), "configuration 1 has no engine");
     }
 
     @Test

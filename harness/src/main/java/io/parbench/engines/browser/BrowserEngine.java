@@ -37,7 +37,7 @@ public abstract class BrowserEngine implements Engine {
      */
     protected BrowserEngine(BrowserEngineOptions options, BrowserDriver driver, boolean ownDriver) {
         this.options = options;
-        this.driver = driver;
+        this.driver = new RelaunchNotes(driver);
         this.ownDriver = ownDriver;
     }
 

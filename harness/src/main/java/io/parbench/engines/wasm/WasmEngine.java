@@ -4,6 +4,7 @@ import io.parbench.engines.AssetsFolder;
 import io.parbench.engines.Measurement;
 import io.parbench.engines.browser.AssetRoot;
 import io.parbench.engines.browser.AssetServer;
+import io.parbench.engines.browser.BrowserDriver;
 import io.parbench.engines.browser.BrowserEngine;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.ClasspathRoot;
@@ -48,7 +49,7 @@ public final class WasmEngine extends BrowserEngine {
     private final AssetRoot wasm;
 
     public WasmEngine(BrowserEngineOptions options) {
-        this(options, null);
+        this(options, (Path) null);
     }
 
     /**
@@ -57,7 +58,16 @@ public final class WasmEngine extends BrowserEngine {
      * @throws UncheckedIOException when that folder has no web or wasm folder (check it first)
      */
     public WasmEngine(BrowserEngineOptions options, Path assets) {
-        super(options, BrowserDrivers.create(options), true);
+        this(options, assets, BrowserDrivers.create(options));
+    }
+
+    /** With the class path's assets in the browser {@code driver} drives (which the engine closes): for tests. */
+    WasmEngine(BrowserEngineOptions options, BrowserDriver driver) {
+        this(options, null, driver);
+    }
+
+    private WasmEngine(BrowserEngineOptions options, Path assets, BrowserDriver driver) {
+        super(options, driver, true);
         try {
             this.web = assets == null ? new ClasspathRoot(ASSETS + "/web") : new DirectoryRoot(AssetsFolder.web(assets));
             this.wasm = assets == null ? new ClasspathRoot(ASSETS + "/wasm") : new DirectoryRoot(AssetsFolder.wasm(assets));

@@ -139,6 +139,8 @@ abstract class BrowserEngineContract {
                     engine.driver().deathNotice());
             Measurement afterCrash = engine.measure(forkjoin, QUICK);
             assertEquals(Status.OK, afterCrash.status(), afterCrash::reason);
+            assertTrue(afterCrash.notes().stream().anyMatch(note -> note.endsWith(" before this page; " + browser().id()
+                    + " was relaunched for it")), "the relaunch is in the results: " + afterCrash.notes());
             // Relaunched; a start-up retry under load (Firefox) may add launches of its own, so not exactly one more.
             assertTrue(engine.driver().launches() > launchesBeforeCrash, "launches " + engine.driver().launches());
             assertFalse(LeftoverProcesses.of(folder).isEmpty(), "the browser's processes carry the marker");

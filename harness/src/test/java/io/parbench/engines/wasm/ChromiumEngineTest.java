@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.engines.Measurement;
 import io.parbench.engines.browser.BrowserCrash;
+import io.parbench.engines.browser.BrowserDriver;
 import io.parbench.engines.browser.BrowserEngineOptions;
+import io.parbench.engines.browser.BrowserKind;
+import io.parbench.engines.browser.playwright.PlaywrightDriver;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.BrowserProbe;
@@ -16,11 +19,16 @@ import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -166,6 +174,43 @@ class ChromiumEngineTest {
             Measurement afterCrash = engine.measure(forkjoin, QUICK);
             assertOk(afterCrash);
             assertEquals(2, engine.driver().launches());
+            assertTrue(afterCrash.notes().stream().anyMatch(note -> note.contains("died (crashed or was killed) before this page; chromium"
+                    + " was relaunched for it")), afterCrash.notes().toString());
+        }
+    }
+
+    /** Killed while no page runs, between a configuration's forks: replaced for the next fork, and the results say so. */
+    @Test
+    void aBrowserKilledBetweenForksIsRelaunchedAndTheRelaunchIsANote() throws Exception {
+        PlaywrightDriver chromium = new PlaywrightDriver(BrowserKind.CHROMIUM, null);
+        AtomicInteger pages = new AtomicInteger();
+        long[] killed = new long[1];
+        // The real driver, whose browser is killed (SIGKILL) as soon as the first page has answered.
+        BrowserDriver killedAfterFirstPage = (BrowserDriver) Proxy.newProxyInstance(BrowserDriver.class.getClassLoader(),
+                new Class<?>[] {BrowserDriver.class}, (proxy, method, args) -> {
+                    Object answer = invoke(method, chromium, args);
+                    if (method.getName().equals("run") && pages.incrementAndGet() == 2) { // the probe, then fork 1
+                        killed[0] = chromium.browserProcess().orElseThrow().pid();
+                        BrowserCrash.kill(chromium);
+                    }
+                    return answer;
+                });
+        try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withForkTimeout(TIMEOUT), killedAfterFirstPage)) {
+            assertTrue(engine.probe().available());
+            Measurement m = engine.measure(new Configuration("chromium", "forkjoin", null, 1024, 2), new MeasurementSettings(2, 0, 2, 1));
+            assertOk(m);
+            assertEquals(2, m.samples().size(), "both forks measured");
+            assertEquals(2, engine.driver().launches());
+            assertEquals(List.of("fork 2: chromium (pid " + killed[0] + ") died (crashed or was killed) before this page; chromium was"
+                    + " relaunched for it"), m.notes().stream().filter(note -> note.contains("relaunched")).toList());
+        }
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 

@@ -14,7 +14,7 @@ import io.parbench.engines.browser.BrowserLocator;
 import io.parbench.engines.browser.BrowserUnavailableException;
 import io.parbench.engines.browser.ErrorText;
 import io.parbench.engines.browser.PageOutcome;
-import io.parbench.engines.browser.ProcessEnvironment;
+import io.parbench.process.ProcessEnvironment;
 import io.parbench.engines.browser.WorkFolder;
 import io.parbench.results.FactKeys;
 import java.net.URI;
@@ -51,7 +51,7 @@ public final class PlaywrightDriver implements BrowserDriver {
 
     private final BrowserKind kind;
     private final Path explicitPath;
-    private final WorkFolder folder = new WorkFolder("parbench-browser-");
+    private final WorkFolder folder = new WorkFolder("browser-");
     private Playwright playwright;
     private BrowserLocator.Found executable;
     private Browser browser;
@@ -90,9 +90,10 @@ public final class PlaywrightDriver implements BrowserDriver {
         }
     }
 
+    /** Connected, and its process alive: a browser killed a moment ago is often still "connected". */
     @Override
     public boolean running() {
-        return browser != null && browser.isConnected();
+        return browser != null && browser.isConnected() && (browserProcess == null || browserProcess.isAlive());
     }
 
     /** Playwright starts the browser, so its exit status is not ours to read; its process id and that it is gone are. */

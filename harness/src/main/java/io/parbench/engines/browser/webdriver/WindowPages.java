@@ -24,15 +24,22 @@ public final class WindowPages {
     private final WebDriverSession session;
     private final String firstWindow;
     private final BooleanSupplier alive;
+    private final Runnable loaded;
 
     /**
      * @param alive whether the browser still runs: a dead one is neither asked for its notes nor
      *     for closing windows (its driver relaunches it)
      */
     public WindowPages(WebDriverSession session, BooleanSupplier alive) throws IOException {
+        this(session, alive, () -> {});
+    }
+
+    /** @param loaded told each time a page has loaded, before it runs (e.g. to see which process it runs in) */
+    public WindowPages(WebDriverSession session, BooleanSupplier alive, Runnable loaded) throws IOException {
         this.session = session;
         this.firstWindow = session.windowHandle();
         this.alive = alive;
+        this.loaded = loaded;
     }
 
     /** Runs one task of the page protocol on a fresh window (see {@code BrowserDriver#run}). */
@@ -46,6 +53,7 @@ public final class WindowPages {
         try {
             session.setTimeouts(left(timeout, started), left(timeout, started));
             session.navigate(url, left(timeout, started));
+            loaded.run();
             session.execute(PageProtocol.start(task, config) + ";", List.of(), COMMAND_TIMEOUT);
             JsonNode result = session.executeAsync("(" + PageProtocol.CALL_WITH_RESULT + ")(arguments[0]);", List.of(),
                     left(timeout, started));

@@ -9,6 +9,7 @@ import io.parbench.engines.browser.ErrorText;
 import io.parbench.engines.browser.PageOutcome;
 import io.parbench.engines.browser.WorkFolder;
 import io.parbench.engines.browser.webdriver.WebDriverClient;
+import io.parbench.engines.browser.webdriver.WebDriverException;
 import io.parbench.engines.browser.webdriver.WebDriverSession;
 import io.parbench.engines.browser.webdriver.WindowPages;
 import io.parbench.results.FactKeys;
@@ -17,6 +18,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,18 +38,23 @@ public final class WebKitDriver implements BrowserDriver {
     /** JavaScriptCore's option; without it SharedArrayBuffer is undefined even in isolated pages. */
     public static final String SHARED_ARRAY_BUFFER = FactKeys.JSC_SHARED_ARRAY_BUFFER;
     private static final String WEBDRIVER = "WebKitWebDriver";
+    private static final String WEB_PROCESS = "WebKitWebProcess";
     private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SHORT = Duration.ofSeconds(5);
 
     private final Path explicitPath;
     private final boolean sharedArrayBuffer;
-    private final WorkFolder folder = new WorkFolder("parbench-webkit-");
+    private final WorkFolder folder = new WorkFolder("webkit-");
     private BrowserLocator.Found executable;
     private VirtualDisplay display;
     private ChildProcess webDriver;
     private WebDriverSession session;
     private WindowPages pages;
     private ProcessHandle miniBrowser;
+    /** MiniBrowser's web processes when the last page had loaded, newest first: one of them ran it. */
+    private List<ProcessHandle> webProcesses = List.of();
+    /** Whether WebKitWebDriver ended the session, as it does when a page's web process dies. */
+    private boolean sessionEnded;
     private String version;
     private int launches;
 
@@ -67,12 +75,43 @@ public final class WebKitDriver implements BrowserDriver {
     @Override
     public PageOutcome run(URI url, String task, Map<String, Object> config, Duration timeout) throws BrowserUnavailableException {
         ensureRunning();
-        return pages.run(url, task, config, timeout);
+        PageOutcome outcome = pages.run(url, task, config, timeout);
+        if (outcome.failed()) {
+            checkSession();
+        }
+        return outcome;
     }
 
     @Override
     public boolean running() {
-        return session != null && webDriver.alive() && display.alive() && miniBrowser != null && miniBrowser.isAlive();
+        return session != null && !sessionEnded && webDriver.alive() && display.alive() && miniBrowser != null
+                && miniBrowser.isAlive();
+    }
+
+    /**
+     * After a failed page: whether the session still answers. When a page's web process dies,
+     * MiniBrowser lives on but WebKitWebDriver deletes the session ("session deleted because of
+     * page crash or hang"), and every later command fails: the browser must be relaunched.
+     */
+    private void checkSession() {
+        if (session == null || !webDriver.alive()) {
+            return;
+        }
+        try {
+            session.windowHandle();
+        } catch (WebDriverException e) {
+            sessionEnded = e.error().equals("invalid session id");
+        } catch (IOException e) {
+            // no answer at all: the driver's own death is noticed by running()
+        }
+    }
+
+    /** The WebKitWebProcess children of MiniBrowser, newest first. */
+    private List<ProcessHandle> webProcesses() {
+        return miniBrowser == null ? List.of() : miniBrowser.children()
+                .filter(p -> p.info().command().orElse("").endsWith("/" + WEB_PROCESS))
+                .sorted(Comparator.comparing((ProcessHandle p) -> p.info().startInstant().orElse(Instant.MIN)).reversed())
+                .toList();
     }
 
     @Override
@@ -85,6 +124,12 @@ public final class WebKitDriver implements BrowserDriver {
         }
         if (!display.alive()) {
             return "the X server (Xvfb) of " + webDriver.describe() + " died";
+        }
+        if (sessionEnded && miniBrowser != null && miniBrowser.isAlive()) {
+            // Not our child either: that it is gone is all there is to know. The newest that went ran the page.
+            String which = webProcesses.stream().filter(p -> !p.isAlive()).findFirst()
+                    .map(p -> WEB_PROCESS + " (pid " + p.pid() + ")").orElse("a " + WEB_PROCESS + " (the page's)");
+            return which + " died (crashed or was killed), and " + WEBDRIVER + " ended the session";
         }
         // MiniBrowser is WebKitWebDriver's child, so its exit status is not ours to read.
         return "MiniBrowser" + (miniBrowser == null ? "" : " (pid " + miniBrowser.pid() + ")") + " died (crashed or was killed)"
@@ -177,7 +222,7 @@ public final class WebKitDriver implements BrowserDriver {
         session = client.newSession(Map.of("webkitgtk:browserOptions",
                 Map.of("binary", executable.executable().toString(), "args", List.of("--automation"))), LAUNCH_TIMEOUT);
         version = session.capabilities().path("browserVersion").asText(null);
-        pages = new WindowPages(session, this::running);
+        pages = new WindowPages(session, this::running, () -> webProcesses = webProcesses());
         miniBrowser = webDriver.handle().descendants()
                 .filter(p -> p.info().command().orElse("").endsWith("/" + executable.executable().getFileName()))
                 .findFirst().orElse(null);
@@ -192,6 +237,7 @@ public final class WebKitDriver implements BrowserDriver {
             }
         }
         session = null;
+        sessionEnded = false;
         if (webDriver != null) {
             webDriver.close();
             // keep the process object: deathNotice() reads how it ended until the next launch

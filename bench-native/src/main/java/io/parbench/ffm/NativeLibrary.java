@@ -4,6 +4,8 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -11,6 +13,8 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -31,6 +35,13 @@ public final class NativeLibrary {
      */
     public static final String FILE_PROPERTY = "parbench.nativeLibrary";
     private static final String HOW_TO_BUILD = "build it with scripts/test or mvn -pl bench-wasm package";
+    // ELF64 header fields (System V ABI): the magic, 64-bit class, little-endian data, ET_DYN, EM_X86_64.
+    private static final int ELF_HEADER_BYTES = 64;
+    private static final int ELF_MAGIC = 0x464c457f;
+    private static final byte ELF_64_BIT = 2;
+    private static final byte ELF_LITTLE_ENDIAN = 1;
+    private static final short ELF_SHARED_OBJECT = 3;
+    private static final short ELF_X86_64 = 62;
 
     private static NativeLibrary loaded;
 
@@ -108,18 +119,53 @@ public final class NativeLibrary {
 
     /** Loads the library from a file (the extracted resource, or a library built elsewhere). */
     public static NativeLibrary loadFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new NativeLibraryException("the native kernel library " + file + " does not exist: " + HOW_TO_BUILD + ".");
-        }
+        requireSharedLibrary(file);
         SymbolLookup symbols;
         try {
             symbols = SymbolLookup.libraryLookup(file, Arena.global());
-        } catch (IllegalArgumentException | IllegalCallerException e) {
-            throw new NativeLibraryException("could not load the native kernel library " + file + " (" + e.getMessage()
-                    + "): rebuild it with scripts/test or mvn -pl bench-wasm package, and run Java with "
-                    + "--enable-native-access=ALL-UNNAMED.", e);
+        } catch (IllegalArgumentException e) {
+            throw new NativeLibraryException("could not load the native kernel library " + file + " (" + e.getMessage() + "): "
+                    + HOW_TO_BUILD + ".", e);
+        } catch (IllegalCallerException e) {
+            throw new NativeLibraryException("this JVM may not load native libraries (" + e.getMessage() + "): run it with "
+                    + "--enable-native-access=ALL-UNNAMED, as scripts/parbench does.", e);
         }
         return new NativeLibrary(file, symbols);
+    }
+
+    /**
+     * Refuses a file that cannot be a shared library for this machine (linux-x86_64) before the
+     * JVM tries to load it: a file that is no ELF, or is cut short, is named as such (the JVM's
+     * own loader would warn about stack guards first, and then fail with dlopen's words).
+     *
+     * @throws NativeLibraryException saying what the file is and what to do
+     */
+    public static void requireSharedLibrary(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new NativeLibraryException("the native kernel library " + file + " does not exist: " + HOW_TO_BUILD + ".");
+        }
+        byte[] header = new byte[ELF_HEADER_BYTES];
+        int read;
+        long size;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(header, 0, header.length);
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new NativeLibraryException("could not read the native kernel library " + file + ": " + e.getMessage() + ".", e);
+        }
+        ByteBuffer elf = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+        if (read < ELF_HEADER_BYTES || elf.getInt(0) != ELF_MAGIC) {
+            throw new NativeLibraryException(file + " is not a shared library (it has no ELF header): " + HOW_TO_BUILD + ".");
+        }
+        if (header[4] != ELF_64_BIT || header[5] != ELF_LITTLE_ENDIAN || elf.getShort(16) != ELF_SHARED_OBJECT
+                || elf.getShort(18) != ELF_X86_64) {
+            throw new NativeLibraryException(file + " is an ELF file, but not a shared library for linux-x86_64: " + HOW_TO_BUILD + ".");
+        }
+        long sectionHeadersEnd = elf.getLong(40) + (long) Short.toUnsignedInt(elf.getShort(58)) * Short.toUnsignedInt(elf.getShort(60));
+        if (sectionHeadersEnd > size) {
+            throw new NativeLibraryException(file + " is cut short (" + size + " bytes, where its own header says " + sectionHeadersEnd
+                    + "): " + HOW_TO_BUILD + ".");
+        }
     }
 
     private MethodHandle bind(SymbolLookup symbols, String name, FunctionDescriptor descriptor) {

@@ -54,16 +54,23 @@ class NativeLibraryTest {
                 + " mvn -pl bench-wasm package.", e.getMessage());
     }
 
+    /** Each refused before the JVM's loader sees it (which would warn about stack guards, then fail in dlopen's words). */
     @Test
     void aFileThatIsNoLibraryIsRefusedWithItsPath() throws Exception {
-        // The real library marked as built for aarch64 (ELF e_machine at offset 18): the dynamic
-        // linker refuses it up front, and its intact headers keep the JVM from warning about stack guards.
-        byte[] foreign = Files.readAllBytes(NativeLibrary.load().path());
+        byte[] real = Files.readAllBytes(NativeLibrary.load().path());
+        // The real library marked as built for aarch64 (ELF e_machine at offset 18).
+        byte[] foreign = real.clone();
         foreign[18] = (byte) 0xB7;
         foreign[19] = 0;
-        Path fake = Files.write(dir.resolve("libparbench.so"), foreign);
-        NativeLibraryException e = assertThrows(NativeLibraryException.class, () -> NativeLibrary.loadFile(fake));
-        assertTrue(e.getMessage().startsWith("could not load the native kernel library " + fake + " ("), e.getMessage());
+        Path aarch64 = Files.write(dir.resolve("aarch64.so"), foreign);
+        assertEquals(aarch64 + " is an ELF file, but not a shared library for linux-x86_64: build it with scripts/test or mvn -pl"
+                + " bench-wasm package.", assertThrows(NativeLibraryException.class, () -> NativeLibrary.loadFile(aarch64)).getMessage());
+        Path text = Files.writeString(dir.resolve("text.so"), "not a library at all\n");
+        assertEquals(text + " is not a shared library (it has no ELF header): build it with scripts/test or mvn -pl bench-wasm package.",
+                assertThrows(NativeLibraryException.class, () -> NativeLibrary.loadFile(text)).getMessage());
+        Path cut = Files.write(dir.resolve("cut.so"), java.util.Arrays.copyOf(real, real.length / 2));
+        String message = assertThrows(NativeLibraryException.class, () -> NativeLibrary.loadFile(cut)).getMessage();
+        assertTrue(message.startsWith(cut + " is cut short (" + real.length / 2 + " bytes, where its own header says "), message);
         Path missing = dir.resolve("absent.so");
         assertEquals("the native kernel library " + missing + " does not exist: build it with scripts/test or"
                 + " mvn -pl bench-wasm package.",

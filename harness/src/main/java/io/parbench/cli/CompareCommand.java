@@ -9,6 +9,8 @@ import io.parbench.engines.EngineOptions;
 import io.parbench.engines.OwnKernel;
 import io.parbench.engines.RemoteEndpoint;
 import io.parbench.engines.byo.ByoEngine;
+import io.parbench.ffm.NativeLibrary;
+import io.parbench.ffm.NativeLibraryException;
 import io.parbench.gate.GateReport;
 import io.parbench.gate.GateSettings;
 import io.parbench.gate.TerminalFormatter;
@@ -267,6 +269,13 @@ public final class CompareCommand implements Callable<Integer> {
                     throw new UserError("--baseline-assets " + baselineAssets + " has no " + file + ", which the " + engine
                             + " engine needs; give a bench-wasm build's assets folder (bench-wasm/target/classes/io/parbench/assets).");
                 });
+            }
+            if (using.contains("native")) {
+                try {
+                    NativeLibrary.requireSharedLibrary(AssetsFolder.nativeLibrary(baselineAssets));
+                } catch (NativeLibraryException e) {
+                    throw new UserError("--baseline-assets: " + e.getMessage(), e);
+                }
             }
             assets = baselineAssets.toAbsolutePath();
             differences.put("assets", assets.toString());

@@ -1,6 +1,7 @@
 package io.parbench.cli;
 
 import io.parbench.engines.EngineOptions;
+import io.parbench.engines.browser.BrowserLocator;
 import io.parbench.engines.byo.ByoEngine;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.plan.PlanBuilder;
@@ -95,6 +96,9 @@ public final class MeasurementOptions {
         if ((byoOptionsGiven || adapter != null || adapterParams != null) && !names.contains(ByoEngine.NAME)) {
             throw new UserError(byoOptionNames + " are for the byo engine: add it, e.g. --engines byo or --engines chromium,byo.");
         }
+        if (names.contains(ByoEngine.NAME)) {
+            UserError.whenInvalid(() -> ByoEngine.requireAdapter(adapter, "--adapter"));
+        }
         return names;
     }
 
@@ -140,6 +144,10 @@ public final class MeasurementOptions {
     public EngineOptions engineOptions(List<String> jvmArgs) {
         if (timeoutSeconds != null && timeoutSeconds < 1) {
             throw new UserError("--timeout must be at least 1 second (or left out for the automatic timeout).");
+        }
+        if (browserPath != null && !BrowserLocator.isExecutableFile(browserPath)) {
+            throw new UserError("--browser-path " + browserPath + " is not an executable file; give the browser's executable"
+                    + " (for webkit, MiniBrowser's), or leave it out to use the one found on this machine.");
         }
         Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);
         return new EngineOptions(seed, browser, browserPath, !noIsolation, timeout, adapter, adapterParams, null, jvmArgs);

@@ -82,7 +82,8 @@ public final class BrowserLocator {
         return Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, name));
     }
 
-    private static boolean isExecutableFile(Path path) {
+    /** Whether a browser (or a driver) could be started from this path. */
+    public static boolean isExecutableFile(Path path) {
         return Files.isRegularFile(path) && Files.isExecutable(path);
     }
 

@@ -19,38 +19,43 @@ record Adapter(Path file, Path folder) {
      *     (exit code 2)
      */
     static Adapter of(Path path) {
-        return of(path, Path.of(System.getProperty("user.home")));
+        return of(path, "--adapter");
     }
 
-    /** As {@link #of(Path)}, with the home folder given. */
-    static Adapter of(Path path, Path home) {
+    /** As {@link #of(Path)}, the path given by {@code option} (--adapter, --baseline-adapter). */
+    static Adapter of(Path path, String option) {
+        return of(path, option, Path.of(System.getProperty("user.home")));
+    }
+
+    /** As {@link #of(Path, String)}, with the home folder given. */
+    static Adapter of(Path path, String option, Path home) {
         if (path == null) {
             throw new IllegalArgumentException("--engines byo needs --adapter PATH/adapter.js, the ES module that runs your "
                     + "WebAssembly (templates in bench-wasm/examples/README.md).");
         }
         if (!Files.exists(path)) {
-            throw new IllegalArgumentException("No adapter at " + path.toAbsolutePath() + " (--adapter): give the path of your adapter.js.");
+            throw new IllegalArgumentException("No adapter at " + path.toAbsolutePath() + " (" + option + "): give the path of your adapter.js.");
         }
         if (Files.isDirectory(path)) {
-            throw new IllegalArgumentException("--adapter " + path + " is a folder; give the adapter module inside it, e.g. "
+            throw new IllegalArgumentException(option + " " + path + " is a folder; give the adapter module inside it, e.g. "
                     + path.resolve("adapter.js") + ".");
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!Files.isRegularFile(path) || !(name.endsWith(".js") || name.endsWith(".mjs"))) {
-            throw new IllegalArgumentException("--adapter " + path + " is not a JavaScript module file (.js or .mjs); give your adapter.js.");
+            throw new IllegalArgumentException(option + " " + path + " is not a JavaScript module file (.js or .mjs); give your adapter.js.");
         }
         if (!Files.isReadable(path)) {
-            throw new IllegalArgumentException("--adapter " + path + " cannot be read (permissions?).");
+            throw new IllegalArgumentException(option + " " + path + " cannot be read (permissions?).");
         }
         Path real;
         try {
             real = path.toRealPath();
         } catch (IOException e) {
-            throw new IllegalArgumentException("--adapter " + path + " cannot be opened: " + e.getMessage(), e);
+            throw new IllegalArgumentException(option + " " + path + " cannot be opened: " + e.getMessage(), e);
         }
         Path folder = real.getParent();
         if (folder.getParent() == null || isSameFolder(folder, home)) {
-            throw new IllegalArgumentException("--adapter " + path + " is in " + folder + ", and parbench serves the adapter's "
+            throw new IllegalArgumentException(option + " " + path + " is in " + folder + ", and parbench serves the adapter's "
                     + "whole folder to the browser: put the adapter and your module in a folder of their own.");
         }
         return new Adapter(real, folder);

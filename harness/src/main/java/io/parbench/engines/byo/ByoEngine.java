@@ -74,6 +74,16 @@ public final class ByoEngine extends BrowserEngine {
         this.params = new TreeMap<>(engineOptions.adapterParams());
     }
 
+    /**
+     * Refuses an adapter path that cannot be one, before anything waits or starts.
+     *
+     * @param option the option that gave it (--adapter, --baseline-adapter), for the message
+     * @throws IllegalArgumentException saying what is wrong with it and what to do
+     */
+    public static void requireAdapter(Path path, String option) {
+        Adapter.of(path, option);
+    }
+
     @Override
     public String name() {
         return NAME;

@@ -19,7 +19,7 @@ class AdapterTest {
     void theFolderOfTheAdapterIsServedAndItsNameIsItsUrl() throws Exception {
         Path folder = Files.createDirectories(temp.resolve("my bench"));
         Path file = Files.writeString(folder.resolve("my adapter.mjs"), "export const meta = {};");
-        Adapter adapter = Adapter.of(file, temp.resolve("home"));
+        Adapter adapter = Adapter.of(file, "--adapter", temp.resolve("home"));
         assertEquals(folder.toRealPath(), adapter.folder());
         assertEquals("/my%20adapter.mjs", adapter.urlPath());
         assertEquals("my-bench", adapter.fallbackKernelName());
@@ -29,7 +29,7 @@ class AdapterTest {
     void aHomeFolderIsNotServed() throws Exception {
         Path home = Files.createDirectories(temp.resolve("home"));
         Path file = Files.writeString(home.resolve("adapter.js"), "export const meta = {};");
-        var refused = assertThrows(IllegalArgumentException.class, () -> Adapter.of(file, home));
+        var refused = assertThrows(IllegalArgumentException.class, () -> Adapter.of(file, "--adapter", home));
         assertTrue(refused.getMessage().contains("put the adapter and your module in a folder of their own"), refused.getMessage());
     }
 }

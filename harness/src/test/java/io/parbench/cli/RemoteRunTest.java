@@ -50,7 +50,9 @@ class RemoteRunTest {
     void anUnreachableWebDriverIsNamedWithItsFix() {
         CommandRun run = CommandRun.of("run", "--webdriver-url", "http://127.0.0.1:9", "--kernels", "sum", "--out", temp.toString());
         assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.err());
-        assertTrue(run.err().contains("the WebDriver at http://127.0.0.1:9 gave no chromium session"), run.err());
+        assertTrue(run.err().contains("the WebDriver at http://127.0.0.1:9 gave no chromium session: could not connect to"
+                + " http://127.0.0.1:9/ (connection refused): is a WebDriver server running there?"), run.err());
+        assertFalse(run.err().contains("(no message)"), run.err());
     }
 
     @Test

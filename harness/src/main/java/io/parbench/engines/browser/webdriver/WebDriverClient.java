@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,6 +25,7 @@ public final class WebDriverClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Added to a command's own timeout, so that the remote end's timeout error arrives before ours. */
     private static final Duration MARGIN = Duration.ofSeconds(10);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final URI base;
     private final HttpClient http;
@@ -29,7 +33,7 @@ public final class WebDriverClient {
     /** @param base the remote end's URL, e.g. {@code http://127.0.0.1:4444} */
     public WebDriverClient(URI base) {
         this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
 
     /** Whether the remote end is up and can create a session (GET /status). */
@@ -67,8 +71,16 @@ public final class WebDriverClient {
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException e) {
+            throw new IOException("could not connect to " + base + " within " + CONNECT_TIMEOUT.toSeconds() + " s: check the address and"
+                    + " that nothing (a firewall) is in between", e);
         } catch (HttpTimeoutException e) {
             throw new WebDriverException(WebDriverException.NO_ANSWER, method + " /" + path + " gave no answer within " + timeout.plus(MARGIN).toSeconds() + " s");
+        } catch (ConnectException e) {
+            // The JDK's client says nothing of its own here; its cause says why (most often: refused, nothing listens).
+            Throwable cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
+            throw new IOException("could not connect to " + base + " (" + (cause.getMessage() == null ? "connection refused"
+                    : cause.getMessage().toLowerCase(Locale.ROOT)) + "): is a WebDriver server running there?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted during " + method + " /" + path, e);

@@ -88,6 +88,14 @@ class ByoEngineTest {
         assertFailedWith(m, "missing-step/adapter.js", "does not export step (export function step())", "it exports: meta, setup, stpe");
     }
 
+    /** NaN is a number, equal in every configuration that returns it: recorded, with a note that it verifies nothing. */
+    @Test
+    void aStepThatReturnsNaNIsNotedAsNoChecksum() throws Exception {
+        Measurement m = measureBroken("step-returns-nan", 2, Duration.ofSeconds(30));
+        assertEquals(Status.OK, m.status(), m::reason);
+        assertTrue(m.notes().contains("step() returned NaN: not a checksum, so the results are not verified"), m.notes().toString());
+    }
+
     @Test
     void anExceptionInSetupIsReportedWithItsLine() throws Exception {
         Measurement m = measureBroken("setup-throws", 2, Duration.ofSeconds(30));

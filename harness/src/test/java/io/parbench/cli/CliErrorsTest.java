@@ -49,6 +49,16 @@ class CliErrorsTest {
         assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
     }
 
+    /** A command refused for bad input leaves nothing behind, not even the --out folder it would have made. */
+    @Test
+    void aRefusedCommandLeavesNoFolderBehind(@TempDir Path dir) {
+        Path out = dir.resolve("new/folder");
+        CommandRun run = CommandRun.of("compare", "--engines", "nosuch", "--baseline-jvm-args", "-Xint", "--out", out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.err());
+        assertTrue(run.err().contains("Unknown engine 'nosuch'"), run.err());
+        assertFalse(Files.exists(dir.resolve("new")), "no folder was made");
+    }
+
     /** Nothing is measured when the results could not be kept: refused before any engine starts. */
     @Test
     void anOutputFolderThatCannotBeWrittenIsRefusedFirst(@TempDir Path dir) throws Exception {

@@ -1,8 +1,11 @@
 // parbench page script (main thread).
 //
 // The harness (Playwright, WebDriver BiDi or WebDriver) calls parbench.start(kind, config) once
-// per page and then polls parbench.result; parbench.phase and parbench.notes say where a stuck
-// page got to and what it logged, for drivers that cannot read the console. Everything that may block (the wasm module, Atomics.wait inside the pool)
+// per page and then waits for news: parbench.blocks grows as the driver measures blocks, and
+// parbench.result is set once, at the end. parbench.phase, parbench.at and parbench.notes say
+// where a stuck page got to and what it logged, for drivers that cannot read the console; the
+// blocks measured before a page got stuck or died are the harness's to keep.
+// Everything that may block (the wasm module, Atomics.wait inside the pool)
 // runs in the driver worker: the main thread only relays messages and measures how responsive
 // it stays while the driver works, which is what a real page would feel.
 
@@ -37,6 +40,8 @@ class GapMeter {
 
 const parbench = {
   phase: 'loaded', // the driver's last reported phase: the harness reads it when a run hangs
+  at: null,        // the block ({side, workers}) the driver warms up or measures now
+  blocks: [],      // the blocks measured so far, {side, workers, stepsPerSecond}
   result: null,    // set once, when the driver has answered (or failed)
   notes: [],       // errors and warnings, also written to the console
 
@@ -54,6 +59,10 @@ const parbench = {
       if (data.type === 'phase') {
         this.phase = data.phase;
         if (data.phase === 'measure') gaps.start();
+      } else if (data.type === 'at') {
+        this.at = data.block;
+      } else if (data.type === 'block') {
+        this.blocks.push(data.block);
       } else if (data.type === 'result') {
         const extra = kind === 'probe' ? pageFacts() : { mainThreadMaxGapMs: gaps.stop() };
         this.finish({ ...data.result, ...extra });

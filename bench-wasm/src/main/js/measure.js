@@ -21,13 +21,32 @@ export function iteration(step, ms) {
   return steps / (elapsed / 1000);
 }
 
+/** Warm-up rounds whose slices must agree, per point, for the fork to count as steady. */
+const STEADY_ROUNDS = 3;
+
 /**
- * The warm-up: `iterations` iterations of `ms`, and more until `minimumMs` have passed (a fresh
- * page runs slower for its first second or two; the harness asks for 2 s).
+ * The warm-up: rounds of short slices, one per point of the fork (`points`: functions that
+ * switch to a point and return its step), until at least `minMillis` have passed and each
+ * point's last STEADY_ROUNDS slices agree within `tolerance` of their median (the engine has
+ * tiered up: Chromium after ~0.9 s, Firefox ~1.1 s with a dip before, WebKit mostly 0.2 s), or
+ * `maxMillis` have passed. Returns {steadyAfterMs, steady}: when it stopped, and whether steadily.
  */
-export function warmUp(step, iterations, ms, minimumMs) {
+export function warmUpUntilSteady(points, iterationMillis, { minMillis, maxMillis, sliceMillis, tolerance }) {
   const start = performance.now();
-  for (let i = 0; i < iterations || performance.now() - start < minimumMs; i++) iteration(step, ms);
+  const slices = points.map(() => []);
+  for (;;) {
+    points.forEach((pointStep, i) => slices[i].push(iteration(pointStep(), Math.min(sliceMillis, iterationMillis))));
+    const elapsed = performance.now() - start;
+    const steady = slices.every((rates) => agree(rates.slice(-STEADY_ROUNDS), tolerance));
+    if ((elapsed >= minMillis && steady) || elapsed >= maxMillis) return { steadyAfterMs: elapsed, steady };
+  }
+}
+
+/** Whether there are STEADY_ROUNDS rates, all within `tolerance` (a fraction) of their median. */
+function agree(rates, tolerance) {
+  if (rates.length < STEADY_ROUNDS) return false;
+  const median = [...rates].sort((a, b) => a - b)[Math.floor(rates.length / 2)];
+  return rates.every((rate) => Math.abs(rate - median) <= tolerance * median);
 }
 
 /**

@@ -67,6 +67,16 @@ export async function startPool(wasm, workers) {
   return { pool, helpers };
 }
 
+/** Whether the module's pools can change how many of their workers run (modules built before pb_pool_use_workers cannot). */
+export function resizable(wasm) {
+  return typeof wasm.pb.pb_pool_use_workers === 'function';
+}
+
+/** From the next step on, the pool runs on its first `workers` workers; the others sleep until asked back. */
+export function usePoolWorkers(wasm, { pool }, workers) {
+  if (wasm.pb.pb_pool_use_workers(pool, workers) !== 0) throw cError(wasm, `pb_pool_use_workers(${workers})`);
+}
+
 /** Stops the pool and its helper workers. */
 export function stopPool(wasm, { pool, helpers }) {
   wasm.pb.pb_pool_destroy(pool);

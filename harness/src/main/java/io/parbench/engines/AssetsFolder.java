@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A bench-wasm build's assets folder, run instead of the class path's: what bench-wasm's build
@@ -15,8 +16,10 @@ import java.util.Optional;
 public final class AssetsFolder {
 
     private static final String NATIVE_LIBRARY = "native/linux-x86_64/libparbench.so";
-    private static final List<String> BROWSER_FILES = List.of("wasm/parbench.wasm", "web/index.html", "web/main.js",
-            "web/driver.js", "web/measure.js", "web/pool.js", "web/helper.js");
+    /** The page scripts in {@code web/}, which every browser page of the built-in kernels runs. */
+    public static final List<String> PAGE_SCRIPTS = List.of("index.html", "main.js", "driver.js", "measure.js", "pool.js", "helper.js");
+    private static final List<String> BROWSER_FILES = Stream.concat(Stream.of("wasm/parbench.wasm"),
+            PAGE_SCRIPTS.stream().map(script -> "web/" + script)).toList();
 
     private AssetsFolder() {}
 

@@ -101,7 +101,7 @@ class AnalyzerTest {
         // sort:jdk on a 2-core machine read 2.66x on 4 workers: the W=1 baseline was handicapped.
         RunDocument doc = Documents.of(ok("jvm", 1, 100, 101), ok("jvm", 2, 180, 182), ok("jvm", 4, 265, 267));
         RunDocument twoCores = new RunDocument(doc.format(), doc.version(), doc.run(),
-                new Environment("host", "Linux", "amd64", "cpu", 2, 1L << 30, "25", Map.of()), doc.configurations());
+                new Environment("host", "Linux", "amd64", "cpu", 2, 1L << 30, "25", Map.of()), doc.forks(), doc.configurations());
 
         SeriesAnalysis s = onlySeries(Analyzer.analyze(twoCores));
 

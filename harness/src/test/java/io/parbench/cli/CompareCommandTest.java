@@ -152,7 +152,7 @@ class CompareCommandTest {
                 new Environment("host", "Linux", "amd64", "cpu", 2, 1L << 30, "jvm", engines),
                 new ComparisonSetup(new SideSetup(ComparisonSide.BASELINE, Map.of("assets", "/elsewhere"), Map.of()),
                         new SideSetup(ComparisonSide.CURRENT, Map.of(), Map.of()), List.of("5%"), 0.05, 6, 2, 30,
-                        Duration.ofMinutes(5), undecided, 1),
+                        Duration.ofMinutes(5), undecided, 1, Map.of()),
                 plan, rounds);
         Path file = dir.resolve("comparison.json");
         ComparisonFiles.write(doc, file);
@@ -161,6 +161,6 @@ class CompareCommandTest {
 
     private static ForkResult fork(Configuration c, ComparisonSide side, double level) {
         List<Double> samples = List.of(level * 0.99, level, level * 1.01, level * 1.005, level * 0.995);
-        return new ForkResult(c, side, Status.OK, null, samples, "00000000000000aa", "00000000000000aa", null);
+        return new ForkResult(c, side, 0, Status.OK, null, samples, List.of(), "00000000000000aa", "00000000000000aa", null);
     }
 }

@@ -94,7 +94,7 @@ public final class RunDocuments {
         RunInfo run = new RunInfo("dev", List.of("parbench", "run"), Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2026-01-01T00:10:00Z"), complete, 1, "default",
                 new MeasurementSettings(forks, 2, iterations, 1000));
-        return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, run, env, results);
+        return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, run, env, List.of(), results);
     }
 
     public LabelledDocument labelled(String label) {

@@ -200,7 +200,7 @@ public final class ReportFixtures {
                     "--out", "reports/" + host + " run/results.json"), START, complete ? finished : null, complete, 42, "quick", SETTINGS);
             Environment env = new Environment(host, "Linux 6.1.0-18-amd64", "amd64", "Intel(R) Core(TM) i7-1165G7 @ 2.80GHz",
                     cores, 16L << 30, "OpenJDK 64-Bit Server VM 25+36-LTS (Eclipse Adoptium)", engines);
-            return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, run, env, results);
+            return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, run, env, List.of(), results);
         }
     }
 }

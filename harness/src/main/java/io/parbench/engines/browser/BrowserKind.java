@@ -1,5 +1,6 @@
 package io.parbench.engines.browser;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -10,18 +11,31 @@ import java.util.stream.Collectors;
  * and Edge as well.
  */
 public enum BrowserKind {
-    CHROMIUM("chrome", true),
-    FIREFOX("firefox", true),
-    WEBKIT("MiniBrowser", true),
-    SAFARI("safari", false),
-    EDGE("MicrosoftEdge", false);
+    // The warm-up floors: a fresh page's wasm reaches its steady state after ~0.7-0.9 s in
+    // Chromium (tier-up); Firefox is near it from ~0.2 s but dips to 0.4-0.65 of it around
+    // 0.8-1.0 s (steady after ~1.1 s); WebKit is steady after 0.1-0.2 s in most pages.
+    CHROMIUM("chrome", true, 600),
+    FIREFOX("firefox", true, 1200),
+    WEBKIT("MiniBrowser", true, 300),
+    SAFARI("safari", false, 300),
+    EDGE("MicrosoftEdge", false, 600);
 
     private final String webDriverName;
     private final boolean local;
+    private final Duration warmupFloor;
 
-    BrowserKind(String webDriverName, boolean local) {
+    BrowserKind(String webDriverName, boolean local, long warmupFloorMillis) {
         this.webDriverName = webDriverName;
         this.local = local;
+        this.warmupFloor = Duration.ofMillis(warmupFloorMillis);
+    }
+
+    /**
+     * The least a page warms up before its iterations may count as steady: the browser's
+     * engine can look steady before it has tiered up (or dipped) for the last time.
+     */
+    public Duration warmupFloor() {
+        return warmupFloor;
     }
 
     /** The W3C {@code browserName} capability a WebDriver endpoint (or Grid) knows the browser by. */

@@ -1,19 +1,23 @@
 package io.parbench.engines.jvm;
 
+import io.parbench.engines.Block;
 import io.parbench.engines.Engine;
-import io.parbench.engines.Measurement;
+import io.parbench.engines.ForkMeasurement;
+import io.parbench.engines.ForkPlan;
 import io.parbench.jmh.ChecksumFile;
 import io.parbench.jmh.JmhLauncher;
 import io.parbench.jmh.JmhRunException;
 import io.parbench.kernels.KernelSpec;
-import io.parbench.results.Configuration;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.SeriesKey;
+import io.parbench.results.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -28,11 +32,13 @@ public abstract class JmhEngine implements Engine {
 
     /** Starting a fork's JVM and JMH, and setting up a kernel's input, on a busy machine. */
     private static final Duration FORK_OVERHEAD = Duration.ofSeconds(60);
+    /** ... and on a quiet one, about. */
+    private static final Duration JVM_START = Duration.ofMillis(900);
 
     /**
      * @param seed the kernels' input seed (KERNELS.md)
      * @param forkTimeout how long each fork may take before it is stopped and the configuration
-     *     fails; null for {@link #forkTimeoutFor automatic}
+     *     fails; null for {@link #timeoutFor automatic}
      * @param forkArgs extra options for every forked JVM
      */
     protected JmhEngine(long seed, Duration forkTimeout, List<String> forkArgs) {
@@ -42,41 +48,53 @@ public abstract class JmhEngine implements Engine {
     }
 
     @Override
-    public Measurement measure(Configuration configuration, MeasurementSettings settings) throws IOException {
-        if (!configuration.engine().equals(name())) {
-            throw new IllegalArgumentException("the " + name() + " engine was given a configuration of the "
-                    + configuration.engine() + " engine: " + configuration.label());
+    public ForkMeasurement measure(ForkPlan fork) throws IOException {
+        SeriesKey series = fork.series();
+        if (!series.engine().equals(name())) {
+            throw new IllegalArgumentException("the " + name() + " engine was given a fork of the " + series.engine() + " engine: "
+                    + series.label());
         }
-        if (KernelSpec.byId(configuration.kernel()).isEmpty()) {
-            return Measurement.failed("the " + name() + " engine runs the built-in kernels ("
+        if (KernelSpec.byId(series.kernel()).isEmpty()) {
+            return ForkMeasurement.failed("the " + name() + " engine runs the built-in kernels ("
                     + Arrays.stream(KernelSpec.values()).map(KernelSpec::id).collect(Collectors.joining(", "))
-                    + "), not '" + configuration.kernel() + "'.");
+                    + "), not '" + series.kernel() + "'.");
         }
-        if (!variants(configuration.kernel()).contains(configuration.variant())) {
-            return Measurement.failed("the " + name() + " engine has no variant '" + configuration.variant() + "' of "
-                    + configuration.kernel() + ".");
+        if (!variants(series.kernel()).contains(series.variant())) {
+            return ForkMeasurement.failed("the " + name() + " engine has no variant '" + series.variant() + "' of " + series.kernel() + ".");
         }
-        JmhLauncher.Config config = new JmhLauncher.Config(name(), configuration.kernel(), configuration.variant(),
-                configuration.size(), seed, configuration.workers(), settings.forks(), settings.warmupIterations(),
-                settings.iterations(), settings.iterationMillis(), checksumFile(), forkTimeoutFor(settings), forkArgs);
+        if (fork.workers().size() != 1 || fork.sides().size() != 1) {
+            throw new IllegalArgumentException("a JMH fork measures one worker count of one side, not " + fork.order());
+        }
+        MeasurementSettings settings = fork.settings();
+        Block point = fork.order().getFirst();
+        JmhLauncher.Config config = new JmhLauncher.Config(name(), series.kernel(), series.variant(), series.size(), seed, point.workers(),
+                1, settings.warmupIterations(), fork.order().size(), settings.iterationMillis(), checksumFile(), timeoutFor(fork),
+                forkArgs);
         try {
             JmhLauncher.Result result = JmhLauncher.run(config);
-            return Measurement.ok(result.scoresPerFork(), ChecksumFile.format(result.checksum()));
+            List<ForkMeasurement.MeasuredBlock> blocks = result.scoresPerFork().getFirst().stream()
+                    .map(score -> new ForkMeasurement.MeasuredBlock(point, score)).toList();
+            return new ForkMeasurement(Status.OK, null, blocks, Map.of(point, ChecksumFile.format(result.checksum())), null, null, null,
+                    null, 1, List.of());
         } catch (JmhRunException e) {
-            return Measurement.failed(e.getMessage());
+            return ForkMeasurement.failed(e.getMessage());
         }
     }
 
-    /**
-     * The configured timeout per fork, or by default a minute for the fork's start-up plus three
-     * times its iterations' planned duration (a step may well outlast an iteration).
-     */
-    public Duration forkTimeoutFor(MeasurementSettings settings) {
-        if (forkTimeout != null) {
-            return forkTimeout;
-        }
-        long plannedMillis = (long) (settings.warmupIterations() + settings.iterations()) * settings.iterationMillis();
-        return FORK_OVERHEAD.plusMillis(3 * plannedMillis);
+    /** One JMH run per worker count: a JVM fork measures one configuration. */
+    @Override
+    public boolean measuresCurves() {
+        return false;
+    }
+
+    @Override
+    public Duration typicalSetUp(MeasurementSettings settings) {
+        return JVM_START.plusMillis(settings.warmupIterations() * settings.iterationMillis());
+    }
+
+    /** How long a fork may take (see {@link ForkPlan#timeout}). */
+    public Duration timeoutFor(ForkPlan fork) {
+        return fork.timeout(forkTimeout, FORK_OVERHEAD, typicalSetUp(fork.settings()));
     }
 
     /** Where the forks leave their checksums; configurations run one at a time, so one file serves all. */

@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parbench.engines.Measurement;
+
+import io.parbench.engines.Block;
+import io.parbench.engines.ForkPlan;
+import io.parbench.engines.SingleConfiguration;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
 import java.time.Duration;
+import java.util.List;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +42,7 @@ class JvmEngineTest {
     @Test
     void measuresAConfigurationWithTheReferenceChecksum() throws Exception {
         try (JvmEngine engine = new JvmEngine(SEED, Duration.ofMinutes(2))) {
-            Measurement m = engine.measure(new Configuration("jvm", "sort", "jdk", 5000, 2), TINY);
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("jvm", "sort", "jdk", 5000, 2), TINY);
             assertEquals(Status.OK, m.status(), m.reason());
             assertEquals(1, m.samples().size());
             assertEquals(2, m.samples().getFirst().size());
@@ -49,7 +54,7 @@ class JvmEngineTest {
     @Test
     void aConfigurationTheForkRejectsFailsWithTheForksReason() throws Exception {
         try (JvmEngine engine = new JvmEngine(SEED, Duration.ofMinutes(2))) {
-            Measurement m = engine.measure(new Configuration("jvm", "mandelbrot", null, 100_000, 1), TINY);
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("jvm", "mandelbrot", null, 100_000, 1), TINY);
             assertEquals(Status.FAILED, m.status());
             assertEquals("size 100000 of kernel mandelbrot needs an array of 10000000000 elements, more than a Java"
                     + " array holds (2147483639): use a smaller size.", m.reason());
@@ -60,14 +65,14 @@ class JvmEngineTest {
     @Test
     void kernelsAndVariantsItDoesNotHaveFailWithoutForking() throws Exception {
         try (JvmEngine engine = new JvmEngine(SEED, Duration.ofMinutes(1))) {
-            Measurement unknown = engine.measure(new Configuration("jvm", "fft", null, 10, 1), TINY);
+            SingleConfiguration.Result unknown = SingleConfiguration.measure(engine, new Configuration("jvm", "fft", null, 10, 1), TINY);
             assertEquals(Status.FAILED, unknown.status());
             assertEquals("the jvm engine runs the built-in kernels (sum, histogram, axpy, nbody, mandelbrot, sort,"
                     + " forkjoin), not 'fft'.", unknown.reason());
-            Measurement variant = engine.measure(new Configuration("jvm", "sum", "jdk", 10, 1), TINY);
+            SingleConfiguration.Result variant = SingleConfiguration.measure(engine, new Configuration("jvm", "sum", "jdk", 10, 1), TINY);
             assertEquals("the jvm engine has no variant 'jdk' of sum.", variant.reason());
             assertThrows(IllegalArgumentException.class,
-                    () -> engine.measure(new Configuration("native", "sum", null, 10, 1), TINY));
+                    () -> SingleConfiguration.measure(engine, new Configuration("native", "sum", null, 10, 1), TINY));
         }
     }
 
@@ -77,15 +82,19 @@ class JvmEngineTest {
         MeasurementSettings minuteLong = new MeasurementSettings(2, 0, 1, 60_000);
         try (JvmEngine engine = new JvmEngine(SEED, Duration.ofSeconds(5))) {
             long started = System.nanoTime();
-            Measurement m = engine.measure(new Configuration("jvm", "forkjoin", null, 1024, 1), minuteLong);
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("jvm", "forkjoin", null, 1024, 1), minuteLong);
             assertEquals(Status.FAILED, m.status());
             assertTrue(m.reason().startsWith("a fork did not finish within its timeout of 5 s"), m.reason());
             assertTrue(System.nanoTime() - started < 9_000_000_000L, "stopped after the first fork's timeout");
         }
         try (JvmEngine automatic = new JvmEngine(SEED, null)) {
-            // A minute to start a fork, plus three times its planned 2 × 60 s; the same for any number of forks.
-            assertEquals(Duration.ofSeconds(60 + 3 * 120), automatic.forkTimeoutFor(new MeasurementSettings(2, 1, 1, 60_000)));
-            assertEquals(Duration.ofSeconds(60 + 3 * 120), automatic.forkTimeoutFor(new MeasurementSettings(5, 1, 1, 60_000)));
+            // A minute to start a fork, plus three times its planned 0.9 s of start-up, 60 s of warm-up and 60 s measured;
+            // the same for any number of forks.
+            for (int forks : new int[] {2, 5}) {
+                MeasurementSettings settings = new MeasurementSettings(forks, 1, 1, 60_000);
+                ForkPlan fork = new ForkPlan(new SeriesKey("jvm", "forkjoin", null, 1024), List.of(Block.of(1)), settings);
+                assertEquals(Duration.ofMillis(60_000 + 3 * 120_900), automatic.timeoutFor(fork));
+            }
         }
     }
 }

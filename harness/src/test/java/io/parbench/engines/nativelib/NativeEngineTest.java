@@ -3,16 +3,21 @@ package io.parbench.engines.nativelib;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parbench.engines.Measurement;
+
+import io.parbench.engines.Block;
+import io.parbench.engines.ForkPlan;
+import io.parbench.engines.SingleConfiguration;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +39,7 @@ class NativeEngineTest {
     @Test
     void measuresAConfigurationWithTheReferenceChecksum() throws Exception {
         try (NativeEngine engine = new NativeEngine(SEED, Duration.ofMinutes(2))) {
-            Measurement m = engine.measure(new Configuration("native", "nbody", null, 300, 2),
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("native", "nbody", null, 300, 2),
                     new MeasurementSettings(1, 1, 2, 100));
             assertEquals(Status.OK, m.status(), m.reason());
             assertEquals(2, m.samples().getFirst().size());
@@ -46,7 +51,7 @@ class NativeEngineTest {
     @Test
     void theLibrarysRefusalBecomesTheReason() throws Exception {
         try (NativeEngine engine = new NativeEngine(SEED, Duration.ofMinutes(2))) {
-            Measurement m = engine.measure(new Configuration("native", "sum", null, 1L << 60, 1),
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("native", "sum", null, 1L << 60, 1),
                     new MeasurementSettings(1, 0, 1, 100));
             assertEquals(Status.FAILED, m.status());
             assertTrue(m.reason().startsWith("kernel sum at size 1152921504606846976 "), m.reason());
@@ -59,15 +64,19 @@ class NativeEngineTest {
         MeasurementSettings minuteLong = new MeasurementSettings(2, 0, 1, 60_000);
         try (NativeEngine engine = new NativeEngine(SEED, Duration.ofSeconds(5))) {
             long started = System.nanoTime();
-            Measurement m = engine.measure(new Configuration("native", "forkjoin", null, 1024, 1), minuteLong);
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("native", "forkjoin", null, 1024, 1), minuteLong);
             assertEquals(Status.FAILED, m.status());
             assertTrue(m.reason().startsWith("a fork did not finish within its timeout of 5 s"), m.reason());
             assertTrue(System.nanoTime() - started < 9_000_000_000L, "stopped after the first fork's timeout");
         }
         try (NativeEngine automatic = new NativeEngine(SEED, null)) {
-            // A minute to start a fork, plus three times its planned 2 × 60 s; the same for any number of forks.
-            assertEquals(Duration.ofSeconds(60 + 3 * 120), automatic.forkTimeoutFor(new MeasurementSettings(2, 1, 1, 60_000)));
-            assertEquals(Duration.ofSeconds(60 + 3 * 120), automatic.forkTimeoutFor(new MeasurementSettings(5, 1, 1, 60_000)));
+            // A minute to start a fork, plus three times its planned 0.9 s of start-up, 60 s of warm-up and 60 s measured;
+            // the same for any number of forks.
+            for (int forks : new int[] {2, 5}) {
+                MeasurementSettings settings = new MeasurementSettings(forks, 1, 1, 60_000);
+                ForkPlan fork = new ForkPlan(new SeriesKey("native", "forkjoin", null, 1024), List.of(Block.of(1)), settings);
+                assertEquals(Duration.ofMillis(60_000 + 3 * 120_900), automatic.timeoutFor(fork));
+            }
         }
     }
 }

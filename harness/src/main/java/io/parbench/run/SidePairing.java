@@ -1,0 +1,65 @@
+package io.parbench.run;
+
+import io.parbench.engines.Engine;
+import io.parbench.engines.EngineOptions;
+import io.parbench.engines.browser.BrowserEngineOptions;
+import io.parbench.engines.browser.BrowserKind;
+import io.parbench.engines.wasm.WasmEngine;
+import io.parbench.results.ComparisonSetup;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where a comparison's two sides can share each fork of an engine, and the engine that then
+ * measures both. A and B in one page (or JVM), their blocks interleaved, cancel the fork's own
+ * level in B / A; that needs a difference both can live with in one process: two wasm modules of
+ * two builds in one page. Other differences (a browser version, JVM options, capabilities) get
+ * forks of their own per side.
+ */
+public final class SidePairing {
+
+    /** What was decided: the engines that measure both sides, and per engine how the sides meet. */
+    public record Decision(Map<String, Engine> paired, Map<String, String> pairing) {}
+
+    private SidePairing() {}
+
+    /**
+     * @param engines the engines of the comparison, by name
+     * @param current side B's options
+     * @param baseline side A's options
+     * @param differences what sets side A apart, option by option (see {@code SideSetup#differences})
+     */
+    public static Decision decide(Set<String> engines, EngineOptions current, EngineOptions baseline, Map<String, String> differences) {
+        Map<String, Engine> paired = new LinkedHashMap<>();
+        Map<String, String> pairing = new LinkedHashMap<>();
+        for (String name : engines) {
+            String refused = refused(name, differences);
+            if (refused == null) {
+                WasmEngine.Pairing both = WasmEngine.paired(BrowserEngineOptions.from(current).withBrowser(BrowserKind.parse(name))
+                        .withBrowserPath(BrowserKind.parse(current.browser()).id().equals(name) ? current.browserPath() : null), baseline.assets());
+                if (both.engine() != null) {
+                    paired.put(name, both.engine());
+                    pairing.put(name, ComparisonSetup.IN_FORK);
+                    continue;
+                }
+                refused = both.refused();
+            }
+            pairing.put(name, refused);
+        }
+        return new Decision(paired, pairing);
+    }
+
+    /** Why the engine's sides cannot share a fork, or null when they may (then the engine says whether it can). */
+    private static String refused(String engine, Map<String, String> differences) {
+        boolean browser = Arrays.stream(BrowserKind.values()).anyMatch(kind -> kind.id().equals(engine));
+        if (!browser) {
+            return "separate forks: a " + engine + " fork runs one side";
+        }
+        if (!differences.keySet().equals(Set.of("assets"))) {
+            return "separate pages: the sides differ in " + String.join(", ", differences.keySet()) + ", which one page cannot hold twice";
+        }
+        return null;
+    }
+}

@@ -130,9 +130,10 @@ class ChromiumEngineTest {
 
     @Test
     void eachForkGetsTheWholeTimeout() throws Exception {
-        // Two forks of about 3 s each (their minimum warm-up) against 5 s per fork: both finish.
-        try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(Duration.ofSeconds(3))
-                .withForkTimeout(Duration.ofSeconds(5)))) {
+        // Two forks of at least 6 s each (their minimum warm-up) against 11 s per fork: together they
+        // outlast one timeout, and both finish (5 s to spare each for loading, even on a busy machine).
+        try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(Duration.ofSeconds(6))
+                .withForkTimeout(Duration.ofSeconds(11)))) {
             assertTrue(engine.probe().available());
             SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("chromium", "forkjoin", null, 1024, 1), new MeasurementSettings(2, 0, 2, 1));
             assertOk(m);

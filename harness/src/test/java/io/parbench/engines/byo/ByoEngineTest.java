@@ -105,9 +105,10 @@ class ByoEngineTest {
 
     @Test
     void eachForkGetsTheWholeTimeout() throws Exception {
-        // Two forks of about 3 s each (their minimum warm-up) against 5 s per fork: both finish.
-        EngineOptions options = new EngineOptions(SEED, "chromium", null, true, Duration.ofSeconds(5), resource("folder-import"), Map.of());
-        try (ByoEngine engine = new ByoEngine(options, BrowserEngineOptions.from(options).withMinimumWarmup(Duration.ofSeconds(3)), browser)) {
+        // Two forks of at least 6 s each (their minimum warm-up) against 11 s per fork: together they
+        // outlast one timeout, and both finish (5 s to spare each for loading, even on a busy machine).
+        EngineOptions options = new EngineOptions(SEED, "chromium", null, true, Duration.ofSeconds(11), resource("folder-import"), Map.of());
+        try (ByoEngine engine = new ByoEngine(options, BrowserEngineOptions.from(options).withMinimumWarmup(Duration.ofSeconds(6)), browser)) {
             assertTrue(engine.probe().available());
             SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "folder-import", null, 7, 1), new MeasurementSettings(2, 0, 2, 1));
             assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());

@@ -28,29 +28,29 @@ public final class ReferenceChecksums {
     }
 
     private static long sum(long size, long seed) {
-        double[] x = KernelInputs.sum(size, seed);
+        double[] x = SumKernel.input(size, seed);
         return Double.doubleToRawLongBits(SumKernel.reduce(x, 0, x.length));
     }
 
     private static long histogram(long size, long seed) {
         long[] count = new long[HistogramKernel.BINS];
-        for (int key : KernelInputs.histogramKeys(size, seed)) {
+        for (int key : HistogramKernel.keys(size, seed)) {
             count[key >>> HistogramKernel.BIN_SHIFT]++;
         }
         return SequenceHash.of(count);
     }
 
     private static long axpy(long size, long seed) {
-        KernelInputs.Axpy in = KernelInputs.Axpy.of(size, seed);
+        AxpyKernel.Input in = AxpyKernel.Input.of(size, seed);
         double[] out = new double[(int) size];
         for (int i = 0; i < out.length; i++) {
-            out[i] = KernelInputs.Axpy.A * in.x()[i] + in.y()[i];
+            out[i] = AxpyKernel.Input.A * in.x()[i] + in.y()[i];
         }
         return SequenceHash.of(out);
     }
 
     private static long nbody(long size, long seed) {
-        KernelInputs.Bodies bodies = KernelInputs.Bodies.of(size, seed);
+        NBodyKernel.Bodies bodies = NBodyKernel.Bodies.of(size, seed);
         NBodyKernel.NextState next = new NBodyKernel.NextState((int) size);
         for (int i = 0; i < size; i++) {
             NBodyKernel.advance(bodies, next, i);
@@ -71,7 +71,7 @@ public final class ReferenceChecksums {
     }
 
     private static long sort(long size, long seed) {
-        long[] keys = KernelInputs.sortKeys(size, seed);
+        long[] keys = MergeSortKernel.keys(size, seed);
         Arrays.sort(keys);
         return SequenceHash.of(keys);
     }

@@ -25,7 +25,7 @@ public final class MeasurementOptions {
     String engines;
 
     @Option(names = "--kernels", defaultValue = "all", paramLabel = "LIST",
-            description = "Kernels: sum, histogram, axpy, nbody, mandelbrot, sort, forkjoin, or 'all'. Default: ${DEFAULT-VALUE}.")
+            description = "Kernels: " + KernelSpec.NAMES + ", or 'all'. Default: ${DEFAULT-VALUE}.")
     String kernels;
 
     @Option(names = "--workers", paramLabel = "LIST",

@@ -29,12 +29,7 @@ final class MergeSortKernel extends PooledKernel {
 
     /** KERNELS.md's input: {@code key[i] = (i64)next()}. */
     static long[] keys(long size, long seed) {
-        SplitMix64 random = SplitMix64.forKernel(KernelSpec.SORT, size, seed);
-        long[] keys = new long[(int) size];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = random.next();
-        }
-        return keys;
+        return SplitMix64.forKernel(KernelSpec.SORT, size, seed).nextValues((int) size);
     }
 
     /** The input, the work buffer and the scratch buffer. */

@@ -45,6 +45,7 @@ static const kernel_sizes special_sizes[] = {
     {"nbody", {1, 2, 3, 4, 5, 7, 67, 257, 0}},
     {"mandelbrot", {1, 2, 3, 5, 17, 64, 101, 0}},
     {"forkjoin", {1, 2, 3, 7, 1024, 10007, 0}},
+    {"scan", {1, 2, 3, 16383, 16384, 16385, 32769, 100003, 300007, 0}}, /* around its 16384-key blocks */
 };
 
 /* The sizes to test kernel k at, ending with 0. */

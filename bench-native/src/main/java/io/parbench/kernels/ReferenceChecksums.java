@@ -24,6 +24,7 @@ public final class ReferenceChecksums {
             case MANDELBROT -> mandelbrot((int) size);
             case SORT -> sort(size, seed);
             case FORKJOIN -> forkjoin(size);
+            case SCAN -> scan(size, seed);
         };
     }
 
@@ -83,5 +84,17 @@ public final class ReferenceChecksums {
             sum += SplitMix64.mix64(i);
         }
         return sum;
+    }
+
+    /** The inclusive prefix sums, one after another, in wrapping u64 arithmetic. */
+    private static long scan(long size, long seed) {
+        long[] keys = ScanKernel.keys(size, seed);
+        SequenceHash hash = new SequenceHash(keys.length);
+        long sum = 0;
+        for (long key : keys) {
+            sum += key;
+            hash.add(sum);
+        }
+        return hash.value();
     }
 }

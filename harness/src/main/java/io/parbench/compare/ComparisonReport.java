@@ -17,15 +17,16 @@ import io.parbench.results.ComparisonSetup;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.SideSetup;
+import io.parbench.statistics.Statistics;
 import io.parbench.text.Format;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * A comparison's decisions as a report the gate's formatters write (table, Markdown, JUnit XML,
@@ -80,14 +81,12 @@ public final class ComparisonReport {
 
     /** Each side's geometric mean over the rounds: the centre the log-ratio statistic belongs with. */
     private static double[] geometricMeans(CheckKey<Configuration> key, PairedChecks<Configuration> data, List<Integer> rounds) {
-        double[] logSums = new double[2];
-        for (int r : rounds) {
-            double[] sides = data.sides(key, r);
-            logSums[0] += Math.log(sides[0]);
-            logSums[1] += Math.log(sides[1]);
+        if (rounds.isEmpty()) {
+            return new double[] {Double.NaN, Double.NaN};
         }
-        int n = Math.max(1, rounds.size());
-        return rounds.isEmpty() ? new double[] {Double.NaN, Double.NaN} : new double[] {Math.exp(logSums[0] / n), Math.exp(logSums[1] / n)};
+        double[][] sides = rounds.stream().map(r -> data.sides(key, r)).toArray(double[][]::new);
+        return new double[] {Statistics.geometricMean(Arrays.stream(sides).mapToDouble(s -> s[0]).toArray()),
+            Statistics.geometricMean(Arrays.stream(sides).mapToDouble(s -> s[1]).toArray())};
     }
 
     static Verdict verdict(Outcome outcome) {
@@ -151,7 +150,7 @@ public final class ComparisonReport {
         if (loads.length == 0 || cores < 1) {
             return Optional.empty();
         }
-        double median = new Median().evaluate(loads);
+        double median = Statistics.median(loads);
         if (median <= BUSY_LOAD_PER_CORE * cores) {
             return Optional.empty();
         }

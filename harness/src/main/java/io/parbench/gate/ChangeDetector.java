@@ -5,8 +5,8 @@ import io.parbench.change.DecisionRule;
 import io.parbench.change.ForkValues;
 import io.parbench.change.LogChange;
 import io.parbench.change.Outcome;
+import io.parbench.statistics.Statistics;
 import java.util.List;
-import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * The gate's statistical decision, on the same footing as {@code parbench compare}: the fork (a
@@ -54,14 +54,13 @@ public final class ChangeDetector {
             return new Interval(estimate, estimate, estimate);
         }
         LogChange change = LogChange.independent(List.of(w), List.of(one));
-        double half = new TDistribution(null, change.degreesOfFreedom()).inverseCumulativeProbability(1 - oneSidedLevel)
-                * change.standardError();
+        double half = Statistics.tQuantile(change.degreesOfFreedom(), 1 - oneSidedLevel) * change.standardError();
         return new Interval(Math.exp(change.estimate()), Math.exp(change.estimate() - half), Math.exp(change.estimate() + half));
     }
 
     /** The geometric mean of a side's fork values: the centre this statistic belongs with. */
     public static double typical(List<List<Double>> forks) {
-        return Math.exp(mean(logForkValues(forks)));
+        return Statistics.geometricMean(forks.stream().filter(f -> !f.isEmpty()).mapToDouble(ForkValues::of).toArray());
     }
 
     private Decision decide(List<double[]> plus, List<double[]> minus, double threshold) {

@@ -6,6 +6,7 @@ import io.parbench.results.ConfigurationResult;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.FactKeys;
 import io.parbench.results.Status;
+import io.parbench.statistics.Statistics;
 import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * The threads-in-WASM checklist (DESIGN.md) evaluated on one results document: each item
@@ -196,7 +196,7 @@ public record Checklist(List<CheckItem> items, String headline) {
             return "The pool started in " + ok.size() + " threaded configurations (start-up time not reported).";
         }
         return "Started in " + byWorkers.entrySet().stream()
-                .map(e -> Format.millis(new Median().evaluate(e.getValue().stream().mapToDouble(Double::doubleValue).toArray())) + " (W=" + e.getKey() + ")")
+                .map(e -> Format.millis(Statistics.median(e.getValue())) + " (W=" + e.getKey() + ")")
                 .collect(Collectors.joining(", "))
                 + ", median over kernels.";
     }

@@ -3,6 +3,7 @@ package io.parbench.engines.browser;
 import io.parbench.engines.Measurement;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
+import io.parbench.statistics.Statistics;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * Measures one configuration on a browser page protocol (bench-wasm/src/main/js/main.js): one
@@ -111,6 +111,6 @@ public final class PageForks {
         }
         return new Measurement(fallbackReason == null ? Status.OK : Status.FALLBACK, fallbackReason, samples,
                 checksums.iterator().next(),
-                startups.isEmpty() ? null : new Median().evaluate(startups.stream().mapToDouble(Double::doubleValue).toArray()), gaps.stream().max(Double::compare).orElse(null), notes);
+                startups.isEmpty() ? null : Statistics.median(startups), gaps.stream().max(Double::compare).orElse(null), notes);
     }
 }

@@ -1,6 +1,6 @@
 package io.parbench.cli;
 
-import io.parbench.gate.GateInputException;
+import io.parbench.verdict.GateInputException;
 import io.parbench.results.ResultsException;
 import picocli.CommandLine;
 

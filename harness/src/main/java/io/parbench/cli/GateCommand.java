@@ -1,8 +1,8 @@
 package io.parbench.cli;
 
 import io.parbench.gate.Gate;
-import io.parbench.gate.GateReport;
-import io.parbench.gate.GateSettings;
+import io.parbench.verdict.GateReport;
+import io.parbench.verdict.GateSettings;
 import io.parbench.gate.LabelledDocument;
 import io.parbench.gate.TerminalFormatter;
 import io.parbench.results.ResultsReader;

@@ -1,6 +1,6 @@
 package io.parbench.cli;
 
-import io.parbench.gate.GateReport;
+import io.parbench.verdict.GateReport;
 import io.parbench.gate.JsonFormatter;
 import io.parbench.gate.JunitFormatter;
 import io.parbench.gate.MarkdownFormatter;

@@ -1,7 +1,7 @@
 package io.parbench.compare;
 
 import io.parbench.change.ForkValues;
-import io.parbench.gate.SelectorRules;
+import io.parbench.verdict.SelectorRules;
 import io.parbench.results.ComparisonDocument;
 import io.parbench.results.ComparisonRound;
 import io.parbench.results.ComparisonSetup;

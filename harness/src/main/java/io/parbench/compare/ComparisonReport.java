@@ -1,16 +1,15 @@
 package io.parbench.compare;
 
 import io.parbench.change.CheckDecision;
-import io.parbench.change.Outcome;
-import io.parbench.gate.Check;
-import io.parbench.gate.Comparison;
-import io.parbench.gate.Decision;
-import io.parbench.gate.FailedConfiguration;
-import io.parbench.gate.GateReport;
-import io.parbench.gate.GateSettings;
-import io.parbench.gate.MissingConfiguration;
-import io.parbench.gate.RunSource;
-import io.parbench.gate.Verdict;
+import io.parbench.verdict.Check;
+import io.parbench.verdict.Comparison;
+import io.parbench.verdict.Decision;
+import io.parbench.verdict.FailedConfiguration;
+import io.parbench.verdict.GateReport;
+import io.parbench.verdict.GateSettings;
+import io.parbench.verdict.MissingConfiguration;
+import io.parbench.verdict.RunSource;
+import io.parbench.verdict.Verdict;
 import io.parbench.results.ComparisonDocument;
 import io.parbench.results.ComparisonRound;
 import io.parbench.results.ComparisonSetup;
@@ -21,7 +20,6 @@ import io.parbench.statistics.Statistics;
 import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,11 +33,6 @@ import java.util.stream.Collectors;
 public final class ComparisonReport {
 
     public static final String FORMAT = "parbench-compare";
-
-    private static final Comparator<Check> READING_ORDER = Comparator.<Check, Verdict>comparing(Check::verdict)
-            .thenComparing(c -> c.configuration().series().label())
-            .thenComparingInt(c -> c.configuration().workers())
-            .thenComparing(Check::subject);
 
     private ComparisonReport() {}
 
@@ -60,7 +53,7 @@ public final class ComparisonReport {
             }
             checks.add(comparison(key, sampling, settings.thresholds().lookup(key.configuration())));
         }
-        checks.sort(READING_ORDER);
+        checks.sort(Check.READING_ORDER);
         ComparisonSetup setup = document.setup();
         return new GateReport(FORMAT, ComparisonDocument.VERSION, source(document, setup.baseline()), source(document, setup.current()),
                 settings, method(sampling.plan(), setup), "fail".equals(setup.undecided()), checks, notes(document, sampling));
@@ -72,9 +65,9 @@ public final class ComparisonReport {
         CheckDecision d = sampling.decisions().get(key);
         Decision decision = d == null
                 ? new Decision(Verdict.UNDECIDED, Math.expm1(Math.log(geometricMeans[1] / geometricMeans[0])), null, null, null,
-                        ComparisonWording.notLookedAt(rounds.size()))
-                : new Decision(verdict(d.outcome()), d.change(), d.low(), d.high(), d.replicatesNeeded(),
-                        ComparisonWording.reason(d, threshold));
+                        new Decision.NotLookedAt(rounds.size()))
+                : new Decision(Verdict.of(d.outcome()), d.change(), d.low(), d.high(), d.replicatesNeeded(),
+                        new Decision.Tested(d, threshold, Decision.Replicates.ROUNDS));
         return new Comparison(key.configuration(), key.metric(), geometricMeans[0], geometricMeans[1], rounds.size(), rounds.size(),
                 threshold, decision);
     }
@@ -87,15 +80,6 @@ public final class ComparisonReport {
         double[][] sides = rounds.stream().map(r -> data.sides(key, r)).toArray(double[][]::new);
         return new double[] {Statistics.geometricMean(Arrays.stream(sides).mapToDouble(s -> s[0]).toArray()),
             Statistics.geometricMean(Arrays.stream(sides).mapToDouble(s -> s[1]).toArray())};
-    }
-
-    static Verdict verdict(Outcome outcome) {
-        return switch (outcome) {
-            case REGRESSION -> Verdict.REGRESSION;
-            case IMPROVEMENT -> Verdict.IMPROVED;
-            case NO_REGRESSION -> Verdict.NO_REGRESSION;
-            case UNDECIDED -> Verdict.UNDECIDED;
-        };
     }
 
     private static RunSource source(ComparisonDocument document, SideSetup side) {

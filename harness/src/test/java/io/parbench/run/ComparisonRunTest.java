@@ -7,7 +7,7 @@ import io.parbench.change.Outcome;
 import io.parbench.compare.ComparisonReplay;
 import io.parbench.engines.Engine;
 import io.parbench.engines.Measurement;
-import io.parbench.gate.GateSettings;
+import io.parbench.verdict.GateSettings;
 import io.parbench.results.ComparisonDocument;
 import io.parbench.results.ComparisonFiles;
 import io.parbench.results.ComparisonRound;

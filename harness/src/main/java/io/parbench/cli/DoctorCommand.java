@@ -48,8 +48,8 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--no-isolation", description = "Check what pages served without COOP/COEP get.")
     boolean noIsolation;
 
-    @Option(names = "--browser", defaultValue = "chromium",
-            description = "With --webdriver-url: the remote browser to check (chromium, firefox, webkit, safari or edge). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--browser", defaultValue = "chromium", completionCandidates = BrowserKind.Names.class,
+            description = "With --webdriver-url: the remote browser to check (${COMPLETION-CANDIDATES}). Default: ${DEFAULT-VALUE}.")
     String browser;
 
     @Mixin RemoteBrowserOptions remoteBrowser;

@@ -6,7 +6,7 @@
 // Messages to the page: {type: 'phase', phase} as it goes, then one {type: 'result', result}.
 // Helpers' logs (errors, warnings) reach the page through the 'parbench-log' broadcast channel.
 
-import { iteration, memorySharingError, timerResolutionMs, warmUp, workersToUse } from './measure.js';
+import { checksumText, iteration, memorySharingError, timerResolutionMs, warmUp, workersToUse } from './measure.js';
 import { cError, kernelId, loadModule, startPool, stopPool } from './pool.js';
 
 const WASM_URL = '../wasm/parbench.wasm';
@@ -61,8 +61,7 @@ async function run(config) {
   for (let i = 0; i < config.iterations; i++) samples.push(iteration(step, config.iterationMillis));
 
   phase('checksum');
-  // The checksum is a u64 returned as i64, i.e. a signed BigInt: reinterpret it as unsigned.
-  const checksum = BigInt.asUintN(64, pb.pb_bench_checksum(bench)).toString(16).padStart(16, '0');
+  const checksum = checksumText(pb.pb_bench_checksum(bench));
   pb.pb_bench_destroy(bench);
   stopPool(wasm, team);
   return { status, reason, samples, checksum, poolStartupMs };

@@ -1,5 +1,6 @@
 package io.parbench.jmh;
 
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSizes;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ParallelKernel;
@@ -80,7 +81,7 @@ public abstract class KernelBenchmark extends KernelParameter {
             ChecksumFile.append(Path.of(file), checksum);
         } else {
             System.out.println("parbench checksum " + engine() + " " + kernel + " size=" + size + " workers=" + workers
-                    + " seed=" + seed + ": " + ChecksumFile.format(checksum));
+                    + " seed=" + seed + ": " + ChecksumText.of(checksum));
         }
     }
 }

@@ -113,14 +113,11 @@ public final class DoctorCommand implements Callable<Integer> {
         check(b.sharedArrayBuffer(), Checklist.SHARED_ARRAY_BUFFER, Checklist.ISOLATION_FIX);
         String jsc = facts.get(FactKeys.JSC_SHARED_ARRAY_BUFFER);
         if (jsc != null) {
-            check(!b.isolationServed() || (jsc.equals("1") && b.sharedArrayBuffer()),
-                    FactKeys.JSC_SHARED_ARRAY_BUFFER + "=" + jsc + " in the environment of WebKitWebDriver and MiniBrowser"
-                            + (b.isolationServed() ? "" : " (left out with --no-isolation: Safari gives no SharedArrayBuffer to pages that are not isolated)"),
-                    "WebKitGTK has SharedArrayBuffer only with " + FactKeys.JSC_SHARED_ARRAY_BUFFER
-                            + "=1 in the driver's environment; parbench sets it for isolated pages, so check that nothing in the environment overrides JSC options.");
+            check(!b.isolationServed() || (jsc.equals("1") && b.sharedArrayBuffer()), Checklist.webKitSharedArrayBuffer(jsc, b.isolationServed()),
+                    Checklist.WEBKIT_SHARED_ARRAY_BUFFER_FIX);
         }
-        check(b.wasmThreads(), "A shared WebAssembly.Memory reaches a worker"
-                        + (b.wasmThreadsError() == null ? "" : ": " + b.wasmThreadsError()), Checklist.SHARED_MEMORY_FIX);
+        check(b.wasmThreads(), Checklist.SHARED_MEMORY + (b.wasmThreadsError() == null ? "" : ": " + b.wasmThreadsError()),
+                Checklist.SHARED_MEMORY_FIX);
         check(true, "Timer resolution " + Format.millis(b.timerResolutionMillis()), null);
     }
 
@@ -134,11 +131,11 @@ public final class DoctorCommand implements Callable<Integer> {
         } catch (Exception e) {
             m = Measurement.failed(e.getMessage());
         }
-        String want = expected.expected(c);
-        boolean ok = m.status() == Status.OK && m.checksum() != null && (want == null || want.equals(m.checksum()));
+        ExpectedChecksums.Verdict verdict = expected.verify(c, m);
+        boolean ok = verdict.status() == Status.OK;
         String poolStart = m.poolStartupMillis() == null ? "" : ", in " + Format.millis(m.poolStartupMillis());
         check(ok, Checklist.POOL + ": a parallel region on 2 workers computes the right answer" + poolStart
-                        + (ok ? "" : ": " + (m.status() == Status.OK ? "checksum " + m.checksum() + " ≠ " + want : m.status().id() + " — " + m.reason())),
+                        + (ok ? "" : ": " + verdict.status().id() + " — " + verdict.reason()),
                 "see the reason above; 'parbench run --engines " + engine.name() + " --profile quick' shows more.");
     }
 

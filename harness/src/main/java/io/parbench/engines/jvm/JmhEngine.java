@@ -2,9 +2,9 @@ package io.parbench.engines.jvm;
 
 import io.parbench.engines.Engine;
 import io.parbench.engines.Measurement;
-import io.parbench.jmh.ChecksumFile;
 import io.parbench.jmh.JmhLauncher;
 import io.parbench.jmh.JmhRunException;
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.results.Configuration;
 import io.parbench.results.MeasurementSettings;
@@ -61,7 +61,7 @@ public abstract class JmhEngine implements Engine {
                 settings.iterations(), settings.iterationMillis(), checksumFile(), forkTimeoutFor(settings), forkArgs);
         try {
             JmhLauncher.Result result = JmhLauncher.run(config);
-            return Measurement.ok(result.scoresPerFork(), ChecksumFile.format(result.checksum()));
+            return Measurement.ok(result.scoresPerFork(), ChecksumText.of(result.checksum()));
         } catch (JmhRunException e) {
             return Measurement.failed(e.getMessage());
         }

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parbench.engines.EngineOptions;
 import io.parbench.engines.Measurement;
 import io.parbench.engines.OwnKernel;
-import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.BrowserDriver;
+import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.drivers.BrowserDrivers;
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.Configuration;
@@ -55,7 +56,7 @@ class ByoEngineTest {
             assertEquals(new OwnKernel("emscripten-nbody", 512), engine.ownKernel().orElseThrow());
             assertTrue(facts.browser().crossOriginIsolated());
 
-            String reference = String.format("%016x", ReferenceChecksums.of(KernelSpec.NBODY, 256, SEED));
+            String reference = ChecksumText.of(ReferenceChecksums.of(KernelSpec.NBODY, 256, SEED));
             for (int workers = 1; workers <= 4; workers++) {
                 Measurement m = engine.measure(new Configuration("byo", "emscripten-nbody", null, 256, workers), QUICK);
                 assertEquals(Status.OK, m.status(), m::reason);
@@ -77,7 +78,7 @@ class ByoEngineTest {
                 assertTrue(engine.probe().available());
                 Measurement m = engine.measure(new Configuration("byo", "parbench-module", "kernel=" + kernel.id(), size, 2), QUICK);
                 assertEquals(Status.OK, m.status(), m::reason);
-                assertEquals(String.format("%016x", ReferenceChecksums.of(kernel, size, SEED)), m.checksum(), kernel.id());
+                assertEquals(ChecksumText.of(ReferenceChecksums.of(kernel, size, SEED)), m.checksum(), kernel.id());
             }
         }
     }
@@ -156,7 +157,7 @@ class ByoEngineTest {
             assertEquals(List.of("flavour=plain"), engine.variants("folder-import"));
             Measurement m = engine.measure(new Configuration("byo", "folder-import", "flavour=plain", 7, 2), QUICK);
             assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
-            assertEquals(String.format("%016x", 42), m.checksum());
+            assertEquals(ChecksumText.of(42), m.checksum());
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.engines.Measurement;
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.Configuration;
@@ -42,7 +43,7 @@ class JvmEngineTest {
             assertEquals(1, m.samples().size());
             assertEquals(2, m.samples().getFirst().size());
             assertTrue(m.samples().getFirst().stream().allMatch(s -> s > 0), m.samples().toString());
-            assertEquals(String.format("%016x", ReferenceChecksums.of(KernelSpec.SORT, 5000, SEED)), m.checksum());
+            assertEquals(ChecksumText.of(ReferenceChecksums.of(KernelSpec.SORT, 5000, SEED)), m.checksum());
         }
     }
 

@@ -11,7 +11,7 @@
 // 'block', block} after each measured block, then one {type: 'result', result}.
 // Helpers' logs (errors, warnings) reach the page through the 'parbench-log' broadcast channel.
 
-import { iteration, memorySharingError, timerResolutionMs, warmUpUntilSteady, workersToUse } from './measure.js';
+import { checksumText, iteration, memorySharingError, timerResolutionMs, warmUpUntilSteady, workersToUse } from './measure.js';
 import { cError, kernelId, loadModule, resizable, startPool, stopPool, usePoolWorkers } from './pool.js';
 
 const HELPER_URL = 'helper.js';
@@ -122,9 +122,9 @@ async function run(config) {
   return { status, reason, blocks: measured, checksums, poolStartupMs, steadyAfterMs: warm.steadyAfterMs, notes };
 }
 
-/** The checksum of the side's last step: a u64 returned as i64, i.e. a signed BigInt, as 16 hex digits. */
+/** The checksum of the side's last step. */
 function checksumOf({ wasm, bench }) {
-  return BigInt.asUintN(64, wasm.pb.pb_bench_checksum(bench)).toString(16).padStart(16, '0');
+  return checksumText(wasm.pb.pb_bench_checksum(bench));
 }
 
 function key(block) {

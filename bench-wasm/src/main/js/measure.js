@@ -1,5 +1,6 @@
 // What every parbench driver worker measures the same way: timed iterations of whole steps,
-// whether shared memory can reach workers (and the fallback when not), and the timer's resolution.
+// whether shared memory can reach workers (and the fallback when not), the timer's resolution,
+// and how a checksum is written.
 
 /**
  * One iteration: whole steps until `ms` have passed; returns steps per second. Tiny steps (a
@@ -93,4 +94,12 @@ export function timerResolutionMs() {
     }
   }
   return smallest;
+}
+
+/**
+ * A 64-bit checksum (a BigInt, signed or not: a u64 returned as i64 comes back negative) as every
+ * results file writes it: 16 lowercase hex digits, like the harness's ChecksumText.
+ */
+export function checksumText(value) {
+  return BigInt.asUintN(64, value).toString(16).padStart(16, '0');
 }

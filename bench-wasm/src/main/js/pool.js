@@ -18,8 +18,8 @@ export async function loadModule(url) {
   const module = await WebAssembly.compile(bytes);
   const limits = importedMemoryLimits(bytes);
   if (!limits || !limits.shared) {
-    throw new Error('parbench.wasm does not import a shared env.memory; build it with '
-        + '--import-memory --shared-memory --max-memory');
+    throw new Error('parbench.wasm does not import a shared env.memory; build it with bench-wasm/build.sh, '
+        + 'whose link flags (bench-wasm/c-flags.sh) make one');
   }
   // The memory we provide must satisfy the module's declared limits (JS cannot ask the module).
   const memory = new WebAssembly.Memory({ initial: limits.initial, maximum: limits.maximum, shared: true });

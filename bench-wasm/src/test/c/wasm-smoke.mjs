@@ -71,6 +71,10 @@ async function main(wasmPath, checksumPath) {
 
   const kernels = pb.pb_kernel_count();
   check(kernels === expected.size, `pb_kernel_count() = ${kernels}, native has ${expected.size}`);
+  const kernelId = (name) => {
+    for (let k = 0; k < kernels; k++) if (text(pb.pb_kernel_name(k)) === name) return k;
+    throw new Error(`parbench.wasm has no kernel ${name}`);
+  };
   for (let workers = 1; workers <= 4; workers++) {
     const { pool, stop } = await startPool(workers);
     for (let k = 0; k < kernels; k++) {
@@ -91,7 +95,7 @@ async function main(wasmPath, checksumPath) {
   // steps first let the engine finish optimising (background compiles also use CPU).
   {
     const { pool, stop } = await startPool(3);
-    const bench = pb.pb_bench_create(pool, 3, 256n, 42n);
+    const bench = pb.pb_bench_create(pool, kernelId('nbody'), 256n, 42n);
     for (let i = 0; i < 20; i++) pb.pb_bench_step(bench);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const before = process.cpuUsage();
@@ -106,7 +110,7 @@ async function main(wasmPath, checksumPath) {
   // Repeated create/destroy must reuse the freed memory.
   const churn = async () => {
     const { pool, stop } = await startPool(3);
-    const bench = pb.pb_bench_create(pool, 5, 100000n, 1n);
+    const bench = pb.pb_bench_create(pool, kernelId('sort'), 100000n, 1n);
     pb.pb_bench_step(bench);
     pb.pb_bench_destroy(bench);
     await stop();
@@ -118,10 +122,10 @@ async function main(wasmPath, checksumPath) {
 
   // Beyond the 1 GiB maximum: refused, with the reason.
   const { pool, stop } = await startPool(1);
-  check(pb.pb_bench_create(pool, 0, 1n << 28n, 42n) === 0, 'sum of 2^28 doubles (2 GiB) must be refused');
+  check(pb.pb_bench_create(pool, kernelId('sum'), 1n << 28n, 42n) === 0, 'sum of 2^28 doubles (2 GiB) must be refused');
   check(pb.pb_last_status() === PB_ERR_NOMEM && text(pb.pb_last_error()).includes('1 GiB'),
     `2 GiB sum: status ${pb.pb_last_status()}, message "${text(pb.pb_last_error())}"`);
-  const bench = pb.pb_bench_create(pool, 6, 1024n, 42n);
+  const bench = pb.pb_bench_create(pool, kernelId('forkjoin'), 1024n, 42n);
   check(bench !== 0 && pb.pb_last_status() === PB_OK, 'a bench after a refused one');
   pb.pb_bench_destroy(bench);
   await stop();

@@ -17,7 +17,7 @@
 // the user's files (`at`, a URL the harness maps back to a file), and whether it looks like a
 // threads problem (`threadsHint`).
 
-import { iteration, memorySharingError, timerResolutionMs, warmUpUntilSteady, workersToUse } from '../measure.js';
+import { checksumText, iteration, memorySharingError, timerResolutionMs, warmUpUntilSteady, workersToUse } from '../measure.js';
 
 const HELPER_URL = '../helper.js'; // any worker script served with COEP will do for the sharing check
 const REQUIRED = { setup: 'function', step: 'function' };
@@ -256,19 +256,15 @@ function memoryShared(instance, module, imports) {
  */
 function normalizeChecksum(value, from) {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'bigint') return hex64(value);
+  if (typeof value === 'bigint') return checksumText(value);
   if (typeof value === 'number') {
-    if (Number.isSafeInteger(value)) return hex64(BigInt(value));
+    if (Number.isSafeInteger(value)) return checksumText(BigInt(value));
     const bits = new BigUint64Array(new Float64Array([value]).buffer)[0];
-    return hex64(bits);
+    return checksumText(bits);
   }
   if (typeof value === 'string' && value.trim().length > 0 && value.length <= 256) return value.trim();
   throw new AdapterError(`${from}() returned ${describeValue(value)}; a checksum must be a number, a bigint, `
     + 'a non-empty string (at most 256 characters) or nothing');
-}
-
-function hex64(value) {
-  return BigInt.asUintN(64, value).toString(16).padStart(16, '0');
 }
 
 function describeValue(value) {

@@ -1,5 +1,6 @@
 package io.parbench.jmh;
 
+import io.parbench.kernels.ChecksumText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,21 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
  * How a forked benchmark JVM hands its checksum to the harness: one line per fork, each the
- * checksum as 16 lowercase hex digits. Forks run one after another; each rewrites the file
+ * checksum as {@link ChecksumText} writes it. Forks run one after another; each rewrites the file
  * with its line added, through a temporary file and an atomic rename, so a reader never sees
  * a partial line and every fork's checksum can be compared.
  */
 public final class ChecksumFile {
     private ChecksumFile() {}
-
-    public static String format(long checksum) {
-        return HexFormat.of().toHexDigits(checksum);
-    }
 
     /** Appends {@code checksum} as a new line of {@code file}, atomically. */
     public static void append(Path file, long checksum) {
@@ -31,7 +27,7 @@ public final class ChecksumFile {
             String before = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
             Path partial = Files.createTempFile(dir, file.getFileName().toString(), ".partial");
             try {
-                Files.writeString(partial, before + format(checksum) + "\n", StandardCharsets.UTF_8);
+                Files.writeString(partial, before + ChecksumText.of(checksum) + "\n", StandardCharsets.UTF_8);
                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(partial);
@@ -50,7 +46,7 @@ public final class ChecksumFile {
             List<Long> checksums = new ArrayList<>();
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
-                    checksums.add(HexFormat.fromHexDigitsToLong(line.strip()));
+                    checksums.add(ChecksumText.parse(line.strip()));
                 }
             }
             return checksums;

@@ -1,5 +1,6 @@
 package io.parbench.jmh;
 
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.JavaKernels;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -170,7 +171,7 @@ public final class JmhLauncher {
         }
         if (checksums.stream().distinct().count() != 1) {
             throw new JmhRunException("the forks computed different checksums: "
-                    + checksums.stream().map(ChecksumFile::format).toList()
+                    + checksums.stream().map(ChecksumText::of).toList()
                     + "; the kernel is not deterministic.", log, null);
         }
         return checksums.getFirst();

@@ -1,5 +1,6 @@
 package io.parbench.jmh;
 
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSizes;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ParallelKernel;
@@ -19,8 +20,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the jvm and native benchmarks share: one kernel instance per trial (fork), one step per
- * JMH operation, so the Throughput score is steps per second. The trial's checksum is written
+ * What the jvm and native benchmarks share: one kernel instance per trial (fork) of the kernel
+ * {@link KernelParameter} names, one step per JMH operation, so the Throughput score is steps per second. The trial's checksum is written
  * where the harness reads it ({@value ForkFlags#CHECKSUM_FILE_PROPERTY}) or printed.
  */
 @State(Scope.Benchmark)
@@ -29,10 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 2, jvmArgsAppend = {ForkFlags.NATIVE_ACCESS, ForkFlags.UNSAFE_ALLOW, ForkFlags.JDK_SORT_SPLIT})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-public abstract class KernelBenchmark {
-    @Param({"sum", "histogram", "axpy", "nbody", "mandelbrot", "sort", "forkjoin"})
-    public String kernel;
-
+public abstract class KernelBenchmark extends KernelParameter {
     /** A profile name (quick, default, full) or a number. */
     @Param({"quick"})
     public String size;
@@ -61,7 +59,7 @@ public abstract class KernelBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         KernelSpec spec = KernelSpec.byId(kernel).orElseThrow(() -> new IllegalArgumentException(
-                "unknown kernel '" + kernel + "': use one of sum, histogram, axpy, nbody, mandelbrot, sort, forkjoin."));
+                "unknown kernel '" + kernel + "': use one of " + KernelSpec.NAMES + "."));
         instance = open(spec, KernelSizes.parse(spec, size), seed, workers);
     }
 
@@ -83,7 +81,7 @@ public abstract class KernelBenchmark {
             ChecksumFile.append(Path.of(file), checksum);
         } else {
             System.out.println("parbench checksum " + engine() + " " + kernel + " size=" + size + " workers=" + workers
-                    + " seed=" + seed + ": " + ChecksumFile.format(checksum));
+                    + " seed=" + seed + ": " + ChecksumText.of(checksum));
         }
     }
 }

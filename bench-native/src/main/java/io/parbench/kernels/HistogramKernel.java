@@ -27,7 +27,21 @@ final class HistogramKernel extends PooledKernel {
 
     HistogramKernel(long size, long seed, ForkJoinPool pool) {
         super(KernelSpec.HISTOGRAM, pool);
-        this.keys = KernelInputs.histogramKeys(size, seed);
+        this.keys = keys(size, seed);
+    }
+
+    /** KERNELS.md's input: {@code key[i] = (u32)(next() >>> 32)}, held in an int. */
+    static int[] keys(long size, long seed) {
+        SplitMix64 random = SplitMix64.forKernel(KernelSpec.HISTOGRAM, size, seed);
+        int[] keys = new int[(int) size];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = (int) (random.next() >>> 32);
+        }
+        return keys;
+    }
+
+    static KernelSizes.Footprint footprint(long size) {
+        return KernelSizes.Footprint.perElement(size, Integer.BYTES);
     }
 
     @Override

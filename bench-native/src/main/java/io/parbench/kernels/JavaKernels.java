@@ -52,14 +52,6 @@ public final class JavaKernels {
         if (chosen.equals(JDK_VARIANT)) {
             return new JdkSortKernel(size, seed, pool);
         }
-        return switch (kernel) {
-            case SUM -> new SumKernel(size, seed, pool);
-            case HISTOGRAM -> new HistogramKernel(size, seed, pool);
-            case AXPY -> new AxpyKernel(size, seed, pool);
-            case NBODY -> new NBodyKernel(size, seed, pool);
-            case MANDELBROT -> new MandelbrotKernel(size, pool);
-            case SORT -> new MergeSortKernel(size, seed, pool);
-            case FORKJOIN -> new ForkJoinKernel(size, pool);
-        };
+        return kernel.newJavaKernel(size, seed, pool);
     }
 }

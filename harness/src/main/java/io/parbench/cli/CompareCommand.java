@@ -3,14 +3,12 @@ package io.parbench.cli;
 import io.parbench.compare.ComparisonReplay;
 import io.parbench.compare.ComparisonReport;
 import io.parbench.compare.SequentialPlan;
-import io.parbench.engines.AssetsFolder;
 import io.parbench.engines.Engine;
 import io.parbench.engines.EngineOptions;
 import io.parbench.engines.OwnKernel;
 import io.parbench.engines.RemoteEndpoint;
+import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.byo.ByoEngine;
-import io.parbench.gate.GateReport;
-import io.parbench.gate.GateSettings;
 import io.parbench.gate.TerminalFormatter;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.plan.Plan;
@@ -29,10 +27,13 @@ import io.parbench.results.RunInfo;
 import io.parbench.results.SideSetup;
 import io.parbench.run.ComparisonProgress;
 import io.parbench.run.ComparisonRun;
+import io.parbench.run.EngineRegistry;
 import io.parbench.run.ExpectedChecksums;
 import io.parbench.run.MachineFacts;
 import io.parbench.run.RunLock;
 import io.parbench.run.SidePairing;
+import io.parbench.verdict.GateReport;
+import io.parbench.verdict.GateSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -257,13 +258,14 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new UserError("--baseline-assets " + baselineAssets + " is not a folder; give a bench-wasm build's assets folder"
                         + " (bench-wasm/target/classes/io/parbench/assets of another checkout).");
             }
-            List<String> using = names.stream().filter(n -> !n.equals("jvm") && !n.equals(ByoEngine.NAME)).toList();
+            List<String> using = names.stream().filter(EngineRegistry::usesAssets).toList();
             if (using.isEmpty()) {
-                throw new UserError("--baseline-assets changes only the native and browser engines (chromium, firefox, webkit), and none is in"
-                        + " --engines " + String.join(",", names) + ".");
+                throw new UserError("--baseline-assets changes only the native and browser engines ("
+                        + String.join(", ", BrowserKind.ids(List.of(BrowserKind.values()))) + "), and none is in --engines "
+                        + String.join(",", names) + ".");
             }
             for (String engine : using) {
-                AssetsFolder.missing(baselineAssets, engine).ifPresent(file -> {
+                EngineRegistry.missingAssets(baselineAssets, engine).ifPresent(file -> {
                     throw new UserError("--baseline-assets " + baselineAssets + " has no " + file + ", which the " + engine
                             + " engine needs; give a bench-wasm build's assets folder (bench-wasm/target/classes/io/parbench/assets).");
                 });
@@ -290,16 +292,17 @@ public final class CompareCommand implements Callable<Integer> {
             if (!Files.isRegularFile(baselineBrowserPath) || !Files.isExecutable(baselineBrowserPath)) {
                 throw new UserError("--baseline-browser-path " + baselineBrowserPath + " is not an executable file; give side A's browser.");
             }
-            if (names.stream().noneMatch(n -> !n.equals("jvm") && !n.equals("native"))) {
-                throw new UserError("--baseline-browser-path changes only the browser engines (chromium, firefox, webkit, byo), and none is in"
-                        + " --engines " + String.join(",", names) + ".");
+            if (names.stream().noneMatch(n -> BrowserKind.find(n).isPresent() || n.equals(ByoEngine.NAME))) {
+                throw new UserError("--baseline-browser-path changes only the browser engines ("
+                        + String.join(", ", BrowserKind.ids(BrowserKind.locals())) + ", " + ByoEngine.NAME + "), and none is in --engines "
+                        + String.join(",", names) + ".");
             }
             browserA = baselineBrowserPath;
             differences.put("browser-path", baselineBrowserPath.toString());
         }
         List<String> jvmA = b.jvmArgs();
         if (baselineJvmArgs != null) {
-            if (!names.contains("jvm")) {
+            if (!names.contains(EngineRegistry.JVM)) {
                 throw new UserError("--baseline-jvm-args changes only the jvm engine, which is not in --engines " + String.join(",", names) + ".");
             }
             jvmA = words(baselineJvmArgs);

@@ -50,8 +50,8 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--no-isolation", description = "Check what pages served without COOP/COEP get.")
     boolean noIsolation;
 
-    @Option(names = "--browser", defaultValue = "chromium",
-            description = "With --webdriver-url: the remote browser to check (chromium, firefox, webkit, safari or edge). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--browser", defaultValue = "chromium", completionCandidates = BrowserKind.Names.class,
+            description = "With --webdriver-url: the remote browser to check (${COMPLETION-CANDIDATES}). Default: ${DEFAULT-VALUE}.")
     String browser;
 
     @Mixin RemoteBrowserOptions remoteBrowser;
@@ -115,14 +115,11 @@ public final class DoctorCommand implements Callable<Integer> {
         check(b.sharedArrayBuffer(), Checklist.SHARED_ARRAY_BUFFER, Checklist.ISOLATION_FIX);
         String jsc = facts.get(FactKeys.JSC_SHARED_ARRAY_BUFFER);
         if (jsc != null) {
-            check(!b.isolationServed() || (jsc.equals("1") && b.sharedArrayBuffer()),
-                    FactKeys.JSC_SHARED_ARRAY_BUFFER + "=" + jsc + " in the environment of WebKitWebDriver and MiniBrowser"
-                            + (b.isolationServed() ? "" : " (left out with --no-isolation: Safari gives no SharedArrayBuffer to pages that are not isolated)"),
-                    "WebKitGTK has SharedArrayBuffer only with " + FactKeys.JSC_SHARED_ARRAY_BUFFER
-                            + "=1 in the driver's environment; parbench sets it for isolated pages, so check that nothing in the environment overrides JSC options.");
+            check(!b.isolationServed() || (jsc.equals("1") && b.sharedArrayBuffer()), Checklist.webKitSharedArrayBuffer(jsc, b.isolationServed()),
+                    Checklist.WEBKIT_SHARED_ARRAY_BUFFER_FIX);
         }
-        check(b.wasmThreads(), "A shared WebAssembly.Memory reaches a worker"
-                        + (b.wasmThreadsError() == null ? "" : ": " + b.wasmThreadsError()), Checklist.SHARED_MEMORY_FIX);
+        check(b.wasmThreads(), Checklist.SHARED_MEMORY + (b.wasmThreadsError() == null ? "" : ": " + b.wasmThreadsError()),
+                Checklist.SHARED_MEMORY_FIX);
         check(true, "Timer resolution " + Format.millis(b.timerResolutionMillis()), null);
     }
 

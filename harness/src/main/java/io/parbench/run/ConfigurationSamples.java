@@ -4,10 +4,10 @@ import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.SampleSource;
 import io.parbench.results.Status;
+import io.parbench.statistics.Statistics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * What the forks measured so far of one configuration: its samples fork by fork with their
@@ -74,7 +74,7 @@ final class ConfigurationSamples {
     }
 
     ConfigurationResult result() {
-        Double startup = poolStartups.isEmpty() ? null : new Median().evaluate(poolStartups.stream().mapToDouble(Double::doubleValue).toArray());
+        Double startup = poolStartups.isEmpty() ? null : Statistics.median(poolStartups);
         Double gap = mainThreadGaps.stream().max(Double::compare).orElse(null);
         boolean unmeasured = samples.isEmpty() && !failed();
         return new ConfigurationResult(configuration, unmeasured ? Status.FAILED : status,

@@ -1,5 +1,6 @@
 package io.parbench.run;
 
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.Configuration;
@@ -33,7 +34,7 @@ public final class ExpectedChecksums {
 
     private static Optional<String> reference(KernelSpec kernel, long size, long seed) {
         try {
-            return Optional.of(String.format("%016x", ReferenceChecksums.of(kernel, size, seed)));
+            return Optional.of(ChecksumText.of(ReferenceChecksums.of(kernel, size, seed)));
         } catch (IllegalArgumentException | OutOfMemoryError e) {
             // Too large for the reference here; engines must then still agree with each other.
             return Optional.empty();

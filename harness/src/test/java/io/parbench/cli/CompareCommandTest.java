@@ -61,13 +61,21 @@ class CompareCommandTest {
     }
 
     @Test
-    void anAssetsFolderWithoutTheLibraryIsRefused() throws IOException {
+    void anAssetsFolderWithoutWhatAnEngineNeedsIsRefusedForEveryEngineThatUsesIt() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("assets"));
         CommandRun run = CommandRun.of("compare", "--engines", "native", "--baseline-assets", empty.toString());
         assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.err());
         assertTrue(run.err().contains("has no native/linux-x86_64/libparbench.so, which the native engine needs"), run.err());
         CommandRun jvm = CommandRun.of("compare", "--engines", "jvm", "--baseline-assets", empty.toString());
         assertTrue(jvm.err().contains("changes only the native and browser engines"), jvm.err());
+        CommandRun chromium = CommandRun.of("compare", "--engines", "chromium", "--baseline-assets", empty.toString());
+        assertEquals(ExitCodes.BAD_INPUT, chromium.exitCode(), chromium.err());
+        assertTrue(chromium.err().contains("has no wasm/parbench.wasm, which the chromium engine needs"), chromium.err());
+        // Safari runs only through a WebDriver endpoint; its pages come from the assets folder all the same.
+        CommandRun safari = CommandRun.of("compare", "--webdriver-url", "http://127.0.0.1:9", "--browser", "safari",
+                "--engines", "safari", "--baseline-assets", empty.toString());
+        assertEquals(ExitCodes.BAD_INPUT, safari.exitCode(), safari.err());
+        assertTrue(safari.err().contains("has no wasm/parbench.wasm, which the safari engine needs"), safari.err());
     }
 
     @Test

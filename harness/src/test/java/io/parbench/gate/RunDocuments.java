@@ -1,5 +1,6 @@
 package io.parbench.gate;
 
+import io.parbench.kernels.ChecksumText;
 import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.Environment;
@@ -102,6 +103,6 @@ public final class RunDocuments {
     }
 
     private static String checksum(String kernel) {
-        return String.format("%016x", kernel.hashCode() & 0xffffffffL);
+        return ChecksumText.of(kernel.hashCode() & 0xffffffffL);
     }
 }

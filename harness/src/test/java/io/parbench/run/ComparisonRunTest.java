@@ -3,13 +3,13 @@ package io.parbench.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import io.parbench.change.Outcome;
 import io.parbench.compare.ComparisonReplay;
-import io.parbench.engines.Engine;
 import io.parbench.engines.Block;
+import io.parbench.engines.Engine;
 import io.parbench.engines.ForkMeasurement;
 import io.parbench.engines.ForkPlan;
-import io.parbench.gate.GateSettings;
 import io.parbench.results.ComparisonDocument;
 import io.parbench.results.ComparisonFiles;
 import io.parbench.results.ComparisonRound;
@@ -23,6 +23,7 @@ import io.parbench.results.MeasurementSettings;
 import io.parbench.results.RunInfo;
 import io.parbench.results.SideSetup;
 import io.parbench.results.Status;
+import io.parbench.verdict.GateSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import io.parbench.engines.Block;
 import io.parbench.engines.Engine;
 import io.parbench.engines.ForkMeasurement;
 import io.parbench.engines.ForkPlan;
-import io.parbench.jmh.ChecksumFile;
 import io.parbench.jmh.JmhLauncher;
 import io.parbench.jmh.JmhRunException;
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.SeriesKey;
@@ -74,7 +74,7 @@ public abstract class JmhEngine implements Engine {
             JmhLauncher.Result result = JmhLauncher.run(config);
             List<ForkMeasurement.MeasuredBlock> blocks = result.scoresPerFork().getFirst().stream()
                     .map(score -> new ForkMeasurement.MeasuredBlock(point, score)).toList();
-            return new ForkMeasurement(Status.OK, null, blocks, Map.of(point, ChecksumFile.format(result.checksum())), null, null, null,
+            return new ForkMeasurement(Status.OK, null, blocks, Map.of(point, ChecksumText.of(result.checksum())), null, null, null,
                     null, 1, List.of());
         } catch (JmhRunException e) {
             return ForkMeasurement.failed(e.getMessage());

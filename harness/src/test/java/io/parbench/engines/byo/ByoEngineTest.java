@@ -11,6 +11,7 @@ import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserDriver;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.drivers.BrowserDrivers;
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.Configuration;
@@ -56,7 +57,7 @@ class ByoEngineTest {
             assertEquals(new OwnKernel("emscripten-nbody", 512), engine.ownKernel().orElseThrow());
             assertTrue(facts.browser().crossOriginIsolated());
 
-            String reference = String.format("%016x", ReferenceChecksums.of(KernelSpec.NBODY, 256, SEED));
+            String reference = ChecksumText.of(ReferenceChecksums.of(KernelSpec.NBODY, 256, SEED));
             for (int workers = 1; workers <= 4; workers++) {
                 SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "emscripten-nbody", null, 256, workers), QUICK);
                 assertEquals(Status.OK, m.status(), m::reason);
@@ -78,7 +79,7 @@ class ByoEngineTest {
                 assertTrue(engine.probe().available());
                 SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "parbench-module", "kernel=" + kernel.id(), size, 2), QUICK);
                 assertEquals(Status.OK, m.status(), m::reason);
-                assertEquals(String.format("%016x", ReferenceChecksums.of(kernel, size, SEED)), m.checksum(), kernel.id());
+                assertEquals(ChecksumText.of(ReferenceChecksums.of(kernel, size, SEED)), m.checksum(), kernel.id());
             }
         }
     }
@@ -158,7 +159,7 @@ class ByoEngineTest {
             assertEquals(List.of("flavour=plain"), engine.variants("folder-import"));
             SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "folder-import", "flavour=plain", 7, 2), QUICK);
             assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
-            assertEquals(String.format("%016x", 42), m.checksum());
+            assertEquals(ChecksumText.of(42), m.checksum());
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parbench.engines.Block;
 import io.parbench.engines.ForkPlan;
 import io.parbench.engines.SingleConfiguration;
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.Configuration;
@@ -17,8 +18,8 @@ import io.parbench.results.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The real library through a real JMH fork. */
@@ -44,7 +45,7 @@ class NativeEngineTest {
             assertEquals(Status.OK, m.status(), m.reason());
             assertEquals(2, m.samples().getFirst().size());
             assertTrue(m.samples().getFirst().stream().allMatch(s -> s > 0), m.samples().toString());
-            assertEquals(String.format("%016x", ReferenceChecksums.of(KernelSpec.NBODY, 300, SEED)), m.checksum());
+            assertEquals(ChecksumText.of(ReferenceChecksums.of(KernelSpec.NBODY, 300, SEED)), m.checksum());
         }
     }
 

@@ -12,6 +12,7 @@ import io.parbench.engines.browser.BrowserCrash;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.byo.ByoEngine;
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.BrowserProbe;
@@ -156,7 +157,7 @@ abstract class BrowserEngineContract {
     }
 
     static String expected(KernelSpec kernel, long size) {
-        return String.format("%016x", ReferenceChecksums.of(kernel, size, KernelSpec.DEFAULT_SEED));
+        return ChecksumText.of(ReferenceChecksums.of(kernel, size, KernelSpec.DEFAULT_SEED));
     }
 
 }

@@ -78,10 +78,9 @@ public final class FirefoxDriver implements BrowserDriver {
     /**
      * {@inheritDoc}
      *
-     * <p>Now and then (5 pages in 120 on this busy 2-core machine) Firefox 153 leaves a page
-     * stuck before it measures anything: after fetching parbench.wasm (compiling it) or while
-     * starting the pool's workers, the driver worker's own timeouts not firing either; the server
-     * had answered every request. Such a page is tried again in a fresh Firefox, up to {@value
+     * <p>Now and then Firefox 153 leaves a page stuck before it measures anything: after fetching
+     * parbench.wasm (compiling it) or while starting the pool's workers, the driver worker's own
+     * timeouts not firing either; the server had answered every request. Such a page is tried again in a fresh Firefox, up to {@value
      * #SET_UP_TRIES} times in all, with a note: nothing had been measured, so nothing measured is
      * thrown away, and a page that hangs while measuring still fails at once.
      */

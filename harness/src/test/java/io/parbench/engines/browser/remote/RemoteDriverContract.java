@@ -11,6 +11,7 @@ import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.browser.ServeAddress;
 import io.parbench.engines.wasm.WasmEngine;
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.BrowserProbe;
@@ -103,7 +104,7 @@ abstract class RemoteDriverContract {
                 Configuration configuration = new Configuration(browser().id(), kernel.id(), null, size, workers);
                 SingleConfiguration.Result m = SingleConfiguration.measure(engine, configuration, QUICK);
                 assertEquals(Status.OK, m.status(), () -> configuration.label() + ": " + m.reason() + " " + m.notes());
-                assertEquals(String.format("%016x", ReferenceChecksums.of(kernel, size, KernelSpec.DEFAULT_SEED)), m.checksum(),
+                assertEquals(ChecksumText.of(ReferenceChecksums.of(kernel, size, KernelSpec.DEFAULT_SEED)), m.checksum(),
                         configuration.label());
             }
         }

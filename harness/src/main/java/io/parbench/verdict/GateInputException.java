@@ -1,4 +1,5 @@
-package io.parbench.gate;
+package io.parbench.verdict;
+
 
 /**
  * The gate was given something it cannot judge: an impossible setting, a selector that matches

@@ -1,4 +1,4 @@
-package io.parbench.gate;
+package io.parbench.verdict;
 
 import io.parbench.results.Configuration;
 

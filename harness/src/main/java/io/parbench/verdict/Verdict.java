@@ -1,6 +1,7 @@
-package io.parbench.gate;
+package io.parbench.verdict;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.parbench.change.Outcome;
 import java.util.Locale;
 
 /** What the gate concluded about one check, most severe first (the order reports sort by). */
@@ -28,6 +29,16 @@ public enum Verdict {
 
     Verdict(boolean fails) {
         this.fails = fails;
+    }
+
+    /** The verdict of a decision rule's outcome. */
+    public static Verdict of(Outcome outcome) {
+        return switch (outcome) {
+            case REGRESSION -> REGRESSION;
+            case IMPROVEMENT -> IMPROVED;
+            case NO_REGRESSION -> NO_REGRESSION;
+            case UNDECIDED -> UNDECIDED;
+        };
     }
 
     /** Whether this verdict makes the gate fail (exit code 1). */

@@ -1,4 +1,4 @@
-package io.parbench.gate;
+package io.parbench.verdict;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;

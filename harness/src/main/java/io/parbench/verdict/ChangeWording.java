@@ -1,15 +1,29 @@
-package io.parbench.gate;
+package io.parbench.verdict;
 
 import io.parbench.change.CheckDecision;
 import io.parbench.text.Format;
 
-/** How a change's decision reads for people; the statistics return numbers, this words them (gate and compare alike). */
-public final class ChangeWording {
+/**
+ * How a change's decision reads for people, gate and compare alike: the statistics return
+ * numbers ({@link Decision}), this words them whenever a formatter asks for the reason.
+ */
+final class ChangeWording {
 
     private ChangeWording() {}
 
+    static String reason(Decision decision) {
+        return switch (decision.grounds()) {
+            case Decision.Tested t -> t.replicates() == Decision.Replicates.ROUNDS
+                    ? "B " + tested(t.decision(), t.threshold(), "rounds")
+                    : tested(t.decision(), t.threshold(), "forks per side");
+            case Decision.TooFewForks f -> tooFewForks(decision.change(), f.fewest(), f.minimum(), f.needed());
+            case Decision.NotLookedAt n ->
+                    "undecided: only " + n.rounds() + " complete round(s); the first look needs more (give a longer --budget)";
+        };
+    }
+
     /** @param unit what the replicates are: "rounds" (compare) or "forks per side" (gate) */
-    public static String reason(CheckDecision d, double threshold, String unit) {
+    private static String tested(CheckDecision d, double threshold, String unit) {
         String interval = Text.change(d.change()) + " (" + Format.percent(d.confidence()) + " interval " + Text.change(d.low()) + " to "
                 + Text.change(d.high()) + ", " + d.replicates() + " " + unit + ")";
         String why = switch (d.outcome()) {
@@ -26,12 +40,7 @@ public final class ChangeWording {
                 + String.join(", ", d.outlierRounds().stream().map(String::valueOf).toList()) + " (kept in the estimate)";
     }
 
-    static String reason(CheckDecision d, double threshold) {
-        return reason(d, threshold, "forks per side");
-    }
-
-    /** @param needed forks per side that would decide at the spread seen, or null when it cannot be told */
-    static String tooFewForks(double change, int fewest, int minimum, Integer needed) {
+    private static String tooFewForks(double change, int fewest, int minimum, Integer needed) {
         return Text.change(change) + " from " + fewest + " fork" + (fewest == 1 ? "" : "s") + " on a side: forks are the samples"
                 + " (processes differ more than iterations inside one), and at least " + minimum + " per side are needed"
                 + (needed == null ? "" : "; about " + needed + " per side would decide at the spread seen") + " (--forks)";

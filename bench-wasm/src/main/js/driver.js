@@ -5,12 +5,12 @@
 //    minimumWarmupMillis}   (size and seed are decimal strings: they are 64-bit)
 // Messages to the page: {type: 'phase', phase} as it goes, then one {type: 'result', result}.
 // Helpers' logs (errors, warnings) reach the page through the 'parbench-log' broadcast channel.
+// The page also starts and stops the pool's helpers on pool.js's request (see main.js).
 
 import { iteration, memorySharingError, timerResolutionMs, warmUp, workersToUse } from './measure.js';
 import { cError, kernelId, loadModule, startPool, stopPool } from './pool.js';
 
 const WASM_URL = '../wasm/parbench.wasm';
-const HELPER_URL = 'helper.js';
 
 self.onmessage = async ({ data }) => {
   let result;
@@ -28,7 +28,7 @@ function phase(name) {
 }
 
 function probe() {
-  const sharingError = memorySharingError(HELPER_URL);
+  const sharingError = memorySharingError();
   return { timerResolutionMs: timerResolutionMs(), wasmThreads: sharingError === null, wasmThreadsError: sharingError };
 }
 
@@ -38,7 +38,7 @@ async function run(config) {
   const kernel = kernelId(wasm, config.kernel);
 
   // Detect missing threads up front and fall back to one worker, keeping the browser's reason.
-  const { workers, status, reason } = workersToUse(config.workers, HELPER_URL);
+  const { workers, status, reason } = workersToUse(config.workers);
 
   phase('pool');
   const started = performance.now();

@@ -39,6 +39,7 @@ const parbench = {
   phase: 'loaded', // the driver's last reported phase: the harness reads it when a run hangs
   result: null,    // set once, when the driver has answered (or failed)
   notes: [],       // errors and warnings, also written to the console
+  helpers: new Map(), // the pools' helper workers by team (pool.js), started here for the driver
 
   /** kind: 'probe' or 'run' (config: see driver.js). Returns at once; poll parbench.result. */
   start(kind, config) {
@@ -57,6 +58,10 @@ const parbench = {
       } else if (data.type === 'result') {
         const extra = kind === 'probe' ? pageFacts() : { mainThreadMaxGapMs: gaps.stop() };
         this.finish({ ...data.result, ...extra });
+      } else if (data.type === 'start-helpers') {
+        this.startHelpers(data);
+      } else if (data.type === 'stop-helpers') {
+        this.stopHelpers(data.team);
       }
     };
     // A worker script blocked by COEP/CORP or missing gives an error event without a message.
@@ -71,6 +76,30 @@ const parbench = {
     driver.postMessage({ type: kind, config });
   },
 
+  /**
+   * Starts a pool's helper workers for the driver (pool.js). They are constructed here, on the
+   * main thread, and never by the driver worker: in Firefox a worker that constructs a worker can
+   * wait forever for its debugger registration (bench-wasm/FIREFOX-HANG.md). Their messages go
+   * back to the driver on the pool's own channel (`answers`).
+   */
+  startHelpers({ team, url, starts, answers }) {
+    this.helpers.set(team, starts.map((start) => {
+      const helper = new Worker(url, { type: 'module' });
+      helper.onmessage = ({ data }) => answers.postMessage(data);
+      helper.onerror = (event) => {
+        event.preventDefault();
+        answers.postMessage({ type: 'load-error', index: start.index, message: event.message });
+      };
+      helper.postMessage(start);
+      return helper;
+    }));
+  },
+
+  stopHelpers(team) {
+    this.helpers.get(team)?.forEach((helper) => helper.terminate());
+    this.helpers.delete(team);
+  },
+
   note(level, text) {
     this.notes.push(`${level}: [parbench] ${text}`);
     (level === 'error' ? console.error : console.warn)('[parbench] ' + text);
@@ -81,6 +110,7 @@ const parbench = {
     this.phase = 'done';
     this.result = result;
     this.driver.terminate();
+    [...this.helpers.keys()].forEach((team) => this.stopHelpers(team));
   },
 };
 

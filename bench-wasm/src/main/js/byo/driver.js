@@ -17,7 +17,6 @@
 
 import { iteration, memorySharingError, timerResolutionMs, warmUp, workersToUse } from '../measure.js';
 
-const HELPER_URL = '../helper.js'; // any worker script served with COEP will do for the sharing check
 const REQUIRED = { setup: 'function', step: 'function' };
 const OPTIONAL = { teardown: 'function', checksum: 'function' };
 const KERNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -42,7 +41,7 @@ function phase(name) {
 }
 
 async function probe(config) {
-  const sharingError = memorySharingError(HELPER_URL);
+  const sharingError = memorySharingError();
   const facts = { timerResolutionMs: timerResolutionMs(), wasmThreads: sharingError === null, wasmThreadsError: sharingError };
   try {
     const adapter = await importAdapter(config.adapter);
@@ -57,7 +56,7 @@ async function run(config) {
   const adapter = await importAdapter(config.adapter);
 
   // Detect missing threads up front and fall back to one worker, keeping the browser's reason.
-  const { workers, status, reason } = workersToUse(config.workers, HELPER_URL);
+  const { workers, status, reason } = workersToUse(config.workers);
 
   phase('setup()');
   const started = performance.now();

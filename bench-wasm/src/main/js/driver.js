@@ -5,7 +5,7 @@
 //    minimumWarmupMillis}   (size and seed are decimal strings: they are 64-bit)
 // Messages to the page: {type: 'phase', phase} as it goes, then one {type: 'result', result}.
 // Helpers' logs (errors, warnings) reach the page through the 'parbench-log' broadcast channel.
-// The page also starts and stops the pool's helpers on pool.js's request (see main.js).
+// The page starts the workers the driver asks for (page-workers.js; main.js), e.g. the pool's helpers.
 
 import { iteration, memorySharingError, timerResolutionMs, warmUp, workersToUse } from './measure.js';
 import { cError, kernelId, loadModule, startPool, stopPool } from './pool.js';

@@ -4,7 +4,8 @@
 // per page and then polls parbench.result; parbench.phase and parbench.notes say where a stuck
 // page got to and what it logged, for drivers that cannot read the console. Everything that may block (the wasm module, Atomics.wait inside the pool)
 // runs in the driver worker: the main thread only relays messages and measures how responsive
-// it stays while the driver works, which is what a real page would feel.
+// it stays while the driver works, which is what a real page would feel. It also starts the
+// workers the driver asks for (page-workers.js): a worker must not construct workers itself.
 
 const TICK_MS = 10;
 
@@ -39,7 +40,7 @@ const parbench = {
   phase: 'loaded', // the driver's last reported phase: the harness reads it when a run hangs
   result: null,    // set once, when the driver has answered (or failed)
   notes: [],       // errors and warnings, also written to the console
-  helpers: new Map(), // the pools' helper workers by team (pool.js), started here for the driver
+  workers: new Map(), // the workers started for the driver (page-workers.js), by id
 
   /** kind: 'probe' or 'run' (config: see driver.js). Returns at once; poll parbench.result. */
   start(kind, config) {
@@ -58,10 +59,13 @@ const parbench = {
       } else if (data.type === 'result') {
         const extra = kind === 'probe' ? pageFacts() : { mainThreadMaxGapMs: gaps.stop() };
         this.finish({ ...data.result, ...extra });
-      } else if (data.type === 'start-helpers') {
-        this.startHelpers(data);
-      } else if (data.type === 'stop-helpers') {
-        this.stopHelpers(data.team);
+      } else if (data.type === 'start-worker') {
+        this.startWorker(data);
+      } else if (data.type === 'to-worker') {
+        this.workers.get(data.id)?.postMessage(data.data, data.transfer);
+      } else if (data.type === 'terminate-worker') {
+        this.workers.get(data.id)?.terminate();
+        this.workers.delete(data.id);
       }
     };
     // A worker script blocked by COEP/CORP or missing gives an error event without a message.
@@ -77,27 +81,18 @@ const parbench = {
   },
 
   /**
-   * Starts a pool's helper workers for the driver (pool.js). They are constructed here, on the
-   * main thread, and never by the driver worker: in Firefox a worker that constructs a worker can
-   * wait forever for its debugger registration (bench-wasm/FIREFOX-HANG.md). Their messages go
-   * back to the driver on the pool's own channel (`answers`).
+   * Starts a worker for the driver (a PageWorker of page-workers.js): constructed here, on the
+   * main thread, because in Firefox a worker that constructs a worker can wait forever inside
+   * the constructor (bench-wasm/FIREFOX-HANG.md). Its messages and errors go back on `answers`.
    */
-  startHelpers({ team, url, starts, answers }) {
-    this.helpers.set(team, starts.map((start) => {
-      const helper = new Worker(url, { type: 'module' });
-      helper.onmessage = ({ data }) => answers.postMessage(data);
-      helper.onerror = (event) => {
-        event.preventDefault();
-        answers.postMessage({ type: 'load-error', index: start.index, message: event.message });
-      };
-      helper.postMessage(start);
-      return helper;
-    }));
-  },
-
-  stopHelpers(team) {
-    this.helpers.get(team)?.forEach((helper) => helper.terminate());
-    this.helpers.delete(team);
+  startWorker({ id, url, options, answers }) {
+    const worker = new Worker(url, options);
+    worker.onmessage = ({ data }) => answers.postMessage({ type: 'message', data });
+    worker.onerror = (event) => {
+      event.preventDefault();
+      answers.postMessage({ type: 'error', message: event.message, filename: event.filename, lineno: event.lineno });
+    };
+    this.workers.set(id, worker);
   },
 
   note(level, text) {
@@ -110,7 +105,8 @@ const parbench = {
     this.phase = 'done';
     this.result = result;
     this.driver.terminate();
-    [...this.helpers.keys()].forEach((team) => this.stopHelpers(team));
+    this.workers.forEach((worker) => worker.terminate());
+    this.workers.clear();
   },
 };
 

@@ -1,12 +1,13 @@
-// parbench's pool on the browser side: loads parbench.wasm and has the page (main.js) start the
-// W-1 helper workers of a W-worker pool (the caller is worker 0). Used by the built-in driver and
-// by the bring-your-own example over parbench's own module (bench-wasm/examples/parbench-module).
+// parbench's pool on the browser side: loads parbench.wasm and starts the W-1 helper workers of a
+// W-worker pool (the caller is worker 0). Used by the built-in driver and by the bring-your-own
+// example over parbench's own module (bench-wasm/examples/parbench-module).
+
+import { PageWorker } from './page-workers.js';
 
 // Helpers are started from this module's folder, wherever the worker that imports it lives.
 const HELPER_URL = new URL('helper.js', import.meta.url);
 const HELPER_START_TIMEOUT_MS = 15000;
 const POOL_READY_TIMEOUT_MS = 10000;
-let nextTeam = 1;
 
 /**
  * Fetches, compiles and instantiates parbench.wasm on a new shared memory that satisfies the
@@ -33,59 +34,48 @@ export async function loadModule(url) {
 
 /**
  * Starts the W-1 helpers and waits until all have joined the pool. Worker 0 is the caller: it
- * runs the steps. Resolves to {pool, team} for stopPool.
+ * runs the steps. Resolves to {pool, helpers}.
  *
- * The page's main thread constructs the helpers (main.js), never this worker: in Firefox, a
- * worker that constructs a worker waits for the main thread to register the new worker with
- * the debugger whenever a debugger listener exists (WebDriver BiDi puts one in every content
- * process), and that wait can miss its wake-up and never end (bench-wasm/FIREFOX-HANG.md).
- * Start-up messages go through the page; 'entering' comes back on a channel of this pool's own.
+ * The page starts the helpers (PageWorker), not this worker: in Firefox a worker that constructs
+ * a worker can wait forever inside the constructor (bench-wasm/FIREFOX-HANG.md).
  */
 export async function startPool(wasm, workers) {
   const { module, memory, pb } = wasm;
   const pool = pb.pb_pool_create(workers);
   if (!pool) throw cError(wasm, `pb_pool_create(${workers})`);
-  const team = nextTeam++;
-  if (workers === 1) return { pool, team };
-  const starts = [];
-  // module and memory are shared with the helpers, not copied.
+  const helpers = [];
+  const entering = [];
   for (let index = 1; index < workers; index++) {
-    starts.push({ type: 'start', module, memory, pool, index, stackTop: pb.pb_pool_helper_stack(pool, index) });
-  }
-  const { port1: answers, port2 } = new MessageChannel();
-  const entered = new Set();
-  const entering = new Promise((resolve, reject) => {
-    answers.onmessage = ({ data }) => {
-      if (data.type === 'entering') {
-        entered.add(data.index);
-        if (entered.size === starts.length) resolve();
-      } else if (data.type === 'load-error') {
-        // A helper script blocked by COEP/CORP gives an error event without a message.
-        reject(new Error(`helper ${data.index} failed to load: ${data.message
+    const helper = new PageWorker(HELPER_URL, { type: 'module' });
+    helpers.push(helper);
+    entering.push(new Promise((resolve, reject) => {
+      helper.onmessage = ({ data }) => {
+        if (data.type === 'entering') resolve();
+        else reject(new Error(`helper ${index} failed: ${data.message}`));
+      };
+      // A helper script blocked by COEP/CORP gives an error event without a message.
+      helper.onerror = (event) => {
+        event.preventDefault();
+        reject(new Error(`helper ${index} failed to load: ${event.message
             || 'no message (helper.js blocked by the cross-origin headers, or not served)'}`));
-      } else {
-        reject(new Error(`helper ${data.index} failed: ${data.message}`));
-      }
-    };
-  });
-  self.postMessage({ type: 'start-helpers', team, url: HELPER_URL.href, starts, answers: port2 }, [port2]);
+      };
+    }));
+    // module and memory are shared with the helper, not copied.
+    helper.postMessage({ type: 'start', module, memory, pool, index, stackTop: pb.pb_pool_helper_stack(pool, index) });
+  }
   // Browsers start workers asynchronously, so yield to the event loop until every helper runs;
   // blocking in pb_pool_wait_ready right away could wait for helpers that never got started.
-  try {
-    await withTimeout(entering, HELPER_START_TIMEOUT_MS,
-        `the ${workers - 1} helper workers did not start within ${HELPER_START_TIMEOUT_MS} ms`);
-  } finally {
-    answers.close();
-  }
+  await withTimeout(Promise.all(entering), HELPER_START_TIMEOUT_MS,
+      `the ${workers - 1} helper workers did not start within ${HELPER_START_TIMEOUT_MS} ms`);
   // "entering" is only a promise to join: the pool's handshake in shared memory is the proof.
   if (pb.pb_pool_wait_ready(pool, POOL_READY_TIMEOUT_MS) !== 0) throw cError(wasm, 'pb_pool_wait_ready');
-  return { pool, team };
+  return { pool, helpers };
 }
 
-/** Stops the pool, then has the page end its helper workers. */
-export function stopPool(wasm, { pool, team }) {
+/** Stops the pool and its helper workers. */
+export function stopPool(wasm, { pool, helpers }) {
   wasm.pb.pb_pool_destroy(pool);
-  self.postMessage({ type: 'stop-helpers', team });
+  helpers.forEach((helper) => helper.terminate());
 }
 
 export function kernelId(wasm, name) {

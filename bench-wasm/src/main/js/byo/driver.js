@@ -16,6 +16,7 @@
 // threads problem (`threadsHint`).
 
 import { iteration, memorySharingError, timerResolutionMs, warmUp, workersToUse } from '../measure.js';
+import { startWorkersFromThePage } from '../page-workers.js';
 
 const REQUIRED = { setup: 'function', step: 'function' };
 const OPTIONAL = { teardown: 'function', checksum: 'function' };
@@ -25,6 +26,8 @@ const KERNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 class AdapterError extends Error {}
 
 const wasmModules = watchWasmInstantiation();
+// The adapter's libraries start their threads as workers (Emscripten's pthreads): the page starts them.
+startWorkersFromThePage();
 
 self.onmessage = async ({ data }) => {
   let result;

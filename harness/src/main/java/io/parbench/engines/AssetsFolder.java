@@ -16,7 +16,7 @@ public final class AssetsFolder {
 
     private static final String NATIVE_LIBRARY = "native/linux-x86_64/libparbench.so";
     private static final List<String> BROWSER_FILES = List.of("wasm/parbench.wasm", "web/index.html", "web/main.js",
-            "web/driver.js", "web/measure.js", "web/pool.js", "web/helper.js");
+            "web/driver.js", "web/measure.js", "web/pool.js", "web/page-workers.js", "web/helper.js");
 
     private AssetsFolder() {}
 

@@ -1,5 +1,5 @@
 // parbench helper worker: worker `index` (1..W-1) of the driver's pool. The page starts it on the
-// driver's request (pool.js, main.js) and relays its messages to the driver.
+// driver's request (pool.js, page-workers.js) and relays its messages to the driver.
 //
 // It runs the same compiled module on the same shared memory as the driver, so the pool it
 // joins is the driver's. Its whole life is one call: pb_worker_main returns only when the pool

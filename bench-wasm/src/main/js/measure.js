@@ -34,7 +34,7 @@ export function warmUp(step, iterations, ms, minimumMs) {
  * The browser's exact error when a shared WebAssembly.Memory cannot be posted to another thread,
  * or null when it can. Without cross-origin isolation creating the memory works but posting it
  * throws a DataCloneError, so try what a pool does: post one to the page, which hands the pool's
- * memory to its helpers (pool.js; main.js ignores this message). No worker is started for it:
+ * memory to its helpers (page-workers.js; main.js ignores this message). No worker is started:
  * a worker that starts one can hang in Firefox (bench-wasm/FIREFOX-HANG.md).
  */
 export function memorySharingError() {

@@ -10,11 +10,11 @@
 // Messages to the page: {type: 'phase', phase} and {type: 'at', block} as it goes, {type:
 // 'block', block} after each measured block, then one {type: 'result', result}.
 // Helpers' logs (errors, warnings) reach the page through the 'parbench-log' broadcast channel.
+// The page starts the workers the driver asks for (page-workers.js; main.js), e.g. the pool's helpers.
 
 import { checksumText, iteration, memorySharingError, timerResolutionMs, warmUpUntilSteady, workersToUse } from './measure.js';
 import { cError, kernelId, loadModule, resizable, startPool, stopPool, usePoolWorkers } from './pool.js';
 
-const HELPER_URL = 'helper.js';
 
 // What this fork measured so far: a failure keeps it (the harness saves the blocks measured).
 const measured = [];
@@ -37,14 +37,14 @@ function phase(name) {
 }
 
 function probe() {
-  const sharingError = memorySharingError(HELPER_URL);
+  const sharingError = memorySharingError();
   return { timerResolutionMs: timerResolutionMs(), wasmThreads: sharingError === null, wasmThreadsError: sharingError };
 }
 
 async function run(config) {
   const largest = Math.max(...config.blocks.map((block) => block.workers));
   // Detect missing threads up front and fall back to one worker, keeping the browser's reason.
-  const { workers: poolSize, status, reason } = workersToUse(largest, HELPER_URL);
+  const { workers: poolSize, status, reason } = workersToUse(largest);
 
   phase('load');
   const sides = {};

@@ -51,23 +51,19 @@ function agree(rates, tolerance) {
 }
 
 /**
- * The browser's exact error when a shared WebAssembly.Memory cannot be posted to a worker, or
- * null when it can. Without cross-origin isolation creating the memory works but posting it
- * throws a DataCloneError, so try exactly what a pool does.
- *
- * @param workerUrl a worker script served with the page's headers (it is started and stopped)
+ * The browser's exact error when a shared WebAssembly.Memory cannot be posted to another thread,
+ * or null when it can. Without cross-origin isolation creating the memory works but posting it
+ * throws a DataCloneError, so try what a pool does: post one to the page, which hands the pool's
+ * memory to its helpers (page-workers.js; main.js ignores this message). No worker is started:
+ * a worker that starts one can hang in Firefox (bench-wasm/FIREFOX-HANG.md).
  */
-export function memorySharingError(workerUrl) {
-  let worker;
+export function memorySharingError() {
   try {
     const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
-    worker = new Worker(workerUrl, { type: 'module' });
-    worker.postMessage({ type: 'ping', memory });
+    self.postMessage({ type: 'memory-sharing-check', memory });
     return null;
   } catch (e) {
     return `${e.name}: ${e.message}`;
-  } finally {
-    worker?.terminate();
   }
 }
 
@@ -75,8 +71,8 @@ export function memorySharingError(workerUrl) {
  * The worker count to measure with: the one asked for, or 1 when shared memory cannot reach
  * workers (no cross-origin isolation), flagged as a fallback with the browser's reason.
  */
-export function workersToUse(requested, workerUrl) {
-  const error = requested > 1 ? memorySharingError(workerUrl) : null;
+export function workersToUse(requested) {
+  const error = requested > 1 ? memorySharingError() : null;
   if (error === null) return { workers: requested, status: 'ok', reason: null };
   return { workers: 1, status: 'fallback', reason: `threads unavailable, measured with 1 worker instead of ${requested}: ${error}` };
 }

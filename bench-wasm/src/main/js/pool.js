@@ -2,6 +2,8 @@
 // W-worker pool (the caller is worker 0). Used by the built-in driver and by the bring-your-own
 // example over parbench's own module (bench-wasm/examples/parbench-module).
 
+import { PageWorker } from './page-workers.js';
+
 // Helpers are started from this module's folder, wherever the worker that imports it lives.
 const HELPER_URL = new URL('helper.js', import.meta.url);
 const HELPER_START_TIMEOUT_MS = 15000;
@@ -33,6 +35,9 @@ export async function loadModule(url) {
 /**
  * Starts the W-1 helpers and waits until all have joined the pool. Worker 0 is the caller: it
  * runs the steps. Resolves to {pool, helpers}.
+ *
+ * The page starts the helpers (PageWorker), not this worker: in Firefox a worker that constructs
+ * a worker can wait forever inside the constructor (bench-wasm/FIREFOX-HANG.md).
  */
 export async function startPool(wasm, workers) {
   const { module, memory, pb } = wasm;
@@ -41,7 +46,7 @@ export async function startPool(wasm, workers) {
   const helpers = [];
   const entering = [];
   for (let index = 1; index < workers; index++) {
-    const helper = new Worker(HELPER_URL, { type: 'module' });
+    const helper = new PageWorker(HELPER_URL, { type: 'module' });
     helpers.push(helper);
     entering.push(new Promise((resolve, reject) => {
       helper.onmessage = ({ data }) => {

@@ -18,8 +18,8 @@
 // threads problem (`threadsHint`).
 
 import { checksumText, iteration, memorySharingError, timerResolutionMs, warmUpUntilSteady, workersToUse } from '../measure.js';
+import { startWorkersFromThePage } from '../page-workers.js';
 
-const HELPER_URL = '../helper.js'; // any worker script served with COEP will do for the sharing check
 const REQUIRED = { setup: 'function', step: 'function' };
 const OPTIONAL = { teardown: 'function', checksum: 'function' };
 const KERNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -28,6 +28,8 @@ const KERNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 class AdapterError extends Error {}
 
 const wasmModules = watchWasmInstantiation();
+// The adapter's libraries start their threads as workers (Emscripten's pthreads): the page starts them.
+startWorkersFromThePage();
 
 // What this fork measured so far: a failure keeps it (the harness saves the blocks measured).
 const measured = [];
@@ -48,7 +50,7 @@ function phase(name) {
 }
 
 async function probe(config) {
-  const sharingError = memorySharingError(HELPER_URL);
+  const sharingError = memorySharingError();
   const facts = { timerResolutionMs: timerResolutionMs(), wasmThreads: sharingError === null, wasmThreadsError: sharingError };
   try {
     const adapter = await importAdapter(config.adapter);
@@ -67,7 +69,7 @@ async function run(config) {
   const adapter = await importAdapter(config.adapter);
 
   // Detect missing threads up front and fall back to one worker, keeping the browser's reason.
-  const { workers, status, reason } = workersToUse(requested, HELPER_URL);
+  const { workers, status, reason } = workersToUse(requested);
 
   phase('setup()');
   const started = performance.now();

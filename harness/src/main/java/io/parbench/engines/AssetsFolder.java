@@ -16,7 +16,7 @@ public final class AssetsFolder {
 
     private static final String NATIVE_LIBRARY = "native/linux-x86_64/libparbench.so";
     /** The page scripts in {@code web/}, which every browser page of the built-in kernels runs. */
-    public static final List<String> PAGE_SCRIPTS = List.of("index.html", "main.js", "driver.js", "measure.js", "pool.js", "helper.js");
+    public static final List<String> PAGE_SCRIPTS = List.of("index.html", "main.js", "driver.js", "measure.js", "pool.js", "page-workers.js", "helper.js");
     private static final List<String> BROWSER_FILES = Stream.concat(Stream.of("wasm/parbench.wasm"),
             PAGE_SCRIPTS.stream().map(script -> "web/" + script)).toList();
 

@@ -127,6 +127,17 @@ abstract class BrowserEngineContract {
         assertEquals(Status.OK, next.status(), next::reason);
     }
 
+    /** A library's own threads are workers the page starts (in Firefox a nested worker can hang: FIREFOX-HANG.md). */
+    @Test
+    void aWorkerTheAdapterStartsIsStartedByThePageAndSharesMemory() throws Exception {
+        EngineOptions options = new EngineOptions(KernelSpec.DEFAULT_SEED, browser().id(), null, true, TIMEOUT,
+                testAdapter("own-worker"));
+        try (ByoEngine engine = new ByoEngine(options)) {
+            Measurement m = engine.measure(new Configuration("byo", "own-worker", null, 8, 2), QUICK);
+            assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
+        }
+    }
+
     @Test
     void aBrowserThatDiedIsNamedAndRelaunchedAndNothingIsLeftBehind() throws Exception {
         String folder;

@@ -78,11 +78,12 @@ public final class FirefoxDriver implements BrowserDriver {
     /**
      * {@inheritDoc}
      *
-     * <p>Now and then Firefox 153 leaves a page stuck before it measures anything: after fetching
-     * parbench.wasm (compiling it) or while starting the pool's workers, the driver worker's own
-     * timeouts not firing either; the server had answered every request. Such a page is tried again in a fresh Firefox, up to {@value
-     * #SET_UP_TRIES} times in all, with a note: nothing had been measured, so nothing measured is
-     * thrown away, and a page that hangs while measuring still fails at once.
+     * <p>Firefox 153 used to leave some pages stuck before they measured anything: under WebDriver
+     * BiDi a worker that constructs a worker can wait forever inside the constructor, and the
+     * driver worker started the pool's helpers (bench-wasm/FIREFOX-HANG.md). The page starts them now; as a safety net, a page stuck in
+     * set-up is still tried again in a fresh Firefox, up to {@value #SET_UP_TRIES} times in all,
+     * with a note: nothing had been measured, so nothing measured is thrown away, and a page that
+     * hangs while measuring still fails at once.
      */
     @Override
     public PageOutcome run(URI url, String task, Map<String, Object> config, Duration timeout) throws BrowserUnavailableException {

@@ -133,7 +133,7 @@ abstract class BrowserEngineContract {
         EngineOptions options = new EngineOptions(KernelSpec.DEFAULT_SEED, browser().id(), null, true, TIMEOUT,
                 testAdapter("own-worker"));
         try (ByoEngine engine = new ByoEngine(options)) {
-            Measurement m = engine.measure(new Configuration("byo", "own-worker", null, 8, 2), QUICK);
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "own-worker", null, 8, 2), QUICK);
             assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
         }
     }

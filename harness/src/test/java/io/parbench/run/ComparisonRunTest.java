@@ -3,7 +3,6 @@ package io.parbench.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import io.parbench.change.Outcome;
 import io.parbench.compare.ComparisonReplay;
 import io.parbench.engines.Block;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import io.parbench.engines.EngineOptions;
 import io.parbench.engines.OwnKernel;
 import io.parbench.engines.SingleConfiguration;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import io.parbench.engines.Block;
 import io.parbench.engines.ForkPlan;
 import io.parbench.engines.SingleConfiguration;

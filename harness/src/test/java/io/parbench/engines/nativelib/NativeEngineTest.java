@@ -3,7 +3,6 @@ package io.parbench.engines.nativelib;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import io.parbench.engines.Block;
 import io.parbench.engines.ForkPlan;
 import io.parbench.engines.SingleConfiguration;

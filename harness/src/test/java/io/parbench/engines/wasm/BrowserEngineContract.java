@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import io.parbench.engines.EngineOptions;
 import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserCrash;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserCrash;
 import io.parbench.engines.browser.BrowserEngineOptions;

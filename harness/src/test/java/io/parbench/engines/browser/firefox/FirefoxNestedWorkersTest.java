@@ -3,12 +3,19 @@ package io.parbench.engines.browser.firefox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.engines.Block;
+import io.parbench.engines.ForkPlan;
 import io.parbench.engines.browser.AssetServer;
+import io.parbench.engines.browser.BrowserEngineOptions;
+import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.browser.ClasspathRoot;
 import io.parbench.engines.browser.PageOutcome;
+import io.parbench.results.MeasurementSettings;
+import io.parbench.results.SeriesKey;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -55,8 +62,12 @@ class FirefoxNestedWorkersTest {
     /** Deterministic: fails at once, on any machine, if parbench's driver starts a worker itself again. */
     @Test
     void parbenchsDriverConstructsNoWorkerAtFourWorkers() throws Exception {
-        Map<String, Object> config = Map.of("kernel", "sum", "size", "65536", "seed", "42", "workers", 4,
-                "warmupIterations", 0, "iterations", 1, "iterationMillis", 1, "minimumWarmupMillis", 0);
+        ForkPlan fork = new ForkPlan(new SeriesKey("firefox", "sum", null, 65536), List.of(Block.of(1), Block.of(4)),
+                new MeasurementSettings(1, 0, 1, 1));
+        Map<String, Object> config = new HashMap<>(BrowserEngineOptions.defaults().withBrowser(BrowserKind.FIREFOX)
+                .withMinimumWarmup(Duration.ZERO).pageConfig(fork));
+        config.put("kernel", "sum");
+        config.put("modules", Map.of("current", "../wasm/parbench.wasm"));
         PageOutcome page = firefox.run(server.url("guard/index.html"), "run", config, TIMEOUT);
         assertEquals("ok", page.failed() ? page.failure() : page.result().get("status"),
                 () -> page.result() + " " + page.notes());

@@ -112,7 +112,11 @@ elif [ ! -s "$scratch/quick-checksums.txt" ]; then
     echo "run-tests: no native checksums to compare the wasm build with (test_kernels failed)" >&2
     failed=$((failed + 1))
 else
-    suite wasm-smoke node "$here/wasm-smoke.mjs" "$wasm" "$scratch/quick-checksums.txt"
+    # --no-liftoff: node 20's V8 (11.3) miscompiles a loop around memory.atomic.wait32 in its
+    # baseline compiler: once the wait has blocked twice, a local of the function is clobbered
+    # (e.g. the saved __stack_pointer, and the next call traps). The optimising tier is right,
+    # and so are Chromium 156, Firefox 153 and WebKitGTK 2.50 (README.md, Tests).
+    suite wasm-smoke node --no-liftoff "$here/wasm-smoke.mjs" "$wasm" "$scratch/quick-checksums.txt"
 fi
 
 echo "$passed passed, $failed failed"

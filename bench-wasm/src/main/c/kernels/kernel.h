@@ -38,6 +38,8 @@ struct pb_bench {
     pb_pool *pool;
     int64_t n;
     uint64_t seed;
+    /* Workers taking part in the current step: the pool's active count, set by each
+     * pb_bench_step (buffers are planned for the pool's size W, the most it can be). */
     int32_t workers;
     int32_t stepped;
     int32_t buffers;

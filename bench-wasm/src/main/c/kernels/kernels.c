@@ -118,6 +118,7 @@ pb_bench *pb_bench_create(pb_pool *pool, int32_t kernel, int64_t size, uint64_t 
 
 int32_t pb_bench_step(pb_bench *bench) {
     if (!bench) return pb_fail(PB_ERR_STATE, "pb_bench_step was given a NULL bench; create one with pb_bench_create");
+    bench->workers = atomic_load(&bench->pool->active);
     bench->kernel->step(bench, &bench->pool->worker[0]);
     bench->stepped = 1;
     return PB_OK;

@@ -95,6 +95,10 @@ PB_EXPORT(pb_bench_step) int32_t pb_bench_step(pb_bench *bench);
 /* Checksum of the last step's output (KERNELS.md); 0 before the first step (and, with
  * PB_ERR_STATE, for a NULL bench). Computed here, outside the step. */
 PB_EXPORT(pb_bench_checksum) uint64_t pb_bench_checksum(pb_bench *bench);
+/* How many times the kernel's step ran on this bench: one per pb_bench_step, plus the extra
+ * ones of a build slowed for calibration (PB_EXTRA_WORK_PERCENT, src/main/c/README.md); -1
+ * (and PB_ERR_STATE) for a NULL bench. Diagnostics and tests; feature-detect it as above. */
+PB_EXPORT(pb_bench_kernel_steps) int64_t pb_bench_kernel_steps(pb_bench *bench);
 PB_EXPORT(pb_bench_destroy) void pb_bench_destroy(pb_bench *bench);
 
 #ifdef __wasm__

@@ -1,13 +1,16 @@
 // Smoke test of parbench.wasm under node: instantiates it on a shared memory, starts W-1
 // helpers in worker_threads following the ABI protocol (parbench.h), runs every kernel at
 // W = 1..4 at its quick size, and at every active count of a pool of 4 (pb_pool_use_workers),
-// and compares the checksums with the native library's. Also checks that the helpers a pool
-// of 8 leaves out at one worker use no CPU and all run again at 8, that pools and benches can
-// be created and destroyed repeatedly without the memory growing, that a size beyond the
-// 1 GiB maximum is refused with a message, that the start-up handshake times out when helpers
-// never come, and that worker counts a pool cannot use are refused.
+// and compares the checksums with the native library's. Also checks how many kernel steps a
+// call runs, that the helpers a pool of 8 leaves out at one worker use no CPU and all run
+// again at 8, that pools and benches can be created and destroyed repeatedly without the
+// memory growing, that a size beyond the 1 GiB maximum is refused with a message, that the
+// start-up handshake times out when helpers never come, and that worker counts a pool cannot
+// use are refused.
 //
-// Usage: node wasm-smoke.mjs <parbench.wasm> <quick-checksums.txt from test_kernels>
+// Usage: node wasm-smoke.mjs <parbench.wasm> <quick-checksums.txt from test_kernels> [--extra-work-percent P]
+// With P (a build slowed for calibration), only the checksums and the kernel steps per call
+// ((100 + P)% of the calls) are checked.
 import { readFileSync, readdirSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
@@ -30,11 +33,16 @@ if (!isMainThread) {
   exports.pb_stack_enter(stackTop);
   exports.pb_worker_main(pool, index);
   parentPort.postMessage('left');
+} else if (process.argv.length === 4) {
+  await main(process.argv[2], process.argv[3], 0);
+} else if (process.argv.length === 6 && process.argv[4] === '--extra-work-percent') {
+  await main(process.argv[2], process.argv[3], Number(process.argv[5]));
 } else {
-  await main(process.argv[2], process.argv[3]);
+  console.error('usage: node wasm-smoke.mjs <parbench.wasm> <quick-checksums.txt> [--extra-work-percent P]');
+  process.exitCode = 2;
 }
 
-async function main(wasmPath, checksumPath) {
+async function main(wasmPath, checksumPath, extraWorkPercent) {
   const expected = new Map(
     readFileSync(checksumPath, 'utf8').trim().split('\n').map((line) => {
       const [name, size, seed, checksum] = line.split(' ');
@@ -111,6 +119,30 @@ async function main(wasmPath, checksumPath) {
     }
     check(pb.pb_pool_workers(pool) === 4, `pb_pool_workers of a pool of 4 using 4: ${pb.pb_pool_workers(pool)}`);
     await stop();
+  }
+
+  // The kernel's step runs floor(calls * (100 + P) / 100) times, and the checksum stays.
+  {
+    const { pool, stop } = await startPool(2);
+    const want = expected.get('forkjoin');
+    const bench = pb.pb_bench_create(pool, 6, want.size, want.seed);
+    let wrongCount = 0;
+    let wrongChecksum = 0;
+    for (let calls = 1n; calls <= 200n; calls++) {
+      pb.pb_bench_step(bench);
+      if (pb.pb_bench_kernel_steps(bench) !== calls * BigInt(100 + extraWorkPercent) / 100n) wrongCount++;
+      if (BigInt.asUintN(64, pb.pb_bench_checksum(bench)) !== want.checksum) wrongChecksum++;
+    }
+    check(wrongCount === 0, `${wrongCount} of 200 calls left a kernel step count other than floor(calls * ${100 + extraWorkPercent} / 100); `
+      + `after 200: ${pb.pb_bench_kernel_steps(bench)}`);
+    check(wrongChecksum === 0, `${wrongChecksum} of 200 steps had a wrong checksum`);
+    pb.pb_bench_destroy(bench);
+    await stop();
+  }
+  if (extraWorkPercent > 0) {
+    console.log(`wasm-smoke: ${passed} passed, ${failed} failed`);
+    process.exitCode = failed === 0 ? 0 : 1;
+    return;
   }
 
   // One worker in a pool of 8 is a pool of one: the 7 helper threads park in

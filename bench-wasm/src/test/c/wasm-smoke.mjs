@@ -6,13 +6,15 @@
 // again at 8, that pools and benches can be created and destroyed repeatedly without the
 // memory growing, that a size beyond the 1 GiB maximum is refused with a message, that the
 // start-up handshake times out when helpers never come, and that worker counts a pool cannot
-// use are refused.
+// use are refused, also through the page's pool.js (resizable, usePoolWorkers), which tells a
+// module built before pb_pool_use_workers from one built after.
 //
 // Usage: node wasm-smoke.mjs <parbench.wasm> <quick-checksums.txt from test_kernels> [--extra-work-percent P]
 // With P (a build slowed for calibration), only the checksums and the kernel steps per call
 // ((100 + P)% of the calls) are checked.
 import { readFileSync, readdirSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { resizable, usePoolWorkers } from '../../main/js/pool.js';
 
 const PB_OK = 0;
 const PB_ERR_NOMEM = 3;
@@ -226,7 +228,7 @@ async function main(wasmPath, checksumPath, extraWorkPercent) {
   pb.pb_bench_destroy(bench);
   await stop();
 
-  // Worker counts the pool cannot use: refused, with the range.
+  // Worker counts the pool cannot use: refused, with the range; pool.js says so in the page's terms.
   {
     const { pool, stop } = await startPool(3);
     for (const workers of [0, 4]) {
@@ -234,6 +236,24 @@ async function main(wasmPath, checksumPath, extraWorkPercent) {
         && text(pb.pb_last_error()).includes(`a pool of 3 workers can use 1 to 3 of them but ${workers} were asked for`),
         `use_workers(${workers}) of 3: status ${pb.pb_last_status()}, message "${text(pb.pb_last_error())}"`);
     }
+    const wasm = { module, memory, pb };
+    check(resizable(wasm), 'pool.js: this module must be resizable');
+    const thrown = (call) => { try { call(); return null; } catch (e) { return e.message; } };
+    check(thrown(() => usePoolWorkers(wasm, { pool }, 2)) === null, 'pool.js: usePoolWorkers(2) of 3');
+    const refused = thrown(() => usePoolWorkers(wasm, { pool }, 4));
+    check(refused === 'pb_pool_use_workers(4) failed: a pool of 3 workers can use 1 to 3 of them but 4 were asked for; '
+      + 'pass a count in that range, or create the pool with the largest count you will use',
+      `pool.js: usePoolWorkers(4) of 3 threw ${refused}`);
+    // A module built before pb_pool_use_workers: the same module with that export renamed.
+    const bytes = readFileSync(wasmPath);
+    const name = Buffer.from('pb_pool_use_workers');
+    bytes.set(Buffer.from('pb_pool_use_workerz'), bytes.indexOf(name));
+    const olderPb = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
+    const older = { module, memory, pb: olderPb };
+    check(!resizable(older), 'pool.js: a module without pb_pool_use_workers must not be resizable');
+    const unsupported = thrown(() => usePoolWorkers(older, { pool }, 1));
+    check(unsupported?.startsWith('this parbench.wasm cannot switch its pool to 1 workers: it was built before '
+      + 'pb_pool_use_workers'), `pool.js: usePoolWorkers on an older module threw ${unsupported}`);
     await stop();
   }
 

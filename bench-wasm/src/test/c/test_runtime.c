@@ -241,13 +241,16 @@ static void test_churn(int rounds) {
     CHECK(failures == 0, "%d of %d create/destroy rounds computed wrongly", failures, rounds);
 }
 
+/* Every kernel (by id) at a small size that still splits its work. */
+static const int64_t kernel_size[] = {100003, 50021, 100003, 67, 61, 50021, 1024};
+#define KERNELS ((int)(sizeof kernel_size / sizeof kernel_size[0]))
+
 static void test_kernels_agree(void) {
-    static const int64_t size[] = {100003, 50021, 100003, 67, 61, 50021, 1024};
-    for (int k = 0; k < 7; k++) {
+    for (int k = 0; k < KERNELS; k++) {
         uint64_t first = 0;
         for (int w = 1; w <= 4; w++) {
             pb_pool *pool = start_pool(w);
-            pb_bench *bench = pb_bench_create(pool, k, size[k], 42);
+            pb_bench *bench = pb_bench_create(pool, k, kernel_size[k], 42);
             CHECK(bench != NULL, "kernel %d: %s", k, pb_last_error());
             pb_bench_step(bench);
             pb_bench_step(bench);
@@ -417,11 +420,11 @@ static void test_switching(int rounds) {
 /* Every kernel on one bench per kernel in a pool of 4, stepped at active counts up and
  * down: the checksum of a pool of that size, every time. */
 static void test_kernels_at_every_active_count(void) {
-    static const int64_t size[] = {100003, 50021, 100003, 67, 61, 50021, 1024};
     static const int32_t order[] = {4, 1, 2, 3, 4, 3, 1, 2};
     pb_pool *one = start_pool(1), *pool = start_pool(4);
-    for (int k = 0; k < 7; k++) {
-        pb_bench *alone = pb_bench_create(one, k, size[k], 42), *bench = pb_bench_create(pool, k, size[k], 42);
+    for (int k = 0; k < KERNELS; k++) {
+        pb_bench *alone = pb_bench_create(one, k, kernel_size[k], 42);
+        pb_bench *bench = pb_bench_create(pool, k, kernel_size[k], 42);
         pb_bench_step(alone);
         uint64_t expected = pb_bench_checksum(alone);
         for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {

@@ -1,14 +1,14 @@
 package io.parbench.ffm;
 
 import io.parbench.kernels.KernelSpec;
-import io.parbench.kernels.ParallelKernel;
+import io.parbench.kernels.ResizableKernel;
 import java.lang.foreign.MemorySegment;
 
 /**
  * One C benchmark instance (pb_bench) on its own pool of W workers (pb_pool). The calling
  * thread is worker 0 during a step, as parbench.h says; call from one thread at a time.
  */
-public final class NativeBench implements ParallelKernel {
+public final class NativeBench implements ResizableKernel {
     /** How long the helpers may take to enter the pool before creation fails. */
     private static final int READY_TIMEOUT_MS = 10_000;
 
@@ -62,6 +62,20 @@ public final class NativeBench implements ParallelKernel {
     public int workers() {
         requireOpen();
         return library.poolWorkers(pool);
+    }
+
+    /**
+     * Runs the following steps on {@code workers} of the pool's W workers.
+     *
+     * @throws IllegalArgumentException for another count than W: this library cannot change how
+     *     many workers a pool runs
+     */
+    @Override
+    public void useWorkers(int workers) {
+        if (workers != workers()) {
+            throw new IllegalArgumentException("this libparbench.so runs its pools at their size only, so a pool of "
+                    + workers() + " cannot run " + workers + " workers: give each worker count a fork of its own.");
+        }
     }
 
     @Override

@@ -1,14 +1,19 @@
 package io.parbench.engines.nativelib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
+import io.parbench.engines.AssetsFolder;
 import io.parbench.engines.Block;
+import io.parbench.engines.ForkMeasurement;
 import io.parbench.engines.ForkPlan;
 import io.parbench.engines.SingleConfiguration;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
+import io.parbench.plan.BlockOrder;
+import io.parbench.results.ComparisonSide;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
@@ -17,13 +22,18 @@ import io.parbench.results.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The real library through a real JMH fork. */
 class NativeEngineTest {
     private static final long SEED = 42;
+    /** This build's assets folder, as --baseline-assets takes it. */
+    private static final Path ASSETS = Path.of("..", "bench-wasm", "target", "classes", "io", "parbench", "assets");
 
     @Test
     void isAvailableWithTheLibraryItLoaded() throws Exception {
@@ -45,6 +55,41 @@ class NativeEngineTest {
             assertEquals(2, m.samples().getFirst().size());
             assertTrue(m.samples().getFirst().stream().allMatch(s -> s > 0), m.samples().toString());
             assertEquals(String.format("%016x", ReferenceChecksums.of(KernelSpec.NBODY, 300, SEED)), m.checksum());
+        }
+    }
+
+    /**
+     * A/A in one JVM: side A runs a copy of this build's library (a second library in the fork),
+     * interleaved with side B's; both are measured at every worker count and compute the same.
+     */
+    @Test
+    void aPairedEngineMeasuresBothLibrariesInOneFork() throws Exception {
+        NativeEngine.Pairing pairing = NativeEngine.paired(SEED, Duration.ofMinutes(2), null, AssetsFolder.nativeLibrary(ASSETS));
+        assertNull(pairing.refused());
+        try (NativeEngine engine = pairing.engine()) {
+            ForkPlan fork = new ForkPlan(new SeriesKey("native", "sum", null, 4096),
+                    BlockOrder.balanced(List.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT), List.of(2), 2, new Random(3)),
+                    new MeasurementSettings(1, 1, 2, 100));
+            ForkMeasurement m = engine.measure(fork);
+            assertEquals(Status.OK, m.status(), m.reason());
+            assertEquals(fork.order(), m.blocks().stream().map(ForkMeasurement.MeasuredBlock::block).toList());
+            String reference = String.format("%016x", ReferenceChecksums.of(KernelSpec.SUM, 4096, SEED));
+            Map<Block, String> expected = new HashMap<>();
+            for (ComparisonSide side : ComparisonSide.values()) {
+                for (int w : fork.workers()) {
+                    expected.put(new Block(side, w), reference);
+                }
+            }
+            assertEquals(expected, m.checksums());
+        }
+    }
+
+    @Test
+    void anUnpairedEngineRefusesSideA() throws Exception {
+        try (NativeEngine engine = new NativeEngine(SEED, Duration.ofMinutes(1))) {
+            ForkPlan sideA = new ForkPlan(new SeriesKey("native", "sum", null, 4096), List.of(new Block(ComparisonSide.BASELINE, 1)),
+                    new MeasurementSettings(1, 0, 1, 100));
+            assertThrows(IllegalArgumentException.class, () -> engine.measure(sideA));
         }
     }
 

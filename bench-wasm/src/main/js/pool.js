@@ -67,14 +67,26 @@ export async function startPool(wasm, workers) {
   return { pool, helpers };
 }
 
-/** Whether the module's pools can change how many of their workers run (modules built before pb_pool_use_workers cannot). */
+/**
+ * Whether the module's pool can switch how many of its workers a step uses
+ * (pb_pool_use_workers); modules built before it cannot, and need a pool per worker count.
+ */
 export function resizable(wasm) {
   return typeof wasm.pb.pb_pool_use_workers === 'function';
 }
 
-/** From the next step on, the pool runs on its first `workers` workers; the others sleep until asked back. */
-export function usePoolWorkers(wasm, { pool }, workers) {
-  if (wasm.pb.pb_pool_use_workers(pool, workers) !== 0) throw cError(wasm, `pb_pool_use_workers(${workers})`);
+/**
+ * From the next step on, the steps of `team`'s pool run on `workers` of its workers (1 up to
+ * the count it was started with), as in a pool of that many; the other helpers park, asleep.
+ * Returns once they have (or, taking helpers back, once those are awake). Call it between
+ * steps, from the worker that runs them.
+ */
+export function usePoolWorkers(wasm, team, workers) {
+  if (!resizable(wasm)) {
+    throw new Error(`this parbench.wasm cannot switch its pool to ${workers} workers: it was built before `
+        + 'pb_pool_use_workers; start a pool of that many instead, or rebuild the module');
+  }
+  if (wasm.pb.pb_pool_use_workers(team.pool, workers) !== 0) throw cError(wasm, `pb_pool_use_workers(${workers})`);
 }
 
 /** Stops the pool and its helper workers. */

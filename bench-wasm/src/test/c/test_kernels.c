@@ -1,10 +1,13 @@
 /*
  * test_kernels.c: the native library (libparbench.so, linked as built) against the
- * sequential references, at W = 1..8 and tiny, odd and multi-leaf sizes; its error paths;
- * repeated pool create/destroy without leaking threads or file descriptors.
+ * sequential references, at W = 1..8 and tiny, odd and multi-leaf sizes, and at every active
+ * count of one pool (pb_pool_use_workers); its error paths; repeated pool create/destroy
+ * without leaking threads or file descriptors; how many kernel steps a call runs.
  *
- * Usage: test_kernels [--checksums FILE]   (FILE gets "kernel size seed checksum" lines
- * at the quick sizes, which the wasm smoke test compares against).
+ * Usage: test_kernels [--checksums FILE] [--extra-work-percent P]
+ *   FILE gets "kernel size seed checksum" lines at the quick sizes, which the wasm smoke
+ *   test compares against; P (default 0) is the extra work the library under test was built
+ *   with (a build slowed for calibration: every checksum the same, (100 + P)% kernel steps).
  */
 #include <dirent.h>
 #include <inttypes.h>
@@ -39,6 +42,7 @@ static const int64_t profile_sizes[KERNELS][3] = {
 };
 
 static pb_pool *pools[MAX_W + 1];
+static int extra_work_percent;
 
 /* Runs two steps; returns the checksum if both agree, else reports and returns 0. */
 static uint64_t run_steps(pb_pool *pool, int kernel, int64_t n, uint64_t seed) {
@@ -80,6 +84,47 @@ static void test_against_reference(int kernel, int64_t n, uint64_t seed) {
     }
 }
 
+/* One bench per size stepped at active counts up and down in a pool of 4 (and at 1..8 in a
+ * pool of 8 at the smaller seed-7 sizes): the reference checksum at every step. */
+static void test_active_counts(int kernel, int64_t n, uint64_t seed, int pool_size) {
+    static const int32_t order[] = {1, 2, 3, 4, 5, 6, 7, 8, 4, 3, 2, 1, 8};
+    uint64_t expected = reference_checksum(kernel, n, seed);
+    pb_pool *pool = pools[pool_size];
+    pb_bench *bench = pb_bench_create(pool, kernel, n, seed);
+    CHECK(bench != NULL, "%s n=%lld: pb_bench_create failed: %s", kernel_names[kernel], (long long)n, pb_last_error());
+    if (!bench) return;
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        if (order[i] > pool_size) continue;
+        CHECK(pb_pool_use_workers(pool, order[i]) == PB_OK, "use_workers(%d): %s", order[i], pb_last_error());
+        pb_bench_step(bench);
+        uint64_t got = pb_bench_checksum(bench);
+        CHECK(got == expected, "%s n=%lld seed=%llu at %d of %d workers: checksum %016" PRIx64 ", reference %016" PRIx64,
+              kernel_names[kernel], (long long)n, (unsigned long long)seed, order[i], pool_size, got, expected);
+    }
+    CHECK(pb_pool_use_workers(pool, pool_size) == PB_OK, "use_workers(%d): %s", pool_size, pb_last_error());
+    pb_bench_destroy(bench);
+}
+
+/* pb_bench_step runs the kernel's step (100 + P)% as often as it is called, the extra runs
+ * spread evenly (a step whose count passes the next whole step): after c calls,
+ * floor(c * (100 + P) / 100) runs, and the checksum unchanged. */
+static void test_kernel_steps_per_call(void) {
+    pb_bench *bench = pb_bench_create(pools[2], 6, 1000, 42);
+    uint64_t expected = reference_checksum(6, 1000, 42);
+    CHECK(pb_bench_kernel_steps(bench) == 0, "kernel steps before the first call: %lld",
+          (long long)pb_bench_kernel_steps(bench));
+    int wrong_count = 0, wrong_checksum = 0;
+    for (int64_t calls = 1; calls <= 200; calls++) {
+        pb_bench_step(bench);
+        wrong_count += pb_bench_kernel_steps(bench) != calls * (100 + extra_work_percent) / 100;
+        wrong_checksum += pb_bench_checksum(bench) != expected;
+    }
+    CHECK(wrong_count == 0, "%d of 200 calls left a kernel step count other than floor(calls * %d / 100); after 200: %lld",
+          wrong_count, 100 + extra_work_percent, (long long)pb_bench_kernel_steps(bench));
+    CHECK(wrong_checksum == 0, "%d of 200 steps had a wrong checksum", wrong_checksum);
+    pb_bench_destroy(bench);
+}
+
 static void expect_failure(int32_t status, const char *what, const char *needle) {
     CHECK(pb_last_status() == status, "%s: status %d, expected %d", what, pb_last_status(), status);
     CHECK(strstr(pb_last_error(), needle) != NULL, "%s: message \"%s\" should mention \"%s\"", what, pb_last_error(),
@@ -116,6 +161,18 @@ static void test_errors(void) {
     CHECK(pb_pool_wait_ready(NULL, 0) == PB_ERR_STATE, "wait_ready of a NULL pool");
     CHECK(pb_pool_workers(NULL) == 0, "workers of a NULL pool");
     expect_failure(PB_ERR_STATE, "workers NULL", "NULL pool");
+    CHECK(pb_bench_kernel_steps(NULL) == -1, "kernel steps of a NULL bench");
+    expect_failure(PB_ERR_STATE, "kernel steps NULL", "NULL bench");
+
+    CHECK(pb_pool_use_workers(pool, 0) == PB_ERR_WORKERS, "use 0 of 2 workers");
+    expect_failure(PB_ERR_WORKERS, "use 0 workers", "a pool of 2 workers can use 1 to 2 of them but 0 were asked for");
+    CHECK(pb_pool_use_workers(pool, 3) == PB_ERR_WORKERS, "use 3 of 2 workers");
+    expect_failure(PB_ERR_WORKERS, "use 3 workers", "but 3 were asked for");
+    CHECK(pb_pool_use_workers(NULL, 1) == PB_ERR_STATE, "use_workers of a NULL pool");
+    expect_failure(PB_ERR_STATE, "use_workers NULL", "NULL pool");
+    CHECK(pb_pool_use_workers(pool, 1) == PB_OK && pb_pool_workers(pool) == 2,
+          "a pool of 2 using 1 worker still has 2 (pb_pool_workers %d)", pb_pool_workers(pool));
+    CHECK(pb_pool_use_workers(pool, 2) == PB_OK, "back to 2 workers");
     pb_bench_destroy(NULL);
     pb_pool_destroy(NULL);
 
@@ -170,6 +227,17 @@ static void write_quick_checksums(const char *path) {
 }
 
 int main(int argc, char **argv) {
+    const char *checksum_file = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--checksums") == 0 && i + 1 < argc) {
+            checksum_file = argv[++i];
+        } else if (strcmp(argv[i], "--extra-work-percent") == 0 && i + 1 < argc) {
+            extra_work_percent = atoi(argv[++i]);
+        } else {
+            fprintf(stderr, "usage: test_kernels [--checksums FILE] [--extra-work-percent P]\n");
+            return 2;
+        }
+    }
     for (int w = 1; w <= MAX_W; w++) {
         pools[w] = pb_pool_create(w);
         if (!pools[w] || pb_pool_wait_ready(pools[w], 10000) != PB_OK) {
@@ -182,8 +250,13 @@ int main(int argc, char **argv) {
         for (int i = 0; sizes[k][i] != 0; i++) test_against_reference(k, sizes[k][i], 42);
     static const int64_t other_seed_size[KERNELS] = {5003, 5003, 5003, 37, 29, 5003, 5003};
     for (int k = 0; k < KERNELS; k++) test_against_reference(k, other_seed_size[k], 7);
+    for (int k = 0; k < KERNELS; k++) {
+        for (int i = 0; sizes[k][i] != 0; i++) test_active_counts(k, sizes[k][i], 42, 4);
+        test_active_counts(k, other_seed_size[k], 7, MAX_W);
+    }
+    test_kernel_steps_per_call();
     test_errors();
-    if (argc == 3 && strcmp(argv[1], "--checksums") == 0) write_quick_checksums(argv[2]);
+    if (checksum_file) write_quick_checksums(checksum_file);
     for (int w = 1; w <= MAX_W; w++) pb_pool_destroy(pools[w]);
     test_pool_churn();
     return check_summary("test_kernels");

@@ -38,8 +38,11 @@ struct pb_bench {
     pb_pool *pool;
     int64_t n;
     uint64_t seed;
+    /* Workers taking part in the current step: the pool's active count, set by each
+     * pb_bench_step (buffers are planned for the pool's size W, the most it can be). */
     int32_t workers;
-    int32_t stepped;
+    int64_t calls;        /* pb_bench_step calls */
+    int64_t kernel_steps; /* runs of kernel->step: calls, plus a slowed build's extra ones */
     int32_t buffers;
     void *buffer[PB_MAX_BUFFERS]; /* in the order of the kernel's plan */
     double result_f64;            /* scalar results of reductions */

@@ -12,6 +12,15 @@ static const pb_kernel *const kernels[] = {
     &pb_kernel_mandelbrot, &pb_kernel_sort,      &pb_kernel_forkjoin,
 };
 
+/* Extra work of a build slowed for calibration (README.md): the kernel's step runs
+ * (100 + P)% as often as pb_bench_step is called, the extra runs spread as evenly as whole
+ * steps allow (every 10th call runs it twice at P = 10). Steps are idempotent, so no output
+ * or checksum changes. 0 in every normal build. */
+#ifndef PB_EXTRA_WORK_PERCENT
+#define PB_EXTRA_WORK_PERCENT 0
+#endif
+_Static_assert(PB_EXTRA_WORK_PERCENT >= 0 && PB_EXTRA_WORK_PERCENT <= 1000, "PB_EXTRA_WORK_PERCENT is 0..1000");
+
 #define KERNEL_COUNT ((int32_t)(sizeof kernels / sizeof kernels[0]))
 #define KERNEL_LIST "0 sum, 1 histogram, 2 axpy, 3 nbody, 4 mandelbrot, 5 sort, 6 forkjoin"
 
@@ -108,7 +117,8 @@ pb_bench *pb_bench_create(pb_pool *pool, int32_t kernel, int64_t size, uint64_t 
     bench->n = size;
     bench->seed = seed;
     bench->workers = pool->workers;
-    bench->stepped = 0;
+    bench->calls = 0;
+    bench->kernel_steps = 0;
     bench->result_f64 = 0.0;
     bench->result_u64 = 0;
     if (k->init) k->init(bench);
@@ -118,9 +128,21 @@ pb_bench *pb_bench_create(pb_pool *pool, int32_t kernel, int64_t size, uint64_t 
 
 int32_t pb_bench_step(pb_bench *bench) {
     if (!bench) return pb_fail(PB_ERR_STATE, "pb_bench_step was given a NULL bench; create one with pb_bench_create");
-    bench->kernel->step(bench, &bench->pool->worker[0]);
-    bench->stepped = 1;
+    bench->workers = atomic_load(&bench->pool->active);
+    bench->calls++;
+    do {
+        bench->kernel->step(bench, &bench->pool->worker[0]);
+        bench->kernel_steps++;
+    } while ((bench->kernel_steps + 1) * 100 <= bench->calls * (100 + PB_EXTRA_WORK_PERCENT));
     return PB_OK;
+}
+
+int64_t pb_bench_kernel_steps(pb_bench *bench) {
+    if (!bench) {
+        pb_fail(PB_ERR_STATE, "pb_bench_kernel_steps was given a NULL bench; create one with pb_bench_create");
+        return -1;
+    }
+    return bench->kernel_steps;
 }
 
 uint64_t pb_bench_checksum(pb_bench *bench) {
@@ -128,7 +150,7 @@ uint64_t pb_bench_checksum(pb_bench *bench) {
         pb_fail(PB_ERR_STATE, "pb_bench_checksum was given a NULL bench; create one with pb_bench_create");
         return 0;
     }
-    return bench->stepped ? bench->kernel->checksum(bench) : 0;
+    return bench->calls > 0 ? bench->kernel->checksum(bench) : 0;
 }
 
 void pb_bench_destroy(pb_bench *bench) {

@@ -45,9 +45,9 @@ class JmhLauncherTest {
     }
 
     @Test
-    void aNativeForkMeasuresItsBlocksWithTheReference() throws Exception {
+    void aNativeForkMeasuresTheWholeCurveOnOnePoolWithTheReferenceAtEveryCount() throws Exception {
         JmhLauncher.Config config = quick("native", KernelSpec.MANDELBROT, null, KernelSpec.MANDELBROT.defaultSize(KernelSpec.Profile.QUICK),
-                "2 2");
+                "4 1 2 2 1 4");
         assertMeasured(config, JmhLauncher.run(config).blocks(), KernelSpec.MANDELBROT);
     }
 
@@ -55,7 +55,7 @@ class JmhLauncherTest {
     @Test
     void aNativeForkMeasuresTwoLibrariesInterleaved() throws Exception {
         Path copy = Files.copy(NativeLibrary.load().path(), Files.createDirectories(dir.resolve("side-a")).resolve("libparbench.so"));
-        JmhLauncher.Config config = new JmhLauncher.Config("native", "sum", null, 4096, SEED, ForkOrder.parse("A2 2 2 A2"), 1, 100,
+        JmhLauncher.Config config = new JmhLauncher.Config("native", "sum", null, 4096, SEED, ForkOrder.parse("A1 2 A2 1 1 A2 2 A1"), 1, 100,
                 dir.resolve("ab.checksum"), Duration.ofMinutes(2), List.of("-D" + NativeLibrary.BASELINE_FILE_PROPERTY + "=" + copy));
         assertMeasured(config, JmhLauncher.run(config).blocks(), KernelSpec.SUM);
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,8 @@ public final class NativeEngine extends JmhEngine {
     private final Path library;
     /** Side A's library where this engine measures both sides in each fork (a copy of its own), else null. */
     private final Path baselineCopy;
+    /** Whether the forks can measure curves; known once asked. */
+    private Boolean resizable;
 
     public NativeEngine(long seed, Duration forkTimeout) {
         this(seed, forkTimeout, null);
@@ -60,6 +63,13 @@ public final class NativeEngine extends JmhEngine {
      * the same file.
      */
     public static Pairing paired(long seed, Duration forkTimeout, Path library, Path baselineLibrary) {
+        // A fork of both sides measures every worker count of each: both pools must switch counts.
+        for (Path side : Arrays.asList(baselineLibrary, library)) {
+            if (!resizable(side)) {
+                return new Pairing(null, "separate forks: " + (side == library ? "side B's" : "side A's") + " libparbench.so was built"
+                        + " before pb_pool_use_workers, so one JVM cannot measure its curve");
+            }
+        }
         Path copy;
         try {
             Path folder = Files.createTempDirectory("parbench-native-side-a-");
@@ -83,10 +93,25 @@ public final class NativeEngine extends JmhEngine {
         return "native";
     }
 
-    /** One worker count per fork, until the binding can switch a pool's worker count (pb_pool_use_workers). */
+    /**
+     * A curve per fork where the library can switch its pool's worker count (pb_pool_use_workers);
+     * one built before that measures one worker count per fork.
+     */
     @Override
-    public boolean measuresCurves() {
-        return false;
+    public synchronized boolean measuresCurves() {
+        if (resizable == null) {
+            resizable = resizable(library);
+        }
+        return resizable;
+    }
+
+    /** Whether the library (null: the class path's) loads here and can switch its pools' worker count. */
+    private static boolean resizable(Path library) {
+        try {
+            return (library == null ? NativeLibrary.load() : NativeLibrary.loadFile(library.toAbsolutePath())).resizable();
+        } catch (NativeLibraryException e) {
+            return false;
+        }
     }
 
     /** Available when the library the forks will load loads here. */

@@ -1,6 +1,7 @@
 package io.parbench.engines.nativelib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real library through a real JMH fork. */
 class NativeEngineTest {
@@ -68,7 +71,7 @@ class NativeEngineTest {
         assertNull(pairing.refused());
         try (NativeEngine engine = pairing.engine()) {
             ForkPlan fork = new ForkPlan(new SeriesKey("native", "sum", null, 4096),
-                    BlockOrder.balanced(List.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT), List.of(2), 2, new Random(3)),
+                    BlockOrder.balanced(List.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT), List.of(1, 2), 2, new Random(3)),
                     new MeasurementSettings(1, 1, 2, 100));
             ForkMeasurement m = engine.measure(fork);
             assertEquals(Status.OK, m.status(), m.reason());
@@ -82,6 +85,41 @@ class NativeEngineTest {
             }
             assertEquals(expected, m.checksums());
         }
+    }
+
+    /** One JVM measures the whole curve on one pool, its worker count switched between blocks. */
+    @Test
+    void aForkMeasuresTheWholeCurveInItsOrder() throws Exception {
+        try (NativeEngine engine = new NativeEngine(SEED, Duration.ofMinutes(2))) {
+            assertTrue(engine.measuresCurves());
+            ForkPlan curve = new ForkPlan(new SeriesKey("native", "histogram", null, 100_000),
+                    BlockOrder.balanced(List.of(ComparisonSide.CURRENT), List.of(1, 2, 3), 2, new Random(5)),
+                    new MeasurementSettings(1, 1, 2, 100));
+            ForkMeasurement m = engine.measure(curve);
+            assertEquals(Status.OK, m.status(), m.reason());
+            assertEquals(curve.order(), m.blocks().stream().map(ForkMeasurement.MeasuredBlock::block).toList());
+            String reference = String.format("%016x", ReferenceChecksums.of(KernelSpec.HISTOGRAM, 100_000, SEED));
+            assertEquals(Map.of(Block.of(1), reference, Block.of(2), reference, Block.of(3), reference), m.checksums());
+        }
+    }
+
+    /**
+     * A library built before pb_pool_use_workers (this build's, with that name changed so the
+     * dynamic linker cannot find it) measures one worker count per fork, and is paired with no other.
+     */
+    @Test
+    void aLibraryThatCannotSwitchItsPoolMeasuresAWorkerCountPerForkAndIsNotPaired(@TempDir Path dir) throws Exception {
+        byte[] library = Files.readAllBytes(AssetsFolder.nativeLibrary(ASSETS));
+        String text = new String(library, StandardCharsets.ISO_8859_1).replace("pb_pool_use_workers", "pb_pool_use_workerz");
+        Path older = Files.write(dir.resolve("libparbench.so"), text.getBytes(StandardCharsets.ISO_8859_1));
+        try (NativeEngine engine = new NativeEngine(SEED, Duration.ofMinutes(2), older)) {
+            assertTrue(engine.probe().available());
+            assertFalse(engine.measuresCurves());
+        }
+        NativeEngine.Pairing pairing = NativeEngine.paired(SEED, Duration.ofMinutes(2), null, older);
+        assertNull(pairing.engine());
+        assertEquals("separate forks: side A's libparbench.so was built before pb_pool_use_workers, so one JVM cannot measure its curve",
+                pairing.refused());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.parbench.ffm;
 
 import io.parbench.kernels.KernelSpec;
-import io.parbench.kernels.ParallelKernel;
+import io.parbench.kernels.ResizableKernel;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -10,7 +10,7 @@ import java.lang.foreign.MemorySegment;
  * steps run on all W workers unless {@link #useWorkers(int)} chose fewer, so one bench can
  * measure every worker count up to W.
  */
-public final class NativeBench implements ParallelKernel {
+public final class NativeBench implements ResizableKernel {
     /** How long the helpers may take to enter the pool before creation fails. */
     private static final int READY_TIMEOUT_MS = 10_000;
 
@@ -88,6 +88,7 @@ public final class NativeBench implements ParallelKernel {
      * @throws NativeLibraryException if the library was built before pb_pool_use_workers
      *     ({@link #resizable()} is false)
      */
+    @Override
     public void useWorkers(int workers) {
         requireOpen();
         if (library.poolUseWorkers(pool, workers) != 0) {

@@ -31,6 +31,11 @@ public final class NativeLibrary {
      * of a comparison's baseline side run the library of another build.
      */
     public static final String FILE_PROPERTY = "parbench.nativeLibrary";
+    /**
+     * A system property naming side A's libparbench.so in forks that measure both sides of a
+     * comparison in one JVM: a copy at a path of its own, so that it loads as a second library.
+     */
+    public static final String BASELINE_FILE_PROPERTY = "parbench.baselineNativeLibrary";
     private static final String HOW_TO_BUILD = "build it with scripts/test or mvn -pl bench-wasm package";
 
     private static NativeLibrary loaded;

@@ -1,5 +1,6 @@
 package io.parbench.kernels;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
@@ -41,6 +42,21 @@ public final class JavaKernels {
      *     not fit in Java arrays or this JVM's heap
      */
     public static ParallelKernel create(KernelSpec kernel, String variant, long size, long seed, ForkJoinPool pool) {
+        return pooled(kernel, variant, size, seed, pool);
+    }
+
+    /**
+     * A kernel instance that measures a curve in one JVM: a pool of exactly W workers for each of
+     * {@code workers}, its steps on the pool {@link ResizableKernel#useWorkers chosen} (at first the
+     * smallest); closing it stops the pools.
+     *
+     * @throws IllegalArgumentException as {@link #create} does, or for a worker count out of range
+     */
+    public static ResizableKernel resizable(KernelSpec kernel, String variant, long size, long seed, Collection<Integer> workers) {
+        return PoolPerCount.of(workers, pool -> pooled(kernel, variant, size, seed, pool));
+    }
+
+    private static PooledKernel pooled(KernelSpec kernel, String variant, long size, long seed, ForkJoinPool pool) {
         Objects.requireNonNull(kernel, "kernel");
         Objects.requireNonNull(pool, "pool");
         String chosen = variant == null ? DEFAULT_VARIANT : variant;

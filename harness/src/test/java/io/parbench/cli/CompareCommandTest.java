@@ -78,6 +78,31 @@ class CompareCommandTest {
         assertTrue(safari.err().contains("has no wasm/parbench.wasm, which the safari engine needs"), safari.err());
     }
 
+    /**
+     * A real comparison of this build's native library with itself (--baseline-assets of this
+     * build): both libraries in every JVM, each side measured at every worker count of each fork.
+     */
+    @Test
+    void nativeAssetsAreComparedInOneJvm() {
+        Path assets = Path.of("..", "bench-wasm", "target", "classes", "io", "parbench", "assets");
+        Path out = dir.resolve("aa");
+        CommandRun run = CommandRun.of("compare", "--engines", "native", "--kernels", "sum", "--sizes", "4096", "--workers", "1,2",
+                "--warmup", "1", "--iterations", "2", "--iteration-time", "50", "--budget", "1s", "--baseline-assets", assets.toString(),
+                "--out", out.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("native: A and B in the same fork, interleaved"), run.err());
+        ComparisonDocument doc = ComparisonFiles.read(out.resolve("comparison.json"));
+        assertEquals(ComparisonSetup.IN_FORK, doc.setup().pairingOf("native"));
+        List<ForkResult> forks = doc.rounds().getFirst().forks();
+        assertEquals(4, forks.size(), forks::toString);
+        for (ForkResult fork : forks) {
+            assertEquals(Status.OK, fork.status(), fork::toString);
+            assertEquals(2, fork.samples().size(), fork::toString);
+            assertEquals(fork.expectedChecksum(), fork.checksum());
+            assertEquals(forks.getFirst().fork(), fork.fork(), "one JVM measured both sides at both worker counts");
+        }
+    }
+
     @Test
     void nothingChangedPassesWithNoRegression() throws IOException {
         CommandRun run = CommandRun.of("compare", "--from", document(1.0, "pass").toString());

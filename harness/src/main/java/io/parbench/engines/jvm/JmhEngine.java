@@ -4,10 +4,12 @@ import io.parbench.engines.Block;
 import io.parbench.engines.Engine;
 import io.parbench.engines.ForkMeasurement;
 import io.parbench.engines.ForkPlan;
+import io.parbench.jmh.ForkOrder;
 import io.parbench.jmh.JmhLauncher;
 import io.parbench.jmh.JmhRunException;
 import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
+import io.parbench.results.ComparisonSide;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
@@ -15,14 +17,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * An engine measured by JMH: one JMH run (its own forked JVMs) per configuration, through
- * {@link JmhLauncher}. What the forks run (Java kernels or the C library) is the subclass's.
+ * An engine measured by JMH, through {@link JmhLauncher}: a fork is one JMH fork (a fresh JVM)
+ * that runs the plan's blocks in order, one measurement iteration each, after warm-up iterations
+ * cycling through its points. What the forks run (Java kernels or the C library) is the subclass's.
  */
 public abstract class JmhEngine implements Engine {
     private final long seed;
@@ -47,6 +52,11 @@ public abstract class JmhEngine implements Engine {
         this.forkArgs = List.copyOf(forkArgs);
     }
 
+    /** Whether a fork may measure side A too (the native engine given both libraries). */
+    protected boolean measuresBothSides() {
+        return false;
+    }
+
     @Override
     public ForkMeasurement measure(ForkPlan fork) throws IOException {
         SeriesKey series = fork.series();
@@ -62,29 +72,49 @@ public abstract class JmhEngine implements Engine {
         if (!variants(series.kernel()).contains(series.variant())) {
             return ForkMeasurement.failed("the " + name() + " engine has no variant '" + series.variant() + "' of " + series.kernel() + ".");
         }
-        if (fork.workers().size() != 1 || fork.sides().size() != 1) {
-            throw new IllegalArgumentException("a JMH fork measures one worker count of one side, not " + fork.order());
+        if (fork.sides().contains(ComparisonSide.BASELINE) && !measuresBothSides()) {
+            throw new IllegalArgumentException("the " + name() + " engine measures side B only, not " + fork.order());
+        }
+        if (fork.workers().size() > 1 && !measuresCurves()) {
+            throw new IllegalArgumentException("the " + name() + " engine measures one worker count per fork, not " + fork.order());
         }
         MeasurementSettings settings = fork.settings();
-        Block point = fork.order().getFirst();
-        JmhLauncher.Config config = new JmhLauncher.Config(name(), series.kernel(), series.variant(), series.size(), seed, point.workers(),
-                1, settings.warmupIterations(), fork.order().size(), settings.iterationMillis(), checksumFile(), timeoutFor(fork),
-                forkArgs);
+        JmhLauncher.Config config = new JmhLauncher.Config(name(), series.kernel(), series.variant(), series.size(), seed,
+                new ForkOrder(fork.order().stream().map(JmhEngine::point).toList()), settings.warmupIterations(),
+                settings.iterationMillis(), checksumFile(), timeoutFor(fork), forkArgs);
         try {
-            JmhLauncher.Result result = JmhLauncher.run(config);
-            List<ForkMeasurement.MeasuredBlock> blocks = result.scoresPerFork().getFirst().stream()
-                    .map(score -> new ForkMeasurement.MeasuredBlock(point, score)).toList();
-            return new ForkMeasurement(Status.OK, null, blocks, Map.of(point, ChecksumText.of(result.checksum())), null, null, null,
-                    null, 1, List.of());
+            List<JmhLauncher.MeasuredBlock> blocks = JmhLauncher.run(config).blocks();
+            return new ForkMeasurement(Status.OK, null, measuredBlocks(blocks, fork), checksums(blocks, fork), null, null, null, null, 1,
+                    List.of());
         } catch (JmhRunException e) {
-            return ForkMeasurement.failed(e.getMessage());
+            // A fork that failed keeps the blocks it measured; it failed in the next one, or before any (set-up, warm-up).
+            List<JmhLauncher.MeasuredBlock> before = e.measured();
+            Block failedAt = before.isEmpty() || before.size() >= fork.order().size() ? null : fork.order().get(before.size());
+            return new ForkMeasurement(Status.FAILED, e.getMessage(), measuredBlocks(before, fork), checksums(before, fork), failedAt,
+                    null, null, null, 1, List.of());
         }
     }
 
-    /** One JMH run per worker count: a JVM fork measures one configuration. */
-    @Override
-    public boolean measuresCurves() {
-        return false;
+    private static ForkOrder.Point point(Block block) {
+        return new ForkOrder.Point(block.side() == ComparisonSide.BASELINE ? ForkOrder.Side.A : ForkOrder.Side.B, block.workers());
+    }
+
+    /** The launcher's blocks are the fork's, by position. */
+    private static List<ForkMeasurement.MeasuredBlock> measuredBlocks(List<JmhLauncher.MeasuredBlock> blocks, ForkPlan fork) {
+        List<ForkMeasurement.MeasuredBlock> measured = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            measured.add(new ForkMeasurement.MeasuredBlock(fork.order().get(i), blocks.get(i).stepsPerSecond()));
+        }
+        return measured;
+    }
+
+    /** Each point's checksum (the launcher checked that its blocks agree). */
+    private static Map<Block, String> checksums(List<JmhLauncher.MeasuredBlock> blocks, ForkPlan fork) {
+        Map<Block, String> checksums = new HashMap<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            checksums.put(fork.order().get(i), ChecksumText.of(blocks.get(i).checksum()));
+        }
+        return checksums;
     }
 
     @Override
@@ -97,7 +127,7 @@ public abstract class JmhEngine implements Engine {
         return fork.timeout(forkTimeout, FORK_OVERHEAD, typicalSetUp(fork.settings()));
     }
 
-    /** Where the forks leave their checksums; configurations run one at a time, so one file serves all. */
+    /** Where the forks leave their checksums; forks run one at a time, so one file serves all. */
     private synchronized Path checksumFile() throws IOException {
         if (workDirectory == null) {
             workDirectory = Files.createTempDirectory("parbench-" + name() + "-");

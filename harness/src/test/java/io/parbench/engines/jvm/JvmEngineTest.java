@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.engines.Block;
+import io.parbench.engines.ForkMeasurement;
 import io.parbench.engines.ForkPlan;
 import io.parbench.engines.SingleConfiguration;
 import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
+import io.parbench.plan.BlockOrder;
+import io.parbench.results.ComparisonSide;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
@@ -19,9 +22,11 @@ import io.parbench.results.Status;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Real JMH runs (a forked JVM each), so only two of them. */
+/** Real JMH forks (a forked JVM each), so only a few of them. */
 class JvmEngineTest {
     private static final long SEED = 42;
     private static final MeasurementSettings TINY = new MeasurementSettings(1, 1, 2, 100);
@@ -48,6 +53,24 @@ class JvmEngineTest {
             assertEquals(2, m.samples().getFirst().size());
             assertTrue(m.samples().getFirst().stream().allMatch(s -> s > 0), m.samples().toString());
             assertEquals(ChecksumText.of(ReferenceChecksums.of(KernelSpec.SORT, 5000, SEED)), m.checksum());
+        }
+    }
+
+    /** One JVM measures the whole curve: every block in the plan's order, every worker count with the reference checksum. */
+    @Test
+    void aForkMeasuresTheWholeCurveInItsOrder() throws Exception {
+        try (JvmEngine engine = new JvmEngine(SEED, Duration.ofMinutes(2))) {
+            assertTrue(engine.measuresCurves());
+            ForkPlan curve = new ForkPlan(new SeriesKey("jvm", "nbody", null, 300),
+                    BlockOrder.balanced(List.of(ComparisonSide.CURRENT), List.of(1, 2, 3), 2, new Random(7)), TINY);
+            ForkMeasurement m = engine.measure(curve);
+            assertEquals(Status.OK, m.status(), m.reason());
+            assertEquals(curve.order(), m.blocks().stream().map(ForkMeasurement.MeasuredBlock::block).toList());
+            assertTrue(m.blocks().stream().allMatch(b -> b.stepsPerSecond() > 0), m.blocks()::toString);
+            String reference = ChecksumText.of(ReferenceChecksums.of(KernelSpec.NBODY, 300, SEED));
+            assertEquals(Map.of(Block.of(1), reference, Block.of(2), reference, Block.of(3), reference), m.checksums());
+            ForkPlan sideA = new ForkPlan(curve.series(), List.of(new Block(ComparisonSide.BASELINE, 1)), TINY);
+            assertThrows(IllegalArgumentException.class, () -> engine.measure(sideA));
         }
     }
 

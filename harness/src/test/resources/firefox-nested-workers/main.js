@@ -1,7 +1,8 @@
-// The page protocol of parbench's main.js (start, phase, result, notes), so that the harness's
+// The page protocol of parbench's main.js (start, phase, blocks, result, notes), so that the harness's
 // browser drivers can run this page. config: {helpers, startedBy: 'driver' | 'page'}.
 const parbench = {
   phase: 'loaded',
+  blocks: [], // measures none
   result: null,
   notes: [],
 

@@ -28,10 +28,10 @@ public final class ComparisonProgress {
         return new ComparisonProgress(System.err, terminal);
     }
 
-    void fork(int round, ForkPlan fork) {
+    void fork(int round, ForkPlan fork, List<ComparisonSide> sides) {
         if (live) {
             out.print("\r\033[Kround " + round + ": " + fork.series().label() + " W=" + fork.workers().stream().map(String::valueOf)
-                    .collect(Collectors.joining(",")) + " side " + fork.sides().stream().map(ComparisonSide::letter).collect(Collectors.joining("+")));
+                    .collect(Collectors.joining(",")) + " side " + sides.stream().map(ComparisonSide::letter).collect(Collectors.joining("+")));
             out.flush();
         }
     }

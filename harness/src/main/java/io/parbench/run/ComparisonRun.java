@@ -138,7 +138,7 @@ public final class ComparisonRun {
             List<Integer> workers = series.get(key).stream().sorted().toList();
             Engine both = paired.get(key.engine());
             if (both != null) {
-                results.addAll(measure(index, both, fork(key, List.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT), workers)));
+                results.addAll(measure(index, both, fork(key, List.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT), workers), null));
                 continue;
             }
             List<ComparisonSide> sides = new ArrayList<>(List.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT));
@@ -147,7 +147,8 @@ public final class ComparisonRun {
                 Engine engine = engines.get(side).get(key.engine());
                 List<List<Integer>> perFork = engine.measuresCurves() ? List.of(workers) : workers.stream().map(List::of).toList();
                 for (List<Integer> forkWorkers : perFork) {
-                    results.addAll(measure(index, engine, fork(key, List.of(side), forkWorkers)));
+                    // A side's own engine measures its own build, which every engine calls side B (current).
+                    results.addAll(measure(index, engine, fork(key, List.of(ComparisonSide.CURRENT), forkWorkers), side));
                 }
             }
         }
@@ -160,10 +161,13 @@ public final class ComparisonRun {
         return new ForkPlan(series, BlockOrder.balanced(sides, workers, forkSettings.iterations(), order), forkSettings);
     }
 
-    /** Measures one fork and files what it measured per configuration and side, each checked against the expected checksum. */
-    private List<ForkResult> measure(int round, Engine engine, ForkPlan fork) {
+    /**
+     * Measures one fork and files what it measured per configuration and side, each checked against the expected checksum;
+     * {@code filedAs} is the side a one-sided fork of a side's own engine measures (null: the fork's sides as they are).
+     */
+    private List<ForkResult> measure(int round, Engine engine, ForkPlan fork, ComparisonSide filedAs) {
         int id = ++forks;
-        progress.fork(round, fork);
+        progress.fork(round, fork, filedAs == null ? fork.sides() : List.of(filedAs));
         ForkMeasurement m = measure(engine, fork);
         List<ForkResult> results = new ArrayList<>();
         for (ComparisonSide side : fork.sides()) {
@@ -184,7 +188,7 @@ public final class ComparisonRun {
                 ExpectedChecksums.Verdict verdict = failedHere
                         ? expected.verify(c, Status.FAILED, m.reason(), checksum)
                         : expected.verify(c, m.status() == Status.FALLBACK && w > 1 ? Status.FALLBACK : Status.OK, m.reason(), checksum);
-                results.add(new ForkResult(c, side, id, verdict.status(), verdict.reason(), samples, positions, checksum, verdict.expected(),
+                results.add(new ForkResult(c, filedAs == null ? side : filedAs, id, verdict.status(), verdict.reason(), samples, positions, checksum, verdict.expected(),
                         m.poolStartupMillis()));
             }
         }

@@ -1,8 +1,8 @@
 package io.parbench.cli;
 
-import io.parbench.gate.GateInputException;
 import io.parbench.results.OutputFileException;
 import io.parbench.results.ResultsException;
+import io.parbench.verdict.GateInputException;
 import picocli.CommandLine;
 
 /**

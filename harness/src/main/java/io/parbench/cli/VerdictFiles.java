@@ -1,10 +1,10 @@
 package io.parbench.cli;
 
-import io.parbench.gate.GateReport;
 import io.parbench.gate.JsonFormatter;
 import io.parbench.gate.JunitFormatter;
 import io.parbench.gate.MarkdownFormatter;
 import io.parbench.results.OutputFile;
+import io.parbench.verdict.GateReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Function;

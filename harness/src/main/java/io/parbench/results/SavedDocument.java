@@ -28,7 +28,7 @@ public final class SavedDocument<T> {
 
     /**
      * @param writer writes a document to the file ({@link OutputFile}: whole or not at all)
-     * @param contents what a document holds, for a sentence, e.g. "this run's 3 of 8 configurations (marked incomplete)"
+     * @param contents what a document holds, for a sentence, e.g. "this run's 3 of 8 forks (marked incomplete)"
      */
     private SavedDocument(Path file, BiConsumer<T, Path> writer, Function<T, String> contents) {
         this.file = file.toAbsolutePath();
@@ -37,10 +37,10 @@ public final class SavedDocument<T> {
         this.before = previous(this.file);
     }
 
-    /** A run's results.json; {@code planned} configurations in all. */
+    /** A run's results.json; {@code planned} forks in all. */
     public static SavedDocument<RunDocument> results(Path file, int planned) {
-        return new SavedDocument<>(file, ResultsWriter::write, doc -> "this run's " + doc.configurations().size() + " of " + planned
-                + " configurations" + (doc.run().complete() ? "" : " (marked incomplete)"));
+        return new SavedDocument<>(file, ResultsWriter::write, doc -> "this run's " + doc.forks().size() + " of " + planned
+                + " forks" + (doc.run().complete() ? "" : " (marked incomplete)"));
     }
 
     /** A comparison's comparison.json. */

@@ -32,20 +32,20 @@ class FullDiskTest {
                 "this machine lets no user mount a tmpfs in a namespace of its own (unshare --user --mount)");
     }
 
-    /** Each configuration's 100 samples grow results.json until the next one does not fit: the run ends there and says what is kept. */
+    /** Each fork's 2 × 50 samples grow results.json until the next save does not fit: the run ends there and says what is kept. */
     @Test
     void aDiskThatFillsMidRunEndsTheRunSayingWhatResultsJsonHolds() throws Exception {
         Path disk = dir.resolve("disk");
-        Run run = onDisk("size=16k", disk, "run", "--engines", "native", "--kernels", "forkjoin", "--workers", "1..8", "--forks", "1",
-                "--warmup", "0", "--iterations", "100", "--iteration-time", "2", "--out", disk.resolve("out").toString());
+        Run run = onDisk("size=16k", disk, "run", "--engines", "native", "--kernels", "forkjoin", "--workers", "1,2", "--forks", "8",
+                "--warmup", "0", "--iterations", "50", "--iteration-time", "2", "--out", disk.resolve("out").toString());
         assertEquals(ExitCodes.FAILURES, run.exitCode(), run.output());
         Path kept = dir.resolve("disk.after/out/results.json");
         RunDocument doc = ResultsReader.read(kept);
-        int saved = doc.configurations().size();
-        assertTrue(saved >= 1 && saved < 8, saved + " saved: " + run.output());
+        int saved = doc.forks().size();
+        assertTrue(saved >= 1 && saved < 8, saved + " forks saved: " + run.output());
         assertTrue(run.output().contains("error: Could not write the results to " + disk.resolve("out/results.json") + ": no space is left on"
                 + " the disk that holds " + disk.resolve("out") + "; free some space there or write to another disk. "
-                + disk.resolve("out/results.json") + " holds this run's " + saved + " of 8 configurations (marked incomplete)."), run.output());
+                + disk.resolve("out/results.json") + " holds this run's " + saved + " of 8 forks (marked incomplete)."), run.output());
         assertFalse(doc.run().complete());
         assertEquals(List.of("results.json"), names(kept.getParent()), "no temporary file is left");
     }

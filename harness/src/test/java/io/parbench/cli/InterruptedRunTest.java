@@ -43,7 +43,9 @@ class InterruptedRunTest {
     @Test
     void aStoppedRunKeepsWhatItMeasured() throws Exception {
         Path out = dir.resolve("run");
-        assertKeptWhatWasMeasured(interrupted(out, "native", "1..8", 2, "TERM"), 143, out, 2, 8);
+        // Each fork measures the whole curve, W = 1 to 8.
+        RunDocument doc = assertKeptWhatWasMeasured(interrupted(out, "native", "1..8", 4, 1, "TERM"), 143, out, 1, 4);
+        assertEquals(8, doc.configurations().size());
         assertEquals(List.of(), ParbenchProcess.leftIn(tmp), "its temporary folders are gone");
     }
 
@@ -51,8 +53,9 @@ class InterruptedRunTest {
     @Test
     void ctrlCDuringAMultiBrowserRunKeepsWhatWasMeasuredAndLeavesNothingBehind() throws Exception {
         Path out = dir.resolve("run");
-        // Chromium's three measured, Firefox's first on its way: every browser has its processes up (all were probed).
-        String output = assertKeptWhatWasMeasured(interrupted(out, "chromium,firefox,webkit", "1..3", 4, "INT"), 130, out, 4, 9);
+        // Chromium's fork measured, Firefox's on its way: every browser has its processes up (all were probed).
+        assertKeptWhatWasMeasured(interrupted(out, "chromium,firefox,webkit", "1..3", 1, 1, "INT"), 130, out, 1, 3);
+        String output = Files.readString(log(out));
         assertFalse(output.contains("failed —"), "no failure made by the stop is shown: " + output);
         assertEquals(List.of(), ParbenchProcess.processesIn(tmp), "no browser, driver or X server is left");
         assertEquals(List.of(), ParbenchProcess.leftIn(tmp), "no temporary folder is left");
@@ -61,7 +64,7 @@ class InterruptedRunTest {
     /** SIGKILL leaves everything running; the next parbench removes it. */
     @Test
     void whatARunKilledWithSigkillLeftIsRemovedByTheNextOne() throws Exception {
-        interrupted(dir.resolve("killed"), "firefox,webkit", "1..4", 1, "KILL");
+        interrupted(dir.resolve("killed"), "firefox,webkit", "1..4", 1, 1, "KILL");
         assertFalse(ParbenchProcess.processesIn(tmp).isEmpty(), "SIGKILL leaves the browsers running");
         assertFalse(ParbenchProcess.leftIn(tmp).isEmpty(), "and their folders");
 
@@ -74,12 +77,12 @@ class InterruptedRunTest {
         assertEquals(List.of(), ParbenchProcess.leftIn(tmp), "and its folders, and the next run's own");
     }
 
-    /** A forkjoin run of {@code engines} into {@code out}, sent {@code signal} once it saved {@code saved} configurations; ended. */
-    private Process interrupted(Path out, String engines, String workers, int saved, String signal) throws Exception {
+    /** A forkjoin run of {@code engines} into {@code out}, sent {@code signal} once it saved {@code saved} forks; ended. */
+    private Process interrupted(Path out, String engines, String workers, int forks, int saved, String signal) throws Exception {
         Process run = ParbenchProcess.start(tmp, log(out), "run", "--engines", engines, "--kernels", "forkjoin", "--workers", workers,
-                "--warmup", "0", "--iterations", "2", "--iteration-time", "50", "--out", out.toString());
+                "--forks", Integer.toString(forks), "--warmup", "0", "--iterations", "2", "--iteration-time", "50", "--out", out.toString());
         try {
-            ParbenchProcess.awaitConfigurations(out.resolve("results.json"), saved, run, log(out));
+            ParbenchProcess.awaitForks(out.resolve("results.json"), saved, run, log(out));
             if (!engines.equals("native")) {
                 assertFalse(ParbenchProcess.processesIn(tmp).isEmpty(), "the browsers run in the run's temporary folders");
             }
@@ -92,24 +95,24 @@ class InterruptedRunTest {
     }
 
     /**
-     * The run ended with the signal's exit code; its document holds what was measured before the stop, every
+     * The run ended with the signal's exit code; its document holds the forks measured before the stop, every
      * configuration ok (none made to fail by the stop), marked incomplete; and the run said so.
      *
-     * @return what the run printed
+     * @return the document
      */
-    private String assertKeptWhatWasMeasured(Process run, int exitCode, Path out, int awaited, int planned) throws IOException {
+    private RunDocument assertKeptWhatWasMeasured(Process run, int exitCode, Path out, int awaited, int planned) throws IOException {
         String output = Files.readString(log(out));
         assertEquals(exitCode, run.exitValue(), output);
         RunDocument doc = ResultsReader.read(out.resolve("results.json"));
         assertFalse(doc.run().complete(), "an interrupted run is marked incomplete: " + output);
         assertNull(doc.run().finished());
-        int measured = doc.configurations().size();
-        assertTrue(measured >= awaited && measured < planned, "measured " + measured + " of " + planned + ": " + output);
+        int measured = doc.forks().size();
+        assertTrue(measured >= awaited && measured < planned, "measured " + measured + " of " + planned + " forks: " + output);
         assertTrue(doc.configurations().stream().allMatch(c -> c.status() == Status.OK), "nothing killed by the stop is a failure: "
                 + doc.configurations());
         assertTrue(output.contains("Interrupted: " + out.resolve("results.json") + " holds this run's " + measured + " of " + planned
-                + " configurations (marked incomplete)."), output);
-        return output;
+                + " forks (marked incomplete)."), output);
+        return doc;
     }
 
     private Path log(Path out) {

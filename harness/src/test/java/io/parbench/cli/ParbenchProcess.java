@@ -45,19 +45,19 @@ final class ParbenchProcess {
         assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -" + signal + " " + process.pid());
     }
 
-    /** Waits until the run has saved {@code count} configurations (failing, with its output, if it ends first). */
-    static void awaitConfigurations(Path results, int count, Process run, Path log) throws Exception {
+    /** Waits until the run has saved {@code count} forks (failing, with its output, if it ends first). */
+    static void awaitForks(Path results, int count, Process run, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
             if (!run.isAlive()) {
                 throw new AssertionError("parbench ended before it could be interrupted:\n" + Files.readString(log));
             }
-            if (Files.exists(results) && ResultsReader.read(results).configurations().size() >= count) {
+            if (Files.exists(results) && ResultsReader.read(results).forks().size() >= count) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no " + count + " configurations measured within 5 minutes");
+        throw new AssertionError("no " + count + " forks measured within 5 minutes");
     }
 
     /** The live processes parbench started in a temporary folder below {@code tmp} (told by the marker in their environment). */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,12 +35,12 @@ class SavedDocumentTest {
     void aFailedLaterSaveSaysWhatTheLastSaveOfThisRunHolds() throws IOException {
         Path file = dir.resolve("results.json");
         SavedDocument<RunDocument> saved = SavedDocument.results(file, 8);
-        RunDocument partial = ResultsDocumentTest.sample();
+        RunDocument partial = withForks(ResultsDocumentTest.sample(), 2);
         saved.save(partial);
         blockWrites();
 
         OutputFileException e = assertThrows(OutputFileException.class, () -> saved.save(partial));
-        assertTrue(e.getMessage().endsWith(" " + file + " holds this run's 2 of 8 configurations (marked incomplete)."), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" " + file + " holds this run's 2 of 8 forks (marked incomplete)."), e.getMessage());
         assertEquals(partial, ResultsReader.read(file));
     }
 
@@ -65,7 +66,7 @@ class SavedDocumentTest {
         measuring.interrupt();
         measuring.join();
         assertEquals(0, ResultsReader.read(file).configurations().size());
-        assertEquals(file + " holds this run's 0 of 8 configurations (marked incomplete).", saved.onDisk());
+        assertEquals(file + " holds this run's 0 of 8 forks (marked incomplete).", saved.onDisk());
     }
 
     /** The temporary file's name taken by a folder: every write to results.json fails from now on. */
@@ -76,10 +77,20 @@ class SavedDocumentTest {
     private static RunDocument complete(RunDocument doc) {
         RunInfo r = doc.run();
         return new RunDocument(doc.format(), doc.version(), new RunInfo(r.parbenchVersion(), r.commandLine(), r.started(), r.started(), true,
-                r.seed(), r.profile(), r.settings()), doc.environment(), doc.configurations());
+                r.seed(), r.profile(), r.settings()), doc.environment(), doc.forks(), doc.configurations());
     }
 
     private static RunDocument empty(RunDocument doc) {
-        return new RunDocument(doc.format(), doc.version(), doc.run(), doc.environment(), List.of());
+        return new RunDocument(doc.format(), doc.version(), doc.run(), doc.environment(), List.of(), List.of());
+    }
+
+    /** The document as if {@code count} forks of its first configuration's series had measured it. */
+    private static RunDocument withForks(RunDocument doc, int count) {
+        ConfigurationResult first = doc.configurations().getFirst();
+        List<ForkRecord> forks = IntStream.rangeClosed(1, count)
+                .mapToObj(id -> new ForkRecord(id, first.configuration().series(), List.of(first.configuration().workers()), Status.OK, null,
+                        1, 1, null, null, null, 1, doc.run().started(), List.of()))
+                .toList();
+        return new RunDocument(doc.format(), doc.version(), doc.run(), doc.environment(), forks, doc.configurations());
     }
 }

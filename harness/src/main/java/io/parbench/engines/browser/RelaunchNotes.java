@@ -11,7 +11,7 @@ import java.util.Optional;
  * A driver whose every relaunch is noted on the page it was relaunched for: a browser that died
  * between pages (killed, crashed while idle) is replaced without failing anything, and the
  * results must still say so. A browser that dies while a page runs fails that page instead, with
- * its death notice as the reason (see {@link PageForks}).
+ * its death notice as the reason (see {@link PageFork}).
  */
 final class RelaunchNotes implements BrowserDriver {
 
@@ -32,7 +32,7 @@ final class RelaunchNotes implements BrowserDriver {
         List<String> notes = new ArrayList<>();
         notes.add(death + " before this page; " + driver.kind().id() + " was relaunched for it");
         notes.addAll(outcome.notes());
-        return new PageOutcome(outcome.result(), outcome.failure(), notes);
+        return new PageOutcome(outcome.result(), outcome.failure(), notes, outcome.snapshot(), outcome.attempts());
     }
 
     @Override

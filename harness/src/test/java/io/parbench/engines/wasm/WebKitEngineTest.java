@@ -3,7 +3,7 @@ package io.parbench.engines.wasm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parbench.engines.Measurement;
+import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserKind;
 import io.parbench.results.Configuration;
 import io.parbench.results.Status;
@@ -32,18 +32,18 @@ class WebKitEngineTest extends BrowserEngineContract {
     /**
      * The page's own process (a WebKitWebProcess, MiniBrowser's child) killed while the page runs:
      * MiniBrowser lives on, but WebKitWebDriver ends the session. The configuration fails naming
-     * the process, and the next one runs in a relaunched browser, noted.
+     * the process, and the next fork runs in a relaunched browser, noted.
      */
     @Test
-    void aPageProcessThatDiesIsNamedAndTheBrowserRelaunchedForTheNextConfiguration() throws Exception {
+    void aPageProcessThatDiesIsNamedAndTheBrowserRelaunchedForTheNextFork() throws Exception {
         Configuration forkjoin = new Configuration("webkit", "forkjoin", null, 1024, 2);
         try (WasmEngine engine = new WasmEngine(options().withMinimumWarmup(Duration.ofSeconds(20)).withForkTimeout(TIMEOUT.multipliedBy(4)))) {
             assertTrue(engine.probe().available());
             ProcessHandle miniBrowser = engine.driver().browserProcess().orElseThrow();
             Instant started = Instant.now();
-            CompletableFuture<Measurement> running = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<SingleConfiguration.Result> running = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return engine.measure(forkjoin, QUICK);
+                    return SingleConfiguration.measure(engine, forkjoin, QUICK);
                 } catch (Exception e) {
                     throw new CompletionException(e);
                 }
@@ -52,14 +52,14 @@ class WebKitEngineTest extends BrowserEngineContract {
             Thread.sleep(3_000); // the page is loaded and warming up (for 20 s)
             ProcessHandle page = newestWebProcessSince(miniBrowser, started);
             page.destroyForcibly();
-            Measurement crashed = running.get(2, TimeUnit.MINUTES);
+            SingleConfiguration.Result crashed = running.get(2, TimeUnit.MINUTES);
             assertEquals(Status.FAILED, crashed.status());
             assertTrue(crashed.reason().startsWith("WebKitWebProcess (pid " + page.pid() + ") died (crashed or was killed), and"
                     + " WebKitWebDriver ended the session while the page ran: browser error: "), crashed.reason());
-            assertTrue(crashed.notes().contains("the browser is relaunched for the next configuration"), crashed.notes().toString());
+            assertTrue(crashed.notes().contains("the browser is relaunched for the next fork"), crashed.notes().toString());
 
             int launches = engine.driver().launches();
-            Measurement next = engine.measure(forkjoin, QUICK);
+            SingleConfiguration.Result next = SingleConfiguration.measure(engine, forkjoin, QUICK);
             assertEquals(Status.OK, next.status(), next::reason);
             assertEquals(launches + 1, engine.driver().launches());
             assertTrue(next.notes().stream().anyMatch(note -> note.startsWith("WebKitWebProcess (pid " + page.pid() + ") died")

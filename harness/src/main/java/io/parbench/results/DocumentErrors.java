@@ -37,7 +37,7 @@ final class DocumentErrors {
 
     /**
      * A value of the wrong type: e.g. {@code configuration 4 (native/sum/1048576@W2) has "samples"
-     * [fork 1, iteration 3] = "fast", which is not a number}.
+     * [fork 1, sample 3] = "fast", which is not a number}.
      *
      * @param tree the document as read, to name the configuration and show the value
      */
@@ -48,7 +48,8 @@ final class DocumentErrors {
         JsonNode ownerNode = null;
         for (int i = 0; i < path.size(); i++) {
             node = step(node, path.get(i));
-            if (node.has("configuration") && node.path("configuration").isObject()) {
+            boolean aFork = i == 1 && "forks".equals(path.getFirst().getFieldName());
+            if (aFork || node.has("configuration") && node.path("configuration").isObject()) {
                 owner = i;
                 ownerNode = node;
             }
@@ -56,10 +57,11 @@ final class DocumentErrors {
         StringBuilder where = new StringBuilder();
         List<JsonMappingException.Reference> field = path;
         if (ownerNode != null) {
-            where.append(ownerName(path.subList(0, owner + 1))).append(" (").append(label(ownerNode.path("configuration"))).append(") has ");
+            JsonNode named = ownerNode.has("configuration") ? ownerNode.path("configuration") : ownerNode.path("series");
+            where.append(ownerName(path.subList(0, owner + 1))).append(" (").append(label(named)).append(") has ");
             field = path.subList(owner + 1, path.size());
         }
-        where.append(fieldName(field));
+        where.append(fieldName(field, ownerNode));
         return where + " = " + shown(node, e) + ", which is not " + expected(e instanceof MismatchedInputException m ? m.getTargetType() : null);
     }
 
@@ -71,21 +73,25 @@ final class DocumentErrors {
     private static String ownerName(List<JsonMappingException.Reference> path) {
         return switch (path.getFirst().getFieldName()) {
             case "configurations" -> "configuration " + (path.get(1).getIndex() + 1);
+            case "forks" -> "fork " + (path.get(1).getIndex() + 1);
             case "rounds" -> "round " + (path.get(1).getIndex() + 1) + ", fork " + (path.getLast().getIndex() + 1);
             default -> "an entry of \"" + path.getFirst().getFieldName() + "\"";
         };
     }
 
-    /** engine/kernel/size@W as the rest of parbench writes it, from whatever the node still holds. */
+    /** engine/kernel/size@W as the rest of parbench writes it (a fork's series without @W), from whatever the node still holds. */
     private static String label(JsonNode configuration) {
         String kernel = configuration.path("kernel").asText("?");
         String variant = configuration.path("variant").asText(null);
         return configuration.path("engine").asText("?") + "/" + kernel + (variant == null ? "" : ":" + variant) + "/"
-                + configuration.path("size").asText("?") + "@W" + configuration.path("workers").asText("?");
+                + configuration.path("size").asText("?") + (configuration.has("workers") ? "@W" + configuration.path("workers").asText("?") : "");
     }
 
-    /** "samples" [fork 1, iteration 3], or a dotted path such as "run.seed". */
-    private static String fieldName(List<JsonMappingException.Reference> field) {
+    /**
+     * "samples" [fork 3, sample 2] (the fork as the configuration's "sources" name it, else the list's place), or a dotted
+     * path such as "run.seed".
+     */
+    private static String fieldName(List<JsonMappingException.Reference> field, JsonNode owner) {
         if (field.isEmpty()) {
             return "the document";
         }
@@ -93,7 +99,9 @@ final class DocumentErrors {
                 .collect(Collectors.joining("."));
         List<Integer> indexes = field.stream().filter(r -> r.getFieldName() == null).map(JsonMappingException.Reference::getIndex).toList();
         if (name.equals("samples") && indexes.size() == 2) {
-            return "\"samples\" [fork " + (indexes.get(0) + 1) + ", iteration " + (indexes.get(1) + 1) + "]";
+            JsonNode fork = owner == null ? null : owner.path("sources").path(indexes.get(0)).path("fork");
+            int forkId = fork != null && fork.canConvertToInt() ? fork.asInt() : indexes.get(0) + 1;
+            return "\"samples\" [fork " + forkId + ", sample " + (indexes.get(1) + 1) + "]";
         }
         return "\"" + name + "\"" + (indexes.isEmpty() ? "" : " [" + indexes.stream().map(i -> "item " + (i + 1))
                 .collect(Collectors.joining(", ")) + "]");

@@ -51,11 +51,12 @@ public final class ResultsReader {
         return doc;
     }
 
-    /** The document bound directly, or null when it is not simply a document of this format and version. */
+    /** The document bound directly, or null when it is not simply a document of this format and a version read here. */
     private static RunDocument bound(byte[] bytes) {
         try {
             RunDocument doc = ResultsJson.lenientReader().forType(RunDocument.class).readValue(bytes);
-            return doc != null && RunDocument.FORMAT.equals(doc.format()) && doc.version() == RunDocument.VERSION ? doc : null;
+            return doc != null && RunDocument.FORMAT.equals(doc.format()) && doc.version() >= RunDocument.OLDEST_READABLE_VERSION
+                    && doc.version() <= RunDocument.VERSION ? doc : null;
         } catch (IOException e) {
             return null;
         }

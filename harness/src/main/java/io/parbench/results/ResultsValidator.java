@@ -20,10 +20,22 @@ public final class ResultsValidator {
         if (document.run() == null || document.environment() == null) {
             throw damaged(source, "it lacks \"run\" or \"environment\"");
         }
+        Set<Integer> forkIds = new HashSet<>();
+        int forkIndex = 0;
+        for (ForkRecord fork : document.forks()) {
+            forkIndex++;
+            if (fork.series() == null || fork.series().engine() == null || fork.series().kernel() == null) {
+                throw damaged(source, "fork " + forkIndex + " lacks \"series\" or its engine or kernel");
+            }
+            if (!forkIds.add(fork.id())) {
+                throw damaged(source, "it lists fork " + fork.id() + " twice, and each fork has an id of its own (was it merged by hand?)");
+            }
+        }
         Set<Configuration> seen = new HashSet<>();
         int index = 0;
         for (ConfigurationResult result : document.configurations()) {
             validate(source, result, ++index);
+            requireSources(source, result, forkIds);
             if (!seen.add(result.configuration())) {
                 throw damaged(source, "it lists " + result.configuration().label()
                         + " twice, and a results document has each configuration once (was it merged by hand?)");
@@ -62,8 +74,34 @@ public final class ResultsValidator {
             throw damaged(source, c.label() + " has status " + result.status().id() + " but no samples");
         }
         List<List<Double>> forks = result.samples();
-        for (int fork = 0; fork < forks.size(); fork++) {
-            requireThroughputs(source, c.label(), forks.get(fork), fork + 1);
+        for (int list = 0; list < forks.size(); list++) {
+            int fork = result.forkOf(list);
+            requireThroughputs(source, c.label(), forks.get(list), fork > 0 ? fork : list + 1);
+        }
+    }
+
+    /**
+     * Version 2: where a configuration says which fork each list of samples came from, it says it
+     * for every list and every sample, and names forks the document holds.
+     */
+    private static void requireSources(String source, ConfigurationResult result, Set<Integer> forkIds) {
+        if (result.sources().isEmpty()) {
+            return;
+        }
+        String label = result.configuration().label();
+        if (result.sources().size() != result.samples().size()) {
+            throw damaged(source, label + " has " + result.samples().size() + " lists of \"samples\" but " + result.sources().size()
+                    + " \"sources\", and each list has one source");
+        }
+        for (int i = 0; i < result.sources().size(); i++) {
+            SampleSource from = result.sources().get(i);
+            if (from.positions().size() != result.samples().get(i).size()) {
+                throw damaged(source, label + " has " + result.samples().get(i).size() + " samples from fork " + from.fork() + " but "
+                        + from.positions().size() + " \"positions\" for them, and each sample has one");
+            }
+            if (!forkIds.isEmpty() && !forkIds.contains(from.fork())) {
+                throw damaged(source, label + " has samples from fork " + from.fork() + ", which is not in \"forks\"");
+            }
         }
     }
 

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.report.ReportFixtures;
 import io.parbench.results.ConfigurationResult;
+import io.parbench.results.ForkRecord;
 import io.parbench.results.ResultsDocumentTest;
 import io.parbench.results.ResultsWriter;
 import io.parbench.results.RunDocument;
+import io.parbench.results.SampleSource;
 import io.parbench.results.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,14 +44,31 @@ class DamagedResultsTest {
         "11.0 | NaN        | native/sum/1024@W2 has a sample of NaN steps/s (fork 1), and throughputs are positive and finite",
         "11.0 | Infinity   | native/sum/1024@W2 has a sample of Infinity steps/s (fork 1), and throughputs are positive and finite",
         "11.0 | -Infinity  | native/sum/1024@W2 has a sample of -Infinity steps/s (fork 1), and throughputs are positive and finite",
-        "11.0 | '\"fast\"' | configuration 1 (native/sum/1024@W2) has \"samples\" [fork 1, iteration 2] = \"fast\", which is not a number",
+        "11.0 | '\"fast\"' | configuration 1 (native/sum/1024@W2) has \"samples\" [fork 1, sample 2] = \"fast\", which is not a number",
         "'\"ok\"' | '\"great\"' | configuration 1 (native/sum/1024@W2) has \"status\" = \"great\", which is not one of ok, failed, fallback",
         "'\"workers\" : 2' | '\"workers\" : \"two\"' | configuration 1 (native/sum/1024@Wtwo) has \"configuration.workers\" = \"two\", which is not a whole number",
         "'\"seed\" : 42' | '\"seed\" : [ ]' | \"run.seed\" = a list, which is not a whole number",
     })
     void aHandEditedDocumentIsRefusedNamingTheConfigurationAndField(String from, String to, String expected) throws Exception {
+        assertRefusedOnceEdited(ResultsDocumentTest.sample(), from, to, expected);
+    }
+
+    /** Version 2's forks and sample sources: a fork named by its place and series, sources that do not match the samples. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'\"status\" : \"ok\",\n    \"blocksPlanned\"' | '\"status\" : \"great\",\n    \"blocksPlanned\"' | fork 1 (native/sum/1024) has \"status\" = \"great\", which is not one of ok, failed, fallback",
+        "'\"fork\" : 1' | '\"fork\" : 9' | native/sum/1024@W2 has samples from fork 9, which is not in \"forks\"",
+        "'\"positions\" : [ 0, 1, 2 ]' | '\"positions\" : [ 0, 1 ]' | native/sum/1024@W2 has 3 samples from fork 1 but 2 \"positions\" for them, and each sample has one",
+        "'\"positions\" : [ 0, 1, 2 ]' | '\"positions\" : [ 0, \"x\", 2 ]' | configuration 1 (native/sum/1024@W2) has \"sources.positions\" [item 1, item 2] = \"x\", which is not a whole number",
+    })
+    void aHandEditedForkOrSourceIsRefusedNamingWhere(String from, String to, String expected) throws Exception {
+        assertRefusedOnceEdited(withForkAndSources(ResultsDocumentTest.sample()), from, to, expected);
+    }
+
+    /** {@code doc} written, its first {@code from} replaced by {@code to}: every command refuses it, saying {@code expected}. */
+    private void assertRefusedOnceEdited(RunDocument doc, String from, String to, String expected) throws Exception {
         Path file = dir.resolve("edited.json");
-        ResultsWriter.write(ResultsDocumentTest.sample(), file);
+        ResultsWriter.write(doc, file);
         String json = Files.readString(file);
         assertTrue(json.contains(from), json);
         Files.writeString(file, json.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
@@ -96,6 +115,18 @@ class DamagedResultsTest {
         }
         assertEquals(1, runs.stream().map(CommandRun::err).distinct().count(), "the same message from every command");
         return runs.getFirst().err();
+    }
+
+    /** The sample as version 2 writes it: its ok configuration's samples from fork 1, at positions 0 to 2. */
+    private static RunDocument withForkAndSources(RunDocument doc) {
+        ConfigurationResult ok = doc.configurations().getFirst();
+        ForkRecord fork = new ForkRecord(1, ok.configuration().series(), List.of(ok.configuration().workers()), Status.OK, null, 3, 3,
+                null, null, null, 1, doc.run().started(), List.of());
+        List<ConfigurationResult> configurations = new ArrayList<>(doc.configurations());
+        configurations.set(0, new ConfigurationResult(ok.configuration(), ok.status(), ok.reason(), ok.samples(),
+                List.of(new SampleSource(1, List.of(0, 1, 2))), ok.checksum(), ok.expectedChecksum(), ok.poolStartupMillis(),
+                ok.mainThreadMaxGapMillis(), ok.measuredAt(), ok.notes()));
+        return new RunDocument(doc.format(), doc.version(), doc.run(), doc.environment(), List.of(fork), configurations);
     }
 
     /** The healthy fixture with its first ok configuration's samples gone. */

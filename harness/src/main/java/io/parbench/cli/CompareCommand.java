@@ -171,6 +171,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (remote != null) {
             names = remoteBrowser.engines(names, measure.allEngines(), measure.browser());
         }
+        requireSelectorsIn(settings, names, chosenKernels);
         EngineOptions current = measure.engineOptions(words(jvmArgs)).withRemote(remote);
         Map<String, String> differences = new LinkedHashMap<>();
         EngineOptions baseline = baselineOptions(current, names, differences);
@@ -260,6 +261,24 @@ public final class CompareCommand implements Callable<Integer> {
         stdout.println("Report: " + html.toAbsolutePath());
         stdout.flush();
         return report.passed() ? ExitCodes.OK : ExitCodes.FAILURES;
+    }
+
+    /**
+     * A --threshold selector naming an engine or kernel the comparison will not measure is a typo:
+     * refused now, before anything waits (byo's kernel is known only once its adapter is read).
+     */
+    private static void requireSelectorsIn(GateSettings settings, List<String> engines, List<KernelSpec> kernels) {
+        List<String> kernelIds = kernels.stream().map(KernelSpec::id).toList();
+        for (var rule : settings.thresholds().rules()) {
+            String engine = rule.selector().engine();
+            String kernel = rule.selector().kernel();
+            boolean engineUnknown = engine != null && !engines.contains(engine);
+            boolean kernelUnknown = kernel != null && !engines.contains(ByoEngine.NAME) && !kernelIds.contains(kernel);
+            if (engineUnknown || kernelUnknown) {
+                throw new UserError("--threshold " + rule.selector() + " matches nothing this comparison measures: it measures kernels "
+                        + kernelIds + " on engines " + engines + ".");
+            }
+        }
     }
 
     /** The comparison's HTML page: beside comparison.json, or beside the --from document. */

@@ -24,7 +24,11 @@ public final class ExitCodes {
         cl.setExitCodeExceptionMapper(e -> BAD_INPUT);
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine cmd = e.getCommandLine();
-            cmd.getErr().println("error: " + e.getMessage());
+            // 'report --bogus' is a mistyped option before it is a missing file: name what was typed.
+            String message = e instanceof CommandLine.MissingParameterException && !cmd.getUnmatchedArguments().isEmpty()
+                    ? new CommandLine.UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments()).getMessage()
+                    : e.getMessage();
+            cmd.getErr().println("error: " + message);
             cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
             return BAD_INPUT;
         });

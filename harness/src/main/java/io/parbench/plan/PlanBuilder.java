@@ -100,6 +100,10 @@ public final class PlanBuilder {
         if (expression == null || expression.isBlank()) return;
         for (String part : expression.split(",")) {
             String[] kv = part.split("=", 2);
+            if (kv.length == 2 && kv[0].isBlank()) {
+                throw new IllegalArgumentException("Bad --sizes '" + expression + "': '" + part.trim() + "' names no kernel. Use one size"
+                        + " for all kernels (65536) or kernel=size pairs (nbody=1024,sort=65536).");
+            }
             size(kv[kv.length - 1], expression);
         }
     }

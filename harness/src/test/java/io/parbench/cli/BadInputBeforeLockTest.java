@@ -49,6 +49,8 @@ class BadInputBeforeLockTest {
         "run --engines chromium --browser-path /nonexistent/chromium   | --browser-path /nonexistent/chromium is not an executable file",
         "compare --engines chromium --baseline-browser-path /nonexistent/chromium | --baseline-browser-path /nonexistent/chromium is not an executable file",
         "compare --engines native --baseline-assets ASSETS              | --baseline-assets: ASSETS/native/linux-x86_64/libparbench.so is not a shared library (it has no ELF header)",
+        "run --engines native --sizes =5                                | Bad --sizes '=5': '=5' names no kernel.",
+        "compare --engines native --baseline-jvm-args -Xint --threshold nbody@nowhere=10% | --threshold nbody@nowhere matches nothing this comparison measures",
     })
     void isRefusedWithoutWaitingForTheLock(String args, String expected) throws Exception {
         Path assets = dir.resolve("assets");

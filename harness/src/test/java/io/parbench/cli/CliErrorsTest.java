@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** Bad usage gets one clear sentence and exit code 2, never a stack trace. */
@@ -50,6 +51,15 @@ class CliErrorsTest {
     }
 
     /** A command refused for bad input leaves nothing behind, not even the --out folder it would have made. */
+    /** A mistyped option is named, not the file parameter that went missing behind it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"report", "gate", "export", "inspect"})
+    void anUnknownOptionIsNamedBeforeAMissingParameter(String command) {
+        CommandRun run = CommandRun.of(command, "--bogus");
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.err());
+        assertEquals("error: Unknown option: '--bogus'\nTry 'parbench " + command + " --help' for usage.\n", run.err());
+    }
+
     @Test
     void aRefusedCommandLeavesNoFolderBehind(@TempDir Path dir) {
         Path out = dir.resolve("new/folder");

@@ -11,21 +11,29 @@
 //   minimumWarmupMillis}
 //   (adapter: the adapter's URL path, e.g. '/adapter.js'; size and seed: decimal strings)
 // Messages to the page: {type: 'phase', phase} as it goes, then one {type: 'result', result}.
-// A failed result says which adapter export failed and how (`reason`), the first stack frame in
-// the user's files (`at`, a URL the harness maps back to a file), and whether it looks like a
-// threads problem (`threadsHint`).
+// A result names the modules the page instantiated (`modules`, URL paths on this origin). A
+// measured one says how many threads the page ran while measuring (`threads`: counted, see
+// threads.js; `adapterThreads`: what the adapter's threads() said) and, for an asynchronous step,
+// what awaiting costs parbench per step (`asyncStepFloorMicros`). A failed one says which adapter
+// export failed and how (`reason`), where (`at`, a URL the harness maps back to a file), and
+// whether it looks like a threads problem (`threadsHint`).
 
 import { iteration, memorySharingError, timerResolutionMs, warmUp, workersToUse } from '../measure.js';
+import { bareImports, errorText, firstUserFrame, sentence } from './failures.js';
+import { describeModules, watchInstantiation } from './modules.js';
+import { asyncIteration, asyncStepFloorMicros, asyncWarmUp } from './steps.js';
+import { watchThreads } from './threads.js';
 
 const HELPER_URL = '../helper.js'; // any worker script served with COEP will do for the sharing check
 const REQUIRED = { setup: 'function', step: 'function' };
-const OPTIONAL = { teardown: 'function', checksum: 'function' };
+const OPTIONAL = { teardown: 'function', checksum: 'function', threads: 'function' };
 const KERNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** A failure of the user's adapter; its message names the export, its cause is the adapter's own error. */
 class AdapterError extends Error {}
 
-const wasmModules = watchWasmInstantiation();
+const wasmModules = watchInstantiation();
+let threadWatch = null; // started by run(), after parbench's own workers are gone
 
 self.onmessage = async ({ data }) => {
   let result;
@@ -54,10 +62,10 @@ async function probe(config) {
 
 async function run(config) {
   phase('import');
-  const adapter = await importAdapter(config.adapter);
-
   // Detect missing threads up front and fall back to one worker, keeping the browser's reason.
   const { workers, status, reason } = workersToUse(config.workers, HELPER_URL);
+  threadWatch = watchThreads();
+  const adapter = await importAdapter(config.adapter);
 
   phase('setup()');
   const started = performance.now();
@@ -65,25 +73,17 @@ async function run(config) {
   const poolStartupMs = performance.now() - started;
   if (workers > 1) requireSharedMemory(workers);
 
-  const step = () => adapter.step();
   phase('step() (first)');
   let last = call(adapter, 'step');
-  if (last !== null && typeof last === 'object' && typeof last.then === 'function') {
-    throw new AdapterError('step() returned a Promise; step must be synchronous (do asynchronous work in setup)');
-  }
-  phase('step() (warm-up)');
-  warmUp(() => { last = guarded(step); }, config.warmupIterations, config.iterationMillis, config.minimumWarmupMillis);
-  phase('measure');
-  const samples = [];
-  for (let i = 0; i < config.iterations; i++) {
-    const measured = timed(step, config.iterationMillis);
-    samples.push(measured.stepsPerSecond);
-    last = measured.last;
-  }
+  const asynchronous = isPromise(last);
+  if (asynchronous) last = await last;
+  const measured = asynchronous ? await measureAsync(adapter, config) : measureSync(adapter, config);
+  last = measured.last ?? last;
 
   phase('checksum()');
-  const value = typeof adapter.checksum === 'function' ? call(adapter, 'checksum') : last;
+  const value = typeof adapter.checksum === 'function' ? await call(adapter, 'checksum') : last;
   const checksum = normalizeChecksum(value, typeof adapter.checksum === 'function' ? 'checksum' : 'step');
+  const adapterThreads = typeof adapter.threads === 'function' ? threadCount(await call(adapter, 'threads')) : null;
 
   phase('teardown()');
   const notes = [];
@@ -92,25 +92,78 @@ async function run(config) {
       await adapter.teardown();
     } catch (e) {
       const at = firstUserFrame(e);
-      notes.push(`${adapterUrl(config.adapter)}: teardown() threw ${errorText(e)}${at ? ` (at ${at})` : ''}`);
+      notes.push(`${adapterUrl(config.adapter)}: teardown() threw ${errorText(e, wasmModules)}${at ? ` (at ${at})` : ''}`);
     }
   }
-  return { status, reason, samples, checksum, poolStartupMs, workersUsed: workers, notes };
+  return {
+    status, reason, samples: measured.samples, checksum, poolStartupMs, workersUsed: workers, notes,
+    threads: measured.threads.threads, threadWorkers: measured.threads.started, idleThreadWorkers: measured.threads.idle,
+    adapterThreads, asyncStepFloorMicros: measured.floorMicros ?? null, modules: describeModules(wasmModules),
+  };
 }
 
-/** One timed iteration that keeps what the last step returned; a step that throws ends it. */
-function timed(step, ms) {
+/** Synchronous steps: warm-up and measured iterations in batches of whole steps (measure.js). */
+function measureSync(adapter, config) {
   let last;
-  const stepsPerSecond = iteration(() => { last = guarded(step); }, ms);
-  return { stepsPerSecond, last };
+  const step = () => { last = guarded(adapter); };
+  phase('step() (warm-up)');
+  warmUp(step, config.warmupIterations, config.iterationMillis, config.minimumWarmupMillis);
+  phase('measure');
+  const window = threadWatch.window();
+  const samples = [];
+  for (let i = 0; i < config.iterations; i++) {
+    samples.push(iteration(step, config.iterationMillis));
+    window.note();
+  }
+  return { samples, last, threads: window.end() };
 }
 
-function guarded(step) {
-  try {
-    return step();
-  } catch (e) {
-    throw new AdapterError(`step() threw ${errorText(e)}`, { cause: e });
+/** Asynchronous steps: each awaited before the next (steps.js), with the floor measured on this page. */
+async function measureAsync(adapter, config) {
+  let last;
+  const step = async () => { last = await guardedAsync(adapter); };
+  phase('step() (warm-up)');
+  await asyncWarmUp(step, config.warmupIterations, config.iterationMillis, config.minimumWarmupMillis);
+  const floorMicros = await asyncStepFloorMicros();
+  phase('measure');
+  const window = threadWatch.window();
+  const samples = [];
+  for (let i = 0; i < config.iterations; i++) {
+    samples.push(await asyncIteration(step, config.iterationMillis));
+    window.note();
   }
+  return { samples, last, threads: window.end(), floorMicros };
+}
+
+function guarded(adapter) {
+  try {
+    return adapter.step();
+  } catch (e) {
+    throw new AdapterError(`step() threw ${errorText(e, wasmModules)}`, { cause: e });
+  }
+}
+
+async function guardedAsync(adapter) {
+  const value = guarded(adapter);
+  if (!isPromise(value)) {
+    throw new AdapterError('step() returned a Promise the first time and a value now; it must do one or the other');
+  }
+  try {
+    return await value;
+  } catch (e) {
+    throw new AdapterError(`step() rejected with ${errorText(e, wasmModules)}`, { cause: e });
+  }
+}
+
+function isPromise(value) {
+  return value !== null && typeof value === 'object' && typeof value.then === 'function';
+}
+
+/** What threads() said, checked: a whole number of threads ≥ 1. */
+function threadCount(value) {
+  if (Number.isSafeInteger(value) && value >= 1) return value;
+  throw new AdapterError(`threads() returned ${JSON.stringify(value) ?? String(value)}; it must return the number of `
+    + 'threads the library runs (a whole number ≥ 1)');
 }
 
 /** Calls an export, attributing any exception (or rejection) to it. */
@@ -119,10 +172,10 @@ function call(adapter, name, ...args) {
   try {
     value = adapter[name](...args);
   } catch (e) {
-    throw new AdapterError(`${name}() threw ${errorText(e)}`, { cause: e });
+    throw new AdapterError(`${name}() threw ${errorText(e, wasmModules)}`, { cause: e });
   }
-  if (value !== null && typeof value === 'object' && typeof value.then === 'function') {
-    return value.catch((e) => { throw new AdapterError(`${name}() rejected with ${errorText(e)}`, { cause: e }); });
+  if (isPromise(value)) {
+    return value.catch((e) => { throw new AdapterError(`${name}() rejected with ${errorText(e, wasmModules)}`, { cause: e }); });
   }
   return value;
 }
@@ -132,10 +185,7 @@ async function importAdapter(path) {
   try {
     adapter = await import(adapterUrl(path));
   } catch (e) {
-    const hint = /module is not defined|exports is not defined|require is not defined/.test(String(e))
-      ? ' It looks like CommonJS; the adapter must be an ES module (export const meta = …; export async function setup …).'
-      : ' The adapter must be an ES module that the browser can load (export const meta = …; export async function setup …).';
-    throw new AdapterError(`could not be imported: ${errorText(e)}.${hint}`, { cause: e });
+    throw new AdapterError(`could not be imported: ${sentence(errorText(e))} ${await importHint(e, path)}`, { cause: e });
   }
   const missing = Object.entries(REQUIRED).filter(([name, type]) => typeof adapter[name] !== type).map(([name]) => name);
   if (typeof adapter.meta !== 'object' || adapter.meta === null) missing.unshift('meta');
@@ -151,6 +201,22 @@ async function importAdapter(path) {
   }
   describeMeta(adapter.meta);
   return adapter;
+}
+
+/** Why an import failed, as far as parbench can tell, and what to do. */
+async function importHint(e, path) {
+  const bare = await bareImports(adapterUrl(path));
+  if (bare.length > 0) {
+    const where = bare.slice(0, 3).map(({ file, line, specifier }) => `'${specifier}' (${file}:${line})`).join(', ');
+    return `It imports ${where}${bare.length > 3 ? ` and ${bare.length - 3} more` : ''} by package name: the adapter runs in `
+      + 'a module worker, where import maps do not apply, so every import must be a relative path '
+      + "('./node_modules/pkg/dist/index.js') or the adapter bundled into one file "
+      + '(npx esbuild src/adapter.js --bundle --format=esm --outfile=adapter.js).';
+  }
+  if (/module is not defined|exports is not defined|require is not defined/.test(String(e))) {
+    return 'It looks like CommonJS; the adapter must be an ES module (export const meta = …; export async function setup …).';
+  }
+  return 'The adapter must be an ES module that the browser can load (export const meta = …; export async function setup …).';
 }
 
 function adapterUrl(path) {
@@ -188,48 +254,9 @@ function describeMeta(meta) {
 function requireSharedMemory(workers) {
   const withMemory = wasmModules.filter((m) => m.sharedMemory !== null);
   if (withMemory.length === 0 || withMemory.some((m) => m.sharedMemory)) return;
-  const names = withMemory.map((m) => m.source).join(', ');
+  const names = withMemory.map((m) => m.url ?? '(module bytes of unknown origin)').join(', ');
   throw new AdapterError(`setup() succeeded, but the WebAssembly it instantiated (${names}) has no shared `
     + `memory, so ${workers} workers cannot run it: it was built without threads (atomics and shared memory)`);
-}
-
-/**
- * Records every module instantiated through the WebAssembly API in this worker (toolchains'
- * loaders use instantiateStreaming or instantiate) and whether its memory is shared.
- */
-function watchWasmInstantiation() {
-  const seen = [];
-  const record = (source, result, imports) => {
-    const instance = result instanceof WebAssembly.Instance ? result : result.instance;
-    const module = result instanceof WebAssembly.Instance ? null : result.module;
-    seen.push({ source, sharedMemory: memoryShared(instance, module, imports) });
-    return result;
-  };
-  const { instantiate, instantiateStreaming } = WebAssembly;
-  WebAssembly.instantiate = function (source, imports) {
-    const name = source instanceof WebAssembly.Module ? '(a compiled module)' : '(module bytes)';
-    return instantiate.call(WebAssembly, source, imports).then((result) => record(name, result, imports));
-  };
-  if (instantiateStreaming) {
-    WebAssembly.instantiateStreaming = async function (response, imports) {
-      const name = (await response).url || '(a streamed module)';
-      return instantiateStreaming.call(WebAssembly, response, imports).then((result) => record(name, result, imports));
-    };
-  }
-  return seen;
-}
-
-/** true/false for the instance's (exported or imported) memory, null when it has none. */
-function memoryShared(instance, module, imports) {
-  const memories = Object.values(instance.exports).filter((value) => value instanceof WebAssembly.Memory);
-  if (module) {
-    for (const { module: from, name, kind } of WebAssembly.Module.imports(module)) {
-      if (kind === 'memory') memories.push(imports?.[from]?.[name]);
-    }
-  }
-  const found = memories.filter((memory) => memory instanceof WebAssembly.Memory);
-  if (found.length === 0) return null;
-  return found.some((memory) => typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer);
 }
 
 /**
@@ -260,31 +287,16 @@ function describeValue(value) {
 }
 
 function failure(e) {
+  const modules = describeModules(wasmModules);
   if (e instanceof AdapterError) {
     const cause = e.cause ?? e;
-    return { status: 'failed', reason: e.message, at: firstUserFrame(cause), threadsHint: threadsHint(e) };
+    return { status: 'failed', reason: e.message, at: firstUserFrame(cause), threadsHint: threadsHint(e), modules };
   }
-  return { status: 'failed', reason: `parbench's byo driver failed: ${errorText(e)}` };
+  return { status: 'failed', reason: `parbench's byo driver failed: ${errorText(e)}`, modules };
 }
 
 /** Threads problems have recognisable messages; they deserve a pointer to the fix. */
 function threadsHint(e) {
-  const text = `${e.message} ${e.cause ? errorText(e.cause) : ''}`;
+  const text = `${e.message} ${e.cause ? errorText(e.cause, wasmModules) : ''}`;
   return /SharedArrayBuffer|shared memory|shared state|DataCloneError|Atomics|crossOriginIsolated|not shared/i.test(text);
-}
-
-function errorText(e) {
-  if (e instanceof Error) return `${e.name}: ${e.message}`;
-  return typeof e === 'string' ? e : String(e);
-}
-
-/** The first stack frame in the user's files (served at the root, not under /__parbench/). */
-function firstUserFrame(e) {
-  if (!(e instanceof Error) || typeof e.stack !== 'string') return null;
-  const origin = self.location.origin;
-  for (const line of e.stack.split('\n').slice(1)) {
-    const match = line.match(/(https?:\/\/[^\s()]+:\d+:\d+)/);
-    if (match && match[1].startsWith(origin + '/') && !match[1].startsWith(origin + '/__parbench/')) return match[1];
-  }
-  return null;
 }

@@ -81,7 +81,7 @@ public final class BenchmarkRun {
     private ConfigurationResult verify(Configuration c, Measurement m) {
         ExpectedChecksums.Verdict verdict = expected.verify(c, m);
         return new ConfigurationResult(c, verdict.status(), verdict.reason(), m.samples(), m.checksum(), verdict.expected(), m.poolStartupMillis(),
-                m.mainThreadMaxGapMillis(), Instant.now(), m.notes());
+                m.mainThreadMaxGapMillis(), Instant.now(), m.notes(), m.adapter());
     }
 
     private synchronized RunDocument save() {

@@ -142,7 +142,13 @@ public abstract class BrowserEngine implements Engine {
     /** Measures on one fresh page per fork (see {@link PageForks}). */
     protected Measurement measurePages(Map<String, Object> config, MeasurementSettings settings, PageForks.Wording wording)
             throws IOException {
-        return PageForks.measure(driver, pageUrl(), config, settings, options.timeoutFor(settings), wording);
+        return measurePages(config, settings, wording, answer -> { });
+    }
+
+    /** As above; {@code answers} sees every fork's answer that measured. */
+    protected Measurement measurePages(Map<String, Object> config, MeasurementSettings settings, PageForks.Wording wording,
+            java.util.function.Consumer<PageResult> answers) throws IOException {
+        return PageForks.measure(driver, pageUrl(), config, settings, options.timeoutFor(settings), wording, answers);
     }
 
     /** The browser's probe, for {@link #probed}. */

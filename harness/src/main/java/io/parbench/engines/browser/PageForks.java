@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
@@ -65,6 +66,12 @@ public final class PageForks {
      */
     public static Measurement measure(BrowserDriver driver, URI page, Map<String, Object> config, MeasurementSettings settings,
             Duration timeout, Wording wording) {
+        return measure(driver, page, config, settings, timeout, wording, answer -> { });
+    }
+
+    /** As above; {@code answers} sees every fork's answer that measured (status ok or fallback), in fork order. */
+    public static Measurement measure(BrowserDriver driver, URI page, Map<String, Object> config, MeasurementSettings settings,
+            Duration timeout, Wording wording, Consumer<PageResult> answers) {
         List<List<Double>> samples = new ArrayList<>();
         List<Double> startups = new ArrayList<>();
         List<Double> gaps = new ArrayList<>();
@@ -95,6 +102,7 @@ public final class PageForks {
             if ("fallback".equals(answer.text("status"))) {
                 fallbackReason = answer.text("reason");
             }
+            answers.accept(answer);
             if (outcome.result().get("notes") instanceof List<?> pageNotes) {
                 pageNotes.forEach(note -> notes.add(prefix + wording.note(String.valueOf(note))));
             }

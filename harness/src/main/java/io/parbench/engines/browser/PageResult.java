@@ -35,6 +35,11 @@ public record PageResult(Map<String, Object> values) {
         throw new IllegalStateException("the page's answer has no list '" + key + "': " + values);
     }
 
+    /** A list of strings; empty when absent. */
+    public List<String> texts(String key) {
+        return values.get(key) instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
     /** What a probe page found out about the browser (see main.js and the drivers' probe). */
     public BrowserProbe browserProbe(String browser, String version, boolean isolationServed) {
         return new BrowserProbe(browser, version, text("userAgent"), number("hardwareConcurrency").intValue(), isolationServed,

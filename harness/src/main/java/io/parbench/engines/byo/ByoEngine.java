@@ -12,6 +12,7 @@ import io.parbench.engines.browser.ClasspathRoot;
 import io.parbench.engines.browser.PageOutcome;
 import io.parbench.engines.browser.PageResult;
 import io.parbench.engines.browser.drivers.BrowserDrivers;
+import io.parbench.results.AdapterRun;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.FactKeys;
@@ -46,11 +47,12 @@ public final class ByoEngine extends BrowserEngine {
     private static final String ASSETS = "io/parbench/assets/web";
     private static final String PAGE = RESERVED_PREFIX + "/byo/index.html";
     /** What a step returning nothing is recorded as: such a run is measured, but not verified. */
-    static final String NO_CHECKSUM = "none";
+    static final String NO_CHECKSUM = AdapterRun.NO_CHECKSUM;
 
     private final Adapter adapter;
     private final Map<String, String> params;
     private final ClasspathRoot assets = new ClasspathRoot(ASSETS);
+    private final ModuleVerdicts modules;
     private AdapterProblems problems;
     private OwnKernel kernel;
 
@@ -72,6 +74,7 @@ public final class ByoEngine extends BrowserEngine {
                 sharedDriver == null);
         this.adapter = Adapter.of(engineOptions.adapter());
         this.params = new TreeMap<>(engineOptions.adapterParams());
+        this.modules = new ModuleVerdicts(adapter.folder());
     }
 
     @Override
@@ -107,7 +110,7 @@ public final class ByoEngine extends BrowserEngine {
 
     @Override
     protected void served(URI origin) {
-        problems = new AdapterProblems(adapter, origin, options.isolation());
+        problems = new AdapterProblems(adapter, modules, origin, options.isolation());
     }
 
     @Override
@@ -162,12 +165,16 @@ public final class ByoEngine extends BrowserEngine {
         Map<String, Object> config = options.pageConfig(configuration, settings);
         config.put("adapter", adapter.urlPath());
         config.put("params", params);
-        Measurement m = measurePages(config, settings, problems);
+        PageFindings findings = new PageFindings();
+        Measurement m = measurePages(config, settings, problems, findings::add);
+        if (m.status() != Status.FAILED) {
+            m = m.withAdapter(findings.summary(modules));
+        }
         if (m.status() == Status.FAILED || m.checksum() != null) {
             return m;
         }
         return new Measurement(m.status(), m.reason(), m.samples(), NO_CHECKSUM, m.poolStartupMillis(), m.mainThreadMaxGapMillis(),
-                m.notes()).withNotes(List.of("adapter " + adapter.file() + " returns no checksum (step() returns nothing and there "
+                m.notes(), m.adapter()).withNotes(List.of("adapter " + adapter.file() + " returns no checksum (step() returns nothing and there "
                         + "is no checksum() export), so its results are not verified"));
     }
 

@@ -113,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
             Path report = out.resolve("report.html");
             HtmlReport.write(List.of(doc), report);
 
-            spec.commandLine().getOut().print(TerminalSummary.render(analysis));
+            spec.commandLine().getOut().print(TerminalSummary.render(analysis, doc));
             spec.commandLine().getOut().println("Results: " + resultsFile.toAbsolutePath());
             spec.commandLine().getOut().println("Report:  " + report.toAbsolutePath());
             long failed = doc.configurations().stream().filter(c -> c.status() == Status.FAILED).count();

@@ -48,6 +48,11 @@ public final class Progress {
         if (r.status() != Status.OK) {
             if (live) out.print("\r\033[K");
             out.println("  " + r.configuration().label() + ": " + r.status().id() + " — " + r.reason());
+        } else if (r.cappedAtThreads() != null) {
+            if (live) out.print("\r\033[K");
+            out.println("  " + r.configuration().label() + ": capped at " + r.cappedAtThreads() + " thread"
+                    + (r.cappedAtThreads() == 1 ? "" : "s") + " — the page ran fewer threads than the " + r.configuration().workers()
+                    + " workers asked for");
         }
     }
 

@@ -21,7 +21,7 @@ class TerminalSummaryTest {
                 .labelled("run")
                 .document();
 
-        List<String> lines = TerminalSummary.render(Analyzer.analyze(doc)).lines().toList();
+        List<String> lines = TerminalSummary.render(Analyzer.analyze(doc), doc).lines().toList();
 
         assertEquals(3, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).matches("kernel +engine +W=1 +S\\(2\\) +S\\(4\\)"), lines.get(0));
@@ -39,7 +39,7 @@ class TerminalSummaryTest {
                 .labelled("run")
                 .document();
 
-        String summary = TerminalSummary.render(Analyzer.analyze(doc));
+        String summary = TerminalSummary.render(Analyzer.analyze(doc), doc);
 
         String nbody = summary.lines().filter(l -> l.startsWith("nbody")).findFirst().orElseThrow();
         assertTrue(nbody.matches(".* 1\\.\\d+× +[45]\\.\\d+×!"), summary);

@@ -4,10 +4,10 @@
 //
 // Threads: W workers = ffmpeg's -threads W, which libx264 turns into W frame-encoding threads
 // (pthreads, with x264's helper threads beside them) while the calling thread (parbench's driver)
-// waits; with -threads 1, x264 encodes on the calling thread alone. Left unset, x264 picks a count
-// of its own from the cores it sees. The core starts a pool of 32 pthread workers when it loads,
-// whatever -threads says: parbench counts only those that ran a thread. There is no threads()
-// export: ffmpeg does not say how many threads x264 started.
+// waits; with -threads 1, x264 encodes on the calling thread alone. Left unset (--adapter-param
+// threads=default), x264 picks a count of its own from the cores it sees. The core starts a pool
+// of 32 pthread workers when it loads, whatever -threads says: parbench counts only those that ran
+// a thread. There is no threads() export: ffmpeg does not say how many threads x264 started.
 //
 // Checksum: the encoded clip decoded again (outside the timed steps), hashed. The encode is
 // lossless (-qp 0), so the decoded clip is the generated one whatever the thread count, although
@@ -21,19 +21,19 @@ const WIDTH = 320;
 const HEIGHT = 240;
 
 let ffmpeg;
-let threadCount;
+let threadOption;
 let log = [];
 
-export async function setup({ workers, size, seed }) {
+export async function setup({ workers, size, seed, params }) {
   ffmpeg = await createFFmpegCore({});
   ffmpeg.setLogger(({ message }) => log.push(message));
-  threadCount = workers;
+  threadOption = params.threads === 'default' ? [] : ['-threads', String(workers)];
   ffmpeg.FS.writeFile('/clip.yuv', clip(size, seed));
 }
 
 export function step() {
   run('-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-s', `${WIDTH}x${HEIGHT}`, '-r', '25', '-i', '/clip.yuv',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-threads', String(threadCount), '-f', 'h264', '/clip.h264');
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', ...threadOption, '-f', 'h264', '/clip.h264');
 }
 
 export function checksum() {

@@ -3,9 +3,9 @@
 // Run: parbench run --engines byo --adapter bench-wasm/target/examples/onnxruntime-web/adapter.js
 //
 // Threads: W workers = ort.env.wasm.numThreads = W, ONNX Runtime's intra-op thread pool: the
-// calling thread (parbench's driver) and W-1 pthreads. Left unset, ONNX Runtime takes
-// min(4, ceil(navigator.hardwareConcurrency / 2)), and 1 on a page that is not cross-origin
-// isolated. InferenceSession.run() is asynchronous, so step() returns its promise: parbench awaits
+// calling thread (parbench's driver) and W-1 pthreads. Left unset (--adapter-param threads=default),
+// ONNX Runtime takes min(4, ceil(navigator.hardwareConcurrency / 2)), and 1 on a page that is not
+// cross-origin isolated. InferenceSession.run() is asynchronous, so step() returns its promise: parbench awaits
 // each step and shows what awaiting costs beside the result.
 //
 // Checksum: the output's FNV-1a. The inputs are small integers, so every product and sum is exact
@@ -19,8 +19,8 @@ let session;
 let feeds;
 let last;
 
-export async function setup({ workers, size, seed }) {
-  ort.env.wasm.numThreads = workers;
+export async function setup({ workers, size, seed, params }) {
+  if (params.threads !== 'default') ort.env.wasm.numThreads = workers;
   // ONNX Runtime loads its .mjs and .wasm from here (the driver worker's own URL is parbench's).
   ort.env.wasm.wasmPaths = new URL('./', import.meta.url).href;
   const random = smallIntegers(seed);

@@ -7,10 +7,11 @@
 //   npx esbuild adapter.js --bundle --format=esm --outfile=<out>/adapter.js
 //
 // Threads: W workers = setThreadsCount(W), XNNPACK's pthreadpool: the calling thread (parbench's
-// driver) and W-1 pthreads. tfjs caps it: it runs min(W, 8, floor(navigator.hardwareConcurrency / 2))
-// threads (1 on a page that says it has 2 cores), and that many without setThreadsCount. Its module
-// starts a pool of 8 pthread workers when it loads; parbench counts only those that ran a thread,
-// and threads() reports getThreadsCount(), so a capped W shows as "capped at N threads".
+// driver) and W-1 pthreads. tfjs caps it: it runs min(W, 8, floor(navigator.hardwareConcurrency
+// / 2)) threads (1 on a page that says it has 2 cores), and min(8, floor(hardwareConcurrency / 2))
+// without setThreadsCount (--adapter-param threads=default). Its module starts a pool of 8
+// pthread workers when it loads; parbench counts only those that ran a thread, and threads()
+// reports getThreadsCount(), so a capped W shows as "capped at N threads".
 //
 // Checksum: the product's FNV-1a. The inputs are small integers, so every product and sum is exact
 // in float32 and every thread count and browser computes the same product.
@@ -24,10 +25,10 @@ let a;
 let b;
 let product;
 
-export async function setup({ workers, size, seed }) {
+export async function setup({ workers, size, seed, params }) {
   // The backend fetches its .wasm files from here (the driver worker's own URL is parbench's).
   setWasmPaths(new URL('./', import.meta.url).href);
-  setThreadsCount(workers);
+  if (params.threads !== 'default') setThreadsCount(workers);
   if (!(await tf.setBackend('wasm'))) throw new Error("tfjs's wasm backend did not start (see the console)");
   const random = smallIntegers(seed);
   a = tf.tensor2d(Float32Array.from({ length: size * size }, random), [size, size]);

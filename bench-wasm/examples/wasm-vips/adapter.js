@@ -6,7 +6,8 @@
 // Threads: W workers = vips.concurrency(W): libvips evaluates the pipeline on W worker threads
 // (pthreads) while the calling thread (parbench's driver) waits for the result. libvips also
 // keeps threads of its own (a background writer, its thread set), so parbench counts more threads
-// than W. threads() reports vips.concurrency().
+// than W. threads() reports vips.concurrency(); left unset (--adapter-param threads=default),
+// libvips picks its own.
 //
 // Checksum: the output pixels' FNV-1a. Every pixel is computed by one thread from the same
 // input, so the output is the same whatever the thread count. libvips' operation cache is off:
@@ -20,11 +21,11 @@ let vips;
 let input;
 let output;
 
-export async function setup({ workers, size, seed }) {
+export async function setup({ workers, size, seed, params }) {
   // Without the optional format plug-ins (HEIF, JPEG XL, SVG side modules): the pipeline needs none.
   vips = await Vips({ dynamicLibraries: [] });
   vips.Cache.max(0);
-  vips.concurrency(workers);
+  if (params.threads !== 'default') vips.concurrency(workers);
   input = vips.Image.newFromMemory(pixels(size, seed), size, size, 3, 'uchar');
 }
 

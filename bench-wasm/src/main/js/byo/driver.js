@@ -97,8 +97,7 @@ async function run(config) {
   }
   return {
     status, reason, samples: measured.samples, checksum, poolStartupMs, workersUsed: workers, notes,
-    threads: measured.threads.threads, threadWorkers: measured.threads.started, idleThreadWorkers: measured.threads.idle,
-    adapterThreads, asyncStepFloorMicros: measured.floorMicros ?? null, modules: describeModules(wasmModules),
+    threads: measured.threads, adapterThreads, asyncStepFloorMicros: measured.floorMicros ?? null, modules: describeModules(wasmModules),
   };
 }
 

@@ -72,16 +72,12 @@ class ThreadWatch {
    */
   window() {
     const seen = new Set(this.running());
+    const note = () => this.running().forEach((w) => seen.add(w));
     return {
-      note: () => this.running().forEach((w) => seen.add(w)),
+      note,
       end: () => {
-        this.running().forEach((w) => seen.add(w));
-        const all = [...this.workers];
-        return {
-          threads: 1 + seen.size,
-          started: all.length,
-          idle: all.filter(({ parbenchThread: t }) => t.alive && t.emscripten && !t.ran).length,
-        };
+        note();
+        return 1 + seen.size;
       },
     };
   }

@@ -1,5 +1,5 @@
 // parbench driver worker for bring-your-own modules: imports the user's adapter and measures
-// its step() exactly like the built-in kernels (warm-up iterations, then fixed-duration
+// its step() exactly like the built-in kernels (a warm-up until steady, then fixed-duration
 // iterations counting whole steps).
 //
 // It runs as a module worker started by ../main.js (this page is byo/index.html, so main.js's
@@ -7,24 +7,27 @@
 // file and the rest of parbench's page under the reserved /__parbench/.
 //
 // Messages from the page: {type: 'probe', config: {adapter}} or {type: 'run', config} with
-//   config = {adapter, workers, size, seed, params, warmupIterations, iterations, iterationMillis,
-//   minimumWarmupMillis}
-//   (adapter: the adapter's URL path, e.g. '/adapter.js'; size and seed: decimal strings)
-// Messages to the page: {type: 'phase', phase} as it goes, then one {type: 'result', result}.
+//   config = {adapter, size, seed, params, blocks, iterationMillis, warmup}
+//   (adapter: the adapter's URL path, e.g. '/adapter.js'; size and seed: decimal strings; blocks:
+//   [{side, workers}], one measurement iteration each, all at one worker count: a page sets the
+//   adapter up once; warmup: see ../measure.js warmUpUntilSteady)
+// Messages to the page: {type: 'phase', phase}, {type: 'at', block} and {type: 'block', block}
+// as it goes, then one {type: 'result', result}.
 // A result names the modules the page instantiated (`modules`, URL paths on this origin). A
-// measured one says how many threads the page ran while measuring (`threads`: counted, see
-// threads.js; `adapterThreads`: what the adapter's threads() said) and, for an asynchronous step,
-// what awaiting costs parbench per step (`asyncStepFloorMicros`). A failed one says which adapter
-// export failed and how (`reason`), where (`at`, a URL the harness maps back to a file), and
-// whether it looks like a threads problem (`threadsHint`).
+// measured one says, per point, how many threads the page ran while measuring it (`threads`:
+// [{side, workers, threads, adapterThreads}]; threads counted, see threads.js; adapterThreads what
+// the adapter's threads() said) and, for an asynchronous step, what awaiting costs parbench per
+// step (`asyncStepFloorMicros`). A failed one says which adapter export failed and how (`reason`),
+// where (`at`, a URL the harness maps back to a file), and whether it looks like a threads
+// problem (`threadsHint`).
 
-import { iteration, memorySharingError, timerResolutionMs, warmUp, workersToUse } from '../measure.js';
+import { checksumText, iteration, memorySharingError, timerResolutionMs, warmUpUntilSteady, workersToUse } from '../measure.js';
+import { startWorkersFromThePage } from '../page-workers.js';
 import { bareImports, errorText, firstUserFrame, sentence } from './failures.js';
 import { describeModules, watchInstantiation } from './modules.js';
-import { asyncIteration, asyncStepFloorMicros, asyncWarmUp } from './steps.js';
+import { asyncIteration, asyncStepFloorMicros, asyncWarmUpUntilSteady } from './steps.js';
 import { watchThreads } from './threads.js';
 
-const HELPER_URL = '../helper.js'; // any worker script served with COEP will do for the sharing check
 const REQUIRED = { setup: 'function', step: 'function' };
 const OPTIONAL = { teardown: 'function', checksum: 'function', threads: 'function' };
 const KERNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -33,14 +36,20 @@ const KERNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 class AdapterError extends Error {}
 
 const wasmModules = watchInstantiation();
-let threadWatch = null; // started by run(), after parbench's own workers are gone
+// The adapter's libraries start their threads as workers (Emscripten's pthreads): the page starts them.
+startWorkersFromThePage();
+let threadWatch = null; // started by run(), on the page's workers, after parbench's own checks
+
+// What this fork measured so far: a failure keeps it (the harness saves the blocks measured).
+const measured = [];
+let current = null;
 
 self.onmessage = async ({ data }) => {
   let result;
   try {
     result = data.type === 'probe' ? await probe(data.config) : await run(data.config);
   } catch (e) {
-    result = failure(e);
+    result = { ...failure(e), blocks: measured, failedAt: current };
   }
   self.postMessage({ type: 'result', result });
 };
@@ -50,7 +59,7 @@ function phase(name) {
 }
 
 async function probe(config) {
-  const sharingError = memorySharingError(HELPER_URL);
+  const sharingError = memorySharingError();
   const facts = { timerResolutionMs: timerResolutionMs(), wasmThreads: sharingError === null, wasmThreadsError: sharingError };
   try {
     const adapter = await importAdapter(config.adapter);
@@ -61,9 +70,13 @@ async function probe(config) {
 }
 
 async function run(config) {
+  const requested = config.blocks[0].workers;
+  if (config.blocks.some((block) => block.workers !== requested || block.side !== 'current')) {
+    throw new Error('a byo page measures one worker count of one adapter');
+  }
   phase('import');
   // Detect missing threads up front and fall back to one worker, keeping the browser's reason.
-  const { workers, status, reason } = workersToUse(config.workers, HELPER_URL);
+  const { workers, status, reason } = workersToUse(requested);
   threadWatch = watchThreads();
   const adapter = await importAdapter(config.adapter);
 
@@ -77,16 +90,21 @@ async function run(config) {
   let last = call(adapter, 'step');
   const asynchronous = isPromise(last);
   if (asynchronous) last = await last;
-  const measured = asynchronous ? await measureAsync(adapter, config) : measureSync(adapter, config);
-  last = measured.last ?? last;
+  const point = { side: 'current', workers: requested };
+  current = point;
+  self.postMessage({ type: 'at', block: point });
+  const timing = asynchronous ? await measureAsync(adapter, config) : measureSync(adapter, config);
+  last = timing.last ?? last;
 
   phase('checksum()');
   const value = typeof adapter.checksum === 'function' ? await call(adapter, 'checksum') : last;
   const checksum = normalizeChecksum(value, typeof adapter.checksum === 'function' ? 'checksum' : 'step');
   const adapterThreads = typeof adapter.threads === 'function' ? threadCount(await call(adapter, 'threads')) : null;
+  current = null;
 
   phase('teardown()');
-  const notes = [];
+  const notes = timing.warm.steady ? [] : [`warning: [parbench] the iterations were not steady after ${
+    Math.round(timing.warm.steadyAfterMs)} ms of warm-up; measured anyway`];
   if (typeof adapter.teardown === 'function') {
     try {
       await adapter.teardown();
@@ -96,25 +114,26 @@ async function run(config) {
     }
   }
   return {
-    status, reason, samples: measured.samples, checksum, poolStartupMs, workersUsed: workers, notes,
-    threads: measured.threads, adapterThreads, asyncStepFloorMicros: measured.floorMicros ?? null, modules: describeModules(wasmModules),
+    status, reason, blocks: measured, checksums: checksum === null ? [] : [{ ...point, checksum }], poolStartupMs,
+    steadyAfterMs: timing.warm.steadyAfterMs, workersUsed: workers, notes,
+    threads: [{ ...point, threads: timing.threads, adapterThreads }], asyncStepFloorMicros: timing.floorMicros ?? null,
+    modules: describeModules(wasmModules),
   };
 }
 
-/** Synchronous steps: warm-up and measured iterations in batches of whole steps (measure.js). */
+/** Synchronous steps: warm-up and one measured iteration per block, in batches of whole steps (measure.js). */
 function measureSync(adapter, config) {
   let last;
   const step = () => { last = guarded(adapter); };
   phase('step() (warm-up)');
-  warmUp(step, config.warmupIterations, config.iterationMillis, config.minimumWarmupMillis);
+  const warm = warmUpUntilSteady([() => step], config.iterationMillis, config.warmup);
   phase('measure');
   const window = threadWatch.window();
-  const samples = [];
-  for (let i = 0; i < config.iterations; i++) {
-    samples.push(iteration(step, config.iterationMillis));
+  for (const block of config.blocks) {
+    done(block, iteration(step, config.iterationMillis));
     window.note();
   }
-  return { samples, last, threads: window.end() };
+  return { last, warm, threads: window.end() };
 }
 
 /** Asynchronous steps: each awaited before the next (steps.js), with the floor measured on this page. */
@@ -122,16 +141,22 @@ async function measureAsync(adapter, config) {
   let last;
   const step = async () => { last = await guardedAsync(adapter); };
   phase('step() (warm-up)');
-  await asyncWarmUp(step, config.warmupIterations, config.iterationMillis, config.minimumWarmupMillis);
+  const warm = await asyncWarmUpUntilSteady(step, config.iterationMillis, config.warmup);
   const floorMicros = await asyncStepFloorMicros();
   phase('measure');
   const window = threadWatch.window();
-  const samples = [];
-  for (let i = 0; i < config.iterations; i++) {
-    samples.push(await asyncIteration(step, config.iterationMillis));
+  for (const block of config.blocks) {
+    done(block, await asyncIteration(step, config.iterationMillis));
     window.note();
   }
-  return { samples, last, threads: window.end(), floorMicros };
+  return { last, warm, threads: window.end(), floorMicros };
+}
+
+/** A measured block, kept and sent to the page as news. */
+function done(block, stepsPerSecond) {
+  const result = { ...block, stepsPerSecond };
+  measured.push(result);
+  self.postMessage({ type: 'block', block: result });
 }
 
 function guarded(adapter) {
@@ -265,19 +290,15 @@ function requireSharedMemory(workers) {
  */
 function normalizeChecksum(value, from) {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'bigint') return hex64(value);
+  if (typeof value === 'bigint') return checksumText(value);
   if (typeof value === 'number') {
-    if (Number.isSafeInteger(value)) return hex64(BigInt(value));
+    if (Number.isSafeInteger(value)) return checksumText(BigInt(value));
     const bits = new BigUint64Array(new Float64Array([value]).buffer)[0];
-    return hex64(bits);
+    return checksumText(bits);
   }
   if (typeof value === 'string' && value.trim().length > 0 && value.length <= 256) return value.trim();
   throw new AdapterError(`${from}() returned ${describeValue(value)}; a checksum must be a number, a bigint, `
     + 'a non-empty string (at most 256 characters) or nothing');
-}
-
-function hex64(value) {
-  return BigInt.asUintN(64, value).toString(16).padStart(16, '0');
 }
 
 function describeValue(value) {

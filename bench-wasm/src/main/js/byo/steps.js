@@ -7,6 +7,8 @@
 // very same loop. Awaiting an already settled promise costs a fraction of a microsecond in every
 // browser; a step worth measuring takes far longer, so the floor is normally well under 1% of it.
 
+import { steadyRates } from '../measure.js';
+
 /** One iteration of awaited steps: whole steps until `ms` have passed; resolves to steps per second. */
 export async function asyncIteration(step, ms) {
   const start = performance.now();
@@ -20,10 +22,19 @@ export async function asyncIteration(step, ms) {
   return steps / (elapsed / 1000);
 }
 
-/** The warm-up: `iterations` iterations of `ms`, and more until `minimumMs` have passed. */
-export async function asyncWarmUp(step, iterations, ms, minimumMs) {
+/**
+ * The warm-up, as ../measure.js warmUpUntilSteady for one point: slices of awaited steps until
+ * `minMillis` have passed and the last slices agree, or `maxMillis` have passed.
+ */
+export async function asyncWarmUpUntilSteady(step, iterationMillis, { minMillis, maxMillis, sliceMillis, tolerance }) {
   const start = performance.now();
-  for (let i = 0; i < iterations || performance.now() - start < minimumMs; i++) await asyncIteration(step, ms);
+  const rates = [];
+  for (;;) {
+    rates.push(await asyncIteration(step, Math.min(sliceMillis, iterationMillis)));
+    const elapsed = performance.now() - start;
+    const steady = steadyRates(rates, tolerance);
+    if ((elapsed >= minMillis && steady) || elapsed >= maxMillis) return { steadyAfterMs: elapsed, steady };
+  }
 }
 
 /**

@@ -1,6 +1,5 @@
 package io.parbench.engines;
 
-import io.parbench.results.AdapterRun;
 import io.parbench.results.Status;
 import java.util.List;
 
@@ -12,7 +11,6 @@ import java.util.List;
  * @param poolStartupMillis time to bring up the worker pool, null where not measured
  * @param mainThreadMaxGapMillis browsers: the longest main-thread stall while measuring
  * @param notes console errors and warnings worth keeping
- * @param adapter byo: the threads the page ran and the modules it loaded; null for other engines
  */
 public record Measurement(
         Status status,
@@ -21,13 +19,7 @@ public record Measurement(
         String checksum,
         Double poolStartupMillis,
         Double mainThreadMaxGapMillis,
-        List<String> notes,
-        AdapterRun adapter) {
-
-    public Measurement(Status status, String reason, List<List<Double>> samples, String checksum, Double poolStartupMillis,
-            Double mainThreadMaxGapMillis, List<String> notes) {
-        this(status, reason, samples, checksum, poolStartupMillis, mainThreadMaxGapMillis, notes, null);
-    }
+        List<String> notes) {
 
     public static Measurement ok(List<List<Double>> samples, String checksum) {
         return new Measurement(Status.OK, null, samples, checksum, null, null, List.of());
@@ -41,11 +33,6 @@ public record Measurement(
     public Measurement withNotes(List<String> more) {
         var all = new java.util.ArrayList<>(notes == null ? List.<String>of() : notes);
         all.addAll(more);
-        return new Measurement(status, reason, samples, checksum, poolStartupMillis, mainThreadMaxGapMillis, all, adapter);
-    }
-
-    /** The same measurement with what a byo page found out. */
-    public Measurement withAdapter(AdapterRun found) {
-        return new Measurement(status, reason, samples, checksum, poolStartupMillis, mainThreadMaxGapMillis, notes, found);
+        return new Measurement(status, reason, samples, checksum, poolStartupMillis, mainThreadMaxGapMillis, all);
     }
 }

@@ -1,10 +1,16 @@
 package io.parbench.results;
 
+import io.parbench.statistics.Statistics;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a byo page found out beyond the samples (bench-wasm/examples/README.md): the threads the
- * page really ran, and the modules it instantiated. Null fields are unknown or do not apply.
+ * page really ran, and the modules it instantiated, for one configuration: a fork's page finds
+ * it out for each worker count it measured, and a configuration's forks are summed up by
+ * {@link #overForks}. Null fields are unknown or do not apply.
  *
  * @param pageThreads the threads the page ran while measuring: the driver worker and every worker
  *     it started that ran a thread (fewest over the forks)
@@ -36,6 +42,24 @@ public record AdapterRun(
      * @param verdict "threads-ready", or why not; with what else matters (a side module)
      */
     public record ModuleVerdict(String file, boolean threadsReady, String verdict) {}
+
+    /**
+     * What the forks of one configuration found, as one: the fewest threads and the lowest cap (a
+     * cap shows in any fork), the median await floor and every module once; null when there is none.
+     */
+    public static AdapterRun overForks(List<AdapterRun> forks) {
+        if (forks.isEmpty()) {
+            return null;
+        }
+        Integer threads = forks.stream().map(AdapterRun::pageThreads).filter(Objects::nonNull).min(Integer::compare).orElse(null);
+        Integer reported = forks.stream().map(AdapterRun::adapterThreads).filter(Objects::nonNull).min(Integer::compare).orElse(null);
+        List<Double> floors = forks.stream().map(AdapterRun::asyncStepFloorMicros).filter(Objects::nonNull).toList();
+        Map<String, ModuleVerdict> modules = new LinkedHashMap<>();
+        forks.forEach(fork -> fork.modules().forEach(m -> modules.putIfAbsent(m.file(), m)));
+        Integer capped = forks.stream().map(AdapterRun::cappedAtThreads).filter(Objects::nonNull).min(Integer::compare).orElse(null);
+        return new AdapterRun(threads, reported, capped, floors.isEmpty() ? null : Statistics.median(floors),
+                List.copyOf(modules.values()));
+    }
 
     /** The fewer of the counted and the reported threads, when fewer than {@code workers} (and workers > 1). */
     public static Integer cap(int workers, Integer pageThreads, Integer adapterThreads) {

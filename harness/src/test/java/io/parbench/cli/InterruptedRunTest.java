@@ -30,13 +30,13 @@ class InterruptedRunTest {
                         "-Dparbench.runLock=" + System.getProperty("parbench.runLock"), // the suite's lock, as in-process runs
                         "-cp", System.getProperty("java.class.path"),
                         ParbenchCommand.class.getName(),
-                        "run", "--engines", "native", "--kernels", "forkjoin", "--workers", "1..8",
+                        "run", "--engines", "native", "--kernels", "forkjoin", "--workers", "1..8", "--forks", "4",
                         "--warmup", "0", "--iterations", "2", "--iteration-time", "50", "--out", dir.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         try {
-            waitForMeasuredConfigurations(results, 2, run);
+            waitForMeasuredForks(results, 1, run);
         } finally {
             run.destroy(); // SIGTERM, like Ctrl-C: shutdown hooks run
         }
@@ -45,21 +45,22 @@ class InterruptedRunTest {
         RunDocument doc = ResultsReader.read(results);
         assertFalse(doc.run().complete(), "an interrupted run is marked incomplete");
         assertNull(doc.run().finished());
-        int measured = doc.configurations().size();
-        assertTrue(measured >= 2 && measured < 8, "measured " + measured + " of 8");
+        // Each fork measures the whole curve, W = 1 to 8.
+        int measured = doc.forks().size();
+        assertTrue(measured >= 1 && measured < 4, "measured " + measured + " of 4 forks");
+        assertEquals(8, doc.configurations().size());
         assertTrue(doc.configurations().stream().allMatch(c -> c.status() == Status.OK), doc.configurations().toString());
         String output = Files.readString(log);
-        assertTrue(output.contains("Interrupted: ") && output.contains("of 8 configurations are saved in " + results),
-                output);
+        assertTrue(output.contains("Interrupted: ") && output.contains("of 4 forks are saved in " + results), output);
     }
 
-    private static void waitForMeasuredConfigurations(Path results, int count, Process run) throws Exception {
+    private static void waitForMeasuredForks(Path results, int count, Process run) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
             assertTrue(run.isAlive(), "parbench run ended before it could be interrupted");
-            if (Files.exists(results) && ResultsReader.read(results).configurations().size() >= count) return;
+            if (Files.exists(results) && ResultsReader.read(results).forks().size() >= count) return;
             Thread.sleep(100);
         }
-        throw new AssertionError("no " + count + " configurations measured within 3 minutes");
+        throw new AssertionError("no " + count + " forks measured within 3 minutes");
     }
 }

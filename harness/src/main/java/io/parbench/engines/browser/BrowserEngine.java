@@ -1,7 +1,8 @@
 package io.parbench.engines.browser;
 
 import io.parbench.engines.Engine;
-import io.parbench.engines.Measurement;
+import io.parbench.engines.ForkMeasurement;
+import io.parbench.engines.ForkPlan;
 import io.parbench.engines.RemoteEndpoint;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.FactKeys;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What every engine that measures in a browser shares: its pages served on first use by an
@@ -67,8 +69,8 @@ public abstract class BrowserEngine implements Engine {
     protected void served(URI origin) {}
 
     @Override
-    public Duration minimumWarmup() {
-        return options.minimumWarmup();
+    public Duration typicalSetUp(MeasurementSettings settings) {
+        return options.typicalSetUp(settings);
     }
 
     @Override
@@ -139,16 +141,15 @@ public abstract class BrowserEngine implements Engine {
         return String.join(", ", ServeAddress.nonLoopback().stream().map(InetAddress::getHostAddress).toList());
     }
 
-    /** Measures on one fresh page per fork (see {@link PageForks}). */
-    protected Measurement measurePages(Map<String, Object> config, MeasurementSettings settings, PageForks.Wording wording)
-            throws IOException {
-        return measurePages(config, settings, wording, answer -> { });
+    /** Measures a fork on a fresh page (see {@link PageFork}). */
+    protected ForkMeasurement measurePage(Map<String, Object> config, ForkPlan fork, PageFork.Wording wording) throws IOException {
+        return measurePage(config, fork, wording, answer -> { });
     }
 
-    /** As above; {@code answers} sees every fork's answer that measured. */
-    protected Measurement measurePages(Map<String, Object> config, MeasurementSettings settings, PageForks.Wording wording,
-            java.util.function.Consumer<PageResult> answers) throws IOException {
-        return PageForks.measure(driver, pageUrl(), config, settings, options.timeoutFor(settings), wording, answers);
+    /** As above; {@code answer} sees the page's answer when it measured (status ok or fallback). */
+    protected ForkMeasurement measurePage(Map<String, Object> config, ForkPlan fork, PageFork.Wording wording,
+            Consumer<PageResult> answer) throws IOException {
+        return PageFork.measure(driver, pageUrl(), config, fork, options.timeoutFor(fork), wording, answer);
     }
 
     /** The browser's probe, for {@link #probed}. */

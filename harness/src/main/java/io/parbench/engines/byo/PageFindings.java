@@ -1,40 +1,35 @@
 package io.parbench.engines.byo;
 
+import io.parbench.engines.Block;
 import io.parbench.engines.browser.PageResult;
 import io.parbench.results.AdapterRun;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import io.parbench.results.ComparisonSide;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
+import java.util.Map;
 
 /**
- * What a configuration's byo pages found out beyond their samples, over its forks: the threads
- * they ran (the fewest: a cap shows in any fork), the await floor (the median) and the modules
- * they instantiated, with their verdicts.
+ * What a byo page found out beyond its samples (see byo/driver.js): for each worker count it
+ * measured, the threads it ran; for the page, the await floor and the modules it instantiated,
+ * with their verdicts.
  */
 final class PageFindings {
 
-    private final List<PageResult> answers = new ArrayList<>();
+    private PageFindings() {}
 
-    void add(PageResult answer) {
-        answers.add(answer);
-    }
-
-    AdapterRun summary(ModuleVerdicts verdicts) {
-        Integer threads = fewest("threads");
-        Integer reported = fewest("adapterThreads");
-        int workers = answers.stream().filter(a -> a.has("workersUsed")).mapToInt(a -> a.number("workersUsed").intValue()).max().orElse(1);
-        double[] floors = answers.stream().filter(a -> a.has("asyncStepFloorMicros"))
-                .mapToDouble(a -> a.number("asyncStepFloorMicros").doubleValue()).toArray();
-        Set<String> modules = new LinkedHashSet<>();
-        answers.forEach(a -> modules.addAll(a.texts("modules")));
-        return new AdapterRun(threads, reported, AdapterRun.cap(workers, threads, reported),
-                floors.length == 0 ? null : new Median().evaluate(floors), verdicts.of(List.copyOf(modules)));
-    }
-
-    private Integer fewest(String key) {
-        return answers.stream().filter(a -> a.has(key)).map(a -> a.number(key).intValue())
-                .min(Integer::compare).orElse(null);
+    static Map<Block, AdapterRun> of(PageResult answer, ModuleVerdicts verdicts) {
+        Double floor = answer.has("asyncStepFloorMicros") ? answer.number("asyncStepFloorMicros").doubleValue() : null;
+        List<AdapterRun.ModuleVerdict> modules = verdicts.of(answer.texts("modules"));
+        Map<Block, AdapterRun> found = new HashMap<>();
+        for (Map<String, Object> point : answer.list("threads")) {
+            PageResult counted = new PageResult(point);
+            Block block = new Block(ComparisonSide.parse(counted.text("side")), counted.number("workers").intValue());
+            Integer threads = counted.has("threads") ? counted.number("threads").intValue() : null;
+            Integer reported = counted.has("adapterThreads") ? counted.number("adapterThreads").intValue() : null;
+            // A page that fell back to one worker (no isolation) says so by its status, not as a cap.
+            int asked = answer.has("workersUsed") ? Math.min(block.workers(), answer.number("workersUsed").intValue()) : block.workers();
+            found.put(block, new AdapterRun(threads, reported, AdapterRun.cap(asked, threads, reported), floor, modules));
+        }
+        return found;
     }
 }

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.engines.EngineOptions;
-import io.parbench.engines.Measurement;
 import io.parbench.engines.OwnKernel;
-import io.parbench.engines.browser.BrowserEngineOptions;
+import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserDriver;
+import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.drivers.BrowserDrivers;
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.Configuration;
@@ -57,9 +58,9 @@ class ByoEngineTest {
             assertEquals(new OwnKernel("emscripten-nbody", 512), engine.ownKernel().orElseThrow());
             assertTrue(facts.browser().crossOriginIsolated());
 
-            String reference = String.format("%016x", ReferenceChecksums.of(KernelSpec.NBODY, 256, SEED));
+            String reference = ChecksumText.of(ReferenceChecksums.of(KernelSpec.NBODY, 256, SEED));
             for (int workers = 1; workers <= 4; workers++) {
-                Measurement m = engine.measure(new Configuration("byo", "emscripten-nbody", null, 256, workers), QUICK);
+                SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "emscripten-nbody", null, 256, workers), QUICK);
                 assertEquals(Status.OK, m.status(), m::reason);
                 assertEquals(1, m.samples().size());
                 assertEquals(QUICK.iterations(), m.samples().getFirst().size());
@@ -77,40 +78,41 @@ class ByoEngineTest {
             long size = kernel == KernelSpec.NBODY ? 200 : 5000;
             try (ByoEngine engine = engine(example("parbench-module"), Map.of("kernel", kernel.id()), Duration.ofSeconds(60))) {
                 assertTrue(engine.probe().available());
-                Measurement m = engine.measure(new Configuration("byo", "parbench-module", "kernel=" + kernel.id(), size, 2), QUICK);
+                SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "parbench-module", "kernel=" + kernel.id(), size, 2), QUICK);
                 assertEquals(Status.OK, m.status(), m::reason);
-                assertEquals(String.format("%016x", ReferenceChecksums.of(kernel, size, SEED)), m.checksum(), kernel.id());
+                assertEquals(ChecksumText.of(ReferenceChecksums.of(kernel, size, SEED)), m.checksum(), kernel.id());
             }
         }
     }
 
     @Test
     void missingExportNamesTheAdapterAndTheExport() throws Exception {
-        Measurement m = measureBroken("missing-step", 1, Duration.ofSeconds(30));
+        SingleConfiguration.Result m = measureBroken("missing-step", 1, Duration.ofSeconds(30));
         assertFailedWith(m, "missing-step/adapter.js", "does not export step (export function step())", "it exports: meta, setup, stpe");
     }
 
     @Test
     void anExceptionInSetupIsReportedWithItsLine() throws Exception {
-        Measurement m = measureBroken("setup-throws", 2, Duration.ofSeconds(30));
+        SingleConfiguration.Result m = measureBroken("setup-throws", 2, Duration.ofSeconds(30));
         assertFailedWith(m, "setup() rejected with RangeError: no input of size 8 for you", "setup-throws/adapter.js:5:");
     }
 
     @Test
     void aStepThatNeverReturnsIsStoppedByTheWatchdog() throws Exception {
         long started = System.nanoTime();
-        Measurement m = measureBroken("step-hangs", 2, Duration.ofSeconds(4));
+        SingleConfiguration.Result m = measureBroken("step-hangs", 2, Duration.ofSeconds(4));
         assertFailedWith(m, "step-hangs/adapter.js", "4.0 s", "step() never returned");
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 30, "the watchdog stopped the page in time");
     }
 
     @Test
     void eachForkGetsTheWholeTimeout() throws Exception {
-        // Two forks of about 3 s each (their minimum warm-up) against 5 s per fork: both finish.
-        EngineOptions options = new EngineOptions(SEED, "chromium", null, true, Duration.ofSeconds(5), resource("folder-import"), Map.of());
-        try (ByoEngine engine = new ByoEngine(options, BrowserEngineOptions.from(options).withMinimumWarmup(Duration.ofSeconds(3)), browser)) {
+        // Two forks of at least 6 s each (their minimum warm-up) against 11 s per fork: together they
+        // outlast one timeout, and both finish (5 s to spare each for loading, even on a busy machine).
+        EngineOptions options = new EngineOptions(SEED, "chromium", null, true, Duration.ofSeconds(11), resource("folder-import"), Map.of());
+        try (ByoEngine engine = new ByoEngine(options, BrowserEngineOptions.from(options).withMinimumWarmup(Duration.ofSeconds(6)), browser)) {
             assertTrue(engine.probe().available());
-            Measurement m = engine.measure(new Configuration("byo", "folder-import", null, 7, 1), new MeasurementSettings(2, 0, 2, 1));
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "folder-import", null, 7, 1), new MeasurementSettings(2, 0, 2, 1));
             assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
             assertEquals(2, m.samples().size());
         }
@@ -118,7 +120,7 @@ class ByoEngineTest {
 
     @Test
     void aCommonJsFileIsNotAnAdapter() throws Exception {
-        Measurement m = measureBroken("not-a-module", 1, Duration.ofSeconds(30));
+        SingleConfiguration.Result m = measureBroken("not-a-module", 1, Duration.ofSeconds(30));
         assertFailedWith(m, "not-a-module/adapter.js", "could not be imported: ReferenceError: module is not defined",
                 "the adapter must be an ES module");
     }
@@ -127,12 +129,12 @@ class ByoEngineTest {
     void aModuleWithoutSharedMemoryRunsAloneUnverifiedButNotWithThreads() throws Exception {
         try (ByoEngine engine = engine(resource("not-threads-ready"), Map.of(), Duration.ofSeconds(30))) {
             assertTrue(engine.probe().available());
-            Measurement alone = engine.measure(new Configuration("byo", "not-threads-ready", null, 8, 1), QUICK);
+            SingleConfiguration.Result alone = SingleConfiguration.measure(engine, new Configuration("byo", "not-threads-ready", null, 8, 1), QUICK);
             assertEquals(Status.OK, alone.status(), alone::reason);
             assertEquals(ByoEngine.NO_CHECKSUM, alone.checksum());
             assertTrue(alone.notes().stream().anyMatch(n -> n.contains("returns no checksum")), alone.notes()::toString);
 
-            Measurement threaded = engine.measure(new Configuration("byo", "not-threads-ready", null, 8, 2), QUICK);
+            SingleConfiguration.Result threaded = SingleConfiguration.measure(engine, new Configuration("byo", "not-threads-ready", null, 8, 2), QUICK);
             assertFailedWith(threaded, "not-threads-ready/adapter.js", "not-threads-ready/plain.wasm) has no shared memory, "
                     + "so 2 workers cannot run it", "parbench inspect says: plain.wasm is not threads-ready (memory is not shared");
         }
@@ -144,7 +146,7 @@ class ByoEngineTest {
                 Map.of());
         try (ByoEngine engine = engine(open)) {
             assertFalse(engine.probe().browser().crossOriginIsolated());
-            Measurement m = engine.measure(new Configuration("byo", "not-threads-ready", null, 8, 2), QUICK);
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "not-threads-ready", null, 8, 2), QUICK);
             assertEquals(Status.FALLBACK, m.status(), m::reason);
             assertTrue(m.reason().contains("measured with 1 worker instead of 2"), m.reason());
         }
@@ -156,9 +158,9 @@ class ByoEngineTest {
             assertTrue(engine.probe().available());
             assertEquals(new OwnKernel("folder-import", 7), engine.ownKernel().orElseThrow());
             assertEquals(List.of("flavour=plain"), engine.variants("folder-import"));
-            Measurement m = engine.measure(new Configuration("byo", "folder-import", "flavour=plain", 7, 2), QUICK);
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "folder-import", "flavour=plain", 7, 2), QUICK);
             assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
-            assertEquals(String.format("%016x", 42), m.checksum());
+            assertEquals(ChecksumText.of(42), m.checksum());
         }
     }
 
@@ -166,10 +168,10 @@ class ByoEngineTest {
     void anAsyncStepIsAwaitedWithItsOverheadShown() throws Exception {
         try (ByoEngine engine = engine(resource("async-step"), Map.of(), Duration.ofSeconds(30))) {
             assertTrue(engine.probe().available());
-            Measurement m = engine.measure(new Configuration("byo", "async-step", null, 1, 2), QUICK);
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "async-step", null, 1, 2), QUICK);
 
             assertEquals(Status.OK, m.status(), m::reason);
-            assertEquals(String.format("%016x", 42), m.checksum(), "the value the last step resolved to");
+            assertEquals(ChecksumText.of(42), m.checksum(), "the value the last step resolved to");
             assertTrue(m.samples().getFirst().stream().allMatch(s -> s > 0), m.samples()::toString);
             Double floor = m.adapter().asyncStepFloorMicros();
             assertNotNull(floor, "an async step has its await floor measured");
@@ -181,13 +183,13 @@ class ByoEngineTest {
 
     @Test
     void aStepThatIsAsyncOnlySometimesIsRefused() throws Exception {
-        Measurement m = measureBroken("sometimes-async", 1, Duration.ofSeconds(30));
+        SingleConfiguration.Result m = measureBroken("sometimes-async", 1, Duration.ofSeconds(30));
         assertFailedWith(m, "sometimes-async/adapter.js", "step() returned a Promise the first time and a value now");
     }
 
     @Test
     void aBareImportSaysWhatToDoInstead() throws Exception {
-        Measurement m = measureBroken("bare-import", 1, Duration.ofSeconds(30));
+        SingleConfiguration.Result m = measureBroken("bare-import", 1, Duration.ofSeconds(30));
         assertFailedWith(m, "bare-import/adapter.js: could not be imported: TypeError: ",
                 "It imports '@tensorflow/tfjs-core' (", "bare-import/adapter.js:2) by package name",
                 "import maps do not apply", "relative path", "npx esbuild src/adapter.js --bundle --format=esm --outfile=adapter.js");
@@ -208,7 +210,7 @@ class ByoEngineTest {
                 export async function setup() { vips = await Vips({ dynamicLibraries: [] }); }
                 export function step() { return vips.Image.newFromBuffer(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])).width; }
                 """);
-        Measurement m = measure(folder.resolve("adapter.js"), 1);
+        SingleConfiguration.Result m = measure(folder.resolve("adapter.js"), 1);
         assertFailedWith(m, "step() threw vips::Error: unable to load from buffer; VipsForeignLoad: buffer is not in a known format "
                 + "(a C++ exception, thrown as a WebAssembly.Exception)");
         assertFalse(m.reason().contains("[object WebAssembly.Exception]"), m::reason);
@@ -232,7 +234,7 @@ class ByoEngineTest {
                 }
                 export function step() { return wasm.read_far(8); }
                 """);
-        Measurement m = measure(folder.resolve("adapter.js"), 1);
+        SingleConfiguration.Result m = measure(folder.resolve("adapter.js"), 1);
         assertFailedWith(m, "step() threw RuntimeError: ", "the module read or wrote outside its memory",
                 "(at " + folder.resolve("trap.wasm") + ":wasm-function[0]:0x");
     }
@@ -243,28 +245,28 @@ class ByoEngineTest {
         Files.copy(resource("not-threads-ready").resolveSibling("plain.wasm"), deep.resolve("plain.wasm"));
         Files.writeString(folder.resolve("adapter.js"), Files.readString(resource("not-threads-ready"))
                 .replace("'plain.wasm'", "'./node_modules/@scope/lib/dist/esm/wasm/release/plain.wasm'"));
-        Measurement m = measure(folder.resolve("adapter.js"), 2);
+        SingleConfiguration.Result m = measure(folder.resolve("adapter.js"), 2);
         assertFailedWith(m, "has no shared memory, so 2 workers cannot run it", "parbench inspect says: "
                 + "node_modules/@scope/lib/dist/esm/wasm/release/plain.wasm is not threads-ready (memory is not shared");
     }
 
-    private static Measurement measure(Path adapter, int workers) throws Exception {
+    private static SingleConfiguration.Result measure(Path adapter, int workers) throws Exception {
         return measure(adapter, workers, Duration.ofSeconds(60));
     }
 
-    private static Measurement measureBroken(String name, int workers, Duration timeout) throws Exception {
+    private static SingleConfiguration.Result measureBroken(String name, int workers, Duration timeout) throws Exception {
         return measure(resource(name), workers, timeout);
     }
 
-    private static Measurement measure(Path adapter, int workers, Duration timeout) throws Exception {
+    private static SingleConfiguration.Result measure(Path adapter, int workers, Duration timeout) throws Exception {
         try (ByoEngine engine = engine(adapter, Map.of(), timeout)) {
             EngineFacts facts = engine.probe();
             assertTrue(facts.available(), facts::reason);
-            return engine.measure(new Configuration("byo", engine.ownKernel().orElseThrow().name(), null, 8, workers), QUICK);
+            return SingleConfiguration.measure(engine, new Configuration("byo", engine.ownKernel().orElseThrow().name(), null, 8, workers), QUICK);
         }
     }
 
-    private static void assertFailedWith(Measurement m, String... parts) {
+    private static void assertFailedWith(SingleConfiguration.Result m, String... parts) {
         assertEquals(Status.FAILED, m.status());
         for (String part : parts) {
             assertTrue(m.reason().contains(part), () -> "'" + part + "' missing in: " + m.reason());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.engines.EngineOptions;
-import io.parbench.engines.Measurement;
+import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserDriver;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.drivers.BrowserDrivers;
@@ -64,7 +64,8 @@ class ShippedExamplesTest {
                 try (ByoEngine engine = new ByoEngine(options(browserName, example), browserOptions, browser)) {
                     EngineFacts facts = engine.probe();
                     assertTrue(facts.available(), facts::reason);
-                    Measurement m = engine.measure(new Configuration("byo", example.kernel(), null, example.size(), WORKERS), ONE_ITERATION);
+                    SingleConfiguration.Result m = SingleConfiguration.measure(engine,
+                            new Configuration("byo", example.kernel(), null, example.size(), WORKERS), ONE_ITERATION);
                     check(example, facts.browser().hardwareConcurrency(), m, problems);
                 }
             }
@@ -73,7 +74,7 @@ class ShippedExamplesTest {
     }
 
     /** Collects what is wrong instead of stopping at the first: one broken library must not hide the others. */
-    private static void check(Example example, int hardwareConcurrency, Measurement m, List<String> problems) {
+    private static void check(Example example, int hardwareConcurrency, SingleConfiguration.Result m, List<String> problems) {
         String name = example.folder() + ": ";
         if (m.status() != Status.OK) {
             problems.add(name + m.status() + " — " + m.reason() + " " + m.notes());
@@ -119,7 +120,8 @@ class ShippedExamplesTest {
                 ByoEngine engine = new ByoEngine(options("chromium", tfjs), browserOptions, browser)) {
             int cores = engine.probe().browser().hardwareConcurrency();
             int cap = Math.min(8, Math.max(1, cores / 2));
-            Measurement m = engine.measure(new Configuration("byo", tfjs.kernel(), null, tfjs.size(), cap + 1), ONE_ITERATION);
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", tfjs.kernel(), null, tfjs.size(), cap + 1),
+                    ONE_ITERATION);
 
             assertEquals(Status.OK, m.status(), m::reason);
             assertEquals(tfjs.reference(), m.checksum());

@@ -11,6 +11,7 @@ import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserDriver;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.drivers.BrowserDrivers;
+import io.parbench.engines.browser.firefox.FirefoxDriver;
 import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
@@ -115,6 +116,20 @@ class ByoEngineTest {
             SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "folder-import", null, 7, 1), new MeasurementSettings(2, 0, 2, 1));
             assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
             assertEquals(2, m.samples().size());
+        }
+    }
+
+    /** Firefox's safety net for pages stuck in set-up covers byo's set-up too: a setup() that never finishes is tried three times. */
+    @Test
+    void aSetupThatNeverFinishesInFirefoxIsTriedAgainInAFreshFirefox() throws Exception {
+        EngineOptions options = new EngineOptions(SEED, "firefox", null, true, Duration.ofSeconds(4), resource("setup-hangs"), Map.of());
+        try (ByoEngine engine = new ByoEngine(options, BrowserEngineOptions.from(options).withMinimumWarmup(Duration.ZERO), null)) {
+            assertTrue(engine.probe().available());
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "setup-hangs", null, 8, 2), QUICK);
+            assertFailedWith(m, "setup-hangs/adapter.js", "phase 'setup()'", "setup() never finished");
+            assertEquals(3, m.forks().getFirst().attempts(), m.notes()::toString);
+            assertEquals(2, m.notes().stream().filter(n -> n.contains(FirefoxDriver.RETRY_NOTE + " (phase 'setup()')")).count(),
+                    m.notes()::toString);
         }
     }
 

@@ -7,6 +7,8 @@
 # Usage: bash bench-wasm/examples/measure-libraries.sh [OUT [parbench run options...]]
 #   OUT: where the runs, the merged report and table.md go (default reports/libraries)
 #   the options replace the defaults: --profile default --workers 1,2,4 --forks 3
+#   LIBRARIES and BROWSERS (space-separated) narrow it down, e.g. for a first small try:
+#   LIBRARIES=wasm-vips BROWSERS=chromium bash measure-libraries.sh /tmp/try --profile quick --workers 1,2
 # Needs the examples built (mvn package, scripts/test or scripts/bench) and a quiet machine.
 set -euo pipefail
 
@@ -26,8 +28,8 @@ done
 
 mkdir -p "$out"
 failed=0
-for library in onnxruntime-web ffmpeg-core-mt tfjs-backend-wasm wasm-vips; do
-    for browser in chromium firefox webkit; do
+for library in ${LIBRARIES:-onnxruntime-web ffmpeg-core-mt tfjs-backend-wasm wasm-vips}; do
+    for browser in ${BROWSERS:-chromium firefox webkit}; do
         adapter=(--engines byo --browser "$browser" --adapter "$examples/$library/adapter.js")
         echo "== $library in $browser" >&2
         "$root/scripts/parbench" run "${adapter[@]}" "${options[@]}" "${timeout[@]}" --out "$out/$library-$browser" || failed=1

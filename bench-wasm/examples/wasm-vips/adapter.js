@@ -6,8 +6,8 @@
 // Threads: W workers = vips.concurrency(W): libvips evaluates the pipeline on W worker threads
 // (pthreads) while the calling thread (parbench's driver) waits for the result. libvips also
 // keeps threads of its own (a background writer, its thread set), so parbench counts more threads
-// than W. threads() reports vips.concurrency(); left unset (--adapter-param threads=default),
-// libvips picks its own.
+// than W. threads() reports vips.concurrency(); left unset (--adapter-param threads=default), it
+// is wasm-vips' own: 1 in a browser (it sets VIPS_CONCURRENCY=1), the cores in Node.
 //
 // Checksum: the output pixels' FNV-1a. Every pixel is computed by one thread from the same
 // input, so the output is the same whatever the thread count. libvips' operation cache is off:

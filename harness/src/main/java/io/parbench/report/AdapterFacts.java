@@ -92,8 +92,13 @@ final class AdapterFacts {
                 .map(p -> floors.get(p.workers()) * 1e-6 * p.throughput().mean())
                 .max(Double::compare).orElse(null);
         return java.util.Optional.of("step() returns a promise: awaiting one costs parbench "
-                + Format.significant(worst) + " µs per step" + (share == null ? "" : ", at most " + Format.percent(share) + " of a step")
+                + Format.significant(worst) + " µs per step" + (share == null ? "" : ", " + shareOfStep(share) + " of a step")
                 + " (measured on the page with an empty async step; included in the figures, not subtracted).");
+    }
+
+    /** Percentages print to 0.01%: below that, "under 0.01%" rather than a misleading "0.00%". */
+    private static String shareOfStep(double share) {
+        return share < 1e-4 ? "under " + Format.percent(1e-4) : "at most " + Format.percent(share);
     }
 
     private static String modules(List<ConfigurationResult> measured) {

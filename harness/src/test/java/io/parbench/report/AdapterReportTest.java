@@ -39,6 +39,9 @@ class AdapterReportTest {
         String html = HtmlReport.render(List.of(ReportFixtures.byo("chromium", "156.0.8078.114", 4, 0.5)));
         assertTrue(html.matches("(?s).*step\\(\\) returns a promise: awaiting one costs parbench 0\\.500 µs per step, at most 0\\.\\d+% of a "
                 + "step \\(measured on the page with an empty async step; included in the figures, not subtracted\\)\\..*"), html);
+
+        String negligible = HtmlReport.render(List.of(ReportFixtures.byo("chromium", "156.0.8078.114", 4, 0.01)));
+        assertTrue(negligible.contains("awaiting one costs parbench 0.0100 µs per step, under 0.01% of a step"), "not a misleading 0.00%");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.parbench.kernels.KernelSpec;
 import io.parbench.plan.Plan;
 import io.parbench.plan.PlanBuilder;
 import io.parbench.plan.Profile;
+import io.parbench.report.ForkSummary;
 import io.parbench.report.HtmlReport;
 import io.parbench.report.TerminalSummary;
 import io.parbench.results.Configuration;
@@ -125,7 +126,8 @@ public final class RunCommand implements Callable<Integer> {
                 doc = run.execute();
                 // Measured and saved: the summary is shown whatever happens to the files written from it.
                 Analysis analysis = Analyzer.analyze(doc);
-                stdout.print(TerminalSummary.render(analysis));
+                stdout.print(TerminalSummary.render(analysis, doc));
+                ForkSummary.problems(doc).forEach(line -> stdout.println("forks of " + line));
                 try {
                     run.resultsFile().save(doc, (complete, file) -> ResultsWriter.write(complete, Map.of("analysis", analysis), file));
                 } catch (OutputFileException e) {

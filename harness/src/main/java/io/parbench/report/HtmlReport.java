@@ -103,6 +103,7 @@ public final class HtmlReport {
         return runs.stream().map(r -> r.document().environment().hostname()).distinct().collect(Collectors.joining(", "));
     }
 
+    /** The look of every page parbench writes (the comparison's too). */
     static String stylesheet() {
         try (InputStream in = HtmlReport.class.getResourceAsStream("report.css")) {
             if (in == null) {

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.XYStyler;
@@ -83,8 +85,14 @@ public final class Charts {
         style(chart.getStyler(), spec);
         double[] xRange = xRange(spec);
         double capHalfWidth = (xRange[1] - xRange[0]) * 0.015;
+        Set<String> names = new HashSet<>();
         for (ChartSpec.Line line : spec.lines()) {
-            XYSeries series = chart.addSeries(line.name(), line.x(), line.y());
+            // Two documents of one machine (a run given twice, or its copy) draw series of one name: XChart wants each once.
+            String name = line.name();
+            for (int n = 2; !names.add(name); n++) {
+                name = line.name() + " (" + n + ")";
+            }
+            XYSeries series = chart.addSeries(name, line.x(), line.y());
             switch (line.kind()) {
                 case DATA -> {
                     series.setMarker(MARKERS[line.marker() % MARKERS.length]);
@@ -103,7 +111,7 @@ public final class Charts {
             series.setLineColor(line.colour());
             if (line.low() != null) {
                 for (int i = 0; i < line.x().length; i++) {
-                    addIntervalBar(chart, line, i, capHalfWidth);
+                    addIntervalBar(chart, name, line, i, capHalfWidth);
                 }
             }
         }
@@ -111,7 +119,7 @@ public final class Charts {
     }
 
     /** XChart's own error bars are symmetric; intervals of ratios are not, so each bar is drawn as an I-beam. */
-    private static void addIntervalBar(XYChart chart, ChartSpec.Line line, int i, double cap) {
+    private static void addIntervalBar(XYChart chart, String name, ChartSpec.Line line, int i, double cap) {
         double x = line.x()[i];
         double low = line.low()[i];
         double high = line.high()[i];
@@ -119,7 +127,7 @@ public final class Charts {
             return;
         }
         XYSeries bar = chart.addSeries(
-                line.name() + " (interval " + i + ")",
+                name + " (interval " + i + ")",
                 new double[] {x - cap, x + cap, x, x, x - cap, x + cap},
                 new double[] {low, low, low, high, high, high});
         bar.setMarker(SeriesMarkers.NONE);

@@ -54,6 +54,10 @@ final class DocumentErrors {
                 ownerNode = node;
             }
         }
+        if (ownerNode != null && owner == path.size() - 1) {
+            // The entry itself could not be built (a null where a value belongs): say which value, as the validator would.
+            return wholeEntry(ownerName(path), ownerNode);
+        }
         StringBuilder where = new StringBuilder();
         List<JsonMappingException.Reference> field = path;
         if (ownerNode != null) {
@@ -63,6 +67,22 @@ final class DocumentErrors {
         }
         where.append(fieldName(field, ownerNode));
         return where + " = " + shown(node, e) + ", which is not " + expected(e instanceof MismatchedInputException m ? m.getTargetType() : null);
+    }
+
+    /** Why an entry as a whole was refused: a null sample named as the validator names it, else that it holds a null. */
+    private static String wholeEntry(String name, JsonNode entry) {
+        JsonNode samples = entry.path("samples");
+        for (int i = 0; i < samples.size(); i++) {
+            for (JsonNode sample : samples.path(i)) {
+                if (sample.isNull()) {
+                    JsonNode fork = entry.path("sources").path(i).path("fork");
+                    return label(entry.path("configuration")) + " has a sample of null steps/s (fork " + (fork.canConvertToInt() ? fork.asInt() : i + 1)
+                            + "), and throughputs are positive and finite";
+                }
+            }
+        }
+        JsonNode named = entry.has("configuration") ? entry.path("configuration") : entry.path("series");
+        return name + " (" + label(named) + ") holds null where a value belongs";
     }
 
     private static JsonNode step(JsonNode node, JsonMappingException.Reference reference) {

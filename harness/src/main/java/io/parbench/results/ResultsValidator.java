@@ -20,6 +20,11 @@ public final class ResultsValidator {
         if (document.run() == null || document.environment() == null) {
             throw damaged(source, "it lacks \"run\" or \"environment\"");
         }
+        document.environment().engines().forEach((name, facts) -> {
+            if (facts == null || facts.engine() == null) {
+                throw damaged(source, "environment.engines." + name + " has no \"engine\"");
+            }
+        });
         Set<Integer> forkIds = new HashSet<>();
         int forkIndex = 0;
         for (ForkRecord fork : document.forks()) {

@@ -44,6 +44,8 @@ class DamagedResultsTest {
         "11.0 | NaN        | native/sum/1024@W2 has a sample of NaN steps/s (fork 1), and throughputs are positive and finite",
         "11.0 | Infinity   | native/sum/1024@W2 has a sample of Infinity steps/s (fork 1), and throughputs are positive and finite",
         "11.0 | -Infinity  | native/sum/1024@W2 has a sample of -Infinity steps/s (fork 1), and throughputs are positive and finite",
+        "11.0 | null       | native/sum/1024@W2 has a sample of null steps/s (fork 1), and throughputs are positive and finite",
+        "'\"engine\" : \"chromium\",' | '' | environment.engines.chromium has no \"engine\"",
         "11.0 | '\"fast\"' | configuration 1 (native/sum/1024@W2) has \"samples\" [fork 1, sample 2] = \"fast\", which is not a number",
         "'\"ok\"' | '\"great\"' | configuration 1 (native/sum/1024@W2) has \"status\" = \"great\", which is not one of ok, failed, fallback",
         "'\"workers\" : 2' | '\"workers\" : \"two\"' | configuration 1 (native/sum/1024@Wtwo) has \"configuration.workers\" = \"two\", which is not a whole number",

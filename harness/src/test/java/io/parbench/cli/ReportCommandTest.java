@@ -52,6 +52,16 @@ class ReportCommandTest {
         assertTrue(html.contains("Run 2: ci-runner-7"));
     }
 
+    /** One run given twice (or a copy of it): its series share their names in every chart, and the report is written. */
+    @Test
+    void theSameDocumentTwiceIsReported() throws Exception {
+        Path results = dir.resolve("a.json");
+        ResultsWriter.write(ReportFixtures.healthy(), results);
+        Path target = dir.resolve("twice.html");
+        assertEquals(ExitCodes.OK, run("report", results.toString(), results.toString(), "--out", target.toString()), err.toString());
+        assertTrue(Files.readString(target).contains("Run 2: laptop-a"));
+    }
+
     @Test
     void aMissingFileIsAClearErrorWithExitCode2() {
         assertEquals(ExitCodes.BAD_INPUT, run("report", dir.resolve("nope.json").toString()));

@@ -35,6 +35,23 @@ class GapMeter {
   }
 }
 
+/**
+ * Whether the page was hidden (a background tab, a minimized window, a locked screen) at any
+ * moment from start() to stop(): browsers throttle hidden pages, so what one measured is not trusted.
+ */
+class VisibilityWatch {
+  start() {
+    this.hidden = document.visibilityState === 'hidden';
+    this.listener = () => { this.hidden ||= document.visibilityState === 'hidden'; };
+    document.addEventListener('visibilitychange', this.listener);
+  }
+
+  stop() {
+    document.removeEventListener('visibilitychange', this.listener);
+    return this.hidden || document.visibilityState === 'hidden';
+  }
+}
+
 const parbench = {
   phase: 'loaded', // the driver's last reported phase: the harness reads it when a run hangs
   result: null,    // set once, when the driver has answered (or failed)
@@ -44,6 +61,8 @@ const parbench = {
   start(kind, config) {
     if (this.driver) throw new Error('parbench.start may be called only once per page');
     const gaps = new GapMeter();
+    const visibility = new VisibilityWatch();
+    visibility.start();
     const driver = new Worker('driver.js', { type: 'module' });
     this.driver = driver;
     // Workers log here rather than to their own consoles: the harness watches the page's console.
@@ -55,7 +74,7 @@ const parbench = {
         this.phase = data.phase;
         if (data.phase === 'measure') gaps.start();
       } else if (data.type === 'result') {
-        const extra = kind === 'probe' ? pageFacts() : { mainThreadMaxGapMs: gaps.stop() };
+        const extra = kind === 'probe' ? pageFacts() : { mainThreadMaxGapMs: gaps.stop(), pageHidden: visibility.stop() };
         this.finish({ ...data.result, ...extra });
       }
     };

@@ -20,6 +20,10 @@ public final class WindowPages {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SHORT = Duration.ofSeconds(5);
+    /** Why a page that was hidden while it ran is not measured (main.js's VisibilityWatch saw it). */
+    static final String HIDDEN = "the page was hidden while it ran (document.visibilityState 'hidden': a background tab, a minimized "
+            + "window or a locked screen), and browsers throttle hidden pages, so it was not measured; keep the browser's window "
+            + "in front and its screen unlocked, or run it headless";
 
     private final WebDriverSession session;
     private final String firstWindow;
@@ -49,7 +53,11 @@ public final class WindowPages {
             session.execute(PageProtocol.start(task, config) + ";", List.of(), COMMAND_TIMEOUT);
             JsonNode result = session.executeAsync("(" + PageProtocol.CALL_WITH_RESULT + ")(arguments[0]);", List.of(),
                     left(timeout, started));
-            return PageOutcome.answered(PageProtocol.result(result.asText()), notes());
+            Map<String, Object> answer = PageProtocol.result(result.asText());
+            if (Boolean.TRUE.equals(answer.get("pageHidden"))) {
+                return PageOutcome.failed(HIDDEN, notes());
+            }
+            return PageOutcome.answered(answer, notes());
         } catch (WebDriverException e) {
             if (e.error().equals("script timeout") || e.error().equals("timeout") || e.error().equals(WebDriverException.NO_ANSWER)) {
                 return PageOutcome.failed(PageOutcome.timedOut(timeout, phase()), notes());

@@ -53,13 +53,11 @@ class InterruptedRunTest {
                 output);
     }
 
+    /** Waits for the event, however long this machine takes: the results file lists {@code count} configurations. */
     private static void waitForMeasuredConfigurations(Path results, int count, Process run) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
+        while (!Files.exists(results) || ResultsReader.read(results).configurations().size() < count) {
             assertTrue(run.isAlive(), "parbench run ended before it could be interrupted");
-            if (Files.exists(results) && ResultsReader.read(results).configurations().size() >= count) return;
             Thread.sleep(100);
         }
-        throw new AssertionError("no " + count + " configurations measured within 3 minutes");
     }
 }

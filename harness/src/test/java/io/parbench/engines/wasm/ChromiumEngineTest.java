@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parbench.engines.Measurement;
 import io.parbench.engines.browser.BrowserCrash;
 import io.parbench.engines.browser.BrowserEngineOptions;
+import io.parbench.engines.browser.PageTimeouts;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.BrowserProbe;
@@ -18,9 +19,9 @@ import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,11 +130,19 @@ class ChromiumEngineTest {
 
     @Test
     void eachForkGetsTheWholeTimeout() throws Exception {
-        // Two forks of about 3 s each (their minimum warm-up) against 5 s per fork: both finish.
-        try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(Duration.ofSeconds(3))
-                .withForkTimeout(Duration.ofSeconds(5)))) {
+        // Two forks against a timeout that one fork keeps well within and two together exceed by
+        // most of a minimum warm-up: made from how long one such page takes on this machine.
+        Duration warmup = Duration.ofSeconds(3);
+        Configuration forkjoin = new Configuration("chromium", "forkjoin", null, 1024, 1);
+        Duration onePage;
+        try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(warmup).withForkTimeout(TIMEOUT.multipliedBy(4)))) {
             assertTrue(engine.probe().available());
-            Measurement m = engine.measure(new Configuration("chromium", "forkjoin", null, 1024, 1), new MeasurementSettings(2, 0, 2, 1));
+            onePage = PageTimeouts.timed(() -> assertOk(engine.measure(forkjoin, QUICK)));
+        }
+        try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(warmup)
+                .withForkTimeout(PageTimeouts.roomFor(onePage, warmup)))) {
+            assertTrue(engine.probe().available());
+            Measurement m = engine.measure(forkjoin, new MeasurementSettings(2, 0, 2, 1));
             assertOk(m);
             assertEquals(2, m.samples().size());
         }
@@ -174,6 +183,7 @@ class ChromiumEngineTest {
         try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(Duration.ofSeconds(20)).withForkTimeout(TIMEOUT.multipliedBy(4)))) {
             assertTrue(engine.probe().available());
             long pid = engine.driver().browserProcess().orElseThrow().pid();
+            Set<Path> probeWorkers = BrowserCrash.workerThreads(engine.driver());
             CompletableFuture<Measurement> running = CompletableFuture.supplyAsync(() -> {
                 try {
                     return engine.measure(new Configuration("chromium", "forkjoin", null, 1024, 2), QUICK);
@@ -181,9 +191,10 @@ class ChromiumEngineTest {
                     throw new CompletionException(e);
                 }
             });
-            Thread.sleep(3_000); // the page is loaded and warming up (for 20 s)
+            // The page's driver worker and its helper have started: it is warming up (for 20 s).
+            BrowserCrash.awaitWorkerThreads(engine.driver(), probeWorkers, 2);
             BrowserCrash.kill(engine.driver());
-            Measurement crashed = running.get(60, TimeUnit.SECONDS);
+            Measurement crashed = running.get();
             assertEquals(Status.FAILED, crashed.status());
             assertTrue(crashed.reason().startsWith("chromium (pid " + pid + ") died (crashed or was killed) while the page ran: "),
                     crashed.reason());

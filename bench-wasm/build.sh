@@ -2,12 +2,18 @@
 # Builds the C kernel library twice from src/main/c:
 #   <assets-out>/native/<os>-<arch>/libparbench.so   (FFM, Java side)
 #   <assets-out>/wasm/parbench.wasm                    (threaded wasm, browser side)
-# Usage: bash bench-wasm/build.sh <assets-out-dir> <scratch-dir>
+# Usage: bash bench-wasm/build.sh <assets-out-dir> <scratch-dir> [--extra-work-percent P]
+# With --extra-work-percent, a build slowed for calibration (src/main/c/README.md): the kernel
+# steps run (100 + P)% as often, every checksum stays the same; and the page scripts are copied
+# to <assets-out>/web, so that the folder is complete as --baseline-assets takes it.
 # Skips a target whose output is newer than every source (keeps Maven re-runs fast).
 set -euo pipefail
 
-if [ $# -ne 2 ]; then
-    echo "usage: bash build.sh <assets-out-dir> <scratch-dir>" >&2
+extra_work_percent=0
+if [ $# -eq 4 ] && [ "$3" = --extra-work-percent ] && [[ $4 =~ ^[0-9]+$ ]] && [ "$4" -ge 1 ] && [ "$4" -le 1000 ]; then
+    extra_work_percent=$4
+elif [ $# -ne 2 ]; then
+    echo "usage: bash build.sh <assets-out-dir> <scratch-dir> [--extra-work-percent P]  (P: 1 to 1000)" >&2
     exit 2
 fi
 # Absolute paths: the builds run from the source folder.
@@ -52,14 +58,33 @@ build() {
 }
 
 cd "$src"
+# A slowed folder says so in the file extra-work-percent; outputs built with another value are
+# rebuilt.
+marker=$assets/extra-work-percent
+if [ "$(cat "$marker" 2>/dev/null || echo 0)" != "$extra_work_percent" ]; then
+    rm -f "$marker" "$assets/native/$PB_NATIVE_PLATFORM/libparbench.so" "$assets/wasm/parbench.wasm"
+fi
+knob=()
+what=""
+if [ "$extra_work_percent" -gt 0 ]; then
+    knob=(-DPB_EXTRA_WORK_PERCENT="$extra_work_percent")
+    what=" (slowed: +$extra_work_percent% kernel steps)"
+    rm -rf "$assets/web.tmp"
+    cp -r "$here/src/main/js" "$assets/web.tmp"
+    rm -rf "$assets/web"
+    mv "$assets/web.tmp" "$assets/web"
+fi
 # The two builds are independent: run them side by side.
-build "$assets/native/$PB_NATIVE_PLATFORM/libparbench.so" "the native library" \
-    "$PB_CC" "${PB_NATIVE_FLAGS[@]}" -shared -fvisibility=hidden "${PB_NATIVE_SOURCES[@]}" &
+build "$assets/native/$PB_NATIVE_PLATFORM/libparbench.so" "the native library$what" \
+    "$PB_CC" "${PB_NATIVE_FLAGS[@]}" "${knob[@]}" -shared -fvisibility=hidden "${PB_NATIVE_SOURCES[@]}" &
 native=$!
-build "$assets/wasm/parbench.wasm" "the threaded wasm module" \
-    "$PB_CC" "${PB_WASM_FLAGS[@]}" "${PB_WASM_SOURCES[@]}" &
+build "$assets/wasm/parbench.wasm" "the threaded wasm module$what" \
+    "$PB_CC" "${PB_WASM_FLAGS[@]}" "${knob[@]}" "${PB_WASM_SOURCES[@]}" &
 wasm=$!
 status=0
 wait $native || status=1
 wait $wasm || status=1
+if [ $status -eq 0 ] && [ "$extra_work_percent" -gt 0 ]; then
+    echo "$extra_work_percent" >"$marker"
+fi
 exit $status

@@ -4,9 +4,10 @@
 
 PB_CC=${CC:-clang}
 
-PB_COMMON_SOURCES=(runtime/error.c runtime/pool.c
-    kernels/kernels.c kernels/sum.c kernels/histogram.c kernels/axpy.c kernels/nbody.c
-    kernels/mandelbrot.c kernels/sort.c kernels/forkjoin.c)
+# Each kernel of the registry (kernels.def) is kernels/<name>.c.
+PB_KERNEL_SOURCES=($(sed -n 's|^PB_KERNEL(\([a-z0-9_]*\),.*|kernels/\1.c|p' \
+    "$(dirname "${BASH_SOURCE[0]}")/src/main/c/kernels/kernels.def"))
+PB_COMMON_SOURCES=(runtime/error.c runtime/pool.c kernels/kernels.c "${PB_KERNEL_SOURCES[@]}")
 PB_NATIVE_SOURCES=("${PB_COMMON_SOURCES[@]}" native/platform_native.c)
 PB_WASM_SOURCES=("${PB_COMMON_SOURCES[@]}" wasm/platform_wasm.c wasm/alloc.c wasm/libc.c)
 

@@ -52,7 +52,7 @@ cp -p "$here/emscripten-nbody/adapter.js" "$nbody/"
 # --- parbench-module: the project's own module behind the adapter contract -------------------
 module=$out/parbench-module
 mkdir -p "$module"
-for file in "$assets/wasm/parbench.wasm" "$assets/web/pool.js" "$assets/web/helper.js" "$here/parbench-module/adapter.js"; do
+for file in "$assets/wasm/parbench.wasm" "$assets/web/pool.js" "$assets/web/page-workers.js" "$assets/web/helper.js" "$here/parbench-module/adapter.js"; do
     if [ ! -f "$file" ]; then
         echo "examples/build.sh: $file is missing; build bench-wasm first (mvn -pl bench-wasm compile)" >&2
         exit 1

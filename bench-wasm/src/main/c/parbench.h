@@ -6,7 +6,9 @@
  * checksums are defined in ../../../KERNELS.md.
  *
  * Threading model: a pool has exactly W workers; the thread that calls
- * pb_bench_step() is worker 0 and W-1 helpers do the rest. Only one thread (the
+ * pb_bench_step() is worker 0 and W-1 helpers do the rest. A step runs on the pool's
+ * active workers 0..A-1 (A = W unless pb_pool_use_workers chose fewer), so one pool can
+ * measure every worker count up to W. Only one thread (the
  * "controller") may call the functions below, except pb_worker_main() and
  * pb_stack_enter(), which wasm helper workers call. Allocation happens only in
  * pb_pool_create/pb_bench_create, on the controller, outside parallel regions.
@@ -66,8 +68,20 @@ PB_EXPORT(pb_pool_create) pb_pool *pb_pool_create(int32_t workers);
  * timeout passes (PB_ERR_THREAD). Natively returns PB_OK once the threads are up.
  * timeout_ms < 0 waits without limit. */
 PB_EXPORT(pb_pool_wait_ready) int32_t pb_pool_wait_ready(pb_pool *pool, int32_t timeout_ms);
-/* W, or 0 (and PB_ERR_STATE) for a NULL pool. */
+/* W (the pool's size, whatever pb_pool_use_workers chose), or 0 (and PB_ERR_STATE) for a
+ * NULL pool. */
 PB_EXPORT(pb_pool_workers) int32_t pb_pool_workers(pb_pool *pool);
+/* From the next step on, parallel regions run on workers 0..workers-1 only, exactly as in a
+ * pool of that many: what kernels see as the worker count is `workers` (forkjoin's leaves,
+ * histogram's private bins), and every checksum is the same for every count. Helpers at
+ * index >= workers park, each asleep on a futex word of its own (no spinning, no stealing,
+ * nobody steals from them), until a later call takes them back; the call returns once they
+ * have parked, and once the helpers taken back have left their parks. Benches created at W
+ * stay valid for any count. Controller only, between steps, after pb_pool_wait_ready
+ * succeeded. Returns PB_OK, PB_ERR_WORKERS for workers outside 1..W, PB_ERR_STATE for a
+ * NULL pool or helpers not yet ready. Added within ABI version 1: callers feature-detect the
+ * export, which libraries and modules built before it lack. */
+PB_EXPORT(pb_pool_use_workers) int32_t pb_pool_use_workers(pb_pool *pool, int32_t workers);
 /* Stops and joins (natively) the helpers; in wasm the helpers return from pb_worker_main,
  * and this waits until every helper that entered has left. Benches of the pool must not
  * be stepped afterwards (pb_bench_destroy is fine before or after). */
@@ -81,6 +95,10 @@ PB_EXPORT(pb_bench_step) int32_t pb_bench_step(pb_bench *bench);
 /* Checksum of the last step's output (KERNELS.md); 0 before the first step (and, with
  * PB_ERR_STATE, for a NULL bench). Computed here, outside the step. */
 PB_EXPORT(pb_bench_checksum) uint64_t pb_bench_checksum(pb_bench *bench);
+/* How many times the kernel's step ran on this bench: one per pb_bench_step, plus the extra
+ * ones of a build slowed for calibration (PB_EXTRA_WORK_PERCENT, src/main/c/README.md); -1
+ * (and PB_ERR_STATE) for a NULL bench. Diagnostics and tests; feature-detect it as above. */
+PB_EXPORT(pb_bench_kernel_steps) int64_t pb_bench_kernel_steps(pb_bench *bench);
 PB_EXPORT(pb_bench_destroy) void pb_bench_destroy(pb_bench *bench);
 
 #ifdef __wasm__

@@ -1,16 +1,24 @@
-// parbench driver worker: owns the wasm module, starts the pool and measures.
+// parbench driver worker: owns the wasm modules, starts their pools and measures one fork.
 //
 // Messages from the page: {type: 'probe'} or {type: 'run', config} with config =
-//   {kernel, size, seed, workers, warmupIterations, iterations, iterationMillis,
-//    minimumWarmupMillis}   (size and seed are decimal strings: they are 64-bit)
-// Messages to the page: {type: 'phase', phase} as it goes, then one {type: 'result', result}.
+//   {kernel, size, seed, modules, blocks, iterationMillis, warmup}
+//   size and seed: decimal strings (they are 64-bit);
+//   modules: {current: url, baseline: url}, the parbench.wasm of each side (baseline only in a
+//     comparison that pairs A and B in one page);
+//   blocks: [{side, workers}], one measurement iteration each, in the order to run them;
+//   warmup: {minMillis, maxMillis, sliceMillis, tolerance} (see measure.js warmUpUntilSteady).
+// Messages to the page: {type: 'phase', phase} and {type: 'at', block} as it goes, {type:
+// 'block', block} after each measured block, then one {type: 'result', result}.
 // Helpers' logs (errors, warnings) reach the page through the 'parbench-log' broadcast channel.
+// The page starts the workers the driver asks for (page-workers.js; main.js), e.g. the pool's helpers.
 
-import { iteration, memorySharingError, timerResolutionMs, warmUp, workersToUse } from './measure.js';
-import { cError, kernelId, loadModule, startPool, stopPool } from './pool.js';
+import { checksumText, iteration, memorySharingError, timerResolutionMs, warmUpUntilSteady, workersToUse } from './measure.js';
+import { cError, kernelId, loadModule, resizable, startPool, stopPool, usePoolWorkers } from './pool.js';
 
-const WASM_URL = '../wasm/parbench.wasm';
-const HELPER_URL = 'helper.js';
+
+// What this fork measured so far: a failure keeps it (the harness saves the blocks measured).
+const measured = [];
+let current = null;
 
 self.onmessage = async ({ data }) => {
   let result;
@@ -18,7 +26,8 @@ self.onmessage = async ({ data }) => {
     result = data.type === 'probe' ? probe() : await run(data.config);
   } catch (e) {
     // Our own errors carry a sentence; keep the name of anything else (e.g. "RuntimeError: unreachable").
-    result = { status: 'failed', reason: e.name === 'Error' ? e.message : String(e) };
+    const reason = e.name === 'Error' ? e.message : String(e);
+    result = { status: 'failed', reason, blocks: measured, failedAt: current };
   }
   self.postMessage({ type: 'result', result });
 };
@@ -28,42 +37,103 @@ function phase(name) {
 }
 
 function probe() {
-  const sharingError = memorySharingError(HELPER_URL);
+  const sharingError = memorySharingError();
   return { timerResolutionMs: timerResolutionMs(), wasmThreads: sharingError === null, wasmThreadsError: sharingError };
 }
 
 async function run(config) {
-  phase('load');
-  const wasm = await loadModule(WASM_URL);
-  const kernel = kernelId(wasm, config.kernel);
-
+  const largest = Math.max(...config.blocks.map((block) => block.workers));
   // Detect missing threads up front and fall back to one worker, keeping the browser's reason.
-  const { workers, status, reason } = workersToUse(config.workers, HELPER_URL);
+  const { workers: poolSize, status, reason } = workersToUse(largest);
+
+  phase('load');
+  const sides = {};
+  for (const [name, url] of Object.entries(config.modules)) {
+    const wasm = await loadModule(url);
+    const curve = new Set(config.blocks.filter((b) => b.side === name).map((b) => b.workers)).size > 1;
+    if (curve && poolSize > 1 && !resizable(wasm)) {
+      throw new Error(`${url} has no pb_pool_use_workers, so one page cannot measure several worker counts with it `
+          + '(a build from before it was added): measure it one worker count per page');
+    }
+    sides[name] = { wasm, kernel: kernelId(wasm, config.kernel) };
+  }
 
   phase('pool');
-  const started = performance.now();
-  const team = await startPool(wasm, workers);
-  const poolStartupMs = performance.now() - started;
+  let poolStartupMs = null;
+  for (const [name, side] of Object.entries(sides)) {
+    const started = performance.now();
+    side.team = await startPool(side.wasm, poolSize);
+    // What a page of this side's module alone would report: its own pool's start-up.
+    if (name === 'current' || poolStartupMs === null) poolStartupMs = performance.now() - started;
+    side.active = poolSize;
+  }
 
   phase('input');
-  const { pb } = wasm;
-  // i64 parameters take BigInt; wasm wraps them to 64 bits, so an unsigned seed works too.
-  const bench = pb.pb_bench_create(team.pool, kernel, BigInt(config.size), BigInt(config.seed));
-  if (!bench) throw cError(wasm, 'pb_bench_create');
-  const step = () => {
-    if (pb.pb_bench_step(bench) !== 0) throw cError(wasm, 'pb_bench_step');
+  for (const side of Object.values(sides)) {
+    const { pb } = side.wasm;
+    // i64 parameters take BigInt; wasm wraps them to 64 bits, so an unsigned seed works too.
+    side.bench = pb.pb_bench_create(side.team.pool, side.kernel, BigInt(config.size), BigInt(config.seed));
+    if (!side.bench) throw cError(side.wasm, 'pb_bench_create');
+    side.step = () => {
+      if (pb.pb_bench_step(side.bench) !== 0) throw cError(side.wasm, 'pb_bench_step');
+    };
+  }
+  // The step of a block: its side's, on as many of its pool's workers as the block asks (one in a fallback).
+  const stepOf = (block) => {
+    const side = sides[block.side];
+    const workers = Math.min(block.workers, poolSize);
+    if (side.active !== workers) {
+      usePoolWorkers(side.wasm, side.team, workers);
+      side.active = workers;
+    }
+    return side.step;
+  };
+  const at = (block) => {
+    current = block;
+    self.postMessage({ type: 'at', block });
   };
 
   phase('warmup');
-  warmUp(step, config.warmupIterations, config.iterationMillis, config.minimumWarmupMillis);
+  const points = distinct(config.blocks);
+  const warm = warmUpUntilSteady(points.map((block) => () => { at(block); return stepOf(block); }),
+      config.iterationMillis, config.warmup);
+  const notes = warm.steady ? [] : [`warning: [parbench] the iterations were not steady after ${
+    Math.round(warm.steadyAfterMs)} ms of warm-up; measured anyway`];
+
   phase('measure');
-  const samples = [];
-  for (let i = 0; i < config.iterations; i++) samples.push(iteration(step, config.iterationMillis));
+  const lastOf = new Map(config.blocks.map((block, i) => [key(block), i]));
+  const checksums = [];
+  config.blocks.forEach((block, i) => {
+    at(block);
+    const stepsPerSecond = iteration(stepOf(block), config.iterationMillis);
+    const done = { ...block, stepsPerSecond };
+    measured.push(done);
+    self.postMessage({ type: 'block', block: done });
+    // Each point's checksum once, after its last block, outside the timed iterations.
+    if (lastOf.get(key(block)) === i) checksums.push({ ...block, checksum: checksumOf(sides[block.side]) });
+  });
+  current = null;
 
   phase('checksum');
-  // The checksum is a u64 returned as i64, i.e. a signed BigInt: reinterpret it as unsigned.
-  const checksum = BigInt.asUintN(64, pb.pb_bench_checksum(bench)).toString(16).padStart(16, '0');
-  pb.pb_bench_destroy(bench);
-  stopPool(wasm, team);
-  return { status, reason, samples, checksum, poolStartupMs };
+  for (const side of Object.values(sides)) {
+    side.wasm.pb.pb_bench_destroy(side.bench);
+    stopPool(side.wasm, side.team);
+  }
+  return { status, reason, blocks: measured, checksums, poolStartupMs, steadyAfterMs: warm.steadyAfterMs, notes };
+}
+
+/** The checksum of the side's last step. */
+function checksumOf({ wasm, bench }) {
+  return checksumText(wasm.pb.pb_bench_checksum(bench));
+}
+
+function key(block) {
+  return `${block.side}@${block.workers}`;
+}
+
+/** Each point (side, worker count) once, in the order of its first block. */
+function distinct(blocks) {
+  const seen = new Map();
+  for (const block of blocks) if (!seen.has(key(block))) seen.set(key(block), { side: block.side, workers: block.workers });
+  return [...seen.values()];
 }

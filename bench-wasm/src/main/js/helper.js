@@ -1,15 +1,16 @@
-// parbench helper worker: worker `index` (1..W-1) of the driver's pool.
+// parbench helper worker: worker `index` (1..W-1) of the driver's pool. The page starts it on the
+// driver's request (pool.js, page-workers.js) and relays its messages to the driver.
 //
 // It runs the same compiled module on the same shared memory as the driver, so the pool it
 // joins is the driver's. Its whole life is one call: pb_worker_main returns only when the pool
 // is destroyed.
 
-// Errors go to the page through a broadcast channel: the driver cannot read messages while it
-// is blocked inside a step, but the page's main thread can.
+// Errors also go to the page's log through a broadcast channel: the driver cannot read messages
+// while it is blocked inside a step, but the page's main thread can.
 const log = new BroadcastChannel('parbench-log');
 
 self.onmessage = async ({ data }) => {
-  if (data.type !== 'start') return; // e.g. the driver's "can memory be shared" check
+  if (data.type !== 'start') return;
   const { module, memory, pool, index, stackTop } = data;
   try {
     // A new instance on the driver's memory; the module's start function sees the data segments

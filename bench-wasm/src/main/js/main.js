@@ -1,10 +1,14 @@
 // parbench page script (main thread).
 //
 // The harness (Playwright, WebDriver BiDi or WebDriver) calls parbench.start(kind, config) once
-// per page and then polls parbench.result; parbench.phase and parbench.notes say where a stuck
-// page got to and what it logged, for drivers that cannot read the console. Everything that may block (the wasm module, Atomics.wait inside the pool)
+// per page and then waits for news: parbench.blocks grows as the driver measures blocks, and
+// parbench.result is set once, at the end. parbench.phase, parbench.at and parbench.notes say
+// where a stuck page got to and what it logged, for drivers that cannot read the console; the
+// blocks measured before a page got stuck or died are the harness's to keep.
+// Everything that may block (the wasm module, Atomics.wait inside the pool)
 // runs in the driver worker: the main thread only relays messages and measures how responsive
-// it stays while the driver works, which is what a real page would feel.
+// it stays while the driver works, which is what a real page would feel. It also starts the
+// workers the driver asks for (page-workers.js): a worker must not construct workers itself.
 
 const TICK_MS = 10;
 
@@ -54,8 +58,11 @@ class VisibilityWatch {
 
 const parbench = {
   phase: 'loaded', // the driver's last reported phase: the harness reads it when a run hangs
+  at: null,        // the block ({side, workers}) the driver warms up or measures now
+  blocks: [],      // the blocks measured so far, {side, workers, stepsPerSecond}
   result: null,    // set once, when the driver has answered (or failed)
   notes: [],       // errors and warnings, also written to the console
+  workers: new Map(), // the workers started for the driver (page-workers.js), by id
 
   /** kind: 'probe' or 'run' (config: see driver.js). Returns at once; poll parbench.result. */
   start(kind, config) {
@@ -73,9 +80,20 @@ const parbench = {
       if (data.type === 'phase') {
         this.phase = data.phase;
         if (data.phase === 'measure') gaps.start();
+      } else if (data.type === 'at') {
+        this.at = data.block;
+      } else if (data.type === 'block') {
+        this.blocks.push(data.block);
       } else if (data.type === 'result') {
         const extra = kind === 'probe' ? pageFacts() : { mainThreadMaxGapMs: gaps.stop(), pageHidden: visibility.stop() };
         this.finish({ ...data.result, ...extra });
+      } else if (data.type === 'start-worker') {
+        this.startWorker(data);
+      } else if (data.type === 'to-worker') {
+        this.workers.get(data.id)?.postMessage(data.data, data.transfer);
+      } else if (data.type === 'terminate-worker') {
+        this.workers.get(data.id)?.terminate();
+        this.workers.delete(data.id);
       }
     };
     // A worker script blocked by COEP/CORP or missing gives an error event without a message.
@@ -90,6 +108,21 @@ const parbench = {
     driver.postMessage({ type: kind, config });
   },
 
+  /**
+   * Starts a worker for the driver (a PageWorker of page-workers.js): constructed here, on the
+   * main thread, because in Firefox a worker that constructs a worker can wait forever inside
+   * the constructor (bench-wasm/FIREFOX-HANG.md). Its messages and errors go back on `answers`.
+   */
+  startWorker({ id, url, options, answers }) {
+    const worker = new Worker(url, options);
+    worker.onmessage = ({ data }) => answers.postMessage({ type: 'message', data });
+    worker.onerror = (event) => {
+      event.preventDefault();
+      answers.postMessage({ type: 'error', message: event.message, filename: event.filename, lineno: event.lineno });
+    };
+    this.workers.set(id, worker);
+  },
+
   note(level, text) {
     this.notes.push(`${level}: [parbench] ${text}`);
     (level === 'error' ? console.error : console.warn)('[parbench] ' + text);
@@ -100,6 +133,8 @@ const parbench = {
     this.phase = 'done';
     this.result = result;
     this.driver.terminate();
+    this.workers.forEach((worker) => worker.terminate());
+    this.workers.clear();
   },
 };
 

@@ -1,5 +1,6 @@
 // What every parbench driver worker measures the same way: timed iterations of whole steps,
-// whether shared memory can reach workers (and the fallback when not), and the timer's resolution.
+// whether shared memory can reach workers (and the fallback when not), the timer's resolution,
+// and how a checksum is written.
 
 /**
  * One iteration: whole steps until `ms` have passed; returns steps per second. Tiny steps (a
@@ -21,33 +22,48 @@ export function iteration(step, ms) {
   return steps / (elapsed / 1000);
 }
 
+/** Warm-up rounds whose slices must agree, per point, for the fork to count as steady. */
+const STEADY_ROUNDS = 3;
+
 /**
- * The warm-up: `iterations` iterations of `ms`, and more until `minimumMs` have passed (a fresh
- * page runs slower for its first second or two; the harness asks for 2 s).
+ * The warm-up: rounds of short slices, one per point of the fork (`points`: functions that
+ * switch to a point and return its step), until at least `minMillis` have passed and each
+ * point's last STEADY_ROUNDS slices agree within `tolerance` of their median (the engine has
+ * tiered up: Chromium after ~0.9 s, Firefox ~1.1 s with a dip before, WebKit mostly 0.2 s), or
+ * `maxMillis` have passed. Returns {steadyAfterMs, steady}: when it stopped, and whether steadily.
  */
-export function warmUp(step, iterations, ms, minimumMs) {
+export function warmUpUntilSteady(points, iterationMillis, { minMillis, maxMillis, sliceMillis, tolerance }) {
   const start = performance.now();
-  for (let i = 0; i < iterations || performance.now() - start < minimumMs; i++) iteration(step, ms);
+  const slices = points.map(() => []);
+  for (;;) {
+    points.forEach((pointStep, i) => slices[i].push(iteration(pointStep(), Math.min(sliceMillis, iterationMillis))));
+    const elapsed = performance.now() - start;
+    const steady = slices.every((rates) => agree(rates.slice(-STEADY_ROUNDS), tolerance));
+    if ((elapsed >= minMillis && steady) || elapsed >= maxMillis) return { steadyAfterMs: elapsed, steady };
+  }
+}
+
+/** Whether there are STEADY_ROUNDS rates, all within `tolerance` (a fraction) of their median. */
+function agree(rates, tolerance) {
+  if (rates.length < STEADY_ROUNDS) return false;
+  const median = [...rates].sort((a, b) => a - b)[Math.floor(rates.length / 2)];
+  return rates.every((rate) => Math.abs(rate - median) <= tolerance * median);
 }
 
 /**
- * The browser's exact error when a shared WebAssembly.Memory cannot be posted to a worker, or
- * null when it can. Without cross-origin isolation creating the memory works but posting it
- * throws a DataCloneError, so try exactly what a pool does.
- *
- * @param workerUrl a worker script served with the page's headers (it is started and stopped)
+ * The browser's exact error when a shared WebAssembly.Memory cannot be posted to another thread,
+ * or null when it can. Without cross-origin isolation creating the memory works but posting it
+ * throws a DataCloneError, so try what a pool does: post one to the page, which hands the pool's
+ * memory to its helpers (page-workers.js; main.js ignores this message). No worker is started:
+ * a worker that starts one can hang in Firefox (bench-wasm/FIREFOX-HANG.md).
  */
-export function memorySharingError(workerUrl) {
-  let worker;
+export function memorySharingError() {
   try {
     const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
-    worker = new Worker(workerUrl, { type: 'module' });
-    worker.postMessage({ type: 'ping', memory });
+    self.postMessage({ type: 'memory-sharing-check', memory });
     return null;
   } catch (e) {
     return `${e.name}: ${e.message}`;
-  } finally {
-    worker?.terminate();
   }
 }
 
@@ -55,8 +71,8 @@ export function memorySharingError(workerUrl) {
  * The worker count to measure with: the one asked for, or 1 when shared memory cannot reach
  * workers (no cross-origin isolation), flagged as a fallback with the browser's reason.
  */
-export function workersToUse(requested, workerUrl) {
-  const error = requested > 1 ? memorySharingError(workerUrl) : null;
+export function workersToUse(requested) {
+  const error = requested > 1 ? memorySharingError() : null;
   if (error === null) return { workers: requested, status: 'ok', reason: null };
   return { workers: 1, status: 'fallback', reason: `threads unavailable, measured with 1 worker instead of ${requested}: ${error}` };
 }
@@ -74,4 +90,12 @@ export function timerResolutionMs() {
     }
   }
   return smallest;
+}
+
+/**
+ * A 64-bit checksum (a BigInt, signed or not: a u64 returned as i64 comes back negative) as every
+ * results file writes it: 16 lowercase hex digits, like the harness's ChecksumText.
+ */
+export function checksumText(value) {
+  return BigInt.asUintN(64, value).toString(16).padStart(16, '0');
 }

@@ -2,6 +2,8 @@
 // W-worker pool (the caller is worker 0). Used by the built-in driver and by the bring-your-own
 // example over parbench's own module (bench-wasm/examples/parbench-module).
 
+import { PageWorker } from './page-workers.js';
+
 // Helpers are started from this module's folder, wherever the worker that imports it lives.
 const HELPER_URL = new URL('helper.js', import.meta.url);
 const HELPER_START_TIMEOUT_MS = 15000;
@@ -18,8 +20,8 @@ export async function loadModule(url) {
   const module = await WebAssembly.compile(bytes);
   const limits = importedMemoryLimits(bytes);
   if (!limits || !limits.shared) {
-    throw new Error('parbench.wasm does not import a shared env.memory; build it with '
-        + '--import-memory --shared-memory --max-memory');
+    throw new Error('parbench.wasm does not import a shared env.memory; build it with bench-wasm/build.sh, '
+        + 'whose link flags (bench-wasm/c-flags.sh) make one');
   }
   // The memory we provide must satisfy the module's declared limits (JS cannot ask the module).
   const memory = new WebAssembly.Memory({ initial: limits.initial, maximum: limits.maximum, shared: true });
@@ -33,6 +35,9 @@ export async function loadModule(url) {
 /**
  * Starts the W-1 helpers and waits until all have joined the pool. Worker 0 is the caller: it
  * runs the steps. Resolves to {pool, helpers}.
+ *
+ * The page starts the helpers (PageWorker), not this worker: in Firefox a worker that constructs
+ * a worker can wait forever inside the constructor (bench-wasm/FIREFOX-HANG.md).
  */
 export async function startPool(wasm, workers) {
   const { module, memory, pb } = wasm;
@@ -41,7 +46,7 @@ export async function startPool(wasm, workers) {
   const helpers = [];
   const entering = [];
   for (let index = 1; index < workers; index++) {
-    const helper = new Worker(HELPER_URL, { type: 'module' });
+    const helper = new PageWorker(HELPER_URL, { type: 'module' });
     helpers.push(helper);
     entering.push(new Promise((resolve, reject) => {
       helper.onmessage = ({ data }) => {
@@ -65,6 +70,28 @@ export async function startPool(wasm, workers) {
   // "entering" is only a promise to join: the pool's handshake in shared memory is the proof.
   if (pb.pb_pool_wait_ready(pool, POOL_READY_TIMEOUT_MS) !== 0) throw cError(wasm, 'pb_pool_wait_ready');
   return { pool, helpers };
+}
+
+/**
+ * Whether the module's pool can switch how many of its workers a step uses
+ * (pb_pool_use_workers); modules built before it cannot, and need a pool per worker count.
+ */
+export function resizable(wasm) {
+  return typeof wasm.pb.pb_pool_use_workers === 'function';
+}
+
+/**
+ * From the next step on, the steps of `team`'s pool run on `workers` of its workers (1 up to
+ * the count it was started with), as in a pool of that many; the other helpers park, asleep.
+ * Returns once they have (or, taking helpers back, once those are awake). Call it between
+ * steps, from the worker that runs them.
+ */
+export function usePoolWorkers(wasm, team, workers) {
+  if (!resizable(wasm)) {
+    throw new Error(`this parbench.wasm cannot switch its pool to ${workers} workers: it was built before `
+        + 'pb_pool_use_workers; start a pool of that many instead, or rebuild the module');
+  }
+  if (wasm.pb.pb_pool_use_workers(team.pool, workers) !== 0) throw cError(wasm, `pb_pool_use_workers(${workers})`);
 }
 
 /** Stops the pool and its helper workers. */

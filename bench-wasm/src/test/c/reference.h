@@ -7,7 +7,7 @@
 
 #include <stdint.h>
 
-/* The checksum of kernel (by id, in KERNELS.md order) at size n and seed, the same for every W. */
-uint64_t reference_checksum(int kernel, int64_t n, uint64_t seed);
+/* The checksum of the kernel called name at size n and seed, the same for every W. */
+uint64_t reference_checksum(const char *kernel, int64_t n, uint64_t seed);
 
 #endif /* PB_REFERENCE_H */

@@ -1,10 +1,13 @@
 /*
  * test_kernels.c: the native library (libparbench.so, linked as built) against the
- * sequential references, at W = 1..8 and tiny, odd and multi-leaf sizes; its error paths;
- * repeated pool create/destroy without leaking threads or file descriptors.
+ * sequential references, at W = 1..8 and tiny, odd and multi-leaf sizes, and at every active
+ * count of one pool (pb_pool_use_workers); its error paths; repeated pool create/destroy
+ * without leaking threads or file descriptors; how many kernel steps a call runs.
  *
- * Usage: test_kernels [--checksums FILE]   (FILE gets "kernel size seed checksum" lines
- * at the quick sizes, which the wasm smoke test compares against).
+ * Usage: test_kernels [--checksums FILE] [--extra-work-percent P]
+ *   FILE gets "kernel size seed checksum" lines at the quick sizes, which the wasm smoke
+ *   test compares against; P (default 0) is the extra work the library under test was built
+ *   with (a build slowed for calibration: every checksum the same, (100 + P)% kernel steps).
  */
 #include <dirent.h>
 #include <inttypes.h>
@@ -18,40 +21,66 @@
 
 #define MAX_W 8
 
-static const char *const kernel_names[] = {"sum", "histogram", "axpy", "nbody", "mandelbrot", "sort", "forkjoin"};
-enum { KERNELS = 7 };
+/* The registry's rows, which the library must serve in this order. */
+typedef struct registry_row {
+    const char *name;
+    int64_t size[3];
+} registry_row;
 
-/* Sizes per kernel: tiny, odd, around the sum leaf (4096) and large enough to split. */
-static const int64_t sizes[KERNELS][10] = {
-    {1, 2, 3, 4095, 4096, 4097, 10007, 65537, 300007, 0},
-    {1, 3, 4097, 10007, 100003, 0},
-    {1, 3, 4097, 10007, 100003, 0},
-    {1, 2, 3, 4, 5, 7, 67, 257, 0},
-    {1, 2, 3, 5, 17, 64, 101, 0},
-    {1, 2, 3, 4095, 4097, 10007, 100003, 300007, 0},
-    {1, 2, 3, 7, 1024, 10007, 0},
+static const registry_row registry[] = {
+#define PB_KERNEL(name, tag, unit, quick, normal, full, java_port) {#name, {quick, normal, full}},
+#include "kernels/kernels.def"
+#undef PB_KERNEL
+};
+enum { KERNELS = sizeof registry / sizeof registry[0] };
+
+/* Sizes to test: tiny, odd, around the sum leaf (4096) and large enough to split. A kernel
+ * not listed below gets the usual ones; those whose work grows faster than n get fewer. */
+static const int64_t usual_sizes[] = {1, 2, 3, 4095, 4097, 10007, 100003, 300007, 0};
+
+typedef struct kernel_sizes {
+    const char *kernel;
+    int64_t size[10];
+} kernel_sizes;
+
+static const kernel_sizes special_sizes[] = {
+    {"sum", {1, 2, 3, 4095, 4096, 4097, 10007, 65537, 300007, 0}},
+    {"nbody", {1, 2, 3, 4, 5, 7, 67, 257, 0}},
+    {"mandelbrot", {1, 2, 3, 5, 17, 64, 101, 0}},
+    {"forkjoin", {1, 2, 3, 7, 1024, 10007, 0}},
+    {"scan", {1, 2, 3, 16383, 16384, 16385, 32769, 100003, 300007, 0}}, /* around its 16384-key blocks */
 };
 
-/* The default-size table of KERNELS.md. */
-static const int64_t profile_sizes[KERNELS][3] = {
-    {1 << 20, 1 << 24, 1 << 26}, {1 << 20, 1 << 25, 1 << 27}, {1 << 19, 1 << 23, 1 << 25}, {512, 2048, 8192},
-    {256, 1024, 2048},           {1 << 18, 1 << 21, 1 << 23}, {1024, 1024, 1024},
-};
+/* The sizes to test kernel k at, ending with 0. */
+static const int64_t *sizes_of(int k) {
+    for (size_t i = 0; i < sizeof special_sizes / sizeof special_sizes[0]; i++)
+        if (strcmp(special_sizes[i].kernel, registry[k].name) == 0) return special_sizes[i].size;
+    return usual_sizes;
+}
+
+/* The id of the kernel called name (the test aborts if there is none). */
+static int kernel_id(const char *name) {
+    for (int k = 0; k < KERNELS; k++)
+        if (strcmp(registry[k].name, name) == 0) return k;
+    fprintf(stderr, "no kernel %s in the registry\n", name);
+    abort();
+}
 
 static pb_pool *pools[MAX_W + 1];
+static int extra_work_percent;
 
 /* Runs two steps; returns the checksum if both agree, else reports and returns 0. */
 static uint64_t run_steps(pb_pool *pool, int kernel, int64_t n, uint64_t seed) {
     pb_bench *bench = pb_bench_create(pool, kernel, n, seed);
-    CHECK(bench != NULL, "%s n=%lld: pb_bench_create failed: %s", kernel_names[kernel], (long long)n, pb_last_error());
+    CHECK(bench != NULL, "%s n=%lld: pb_bench_create failed: %s", registry[kernel].name, (long long)n, pb_last_error());
     if (!bench) return 0;
-    CHECK(pb_bench_checksum(bench) == 0, "%s: checksum before the first step must be 0", kernel_names[kernel]);
-    CHECK(pb_bench_step(bench) == PB_OK, "%s: step failed", kernel_names[kernel]);
+    CHECK(pb_bench_checksum(bench) == 0, "%s: checksum before the first step must be 0", registry[kernel].name);
+    CHECK(pb_bench_step(bench) == PB_OK, "%s: step failed", registry[kernel].name);
     uint64_t first = pb_bench_checksum(bench);
-    CHECK(pb_bench_step(bench) == PB_OK, "%s: step failed", kernel_names[kernel]);
+    CHECK(pb_bench_step(bench) == PB_OK, "%s: step failed", registry[kernel].name);
     uint64_t second = pb_bench_checksum(bench);
     CHECK(first == second, "%s n=%lld W=%d: step 2 changed the checksum (%016" PRIx64 " then %016" PRIx64 ")",
-          kernel_names[kernel], (long long)n, pb_pool_workers(pool), first, second);
+          registry[kernel].name, (long long)n, pb_pool_workers(pool), first, second);
     pb_bench_destroy(bench);
     return first;
 }
@@ -60,9 +89,9 @@ static void test_kernel_table(void) {
     CHECK(pb_abi_version() == PB_ABI_VERSION, "ABI version");
     CHECK(pb_kernel_count() == KERNELS, "pb_kernel_count() = %d", pb_kernel_count());
     for (int k = 0; k < KERNELS; k++) {
-        CHECK(pb_kernel_name(k) && strcmp(pb_kernel_name(k), kernel_names[k]) == 0, "name of kernel %d", k);
+        CHECK(pb_kernel_name(k) && strcmp(pb_kernel_name(k), registry[k].name) == 0, "name of kernel %d", k);
         for (int p = 0; p < 3; p++)
-            CHECK(pb_kernel_default_size(k, p) == profile_sizes[k][p], "%s profile %d size %lld", kernel_names[k], p,
+            CHECK(pb_kernel_default_size(k, p) == registry[k].size[p], "%s profile %d size %lld", registry[k].name, p,
                   (long long)pb_kernel_default_size(k, p));
     }
     CHECK(pb_kernel_name(KERNELS) == NULL && pb_kernel_name(-1) == NULL, "name of an unknown kernel is NULL");
@@ -72,12 +101,53 @@ static void test_kernel_table(void) {
 }
 
 static void test_against_reference(int kernel, int64_t n, uint64_t seed) {
-    uint64_t expected = reference_checksum(kernel, n, seed);
+    uint64_t expected = reference_checksum(registry[kernel].name, n, seed);
     for (int w = 1; w <= MAX_W; w++) {
         uint64_t got = run_steps(pools[w], kernel, n, seed);
         CHECK(got == expected, "%s n=%lld seed=%llu W=%d: checksum %016" PRIx64 ", reference %016" PRIx64,
-              kernel_names[kernel], (long long)n, (unsigned long long)seed, w, got, expected);
+              registry[kernel].name, (long long)n, (unsigned long long)seed, w, got, expected);
     }
+}
+
+/* One bench per size stepped at active counts up and down in a pool of 4 (and at 1..8 in a
+ * pool of 8 at the smaller seed-7 sizes): the reference checksum at every step. */
+static void test_active_counts(int kernel, int64_t n, uint64_t seed, int pool_size) {
+    static const int32_t order[] = {1, 2, 3, 4, 5, 6, 7, 8, 4, 3, 2, 1, 8};
+    uint64_t expected = reference_checksum(registry[kernel].name, n, seed);
+    pb_pool *pool = pools[pool_size];
+    pb_bench *bench = pb_bench_create(pool, kernel, n, seed);
+    CHECK(bench != NULL, "%s n=%lld: pb_bench_create failed: %s", registry[kernel].name, (long long)n, pb_last_error());
+    if (!bench) return;
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        if (order[i] > pool_size) continue;
+        CHECK(pb_pool_use_workers(pool, order[i]) == PB_OK, "use_workers(%d): %s", order[i], pb_last_error());
+        pb_bench_step(bench);
+        uint64_t got = pb_bench_checksum(bench);
+        CHECK(got == expected, "%s n=%lld seed=%llu at %d of %d workers: checksum %016" PRIx64 ", reference %016" PRIx64,
+              registry[kernel].name, (long long)n, (unsigned long long)seed, order[i], pool_size, got, expected);
+    }
+    CHECK(pb_pool_use_workers(pool, pool_size) == PB_OK, "use_workers(%d): %s", pool_size, pb_last_error());
+    pb_bench_destroy(bench);
+}
+
+/* pb_bench_step runs the kernel's step (100 + P)% as often as it is called, the extra runs
+ * spread evenly (a step whose count passes the next whole step): after c calls,
+ * floor(c * (100 + P) / 100) runs, and the checksum unchanged. */
+static void test_kernel_steps_per_call(void) {
+    pb_bench *bench = pb_bench_create(pools[2], 6, 1000, 42);
+    uint64_t expected = reference_checksum(registry[6].name, 1000, 42);
+    CHECK(pb_bench_kernel_steps(bench) == 0, "kernel steps before the first call: %lld",
+          (long long)pb_bench_kernel_steps(bench));
+    int wrong_count = 0, wrong_checksum = 0;
+    for (int64_t calls = 1; calls <= 200; calls++) {
+        pb_bench_step(bench);
+        wrong_count += pb_bench_kernel_steps(bench) != calls * (100 + extra_work_percent) / 100;
+        wrong_checksum += pb_bench_checksum(bench) != expected;
+    }
+    CHECK(wrong_count == 0, "%d of 200 calls left a kernel step count other than floor(calls * %d / 100); after 200: %lld",
+          wrong_count, 100 + extra_work_percent, (long long)pb_bench_kernel_steps(bench));
+    CHECK(wrong_checksum == 0, "%d of 200 steps had a wrong checksum", wrong_checksum);
+    pb_bench_destroy(bench);
 }
 
 static void expect_failure(int32_t status, const char *what, const char *needle) {
@@ -93,22 +163,29 @@ static void test_errors(void) {
     expect_failure(PB_ERR_WORKERS, "1025 workers", "1025");
 
     pb_pool *pool = pools[2];
-    CHECK(pb_bench_create(pool, KERNELS, 10, 42) == NULL, "kernel 7");
-    expect_failure(PB_ERR_KERNEL, "kernel 7", "unknown kernel id 7");
+    int sum = kernel_id("sum");
+    char unknown[64], every_id[512];
+    snprintf(unknown, sizeof unknown, "unknown kernel id %d;", KERNELS);
+    int length = snprintf(every_id, sizeof every_id, "use 0 to %d (", KERNELS - 1);
+    for (int k = 0; k < KERNELS; k++)
+        length += snprintf(every_id + length, sizeof every_id - length, "%s, ", registry[k].name);
+    snprintf(every_id + length, sizeof every_id - length, "in that order)");
+    CHECK(pb_bench_create(pool, KERNELS, 10, 42) == NULL, "kernel %d", KERNELS);
+    expect_failure(PB_ERR_KERNEL, "one past the last kernel", unknown);
     CHECK(pb_bench_create(pool, -1, 10, 42) == NULL, "kernel -1");
-    expect_failure(PB_ERR_KERNEL, "kernel -1", "6 forkjoin");
-    CHECK(pb_bench_create(pool, 0, 0, 42) == NULL, "size 0");
+    expect_failure(PB_ERR_KERNEL, "kernel -1", every_id);
+    CHECK(pb_bench_create(pool, sum, 0, 42) == NULL, "size 0");
     expect_failure(PB_ERR_SIZE, "size 0", "sizes start at 1");
-    CHECK(pb_bench_create(pool, 5, -3, 42) == NULL, "size -3");
+    CHECK(pb_bench_create(pool, kernel_id("sort"), -3, 42) == NULL, "size -3");
     expect_failure(PB_ERR_SIZE, "size -3", "-3");
-    CHECK(pb_bench_create(pool, 0, INT64_C(1) << 62, 42) == NULL, "sum of 2^62 elements");
+    CHECK(pb_bench_create(pool, sum, INT64_C(1) << 62, 42) == NULL, "sum of 2^62 elements");
     expect_failure(PB_ERR_SIZE, "sum of 2^62", "more than 2^64 bytes");
-    CHECK(pb_bench_create(pool, 4, INT64_C(1) << 32, 42) == NULL, "mandelbrot of side 2^32");
+    CHECK(pb_bench_create(pool, kernel_id("mandelbrot"), INT64_C(1) << 32, 42) == NULL, "mandelbrot of side 2^32");
     expect_failure(PB_ERR_SIZE, "mandelbrot 2^32", "use a smaller size");
-    CHECK(pb_bench_create(pool, 0, INT64_C(1) << 40, 42) == NULL, "sum of 2^40 elements (8 TiB)");
+    CHECK(pb_bench_create(pool, sum, INT64_C(1) << 40, 42) == NULL, "sum of 2^40 elements (8 TiB)");
     expect_failure(PB_ERR_NOMEM, "sum of 2^40", "at size 1099511627776 needs 8796093022");
 
-    CHECK(pb_bench_create(NULL, 0, 10, 42) == NULL, "bench on a NULL pool");
+    CHECK(pb_bench_create(NULL, sum, 10, 42) == NULL, "bench on a NULL pool");
     expect_failure(PB_ERR_STATE, "NULL pool", "NULL pool");
     CHECK(pb_bench_step(NULL) == PB_ERR_STATE, "step of a NULL bench");
     expect_failure(PB_ERR_STATE, "step NULL", "NULL bench");
@@ -116,11 +193,23 @@ static void test_errors(void) {
     CHECK(pb_pool_wait_ready(NULL, 0) == PB_ERR_STATE, "wait_ready of a NULL pool");
     CHECK(pb_pool_workers(NULL) == 0, "workers of a NULL pool");
     expect_failure(PB_ERR_STATE, "workers NULL", "NULL pool");
+    CHECK(pb_bench_kernel_steps(NULL) == -1, "kernel steps of a NULL bench");
+    expect_failure(PB_ERR_STATE, "kernel steps NULL", "NULL bench");
+
+    CHECK(pb_pool_use_workers(pool, 0) == PB_ERR_WORKERS, "use 0 of 2 workers");
+    expect_failure(PB_ERR_WORKERS, "use 0 workers", "a pool of 2 workers can use 1 to 2 of them but 0 were asked for");
+    CHECK(pb_pool_use_workers(pool, 3) == PB_ERR_WORKERS, "use 3 of 2 workers");
+    expect_failure(PB_ERR_WORKERS, "use 3 workers", "but 3 were asked for");
+    CHECK(pb_pool_use_workers(NULL, 1) == PB_ERR_STATE, "use_workers of a NULL pool");
+    expect_failure(PB_ERR_STATE, "use_workers NULL", "NULL pool");
+    CHECK(pb_pool_use_workers(pool, 1) == PB_OK && pb_pool_workers(pool) == 2,
+          "a pool of 2 using 1 worker still has 2 (pb_pool_workers %d)", pb_pool_workers(pool));
+    CHECK(pb_pool_use_workers(pool, 2) == PB_OK, "back to 2 workers");
     pb_bench_destroy(NULL);
     pb_pool_destroy(NULL);
 
     /* A success after failures reports PB_OK again. */
-    pb_bench *bench = pb_bench_create(pool, 6, 10, 42);
+    pb_bench *bench = pb_bench_create(pool, kernel_id("forkjoin"), 10, 42);
     CHECK(bench != NULL && pb_last_status() == PB_OK, "a valid bench after failures");
     pb_bench_destroy(bench);
 }
@@ -136,6 +225,8 @@ static int count_entries(const char *dir) {
 
 static void test_pool_churn(void) {
     int threads = count_entries("/proc/self/task"), fds = count_entries("/proc/self/fd");
+    int forkjoin = kernel_id("forkjoin");
+    uint64_t expected = reference_checksum("forkjoin", 1000, 42);
     int failures = 0;
     for (int round = 0; round < 200; round++) {
         int w = 1 + round % 6;
@@ -145,7 +236,7 @@ static void test_pool_churn(void) {
             pb_pool_destroy(pool);
             continue;
         }
-        if (round % 2 == 0) failures += run_steps(pool, 6, 1000, 42) != reference_checksum(6, 1000, 42);
+        if (round % 2 == 0) failures += run_steps(pool, forkjoin, 1000, 42) != expected;
         pb_pool_destroy(pool);
     }
     CHECK(failures == 0, "200 pool create/step/destroy rounds: %d failed", failures);
@@ -162,14 +253,25 @@ static void write_quick_checksums(const char *path) {
     for (int k = 0; k < KERNELS; k++) {
         int64_t n = pb_kernel_default_size(k, PB_PROFILE_QUICK);
         uint64_t got = run_steps(pools[2], k, n, 42);
-        uint64_t expected = reference_checksum(k, n, 42);
-        CHECK(got == expected, "%s quick size: %016" PRIx64 ", reference %016" PRIx64, kernel_names[k], got, expected);
-        fprintf(out, "%s %lld 42 %" PRIu64 "\n", kernel_names[k], (long long)n, got);
+        uint64_t expected = reference_checksum(registry[k].name, n, 42);
+        CHECK(got == expected, "%s quick size: %016" PRIx64 ", reference %016" PRIx64, registry[k].name, got, expected);
+        fprintf(out, "%s %lld 42 %" PRIu64 "\n", registry[k].name, (long long)n, got);
     }
     fclose(out);
 }
 
 int main(int argc, char **argv) {
+    const char *checksum_file = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--checksums") == 0 && i + 1 < argc) {
+            checksum_file = argv[++i];
+        } else if (strcmp(argv[i], "--extra-work-percent") == 0 && i + 1 < argc) {
+            extra_work_percent = atoi(argv[++i]);
+        } else {
+            fprintf(stderr, "usage: test_kernels [--checksums FILE] [--extra-work-percent P]\n");
+            return 2;
+        }
+    }
     for (int w = 1; w <= MAX_W; w++) {
         pools[w] = pb_pool_create(w);
         if (!pools[w] || pb_pool_wait_ready(pools[w], 10000) != PB_OK) {
@@ -178,12 +280,20 @@ int main(int argc, char **argv) {
         }
     }
     test_kernel_table();
-    for (int k = 0; k < KERNELS; k++)
-        for (int i = 0; sizes[k][i] != 0; i++) test_against_reference(k, sizes[k][i], 42);
-    static const int64_t other_seed_size[KERNELS] = {5003, 5003, 5003, 37, 29, 5003, 5003};
-    for (int k = 0; k < KERNELS; k++) test_against_reference(k, other_seed_size[k], 7);
+    for (int k = 0; k < KERNELS; k++) {
+        const int64_t *sizes = sizes_of(k);
+        int64_t other_seed_size = 1; /* the largest test size up to 5003 */
+        for (int i = 0; sizes[i] != 0; i++) {
+            test_against_reference(k, sizes[i], 42);
+            test_active_counts(k, sizes[i], 42, 4);
+            if (sizes[i] <= 5003 && sizes[i] > other_seed_size) other_seed_size = sizes[i];
+        }
+        test_against_reference(k, other_seed_size, 7);
+        test_active_counts(k, other_seed_size, 7, MAX_W);
+    }
+    test_kernel_steps_per_call();
     test_errors();
-    if (argc == 3 && strcmp(argv[1], "--checksums") == 0) write_quick_checksums(argv[2]);
+    if (checksum_file) write_quick_checksums(checksum_file);
     for (int w = 1; w <= MAX_W; w++) pb_pool_destroy(pools[w]);
     test_pool_churn();
     return check_summary("test_kernels");

@@ -5,9 +5,13 @@
  * joins deeper than a deque holds, parallel loops that must visit every index once,
  * joins whose owner falls asleep while a thief runs the other half, helpers that sleep
  * between steps and are woken, an idle pool that must not burn CPU, repeated pool
- * create/destroy, jobs that must be stolen, and every kernel at W = 1..4 at small sizes.
+ * create/destroy, jobs that must be stolen, every kernel at W = 1..4 at small sizes, and
+ * pb_pool_use_workers: parked helpers that use no CPU and steal nothing, all helpers back
+ * at work after a switch back, every kernel at every active count of one pool, and switches
+ * between every step.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <inttypes.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -237,13 +241,16 @@ static void test_churn(int rounds) {
     CHECK(failures == 0, "%d of %d create/destroy rounds computed wrongly", failures, rounds);
 }
 
+/* Every kernel (by id) at a small size that still splits its work. */
+static const int64_t kernel_size[] = {100003, 50021, 100003, 67, 61, 50021, 1024};
+#define KERNELS ((int)(sizeof kernel_size / sizeof kernel_size[0]))
+
 static void test_kernels_agree(void) {
-    static const int64_t size[] = {100003, 50021, 100003, 67, 61, 50021, 1024};
-    for (int k = 0; k < 7; k++) {
+    for (int k = 0; k < KERNELS; k++) {
         uint64_t first = 0;
         for (int w = 1; w <= 4; w++) {
             pb_pool *pool = start_pool(w);
-            pb_bench *bench = pb_bench_create(pool, k, size[k], 42);
+            pb_bench *bench = pb_bench_create(pool, k, kernel_size[k], 42);
             CHECK(bench != NULL, "kernel %d: %s", k, pb_last_error());
             pb_bench_step(bench);
             pb_bench_step(bench);
@@ -257,6 +264,183 @@ static void test_kernels_agree(void) {
     }
 }
 
+/* Threads of this process, into tid[] (at most capacity); returns how many. */
+static int list_threads(pid_t *tid, int capacity) {
+    DIR *d = opendir("/proc/self/task");
+    int n = 0;
+    if (!d) return 0;
+    for (struct dirent *e; (e = readdir(d)) && n < capacity;)
+        if (e->d_name[0] != '.') tid[n++] = (pid_t)atoi(e->d_name);
+    closedir(d);
+    return n;
+}
+
+/* The threads in after[] that are not in before[], into fresh[]; returns how many. */
+static int new_threads(const pid_t *before, int n_before, const pid_t *after, int n_after, pid_t *fresh) {
+    int n = 0;
+    for (int i = 0; i < n_after; i++) {
+        int known = 0;
+        for (int j = 0; j < n_before; j++) known |= after[i] == before[j];
+        if (!known) fresh[n++] = after[i];
+    }
+    return n;
+}
+
+/* CPU time of thread tid of this process, through the kernel's per-thread CPU clock (the
+ * clock id glibc's pthread_getcpuclockid makes: ~tid << 3 | CPUCLOCK_PERTHREAD | CPUCLOCK_SCHED). */
+static double thread_cpu_seconds(pid_t tid) {
+    struct timespec t;
+    if (clock_gettime((clockid_t)((~(unsigned)tid << 3) | 6u), &t) != 0) return -1.0;
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+static double wall_seconds(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Every one of the active workers runs one piece: each piece waits until all have arrived
+ * (or 10 s have passed), so no worker can take two and the step needs them all. */
+typedef struct all_hands {
+    _Atomic uint64_t arrived; /* bit per worker index (pools of up to 64 here) */
+    uint64_t everyone;
+    _Atomic int timed_out;
+} all_hands;
+
+static void arrive_and_wait(pb_worker *worker, void *context, int64_t lo, int64_t hi) {
+    (void)lo;
+    (void)hi;
+    all_hands *h = context;
+    atomic_fetch_or(&h->arrived, UINT64_C(1) << pb_worker_index(worker));
+    int i = 0;
+    for (; i < 100000 && atomic_load(&h->arrived) != h->everyone; i++) usleep(100);
+    if (i == 100000) atomic_store(&h->timed_out, 1);
+}
+
+static void all_hands_task(pb_worker *worker, void *arg) {
+    pb_parallel_for(worker, 0, pb_worker_count(worker), 1, arrive_and_wait, arg);
+}
+
+/* W = 1 in a pool of 8 behaves as a pool of one: the 7 helpers park and use no CPU and steal
+ * nothing during ~300 ms of steps. "No CPU": each under 2% of what the controller used
+ * meanwhile (itself at most the wall time), or under 1 ms (the end of parking can fall in the
+ * window): a spinning helper would get about as much as the controller however loaded the
+ * machine is. Switched back to 8, every helper takes part in a step again. */
+static void test_parked_helpers_sleep(void) {
+    enum { W = 8, MAX_THREADS = 64 };
+    pid_t before[MAX_THREADS], after[MAX_THREADS], helper[MAX_THREADS];
+    int n_before = list_threads(before, MAX_THREADS);
+    pb_pool *pool = start_pool(W);
+    int helpers = new_threads(before, n_before, after, list_threads(after, MAX_THREADS), helper);
+    CHECK(helpers == W - 1, "a pool of %d started %d threads, expected %d", W, helpers, W - 1);
+    pb_bench *bench = pb_bench_create(pool, 3, 256, 42); /* nbody */
+    pb_bench_step(bench);
+    uint64_t expected = pb_bench_checksum(bench);
+
+    CHECK(pb_pool_use_workers(pool, 1) == PB_OK, "use_workers(1): %s", pb_last_error());
+    CHECK(atomic_load(&pool->parked) == W - 1, "%u helpers parked after use_workers(1)", atomic_load(&pool->parked));
+    CHECK(pb_pool_workers(pool) == W, "pb_pool_workers is the pool's size %d, not %d", W, pb_pool_workers(pool));
+    uint64_t steals_before = 0, steals_after = 0;
+    for (int i = 1; i < W; i++) steals_before += atomic_load(&pool->worker[i].steals);
+    double cpu_before[MAX_THREADS];
+    for (int i = 0; i < helpers; i++) cpu_before[i] = thread_cpu_seconds(helper[i]);
+    double controller_before = thread_cpu_seconds(gettid());
+    double start = wall_seconds(), wall;
+    int steps = 0, wrong = 0;
+    do {
+        pb_bench_step(bench);
+        wrong += pb_bench_checksum(bench) != expected;
+        steps++;
+    } while ((wall = wall_seconds() - start) < 0.3);
+    double controller = thread_cpu_seconds(gettid()) - controller_before, most = 0;
+    for (int i = 0; i < helpers; i++) {
+        double used = thread_cpu_seconds(helper[i]) - cpu_before[i];
+        if (used > most) most = used;
+        CHECK(cpu_before[i] >= 0 && (used < 0.02 * controller || used < 0.001),
+              "parked helper thread %d used %.2f ms of CPU while the controller used %.0f ms stepping at 1 of %d workers",
+              (int)helper[i], used * 1e3, controller * 1e3, W);
+    }
+    printf("test_runtime: %d steps at 1 of %d workers in %.0f ms (the controller's CPU: %.0f ms); the busiest parked "
+           "helper used %.3f ms of CPU\n",
+           steps, W, wall * 1e3, controller * 1e3, most * 1e3);
+    for (int i = 1; i < W; i++) steals_after += atomic_load(&pool->worker[i].steals);
+    CHECK(steals_after == steals_before, "parked helpers stole %llu jobs", (unsigned long long)(steals_after - steals_before));
+    CHECK(wrong == 0, "%d of %d steps at 1 of %d workers had a wrong checksum", wrong, steps, W);
+
+    CHECK(pb_pool_use_workers(pool, W) == PB_OK, "use_workers(%d): %s", W, pb_last_error());
+    CHECK(atomic_load(&pool->parked) == 0, "%u helpers still parked after use_workers(%d)", atomic_load(&pool->parked), W);
+    for (int i = 0; i < helpers; i++) cpu_before[i] = thread_cpu_seconds(helper[i]);
+    all_hands hands = {0, (UINT64_C(1) << W) - 1, 0};
+    run_on_pool(pool, all_hands_task, &hands);
+    CHECK(!atomic_load(&hands.timed_out) && atomic_load(&hands.arrived) == hands.everyone,
+          "back at %d workers, only workers %#llx took part in a step that needs all", W,
+          (unsigned long long)atomic_load(&hands.arrived));
+    for (int i = 0; i < helpers; i++)
+        CHECK(thread_cpu_seconds(helper[i]) > cpu_before[i], "helper thread %d used no CPU back at %d workers",
+              (int)helper[i], W);
+    pb_bench_step(bench);
+    CHECK(pb_bench_checksum(bench) == expected, "nbody back at %d workers: wrong checksum", W);
+    count_steals(pool);
+    pb_bench_destroy(bench);
+    pb_pool_destroy(pool);
+}
+
+/* Switches between every step, up and down, while the pool computes: every result right,
+ * no piece of a parallel loop on a left-out helper (mark_range counts pieces on an index
+ * >= the active count), and after each call exactly the left-out helpers parked. */
+static void test_switching(int rounds) {
+    enum { W = 6, N = 4096 };
+    static _Atomic uint8_t hits[N];
+    pb_pool *pool = start_pool(W);
+    int wrong = 0, miscounted = 0, bad_pieces = 0;
+    for (int round = 0; round < rounds; round++) {
+        int32_t active = 1 + (round * 5 + round / W) % W;
+        if (pb_pool_use_workers(pool, active) != PB_OK) wrong++;
+        miscounted += atomic_load(&pool->parked) != (uint32_t)(W - active);
+        if (round % 4 == 3) usleep(500); /* now and then the active helpers fall asleep */
+        fib_call call = {15, 0};
+        run_on_pool(pool, fib_task, &call);
+        wrong += call.result != 610;
+        for (int64_t i = 0; i < N; i++) atomic_store(&hits[i], 0);
+        coverage c = {hits, 0, N, active == 1 ? N : 16, 0};
+        run_on_pool(pool, coverage_task, &c);
+        bad_pieces += atomic_load(&c.bad_pieces);
+        for (int64_t i = 0; i < N; i++) wrong += atomic_load(&hits[i]) != 1;
+    }
+    CHECK(wrong == 0, "%d of %d rounds with switched worker counts failed or computed wrongly", wrong, rounds);
+    CHECK(miscounted == 0, "%d of %d switches left another number of helpers parked", miscounted, rounds);
+    CHECK(bad_pieces == 0, "%d pieces of parallel loops ran on a left-out helper (or were malformed)", bad_pieces);
+    count_steals(pool);
+    /* Destroying a pool with parked helpers ends them too. */
+    CHECK(pb_pool_use_workers(pool, 2) == PB_OK, "use_workers(2): %s", pb_last_error());
+    pb_pool_destroy(pool);
+}
+
+/* Every kernel on one bench per kernel in a pool of 4, stepped at active counts up and
+ * down: the checksum of a pool of that size, every time. */
+static void test_kernels_at_every_active_count(void) {
+    static const int32_t order[] = {4, 1, 2, 3, 4, 3, 1, 2};
+    pb_pool *one = start_pool(1), *pool = start_pool(4);
+    for (int k = 0; k < KERNELS; k++) {
+        pb_bench *alone = pb_bench_create(one, k, kernel_size[k], 42);
+        pb_bench *bench = pb_bench_create(pool, k, kernel_size[k], 42);
+        pb_bench_step(alone);
+        uint64_t expected = pb_bench_checksum(alone);
+        for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+            CHECK(pb_pool_use_workers(pool, order[i]) == PB_OK, "use_workers(%d): %s", order[i], pb_last_error());
+            pb_bench_step(bench);
+            CHECK(pb_bench_checksum(bench) == expected, "kernel %d at %d of 4 workers: %016" PRIx64 ", alone %016" PRIx64,
+                  k, order[i], pb_bench_checksum(bench), expected);
+        }
+        pb_bench_destroy(alone);
+        pb_bench_destroy(bench);
+    }
+    count_steals(pool);
+    pb_pool_destroy(one);
+    pb_pool_destroy(pool);
+}
+
 int main(void) {
     int heavy = getenv("PB_TEST_LIGHT") == NULL; /* sanitizer runs are slower: less work */
     for (int w = 1; w <= 4; w++) test_fib(w, heavy ? 25 : 20, heavy ? 75025 : 6765);
@@ -268,6 +452,9 @@ int main(void) {
     test_sleep_and_wake();
     test_churn(heavy ? 100 : 40);
     test_kernels_agree();
+    test_parked_helpers_sleep();
+    test_switching(heavy ? 1000 : 200);
+    test_kernels_at_every_active_count();
     CHECK(steals_seen > 0, "no job was ever stolen: the helpers never took part");
     printf("test_runtime: %llu jobs stolen\n", (unsigned long long)steals_seen);
     return check_summary("test_runtime");

@@ -35,6 +35,4 @@ static void axpy_step(pb_bench *bench, pb_worker *worker) {
 
 static uint64_t axpy_checksum(const pb_bench *bench) { return pb_hash_f64s(bench->buffer[OUT], (uint64_t)bench->n); }
 
-const pb_kernel pb_kernel_axpy = {
-    "axpy", 3, {1 << 19, 1 << 23, 1 << 25}, axpy_plan, axpy_init, axpy_step, axpy_checksum,
-};
+const pb_kernel_ops pb_kernel_axpy = {axpy_plan, axpy_init, axpy_step, axpy_checksum};

@@ -50,6 +50,4 @@ static void forkjoin_step(pb_bench *bench, pb_worker *worker) {
 
 static uint64_t forkjoin_checksum(const pb_bench *bench) { return bench->result_u64; }
 
-const pb_kernel pb_kernel_forkjoin = {
-    "forkjoin", 7, {1024, 1024, 1024}, forkjoin_plan, 0, forkjoin_step, forkjoin_checksum,
-};
+const pb_kernel_ops pb_kernel_forkjoin = {forkjoin_plan, 0, forkjoin_step, forkjoin_checksum};

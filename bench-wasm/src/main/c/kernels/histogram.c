@@ -42,6 +42,4 @@ static void histogram_step(pb_bench *bench, pb_worker *worker) {
 
 static uint64_t histogram_checksum(const pb_bench *bench) { return pb_hash_u64s(bench->buffer[COUNTS], BINS); }
 
-const pb_kernel pb_kernel_histogram = {
-    "histogram", 2, {1 << 20, 1 << 25, 1 << 27}, histogram_plan, histogram_init, histogram_step, histogram_checksum,
-};
+const pb_kernel_ops pb_kernel_histogram = {histogram_plan, histogram_init, histogram_step, histogram_checksum};

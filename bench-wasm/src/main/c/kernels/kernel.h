@@ -1,7 +1,8 @@
 /*
- * kernel.h: what each kernel file provides to the registry (kernels.c), and the bench
- * instance they share. A kernel declares its buffers (so the registry can check sizes,
- * allocate and free in one place), fills its input, runs a step and hashes its output.
+ * kernel.h: what each kernel file provides to the registry (kernels.c, with the rows of
+ * kernels.def), and the bench instance they share. A kernel declares its buffers (so the
+ * registry can check sizes, allocate and free in one place), fills its input, runs a step
+ * and hashes its output.
  */
 #ifndef PB_KERNEL_H
 #define PB_KERNEL_H
@@ -19,10 +20,8 @@ typedef struct pb_buffer_request {
     uint32_t elem_size; /* bytes per element */
 } pb_buffer_request;
 
-typedef struct pb_kernel {
-    const char *name;
-    uint64_t tag;     /* SplitMix64 TAG of KERNELS.md */
-    int64_t size[3];  /* per pb_profile */
+/* What kernels/<name>.c defines as pb_kernel_<name>. */
+typedef struct pb_kernel_ops {
     /* Fills request[] with the buffers needed for size n on `workers` workers; returns how
      * many, or -1 if an element count overflows 64 bits. */
     int (*plan)(int64_t n, int32_t workers, pb_buffer_request *request);
@@ -31,6 +30,14 @@ typedef struct pb_kernel {
     /* One step, on the calling worker 0. */
     void (*step)(pb_bench *bench, pb_worker *worker);
     uint64_t (*checksum)(const pb_bench *bench);
+} pb_kernel_ops;
+
+/* A row of kernels.def with its operations. */
+typedef struct pb_kernel {
+    const char *name;
+    uint64_t tag;    /* SplitMix64 TAG of KERNELS.md */
+    int64_t size[3]; /* per pb_profile */
+    const pb_kernel_ops *ops;
 } pb_kernel;
 
 struct pb_bench {
@@ -38,8 +45,11 @@ struct pb_bench {
     pb_pool *pool;
     int64_t n;
     uint64_t seed;
+    /* Workers taking part in the current step: the pool's active count, set by each
+     * pb_bench_step (buffers are planned for the pool's size W, the most it can be). */
     int32_t workers;
-    int32_t stepped;
+    int64_t calls;        /* pb_bench_step calls */
+    int64_t kernel_steps; /* runs of kernel->step: calls, plus a slowed build's extra ones */
     int32_t buffers;
     void *buffer[PB_MAX_BUFFERS]; /* in the order of the kernel's plan */
     double result_f64;            /* scalar results of reductions */
@@ -50,8 +60,9 @@ static inline pb_splitmix pb_bench_generator(const pb_bench *bench) {
     return pb_splitmix_init(bench->kernel->tag, bench->n, bench->seed);
 }
 
-extern const pb_kernel pb_kernel_sum, pb_kernel_histogram, pb_kernel_axpy, pb_kernel_nbody,
-    pb_kernel_mandelbrot, pb_kernel_sort, pb_kernel_forkjoin;
+#define PB_KERNEL(name, tag, unit, quick, normal, full, java_port) extern const pb_kernel_ops pb_kernel_##name;
+#include "kernels.def"
+#undef PB_KERNEL
 
 /* *product = a * b; returns 0 on 64-bit overflow (no __builtin_mul_overflow: in wasm32
  * it needs a 128-bit multiply from a runtime library the freestanding build lacks). */

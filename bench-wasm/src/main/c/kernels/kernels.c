@@ -1,22 +1,37 @@
 /*
- * kernels.c: the kernel registry and the pb_kernel_* / pb_bench_* ABI. Checks sizes,
- * allocates every kernel buffer in one place and reports what does not fit.
+ * kernels.c: the kernel table (the rows of kernels.def) and the pb_kernel_* / pb_bench_*
+ * ABI. Checks sizes, allocates every kernel buffer in one place and reports what does not fit.
  */
 #include <stddef.h>
 
 #include "../runtime/error.h"
 #include "kernel.h"
 
-static const pb_kernel *const kernels[] = {
-    &pb_kernel_sum,        &pb_kernel_histogram, &pb_kernel_axpy,    &pb_kernel_nbody,
-    &pb_kernel_mandelbrot, &pb_kernel_sort,      &pb_kernel_forkjoin,
+static const pb_kernel kernels[] = {
+#define PB_KERNEL(name, tag, unit, quick, normal, full, java_port) {#name, tag, {quick, normal, full}, &pb_kernel_##name},
+#include "kernels.def"
+#undef PB_KERNEL
 };
 
+/* Extra work of a build slowed for calibration (README.md): the kernel's step runs
+ * (100 + P)% as often as pb_bench_step is called, the extra runs spread as evenly as whole
+ * steps allow (every 10th call runs it twice at P = 10). Steps are idempotent, so no output
+ * or checksum changes. 0 in every normal build. */
+#ifndef PB_EXTRA_WORK_PERCENT
+#define PB_EXTRA_WORK_PERCENT 0
+#endif
+_Static_assert(PB_EXTRA_WORK_PERCENT >= 0 && PB_EXTRA_WORK_PERCENT <= 1000, "PB_EXTRA_WORK_PERCENT is 0..1000");
+
 #define KERNEL_COUNT ((int32_t)(sizeof kernels / sizeof kernels[0]))
-#define KERNEL_LIST "0 sum, 1 histogram, 2 axpy, 3 nbody, 4 mandelbrot, 5 sort, 6 forkjoin"
+/* "sum, histogram, …, " in id order, for the message about an unknown id. */
+static const char kernel_names[] =
+#define PB_KERNEL(name, tag, unit, quick, normal, full, java_port) #name ", "
+#include "kernels.def"
+#undef PB_KERNEL
+    ;
 
 static const pb_kernel *kernel_by_id(int32_t kernel) {
-    return kernel >= 0 && kernel < KERNEL_COUNT ? kernels[kernel] : 0;
+    return kernel >= 0 && kernel < KERNEL_COUNT ? &kernels[kernel] : 0;
 }
 
 int32_t pb_kernel_count(void) { return KERNEL_COUNT; }
@@ -68,7 +83,8 @@ pb_bench *pb_bench_create(pb_pool *pool, int32_t kernel, int64_t size, uint64_t 
         return 0;
     }
     if (!k) {
-        pb_fail(PB_ERR_KERNEL, "unknown kernel id %d; use one of " KERNEL_LIST, kernel);
+        pb_fail(PB_ERR_KERNEL, "unknown kernel id %d; use 0 to %d (%sin that order)", kernel, KERNEL_COUNT - 1,
+                kernel_names);
         return 0;
     }
     if (size < 1) {
@@ -77,7 +93,7 @@ pb_bench *pb_bench_create(pb_pool *pool, int32_t kernel, int64_t size, uint64_t 
         return 0;
     }
     pb_buffer_request request[PB_MAX_BUFFERS];
-    int count = k->plan(size, pool->workers, request);
+    int count = k->ops->plan(size, pool->workers, request);
     uint64_t total;
     if (count < 0 || !plan_bytes(request, count, &total)) {
         pb_fail(PB_ERR_SIZE, "kernel %s at size %lld would need more than 2^64 bytes of buffers; use a smaller size",
@@ -108,19 +124,32 @@ pb_bench *pb_bench_create(pb_pool *pool, int32_t kernel, int64_t size, uint64_t 
     bench->n = size;
     bench->seed = seed;
     bench->workers = pool->workers;
-    bench->stepped = 0;
+    bench->calls = 0;
+    bench->kernel_steps = 0;
     bench->result_f64 = 0.0;
     bench->result_u64 = 0;
-    if (k->init) k->init(bench);
+    if (k->ops->init) k->ops->init(bench);
     pb_succeed();
     return bench;
 }
 
 int32_t pb_bench_step(pb_bench *bench) {
     if (!bench) return pb_fail(PB_ERR_STATE, "pb_bench_step was given a NULL bench; create one with pb_bench_create");
-    bench->kernel->step(bench, &bench->pool->worker[0]);
-    bench->stepped = 1;
+    bench->workers = atomic_load(&bench->pool->active);
+    bench->calls++;
+    do {
+        bench->kernel->ops->step(bench, &bench->pool->worker[0]);
+        bench->kernel_steps++;
+    } while ((bench->kernel_steps + 1) * 100 <= bench->calls * (100 + PB_EXTRA_WORK_PERCENT));
     return PB_OK;
+}
+
+int64_t pb_bench_kernel_steps(pb_bench *bench) {
+    if (!bench) {
+        pb_fail(PB_ERR_STATE, "pb_bench_kernel_steps was given a NULL bench; create one with pb_bench_create");
+        return -1;
+    }
+    return bench->kernel_steps;
 }
 
 uint64_t pb_bench_checksum(pb_bench *bench) {
@@ -128,7 +157,7 @@ uint64_t pb_bench_checksum(pb_bench *bench) {
         pb_fail(PB_ERR_STATE, "pb_bench_checksum was given a NULL bench; create one with pb_bench_create");
         return 0;
     }
-    return bench->stepped ? bench->kernel->checksum(bench) : 0;
+    return bench->calls > 0 ? bench->kernel->ops->checksum(bench) : 0;
 }
 
 void pb_bench_destroy(pb_bench *bench) {

@@ -63,6 +63,4 @@ static uint64_t mandelbrot_checksum(const pb_bench *bench) {
     return h;
 }
 
-const pb_kernel pb_kernel_mandelbrot = {
-    "mandelbrot", 5, {256, 1024, 2048}, mandelbrot_plan, 0, mandelbrot_step, mandelbrot_checksum,
-};
+const pb_kernel_ops pb_kernel_mandelbrot = {mandelbrot_plan, 0, mandelbrot_step, mandelbrot_checksum};

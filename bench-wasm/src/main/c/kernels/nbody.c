@@ -112,6 +112,4 @@ static uint64_t nbody_checksum(const pb_bench *bench) {
     return h;
 }
 
-const pb_kernel pb_kernel_nbody = {
-    "nbody", 4, {512, 2048, 8192}, nbody_plan, nbody_init, nbody_step, nbody_checksum,
-};
+const pb_kernel_ops pb_kernel_nbody = {nbody_plan, nbody_init, nbody_step, nbody_checksum};

@@ -165,6 +165,4 @@ static uint64_t sort_checksum(const pb_bench *bench) {
     return pb_hash_u64s(bench->buffer[WORK], (uint64_t)bench->n);
 }
 
-const pb_kernel pb_kernel_sort = {
-    "sort", 6, {1 << 18, 1 << 21, 1 << 23}, sort_plan, sort_init, sort_step, sort_checksum,
-};
+const pb_kernel_ops pb_kernel_sort = {sort_plan, sort_init, sort_step, sort_checksum};

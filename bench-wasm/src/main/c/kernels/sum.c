@@ -114,6 +114,4 @@ static void sum_step(pb_bench *bench, pb_worker *worker) {
 
 static uint64_t sum_checksum(const pb_bench *bench) { return pb_f64_bits(bench->result_f64); }
 
-const pb_kernel pb_kernel_sum = {
-    "sum", 1, {1 << 20, 1 << 24, 1 << 26}, sum_plan, sum_init, sum_step, sum_checksum,
-};
+const pb_kernel_ops pb_kernel_sum = {sum_plan, sum_init, sum_step, sum_checksum};

@@ -8,6 +8,17 @@
  * sleepers after publishing the job (both seq_cst), so either the pusher sees the sleeper
  * and bumps the event, or the sleeper's re-check sees the job. A join owner that sleeps
  * marks its job OWNER_SLEEPS so the thief that finishes the job bumps the event too.
+ *
+ * Parking protocol (pb_pool_use_workers). Only workers 0..active-1 steal, and only from each
+ * other; a helper at or above active is parked: asleep on its own futex word (worker->park),
+ * not on pool->event, so the wake-ups of a step (one per push) never go to a helper that may
+ * not take part, and a parked helper costs no CPU however long it stays out. The controller
+ * changes active only between steps: it raises the park words of the helpers it leaves out,
+ * bumps pool->event (a helper asleep there re-checks and moves to its park) and waits until
+ * they have all parked; or it clears the park words of the helpers it takes back, wakes each,
+ * and waits until they have left their parks. So when pb_pool_use_workers returns, exactly
+ * the helpers 1..active-1 can steal: a left-out helper still spinning could otherwise steal
+ * a job of the next step.
  */
 #include "pool.h"
 
@@ -53,11 +64,11 @@ static uint64_t next_random(pb_worker *worker) {
     return x;
 }
 
-/* One pass over the other workers' deques from a random start. *contended is set when a
- * steal lost a race (work exists, so it is no time to sleep). */
+/* One pass over the other active workers' deques from a random start. *contended is set when
+ * a steal lost a race (work exists, so it is no time to sleep). */
 static pb_job *steal_work(pb_worker *worker, int *contended) {
     pb_pool *pool = worker->pool;
-    int32_t n = pool->workers;
+    int32_t n = pb_worker_count(worker);
     int32_t victim = (int32_t)(next_random(worker) % (uint64_t)n);
     for (int32_t k = 0; k < n; k++, victim = victim + 1 == n ? 0 : victim + 1) {
         if (victim == worker->index) continue;
@@ -73,14 +84,16 @@ static pb_job *steal_work(pb_worker *worker, int *contended) {
 }
 
 static int work_visible(pb_pool *pool) {
-    for (int32_t i = 0; i < pool->workers; i++)
+    for (int32_t i = 0, n = atomic_load(&pool->active); i < n; i++)
         if (pb_deque_looks_nonempty(&pool->worker[i].deque)) return 1;
     return 0;
 }
 
+/* A join owner waits for its job; an idle helper (job == NULL) until the pool stops or
+ * parks it. */
 static int waiting_is_over(pb_worker *worker, pb_job *job) {
     if (job) return atomic_load_explicit(&job->state, memory_order_acquire) == JOB_DONE;
-    return atomic_load(&worker->pool->stop) != 0;
+    return atomic_load(&worker->pool->stop) != 0 || atomic_load(&worker->park) != 0;
 }
 
 static void sleep_until_news(pb_worker *worker, pb_job *job) {
@@ -93,13 +106,14 @@ static void sleep_until_news(pb_worker *worker, pb_job *job) {
         may_sleep = atomic_compare_exchange_strong(&job->state, &expected, JOB_OWNER_SLEEPS) ||
                     expected == JOB_OWNER_SLEEPS;
     } else {
-        may_sleep = atomic_load(&pool->stop) == 0;
+        may_sleep = !waiting_is_over(worker, 0);
     }
     if (may_sleep && !work_visible(pool)) pb_futex_wait(&pool->event, seen, -1);
     atomic_fetch_sub(&pool->sleepers, 1);
 }
 
-/* Steals and runs other work until job is done, or (job == NULL) until the pool stops. */
+/* Steals and runs other work until job is done, or (job == NULL) until the pool stops or
+ * parks this helper. */
 static void work_until(pb_worker *worker, pb_job *job) {
     int idle_rounds = 0;
     while (!waiting_is_over(worker, job)) {
@@ -126,7 +140,7 @@ void pb_join(pb_worker *worker, pb_task_fn a, void *a_arg, pb_task_fn b, void *b
     job.fn = b;
     job.arg = b_arg;
     atomic_init(&job.state, JOB_PENDING);
-    if (worker->pool->workers == 1 || !pb_deque_push(&worker->deque, &job)) {
+    if (pb_worker_count(worker) == 1 || !pb_deque_push(&worker->deque, &job)) {
         a(worker, a_arg);
         b(worker, b_arg);
         return;
@@ -163,12 +177,28 @@ static void for_range_task(pb_worker *worker, void *arg) {
 void pb_parallel_for(pb_worker *worker, int64_t lo, int64_t hi, int64_t grain, pb_range_fn body,
                      void *context) {
     if (hi <= lo) return;
-    if (worker->pool->workers == 1) {
+    if (pb_worker_count(worker) == 1) {
         body(worker, context, lo, hi);
         return;
     }
     for_range range = {body, context, lo, hi, grain < 1 ? 1 : grain};
     for_range_task(worker, &range);
+}
+
+/* A helper left out of the active workers sleeps here, on its own futex word, until
+ * pb_pool_use_workers takes it back or the pool stops; pool->parked tells the controller. */
+static void park_until_included(pb_worker *worker) {
+    pb_pool *pool = worker->pool;
+    atomic_fetch_add(&pool->parked, 1);
+    pb_futex_wake(&pool->parked, 1);
+    while (atomic_load(&worker->park)) pb_futex_wait(&worker->park, 1, -1);
+    atomic_fetch_sub(&pool->parked, 1);
+    pb_futex_wake(&pool->parked, 1);
+}
+
+static void set_park(pb_worker *worker, uint32_t park) {
+    atomic_store(&worker->park, park);
+    if (!park) pb_futex_wake(&worker->park, 1);
 }
 
 void pb_pool_helper_run(pb_pool *pool, int32_t index) {
@@ -178,7 +208,11 @@ void pb_pool_helper_run(pb_pool *pool, int32_t index) {
     (void)atomic_load(&pool->event);
     atomic_fetch_add(&pool->ready, 1);
     pb_futex_wake(&pool->ready, INT32_MAX);
-    work_until(worker, 0);
+    for (;;) {
+        work_until(worker, 0);
+        if (atomic_load(&pool->stop)) break;
+        park_until_included(worker);
+    }
     atomic_fetch_add(&pool->exited, 1);
     pb_futex_wake(&pool->exited, INT32_MAX);
 }
@@ -201,17 +235,20 @@ pb_pool *pb_pool_create(int32_t workers) {
     pool->workers = workers;
     pool->worker = worker;
     pool->platform = 0;
+    atomic_init(&pool->active, workers);
     atomic_init(&pool->event, 0);
     atomic_init(&pool->sleepers, 0);
     atomic_init(&pool->ready, 0);
     atomic_init(&pool->exited, 0);
     atomic_init(&pool->stop, 0);
+    atomic_init(&pool->parked, 0);
     for (int32_t i = 0; i < workers; i++) {
         pb_deque_init(&worker[i].deque);
         worker[i].pool = pool;
         worker[i].index = i;
         worker[i].victim_seed = 0x9E3779B97F4A7C15ULL * (uint64_t)(i + 1);
         atomic_init(&worker[i].steals, 0);
+        atomic_init(&worker[i].park, 0);
     }
     int32_t status = pb_platform_start_helpers(pool);
     if (status != PB_OK) {
@@ -252,9 +289,34 @@ int32_t pb_pool_workers(pb_pool *pool) {
     return pool->workers;
 }
 
+int32_t pb_pool_use_workers(pb_pool *pool, int32_t workers) {
+    if (!pool)
+        return pb_fail(PB_ERR_STATE, "pb_pool_use_workers was given a NULL pool; pass the pool returned by pb_pool_create");
+    if (workers < 1 || workers > pool->workers)
+        return pb_fail(PB_ERR_WORKERS,
+                       "a pool of %d workers can use 1 to %d of them but %d were asked for; pass a count in that "
+                       "range, or create the pool with the largest count you will use",
+                       pool->workers, pool->workers, workers);
+    if (atomic_load(&pool->ready) < (uint32_t)(pool->workers - 1))
+        return pb_fail(PB_ERR_STATE, "pb_pool_use_workers was called before every helper had entered the pool; "
+                                     "call it only after pb_pool_wait_ready succeeded");
+    int32_t active = atomic_load(&pool->active);
+    for (int32_t i = workers; i < active; i++) set_park(&pool->worker[i], 1);
+    atomic_store(&pool->active, workers);
+    for (int32_t i = active; i < workers; i++) set_park(&pool->worker[i], 0);
+    /* Helpers asleep on the event must wake to see that they are to park. */
+    if (workers < active) wake_sleepers(pool, INT32_MAX);
+    uint32_t wanted = (uint32_t)(pool->workers - workers);
+    for (uint32_t parked; (parked = atomic_load(&pool->parked)) != wanted;)
+        pb_futex_wait(&pool->parked, parked, -1);
+    pb_succeed();
+    return PB_OK;
+}
+
 void pb_pool_request_stop(pb_pool *pool) {
     atomic_store(&pool->stop, 1);
     wake_sleepers(pool, INT32_MAX);
+    for (int32_t i = atomic_load(&pool->active); i < pool->workers; i++) set_park(&pool->worker[i], 0);
 }
 
 void pb_pool_destroy(pb_pool *pool) {

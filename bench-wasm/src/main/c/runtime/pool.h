@@ -7,6 +7,9 @@
  * other work until b is done. Idle workers spin and steal briefly, then sleep on a futex
  * word and are woken when work is pushed. Tasks receive the worker that runs them, so no
  * thread-local storage is needed (wasm has none without extra set-up).
+ *
+ * Of the W workers, the first `active` ones (pb_pool_use_workers, W by default) take part in
+ * parallel regions; the helpers above them are parked, each asleep on its own futex word.
  */
 #ifndef PB_POOL_H
 #define PB_POOL_H
@@ -30,11 +33,16 @@ struct pb_worker {
     int32_t index;
     uint64_t victim_seed;
     _Atomic uint64_t steals; /* jobs this worker took from others (diagnostics, tests) */
+    /* Futex word of a helper: 1 while the controller wants it parked (index >= active). */
+    _Atomic uint32_t park;
 };
 
 struct pb_pool {
-    int32_t workers;
+    int32_t workers;   /* W, the pool's size */
     pb_worker *worker; /* [workers], cache-line aligned */
+    /* Workers 0..active-1 run parallel regions (1 <= active <= W); written by the controller
+     * between steps only, so a step reads one value throughout. */
+    _Atomic int32_t active;
     void *platform;    /* what pb_platform_start_helpers keeps */
     /* Sleep/wake: sleepers wait on event; whoever makes work or finishes a job a sleeper
      * waits for bumps it and wakes. */
@@ -44,10 +52,16 @@ struct pb_pool {
     _Alignas(PB_CACHE_LINE) _Atomic uint32_t ready;
     _Atomic uint32_t exited;
     _Atomic uint32_t stop;
+    /* Helpers in their park (a futex word): pb_pool_use_workers sleeps on it until the
+     * helpers it left out have parked and the ones it took back have left. */
+    _Atomic uint32_t parked;
 };
 
 static inline int32_t pb_worker_index(const pb_worker *worker) { return worker->index; }
-static inline int32_t pb_worker_count(const pb_worker *worker) { return worker->pool->workers; }
+/* The workers taking part in this step (the active count, not the pool's size W). */
+static inline int32_t pb_worker_count(const pb_worker *worker) {
+    return atomic_load_explicit(&worker->pool->active, memory_order_relaxed);
+}
 
 /* Runs a(worker, a_arg) and b(., b_arg), possibly in parallel; returns when both are done. */
 void pb_join(pb_worker *worker, pb_task_fn a, void *a_arg, pb_task_fn b, void *b_arg);
@@ -57,11 +71,11 @@ void pb_parallel_for(pb_worker *worker, int64_t lo, int64_t hi, int64_t grain, p
                      void *context);
 
 /* Tells the helpers to leave (they finish their current job first) and wakes the
- * sleeping ones. */
+ * sleeping and the parked ones. */
 void pb_pool_request_stop(pb_pool *pool);
 
-/* A helper's life in the pool (handshake, steal/run/sleep until stopped); the body of
- * pb_worker_main in wasm and of each helper thread natively. */
+/* A helper's life in the pool (handshake, steal/run/sleep, parked while left out, until
+ * stopped); the body of pb_worker_main in wasm and of each helper thread natively. */
 void pb_pool_helper_run(pb_pool *pool, int32_t index);
 
 #endif /* PB_POOL_H */

@@ -7,17 +7,19 @@
 // file and the rest of parbench's page under the reserved /__parbench/.
 //
 // Messages from the page: {type: 'probe', config: {adapter}} or {type: 'run', config} with
-//   config = {adapter, workers, size, seed, params, warmupIterations, iterations, iterationMillis,
-//   minimumWarmupMillis}
-//   (adapter: the adapter's URL path, e.g. '/adapter.js'; size and seed: decimal strings)
-// Messages to the page: {type: 'phase', phase} as it goes, then one {type: 'result', result}.
+//   config = {adapter, size, seed, params, blocks, iterationMillis, warmup}
+//   (adapter: the adapter's URL path, e.g. '/adapter.js'; size and seed: decimal strings; blocks:
+//   [{side, workers}], one measurement iteration each, all at one worker count: a page sets the
+//   adapter up once; warmup: see ../measure.js warmUpUntilSteady)
+// Messages to the page: {type: 'phase', phase}, {type: 'at', block} and {type: 'block', block}
+// as it goes, then one {type: 'result', result}.
 // A failed result says which adapter export failed and how (`reason`), the first stack frame in
 // the user's files (`at`, a URL the harness maps back to a file), and whether it looks like a
 // threads problem (`threadsHint`).
 
-import { iteration, memorySharingError, timerResolutionMs, warmUp, workersToUse } from '../measure.js';
+import { checksumText, iteration, memorySharingError, timerResolutionMs, warmUpUntilSteady, workersToUse } from '../measure.js';
+import { startWorkersFromThePage } from '../page-workers.js';
 
-const HELPER_URL = '../helper.js'; // any worker script served with COEP will do for the sharing check
 const REQUIRED = { setup: 'function', step: 'function' };
 const OPTIONAL = { teardown: 'function', checksum: 'function' };
 const KERNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -26,13 +28,19 @@ const KERNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 class AdapterError extends Error {}
 
 const wasmModules = watchWasmInstantiation();
+// The adapter's libraries start their threads as workers (Emscripten's pthreads): the page starts them.
+startWorkersFromThePage();
+
+// What this fork measured so far: a failure keeps it (the harness saves the blocks measured).
+const measured = [];
+let current = null;
 
 self.onmessage = async ({ data }) => {
   let result;
   try {
     result = data.type === 'probe' ? await probe(data.config) : await run(data.config);
   } catch (e) {
-    result = failure(e);
+    result = { ...failure(e), blocks: measured, failedAt: current };
   }
   self.postMessage({ type: 'result', result });
 };
@@ -42,7 +50,7 @@ function phase(name) {
 }
 
 async function probe(config) {
-  const sharingError = memorySharingError(HELPER_URL);
+  const sharingError = memorySharingError();
   const facts = { timerResolutionMs: timerResolutionMs(), wasmThreads: sharingError === null, wasmThreadsError: sharingError };
   try {
     const adapter = await importAdapter(config.adapter);
@@ -53,11 +61,15 @@ async function probe(config) {
 }
 
 async function run(config) {
+  const requested = config.blocks[0].workers;
+  if (config.blocks.some((block) => block.workers !== requested || block.side !== 'current')) {
+    throw new Error('a byo page measures one worker count of one adapter');
+  }
   phase('import');
   const adapter = await importAdapter(config.adapter);
 
   // Detect missing threads up front and fall back to one worker, keeping the browser's reason.
-  const { workers, status, reason } = workersToUse(config.workers, HELPER_URL);
+  const { workers, status, reason } = workersToUse(requested);
 
   phase('setup()');
   const started = performance.now();
@@ -72,21 +84,27 @@ async function run(config) {
     throw new AdapterError('step() returned a Promise; step must be synchronous (do asynchronous work in setup)');
   }
   phase('step() (warm-up)');
-  warmUp(() => { last = guarded(step); }, config.warmupIterations, config.iterationMillis, config.minimumWarmupMillis);
+  const point = { side: 'current', workers: requested };
+  current = point;
+  self.postMessage({ type: 'at', block: point });
+  const warm = warmUpUntilSteady([() => () => { last = guarded(step); }], config.iterationMillis, config.warmup);
   phase('measure');
-  const samples = [];
-  for (let i = 0; i < config.iterations; i++) {
-    const measured = timed(step, config.iterationMillis);
-    samples.push(measured.stepsPerSecond);
-    last = measured.last;
+  for (const block of config.blocks) {
+    const timedStep = timed(step, config.iterationMillis);
+    last = timedStep.last;
+    const done = { ...block, stepsPerSecond: timedStep.stepsPerSecond };
+    measured.push(done);
+    self.postMessage({ type: 'block', block: done });
   }
 
   phase('checksum()');
   const value = typeof adapter.checksum === 'function' ? call(adapter, 'checksum') : last;
   const checksum = normalizeChecksum(value, typeof adapter.checksum === 'function' ? 'checksum' : 'step');
+  current = null;
 
   phase('teardown()');
-  const notes = [];
+  const notes = warm.steady ? [] : [`warning: [parbench] the iterations were not steady after ${
+    Math.round(warm.steadyAfterMs)} ms of warm-up; measured anyway`];
   if (typeof adapter.teardown === 'function') {
     try {
       await adapter.teardown();
@@ -95,7 +113,8 @@ async function run(config) {
       notes.push(`${adapterUrl(config.adapter)}: teardown() threw ${errorText(e)}${at ? ` (at ${at})` : ''}`);
     }
   }
-  return { status, reason, samples, checksum, poolStartupMs, workersUsed: workers, notes };
+  return { status, reason, blocks: measured, checksums: checksum === null ? [] : [{ ...point, checksum }], poolStartupMs,
+    steadyAfterMs: warm.steadyAfterMs, workersUsed: workers, notes };
 }
 
 /** One timed iteration that keeps what the last step returned; a step that throws ends it. */
@@ -239,19 +258,15 @@ function memoryShared(instance, module, imports) {
  */
 function normalizeChecksum(value, from) {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'bigint') return hex64(value);
+  if (typeof value === 'bigint') return checksumText(value);
   if (typeof value === 'number') {
-    if (Number.isSafeInteger(value)) return hex64(BigInt(value));
+    if (Number.isSafeInteger(value)) return checksumText(BigInt(value));
     const bits = new BigUint64Array(new Float64Array([value]).buffer)[0];
-    return hex64(bits);
+    return checksumText(bits);
   }
   if (typeof value === 'string' && value.trim().length > 0 && value.length <= 256) return value.trim();
   throw new AdapterError(`${from}() returned ${describeValue(value)}; a checksum must be a number, a bigint, `
     + 'a non-empty string (at most 256 characters) or nothing');
-}
-
-function hex64(value) {
-  return BigInt.asUintN(64, value).toString(16).padStart(16, '0');
 }
 
 function describeValue(value) {

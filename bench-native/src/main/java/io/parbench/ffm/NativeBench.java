@@ -1,14 +1,16 @@
 package io.parbench.ffm;
 
 import io.parbench.kernels.KernelSpec;
-import io.parbench.kernels.ParallelKernel;
+import io.parbench.kernels.ResizableKernel;
 import java.lang.foreign.MemorySegment;
 
 /**
  * One C benchmark instance (pb_bench) on its own pool of W workers (pb_pool). The calling
- * thread is worker 0 during a step, as parbench.h says; call from one thread at a time.
+ * thread is worker 0 during a step, as parbench.h says; call from one thread at a time. Its
+ * steps run on all W workers unless {@link #useWorkers(int)} chose fewer, so one bench can
+ * measure every worker count up to W.
  */
-public final class NativeBench implements ParallelKernel {
+public final class NativeBench implements ResizableKernel {
     /** How long the helpers may take to enter the pool before creation fails. */
     private static final int READY_TIMEOUT_MS = 10_000;
 
@@ -16,12 +18,14 @@ public final class NativeBench implements ParallelKernel {
     private final KernelSpec kernel;
     private MemorySegment pool;
     private MemorySegment bench;
+    private int activeWorkers;
 
-    private NativeBench(NativeLibrary library, KernelSpec kernel, MemorySegment pool, MemorySegment bench) {
+    private NativeBench(NativeLibrary library, KernelSpec kernel, MemorySegment pool, MemorySegment bench, int workers) {
         this.library = library;
         this.kernel = kernel;
         this.pool = pool;
         this.bench = bench;
+        this.activeWorkers = workers;
     }
 
     /** An instance of the library on this class path; see {@link #create(NativeLibrary, KernelSpec, long, long, int)}. */
@@ -51,17 +55,46 @@ public final class NativeBench implements ParallelKernel {
             library.poolDestroy(pool);
             throw failure;
         }
-        return new NativeBench(library, kernel, pool, bench);
+        return new NativeBench(library, kernel, pool, bench, workers);
     }
 
     public KernelSpec kernel() {
         return kernel;
     }
 
-    /** The pool's worker count as the library reports it. */
+    /** The pool's worker count W as the library reports it, whatever {@link #useWorkers(int)} chose. */
     public int workers() {
         requireOpen();
         return library.poolWorkers(pool);
+    }
+
+    /** How many of the pool's workers the steps run on: W, or the last {@link #useWorkers(int)}. */
+    public int activeWorkers() {
+        requireOpen();
+        return activeWorkers;
+    }
+
+    /** Whether {@link #useWorkers(int)} can work: the library has pb_pool_use_workers. */
+    public boolean resizable() {
+        return library.resizable();
+    }
+
+    /**
+     * From the next step on, steps run on {@code workers} of the pool's W workers, as on a pool of
+     * that many (the same checksums); the other helpers park, asleep, until a later call takes
+     * them back. Call it between steps, from the thread that steps.
+     *
+     * @throws NativeBenchException with the library's sentence if {@code workers} is outside 1..W
+     * @throws NativeLibraryException if the library was built before pb_pool_use_workers
+     *     ({@link #resizable()} is false)
+     */
+    @Override
+    public void useWorkers(int workers) {
+        requireOpen();
+        if (library.poolUseWorkers(pool, workers) != 0) {
+            throw library.lastFailure("pb_pool_use_workers");
+        }
+        activeWorkers = workers;
     }
 
     @Override

@@ -19,7 +19,8 @@ import java.util.Locale;
  * The C kernel library (bench-wasm's libparbench.so) loaded through FFM, with one downcall
  * handle per function of parbench.h. It is found as a class-path resource (the bench-wasm jar,
  * or bench-wasm/target/classes in the reactor), extracted once to a cache file and never
- * unloaded.
+ * unloaded. pb_pool_use_workers is optional: libraries built before it lack it
+ * ({@link #resizable()}).
  */
 public final class NativeLibrary {
     /** The pb_abi_version this binding was written against (PB_ABI_VERSION in parbench.h). */
@@ -30,6 +31,11 @@ public final class NativeLibrary {
      * of a comparison's baseline side run the library of another build.
      */
     public static final String FILE_PROPERTY = "parbench.nativeLibrary";
+    /**
+     * A system property naming side A's libparbench.so in forks that measure both sides of a
+     * comparison in one JVM: a copy at a path of its own, so that it loads as a second library.
+     */
+    public static final String BASELINE_FILE_PROPERTY = "parbench.baselineNativeLibrary";
     private static final String HOW_TO_BUILD = "build it with scripts/test or mvn -pl bench-wasm package";
 
     private static NativeLibrary loaded;
@@ -44,6 +50,8 @@ public final class NativeLibrary {
     private final MethodHandle poolCreate;
     private final MethodHandle poolWaitReady;
     private final MethodHandle poolWorkers;
+    /** Null in a library built before pb_pool_use_workers. */
+    private final MethodHandle poolUseWorkers;
     private final MethodHandle poolDestroy;
     private final MethodHandle benchCreate;
     private final MethodHandle benchStep;
@@ -61,6 +69,9 @@ public final class NativeLibrary {
         poolCreate = bind(symbols, "pb_pool_create", FunctionDescriptor.of(ADDRESS, JAVA_INT));
         poolWaitReady = bind(symbols, "pb_pool_wait_ready", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
         poolWorkers = bind(symbols, "pb_pool_workers", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        poolUseWorkers = symbols.find("pb_pool_use_workers")
+                .map(symbol -> Linker.nativeLinker().downcallHandle(symbol, FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT)))
+                .orElse(null);
         poolDestroy = bind(symbols, "pb_pool_destroy", FunctionDescriptor.ofVoid(ADDRESS));
         benchCreate = bind(symbols, "pb_bench_create", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT, JAVA_LONG, JAVA_LONG));
         benchStep = bind(symbols, "pb_bench_step", FunctionDescriptor.of(JAVA_INT, ADDRESS));
@@ -141,6 +152,15 @@ public final class NativeLibrary {
         }
     }
 
+    /**
+     * Whether this library's pools can switch how many of their workers a step uses
+     * (pb_pool_use_workers, {@link NativeBench#useWorkers(int)}); a library built before that
+     * function cannot, and needs a pool per worker count.
+     */
+    public boolean resizable() {
+        return poolUseWorkers != null;
+    }
+
     public int kernelCount() {
         try {
             return (int) kernelCount.invokeExact();
@@ -197,6 +217,19 @@ public final class NativeLibrary {
     int poolWorkers(MemorySegment pool) {
         try {
             return (int) poolWorkers.invokeExact(pool);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    int poolUseWorkers(MemorySegment pool, int workers) {
+        if (poolUseWorkers == null) {
+            throw new NativeLibraryException(path + " was built before pb_pool_use_workers, so its pools cannot switch to "
+                    + workers + " workers: create a bench per worker count, or rebuild the library from this checkout ("
+                    + HOW_TO_BUILD + ").");
+        }
+        try {
+            return (int) poolUseWorkers.invokeExact(pool, workers);
         } catch (Throwable t) {
             throw failed(t);
         }

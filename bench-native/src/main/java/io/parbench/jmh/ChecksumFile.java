@@ -1,5 +1,6 @@
 package io.parbench.jmh;
 
+import io.parbench.kernels.ChecksumText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,31 +8,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
- * How a forked benchmark JVM hands its checksum to the harness: one line per fork, each the
- * checksum as 16 lowercase hex digits. Forks run one after another; each rewrites the file
- * with its line added, through a temporary file and an atomic rename, so a reader never sees
- * a partial line and every fork's checksum can be compared.
+ * How a forked benchmark JVM hands its checksums to the harness: one line per measured block, in
+ * order, each the block (as {@link ForkOrder.Point#token()} spells it) and the checksum its last
+ * step computed as {@link ChecksumText} writes it ("2 00000000000000ab"). Each block rewrites the file
+ * with its line added, through a temporary file and an atomic rename, so a reader never sees a
+ * partial line and a fork that dies keeps the lines of the blocks it finished.
  */
 public final class ChecksumFile {
     private ChecksumFile() {}
 
-    public static String format(long checksum) {
-        return HexFormat.of().toHexDigits(checksum);
-    }
+    /** One measured block's checksum. */
+    public record Line(String block, long checksum) {}
 
-    /** Appends {@code checksum} as a new line of {@code file}, atomically. */
-    public static void append(Path file, long checksum) {
+    /** Appends a block's checksum as a new line of {@code file}, atomically. */
+    public static void append(Path file, String block, long checksum) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             String before = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
             Path partial = Files.createTempFile(dir, file.getFileName().toString(), ".partial");
             try {
-                Files.writeString(partial, before + format(checksum) + "\n", StandardCharsets.UTF_8);
+                Files.writeString(partial, before + block + " " + ChecksumText.of(checksum) + "\n", StandardCharsets.UTF_8);
                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(partial);
@@ -41,23 +41,27 @@ public final class ChecksumFile {
         }
     }
 
-    /** The checksums in {@code file}, one per fork that finished its trial; empty if there is no file. */
-    public static List<Long> read(Path file) {
+    /** The lines in {@code file}, one per block measured; empty if there is no file. */
+    public static List<Line> read(Path file) {
         if (!Files.exists(file)) {
             return List.of();
         }
         try {
-            List<Long> checksums = new ArrayList<>();
+            List<Line> lines = new ArrayList<>();
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
-                    checksums.add(HexFormat.fromHexDigitsToLong(line.strip()));
+                    String[] fields = line.strip().split(" ");
+                    if (fields.length != 2) {
+                        throw new IllegalArgumentException("'" + line + "' is not a block and a checksum");
+                    }
+                    lines.add(new Line(fields[0], ChecksumText.parse(fields[1])));
                 }
             }
-            return checksums;
+            return lines;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the checksums in " + file + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(file + " is not a checksum file (lines of 16 hex digits): " + e.getMessage(), e);
+            throw new IllegalStateException(file + " is not a checksum file (lines of a block and 16 hex digits): " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.parbench.jmh;
 
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.JavaKernels;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,16 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
@@ -29,9 +27,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs one configuration (engine, kernel, variant, size, workers) under JMH through its Runner
- * API and returns the raw steps/sec of every measurement iteration, per fork, with the checksum
- * the forks computed. Forks see this JVM's class path, so bench-native and bench-wasm must be on it.
+ * Runs one fork of a curve (engine, kernel, variant, size; its blocks in order, each a side at a
+ * worker count) under JMH through its Runner API: one forked JVM, warm-up iterations cycling
+ * through the fork's points, then one measurement iteration per block. Returns each block's
+ * steps/sec and checksum; a fork that fails keeps the blocks it measured before. Forks see this
+ * JVM's class path, so bench-native and bench-wasm must be on it.
  */
 public final class JmhLauncher {
     private static final Map<String, Class<? extends KernelBenchmark>> ENGINES =
@@ -41,16 +41,16 @@ public final class JmhLauncher {
 
     /**
      * What to run and how long; {@code variant} null means the default variant (jvm only).
-     * {@code forkTimeout} is how long each fork may take, timed from its own start: a fork still
-     * going after that is stopped and the run fails. {@code jvmArgs} go to every fork
-     * after parbench's own flags (e.g. a -D property, or JVM options under comparison).
+     * {@code forkTimeout} is how long the fork may take, timed from its own start: a fork still
+     * going after that is stopped and the run fails. {@code jvmArgs} go to the fork after
+     * parbench's own flags (e.g. a -D property, or JVM options under comparison).
      */
-    public record Config(String engine, String kernel, String variant, long size, long seed, int workers,
-                         int forks, int warmupIterations, int iterations, long iterationTimeMs, Path checksumFile,
-                         Duration forkTimeout, List<String> jvmArgs) {
+    public record Config(String engine, String kernel, String variant, long size, long seed, ForkOrder order,
+                         int warmupIterations, long iterationTimeMs, Path checksumFile, Duration forkTimeout, List<String> jvmArgs) {
         public Config {
             jvmArgs = List.copyOf(jvmArgs);
             Objects.requireNonNull(kernel, "kernel");
+            Objects.requireNonNull(order, "order");
             Objects.requireNonNull(checksumFile, "checksumFile");
             Objects.requireNonNull(forkTimeout, "forkTimeout");
             if (!ENGINES.containsKey(engine)) {
@@ -60,59 +60,94 @@ public final class JmhLauncher {
                 throw new IllegalArgumentException("the native engine has no variant '" + variant
                         + "': leave the variant out (variants are for the jvm engine).");
             }
-            if (forks < 1 || warmupIterations < 0 || iterations < 1 || iterationTimeMs < 1) {
-                throw new IllegalArgumentException("JMH needs forks >= 1, warm-up iterations >= 0, iterations >= 1 and"
-                        + " an iteration time >= 1 ms; got " + forks + ", " + warmupIterations + ", " + iterations
-                        + " and " + iterationTimeMs + " ms.");
+            if (warmupIterations < 0 || iterationTimeMs < 1) {
+                throw new IllegalArgumentException("JMH needs warm-up iterations >= 0 and an iteration time >= 1 ms; got "
+                        + warmupIterations + " and " + iterationTimeMs + " ms.");
             }
         }
 
-        /** Forks with parbench's flags only. */
-        public Config(String engine, String kernel, String variant, long size, long seed, int workers, int forks,
-                int warmupIterations, int iterations, long iterationTimeMs, Path checksumFile, Duration forkTimeout) {
-            this(engine, kernel, variant, size, seed, workers, forks, warmupIterations, iterations, iterationTimeMs, checksumFile,
-                    forkTimeout, List.of());
+        /** A fork with parbench's flags only. */
+        public Config(String engine, String kernel, String variant, long size, long seed, ForkOrder order, int warmupIterations,
+                long iterationTimeMs, Path checksumFile, Duration forkTimeout) {
+            this(engine, kernel, variant, size, seed, order, warmupIterations, iterationTimeMs, checksumFile, forkTimeout, List.of());
         }
     }
 
-    /**
-     * The outcome of a run: {@code scoresPerFork.get(f).get(i)} is the steps/sec of measurement
-     * iteration i in fork f; {@code checksum} is what every fork's last step produced.
-     */
-    public record Result(List<List<Double>> scoresPerFork, long checksum) {}
+    /** One measured block: the point it measured, its steps/sec and what its last step computed. */
+    public record MeasuredBlock(ForkOrder.Point point, double stepsPerSecond, long checksum) {}
 
-    /** Runs the configuration; the checksum file is replaced. */
+    /** The fork's blocks, in its order. */
+    public record Result(List<MeasuredBlock> blocks) {
+        public Result {
+            blocks = List.copyOf(blocks);
+        }
+    }
+
+    /** Runs the fork; the checksum file is replaced. */
     public static Result run(Config config) throws JmhRunException {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        Collection<RunResult> runs;
+        MeasuredScores scores;
         ForkWatchdog watchdog = ForkWatchdog.start(config.forkTimeout());
         try (PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8)) {
             Files.deleteIfExists(config.checksumFile());
-            runs = new Runner(options(config).build(), OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
+            scores = new MeasuredScores(OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL));
+            try {
+                new Runner(options(config).build(), scores).run();
+            } catch (RunnerException e) {
+                String text = log.toString(StandardCharsets.UTF_8);
+                throw new JmhRunException(watchdog.fired() ? timedOut(config) : FailureReason.of(e, text), text, e, measured(config, scores));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not clear the checksum file " + config.checksumFile() + ": "
                     + e.getMessage(), e);
-        } catch (RunnerException e) {
-            String text = log.toString(StandardCharsets.UTF_8);
-            throw new JmhRunException(watchdog.fired() ? timedOut(config) : FailureReason.of(e, text), text, e);
         } finally {
             watchdog.stop();
         }
         String text = log.toString(StandardCharsets.UTF_8);
+        List<MeasuredBlock> blocks = measured(config, scores);
         if (watchdog.fired()) {
-            throw new JmhRunException(timedOut(config), text, null);
+            throw new JmhRunException(timedOut(config), text, null, blocks);
         }
-        List<List<Double>> scores = scoresPerFork(runs);
-        if (scores.size() != config.forks()) {
-            throw new JmhRunException("JMH returned results of " + scores.size() + " forks instead of " + config.forks()
-                    + ": " + FailureReason.fromLog(text), text, null);
+        if (blocks.size() != config.order().blocks().size()) {
+            throw new JmhRunException("JMH returned " + blocks.size() + " of the fork's " + config.order().blocks().size()
+                    + " blocks with their checksums: " + FailureReason.fromLog(text), text, null, blocks);
         }
-        return new Result(scores, agreedChecksum(config, text));
+        requireOneChecksumPerPoint(blocks, text);
+        return new Result(blocks);
     }
 
     private static String timedOut(Config config) {
         return "a fork did not finish within its timeout of " + config.forkTimeout().toSeconds()
                 + " s, so its JVM was stopped: use a smaller size or a longer --timeout.";
+    }
+
+    /** The blocks both reported (their scores) and finished (their checksum lines), in order. */
+    private static List<MeasuredBlock> measured(Config config, MeasuredScores scores) {
+        List<Double> reported = scores.scores();
+        List<ChecksumFile.Line> lines = ChecksumFile.read(config.checksumFile());
+        List<MeasuredBlock> blocks = new ArrayList<>();
+        for (int i = 0; i < Math.min(reported.size(), lines.size()); i++) {
+            ForkOrder.Point point = config.order().measured(i);
+            if (!lines.get(i).block().equals(point.token())) {
+                throw new IllegalStateException("the fork measured block " + lines.get(i).block() + " where its order has "
+                        + point.token() + " (" + config.order() + ")");
+            }
+            blocks.add(new MeasuredBlock(point, reported.get(i), lines.get(i).checksum()));
+        }
+        return List.copyOf(blocks);
+    }
+
+    /** Every step at a point computes the same output, so its blocks' checksums must agree. */
+    private static void requireOneChecksumPerPoint(List<MeasuredBlock> blocks, String log) throws JmhRunException {
+        Map<ForkOrder.Point, Long> first = new HashMap<>();
+        for (MeasuredBlock block : blocks) {
+            Long earlier = first.putIfAbsent(block.point(), block.checksum());
+            if (earlier != null && earlier != block.checksum()) {
+                throw new JmhRunException("the blocks at " + block.point().token() + " workers computed different checksums ("
+                        + ChecksumText.of(earlier) + ", " + ChecksumText.of(block.checksum()) + "): the kernel is not deterministic.",
+                        log, null, blocks);
+            }
+        }
     }
 
     static ChainedOptionsBuilder options(Config config) {
@@ -123,14 +158,14 @@ public final class JmhLauncher {
                 .param("kernel", config.kernel())
                 .param("size", Long.toString(config.size()))
                 .param("seed", Long.toString(config.seed()))
-                .param("workers", Integer.toString(config.workers()))
+                .param("workers", config.order().toString())
                 .mode(Mode.Throughput)
                 .timeUnit(TimeUnit.SECONDS)
                 .threads(1)
-                .forks(config.forks())
+                .forks(1)
                 .warmupIterations(config.warmupIterations())
                 .warmupTime(iterationTime)
-                .measurementIterations(config.iterations())
+                .measurementIterations(config.order().blocks().size())
                 .measurementTime(iterationTime)
                 .shouldFailOnError(true)
                 .jvmArgsAppend(forkArguments(config));
@@ -146,33 +181,5 @@ public final class JmhLauncher {
                 "-D" + ForkFlags.CHECKSUM_FILE_PROPERTY + "=" + config.checksumFile().toAbsolutePath()));
         args.addAll(config.jvmArgs());
         return args.toArray(String[]::new);
-    }
-
-    private static List<List<Double>> scoresPerFork(Collection<RunResult> runs) {
-        List<List<Double>> perFork = new ArrayList<>();
-        for (RunResult run : runs) {
-            for (BenchmarkResult fork : run.getBenchmarkResults()) {
-                List<Double> scores = new ArrayList<>();
-                for (IterationResult iteration : fork.getIterationResults()) {
-                    scores.add(iteration.getPrimaryResult().getScore());
-                }
-                perFork.add(List.copyOf(scores));
-            }
-        }
-        return List.copyOf(perFork);
-    }
-
-    private static long agreedChecksum(Config config, String log) throws JmhRunException {
-        List<Long> checksums = ChecksumFile.read(config.checksumFile());
-        if (checksums.size() != config.forks()) {
-            throw new JmhRunException(config.forks() + " forks ran but " + checksums.size() + " wrote a checksum to "
-                    + config.checksumFile() + ": a fork failed in its teardown.", log, null);
-        }
-        if (checksums.stream().distinct().count() != 1) {
-            throw new JmhRunException("the forks computed different checksums: "
-                    + checksums.stream().map(ChecksumFile::format).toList()
-                    + "; the kernel is not deterministic.", log, null);
-        }
-        return checksums.getFirst();
     }
 }

@@ -1,9 +1,15 @@
 package io.parbench.jmh;
 
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSizes;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ParallelKernel;
+import io.parbench.kernels.ResizableKernel;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedSet;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,11 +23,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
- * What the jvm and native benchmarks share: one kernel instance per trial (fork), one step per
- * JMH operation, so the Throughput score is steps per second. The trial's checksum is written
- * where the harness reads it ({@value ForkFlags#CHECKSUM_FILE_PROPERTY}) or printed.
+ * What the jvm and native benchmarks share: one fork measures a whole curve, its blocks in the
+ * order of the {@code workers} parameter ({@link ForkOrder}: one measurement iteration per block,
+ * the worker count switched between iterations), one step per JMH operation, so the Throughput
+ * score is a block's steps per second. Each side measured gets one kernel instance for the fork,
+ * made for every worker count it runs at. Each measured block's checksum is written where the
+ * harness reads it ({@value ForkFlags#CHECKSUM_FILE_PROPERTY}) as soon as the block ends; without
+ * that property each point's checksum is printed at the end of the fork.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -29,61 +41,82 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 2, jvmArgsAppend = {ForkFlags.NATIVE_ACCESS, ForkFlags.UNSAFE_ALLOW, ForkFlags.JDK_SORT_SPLIT})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-public abstract class KernelBenchmark {
-    @Param({"sum", "histogram", "axpy", "nbody", "mandelbrot", "sort", "forkjoin"})
-    public String kernel;
-
+public abstract class KernelBenchmark extends KernelParameter {
     /** A profile name (quick, default, full) or a number. */
     @Param({"quick"})
     public String size;
 
+    /** A worker count, or the fork's blocks in order ({@link ForkOrder}: "1 2 4 4 2 1"). */
     @Param({"1", "2"})
-    public int workers;
+    public String workers;
 
     @Param({"" + KernelSpec.DEFAULT_SEED})
     public long seed;
 
-    private ParallelKernel instance;
+    private ForkOrder order;
+    private final Map<ForkOrder.Side, ResizableKernel> instances = new EnumMap<>(ForkOrder.Side.class);
+    private final Map<ForkOrder.Point, Long> checksums = new LinkedHashMap<>();
+    private ForkOrder.Point block;
+    private ResizableKernel running;
+    private int warmedUp;
+    private int measured;
 
-    /** Creates the instance this benchmark times, on a pool of {@code workers}. */
-    abstract ParallelKernel open(KernelSpec spec, long size, long seed, int workers);
-
-    /** Frees what {@link #open} started besides the instance (its pool), if anything. */
-    abstract void release();
+    /** Creates the instance a side's blocks time, able to run at each of {@code workers}. */
+    abstract ResizableKernel open(ForkOrder.Side side, KernelSpec spec, long size, long seed, SortedSet<Integer> workers);
 
     /** The engine's name as the harness uses it ("jvm", "native"). */
     abstract String engine();
 
-    final ParallelKernel instance() {
-        return instance;
+    /** The instance the current block times. */
+    final ParallelKernel running() {
+        return running;
     }
 
     @Setup(Level.Trial)
     public void setUp() {
         KernelSpec spec = KernelSpec.byId(kernel).orElseThrow(() -> new IllegalArgumentException(
-                "unknown kernel '" + kernel + "': use one of sum, histogram, axpy, nbody, mandelbrot, sort, forkjoin."));
-        instance = open(spec, KernelSizes.parse(spec, size), seed, workers);
+                "unknown kernel '" + kernel + "': use one of " + KernelSpec.NAMES + "."));
+        order = ForkOrder.parse(workers);
+        long elements = KernelSizes.parse(spec, size);
+        for (ForkOrder.Side side : order.sides()) {
+            instances.put(side, open(side, spec, elements, seed, order.workers(side)));
+        }
+    }
+
+    /** Switches to the block this iteration measures (warm-up iterations cycle through the points). */
+    @Setup(Level.Iteration)
+    public void startBlock(IterationParams iteration) {
+        block = iteration.getType() == IterationType.WARMUP ? order.warmed(warmedUp++) : order.measured(measured++);
+        running = instances.get(block.side());
+        if (order.workers(block.side()).size() > 1) {
+            // A side measured at one count runs its pool as made (a library built before pb_pool_use_workers can, too).
+            running.useWorkers(block.workers());
+        }
+    }
+
+    /** A measured block's checksum is kept at once, so a fork that fails later keeps it. */
+    @TearDown(Level.Iteration)
+    public void endBlock(IterationParams iteration) {
+        if (iteration.getType() != IterationType.MEASUREMENT) {
+            return;
+        }
+        long checksum = running.checksum();
+        checksums.put(block, checksum);
+        String file = System.getProperty(ForkFlags.CHECKSUM_FILE_PROPERTY);
+        if (file != null) {
+            ChecksumFile.append(Path.of(file), block.token(), checksum);
+        }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         try {
-            if (instance != null) {
-                publish(instance.checksum());
-                instance.close();
+            if (System.getProperty(ForkFlags.CHECKSUM_FILE_PROPERTY) == null) {
+                checksums.forEach((point, checksum) -> System.out.println("parbench checksum " + engine() + " " + kernel + " size=" + size
+                        + " workers=" + point.token() + " seed=" + seed + ": " + ChecksumText.of(checksum)));
             }
         } finally {
-            release();
-        }
-    }
-
-    private void publish(long checksum) {
-        String file = System.getProperty(ForkFlags.CHECKSUM_FILE_PROPERTY);
-        if (file != null) {
-            ChecksumFile.append(Path.of(file), checksum);
-        } else {
-            System.out.println("parbench checksum " + engine() + " " + kernel + " size=" + size + " workers=" + workers
-                    + " seed=" + seed + ": " + ChecksumFile.format(checksum));
+            instances.values().forEach(ParallelKernel::close);
         }
     }
 }

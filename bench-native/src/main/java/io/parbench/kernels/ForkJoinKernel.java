@@ -13,9 +13,15 @@ final class ForkJoinKernel extends PooledKernel {
     private final long n;
     private Leaves lastStep;
 
-    ForkJoinKernel(long size, ForkJoinPool pool) {
+    /** No input: the seed changes nothing (KERNELS.md). */
+    ForkJoinKernel(long size, long seed, ForkJoinPool pool) {
         super(KernelSpec.FORKJOIN, pool);
         this.n = size;
+    }
+
+    /** No arrays at all. */
+    static KernelSizes.Footprint footprint(long size) {
+        return new KernelSizes.Footprint(0, 0);
     }
 
     /** The first index of leaf {@code k} of {@code leaves}: floor(k*n/leaves), without overflowing. */

@@ -1,5 +1,6 @@
 package io.parbench.kernels;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
@@ -41,6 +42,21 @@ public final class JavaKernels {
      *     not fit in Java arrays or this JVM's heap
      */
     public static ParallelKernel create(KernelSpec kernel, String variant, long size, long seed, ForkJoinPool pool) {
+        return pooled(kernel, variant, size, seed, pool);
+    }
+
+    /**
+     * A kernel instance that measures a curve in one JVM: a pool of exactly W workers for each of
+     * {@code workers}, its steps on the pool {@link ResizableKernel#useWorkers chosen} (at first the
+     * smallest); closing it stops the pools.
+     *
+     * @throws IllegalArgumentException as {@link #create} does, or for a worker count out of range
+     */
+    public static ResizableKernel resizable(KernelSpec kernel, String variant, long size, long seed, Collection<Integer> workers) {
+        return PoolPerCount.of(workers, pool -> pooled(kernel, variant, size, seed, pool));
+    }
+
+    private static PooledKernel pooled(KernelSpec kernel, String variant, long size, long seed, ForkJoinPool pool) {
         Objects.requireNonNull(kernel, "kernel");
         Objects.requireNonNull(pool, "pool");
         String chosen = variant == null ? DEFAULT_VARIANT : variant;
@@ -52,14 +68,6 @@ public final class JavaKernels {
         if (chosen.equals(JDK_VARIANT)) {
             return new JdkSortKernel(size, seed, pool);
         }
-        return switch (kernel) {
-            case SUM -> new SumKernel(size, seed, pool);
-            case HISTOGRAM -> new HistogramKernel(size, seed, pool);
-            case AXPY -> new AxpyKernel(size, seed, pool);
-            case NBODY -> new NBodyKernel(size, seed, pool);
-            case MANDELBROT -> new MandelbrotKernel(size, pool);
-            case SORT -> new MergeSortKernel(size, seed, pool);
-            case FORKJOIN -> new ForkJoinKernel(size, pool);
-        };
+        return kernel.newJavaKernel(size, seed, pool);
     }
 }

@@ -20,7 +20,7 @@ final class JdkSortKernel extends PooledKernel {
 
     JdkSortKernel(long size, long seed, ForkJoinPool pool) {
         super(KernelSpec.SORT, pool);
-        this.input = KernelInputs.sortKeys(size, seed);
+        this.input = MergeSortKernel.keys(size, seed);
         this.work = new long[input.length];
     }
 

@@ -15,6 +15,17 @@ public final class KernelSizes {
     private KernelSizes() {}
 
     /**
+     * The arrays a Java kernel instance holds (inputs, outputs and scratch): how many elements
+     * its longest array has (Long.MAX_VALUE if that overflows) and how many bytes they all take.
+     */
+    record Footprint(long longestArray, long bytes) {
+        /** Arrays of {@code size} elements, {@code bytesPerElement} bytes of them all per element. */
+        static Footprint perElement(long size, long bytesPerElement) {
+            return new Footprint(size, bytesPerElement * size);
+        }
+    }
+
+    /**
      * Parses a size as a profile name ({@code quick}, {@code default}, {@code full}) or a
      * number, as in JMH's {@code size} parameter. Whether the number fits is for the engine to
      * say: {@link #requireValid} for Java, the C library for the native kernels.
@@ -40,40 +51,19 @@ public final class KernelSizes {
             throw new IllegalArgumentException("size " + size + " of kernel " + kernel.id()
                     + " is below 1: use a positive number of " + kernel.sizeUnit() + ".");
         }
-        long longest = longestArray(kernel, size);
+        Footprint footprint = kernel.footprint(size);
+        long longest = footprint.longestArray();
         if (longest > MAX_ARRAY_LENGTH) {
             throw new IllegalArgumentException("size " + size + " of kernel " + kernel.id()
                     + " needs an array of " + (longest == Long.MAX_VALUE ? "more than 2^63" : longest)
                     + " elements, more than a Java array holds (" + MAX_ARRAY_LENGTH + "): use a smaller size.");
         }
-        long bytes = footprintBytes(kernel, size);
+        long bytes = footprint.bytes();
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap) {
             throw new IllegalArgumentException("size " + size + " of kernel " + kernel.id() + " needs "
                     + bytes / MIB + " MiB of arrays but this JVM's heap is at most " + heap / MIB
                     + " MiB: use a smaller size or raise the heap (-Xmx).");
         }
-    }
-
-    /** Elements in the kernel's longest array, or Long.MAX_VALUE if that overflows. */
-    private static long longestArray(KernelSpec kernel, long size) {
-        return switch (kernel) {
-            case MANDELBROT -> size > 3_037_000_499L ? Long.MAX_VALUE : size * size;
-            case FORKJOIN -> 0;
-            default -> size;
-        };
-    }
-
-    /** Bytes of all arrays an instance holds (inputs, outputs and scratch). */
-    private static long footprintBytes(KernelSpec kernel, long size) {
-        return switch (kernel) {
-            case SUM -> Double.BYTES * size;
-            case HISTOGRAM -> Integer.BYTES * size;
-            case AXPY -> 3L * Double.BYTES * size;
-            case NBODY -> 13L * Double.BYTES * size;
-            case MANDELBROT -> Integer.BYTES * size * size;
-            case SORT -> 3L * Long.BYTES * size;
-            case FORKJOIN -> 0;
-        };
     }
 }

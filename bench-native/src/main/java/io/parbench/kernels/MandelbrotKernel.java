@@ -14,10 +14,17 @@ final class MandelbrotKernel extends PooledKernel {
     private final int n;
     private final int[] count;
 
-    MandelbrotKernel(long size, ForkJoinPool pool) {
+    /** No input: the seed changes nothing (KERNELS.md). */
+    MandelbrotKernel(long size, long seed, ForkJoinPool pool) {
         super(KernelSpec.MANDELBROT, pool);
         this.n = (int) size;
         this.count = new int[n * n];
+    }
+
+    /** The n×n counts; a side above √(2^63) has more pixels than a long counts. */
+    static KernelSizes.Footprint footprint(long size) {
+        long pixels = size > 3_037_000_499L ? Long.MAX_VALUE : size * size;
+        return new KernelSizes.Footprint(pixels, Integer.BYTES * size * size);
     }
 
     /** The escape count of one pixel, written as KERNELS.md defines it. */

@@ -24,7 +24,17 @@ final class MergeSortKernel extends PooledKernel {
     private final long[] scratch;
 
     MergeSortKernel(long size, long seed, ForkJoinPool pool) {
-        this(KernelInputs.sortKeys(size, seed), pool);
+        this(keys(size, seed), pool);
+    }
+
+    /** KERNELS.md's input: {@code key[i] = (i64)next()}. */
+    static long[] keys(long size, long seed) {
+        return SplitMix64.forKernel(KernelSpec.SORT, size, seed).nextValues((int) size);
+    }
+
+    /** The input, the work buffer and the scratch buffer. */
+    static KernelSizes.Footprint footprint(long size) {
+        return KernelSizes.Footprint.perElement(size, 3L * Long.BYTES);
     }
 
     /** Sorts the given keys (tests use inputs with many equal keys). */

@@ -29,17 +29,42 @@ final class NBodyKernel extends PooledKernel {
         }
     }
 
-    private final KernelInputs.Bodies bodies;
+    /** KERNELS.md's input: per body in order px, py, pz, then 0.01 * signed() for vx, vy, vz, then the mass. */
+    record Bodies(double[] px, double[] py, double[] pz, double[] vx, double[] vy, double[] vz, double[] m) {
+        static Bodies of(long size, long seed) {
+            SplitMix64 random = SplitMix64.forKernel(KernelSpec.NBODY, size, seed);
+            int n = (int) size;
+            Bodies b = new Bodies(new double[n], new double[n], new double[n],
+                    new double[n], new double[n], new double[n], new double[n]);
+            for (int i = 0; i < n; i++) {
+                b.px[i] = random.signed();
+                b.py[i] = random.signed();
+                b.pz[i] = random.signed();
+                b.vx[i] = 0.01 * random.signed();
+                b.vy[i] = 0.01 * random.signed();
+                b.vz[i] = 0.01 * random.signed();
+                b.m[i] = 0.1 + 0.9 * random.unit();
+            }
+            return b;
+        }
+    }
+
+    private final Bodies bodies;
     private final NextState next;
 
     NBodyKernel(long size, long seed, ForkJoinPool pool) {
         super(KernelSpec.NBODY, pool);
-        this.bodies = KernelInputs.Bodies.of(size, seed);
+        this.bodies = Bodies.of(size, seed);
         this.next = new NextState((int) size);
     }
 
+    /** The input's seven arrays and the output's six. */
+    static KernelSizes.Footprint footprint(long size) {
+        return KernelSizes.Footprint.perElement(size, 13L * Double.BYTES);
+    }
+
     /** Body i's new state, every floating-point operation in the order KERNELS.md writes it. */
-    static void advance(KernelInputs.Bodies b, NextState out, int i) {
+    static void advance(Bodies b, NextState out, int i) {
         double[] px = b.px();
         double[] py = b.py();
         double[] pz = b.pz();
@@ -64,7 +89,7 @@ final class NBodyKernel extends PooledKernel {
      * Bodies i..i+3 together over the same j, like the C kernel's vector lanes: four
      * independent chains, each adding in exactly the order of {@link #advance}.
      */
-    static void advanceFour(KernelInputs.Bodies b, NextState out, int i) {
+    static void advanceFour(Bodies b, NextState out, int i) {
         double[] px = b.px();
         double[] py = b.py();
         double[] pz = b.pz();
@@ -108,7 +133,7 @@ final class NBodyKernel extends PooledKernel {
         store(b, out, i + 3, ax3, ay3, az3);
     }
 
-    private static void store(KernelInputs.Bodies b, NextState out, int i, double ax, double ay, double az) {
+    private static void store(Bodies b, NextState out, int i, double ax, double ay, double az) {
         double nvx = b.vx()[i] + ax * DT;
         double nvy = b.vy()[i] + ay * DT;
         double nvz = b.vz()[i] + az * DT;

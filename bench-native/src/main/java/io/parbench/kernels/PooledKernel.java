@@ -3,10 +3,13 @@ package io.parbench.kernels;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
-/** What every Java kernel shares: a step is one task invoked on the caller's pool. */
+/**
+ * What every Java kernel shares: a step is one task invoked on the caller's pool. Kernels read the
+ * worker count when they make a step's task, so the pool may change between steps.
+ */
 abstract class PooledKernel implements ParallelKernel {
     private final KernelSpec kernel;
-    private final ForkJoinPool pool;
+    private ForkJoinPool pool;
     private boolean stepped;
     private boolean closed;
 
@@ -24,6 +27,11 @@ abstract class PooledKernel implements ParallelKernel {
     /** Number of workers of the pool this kernel runs on. */
     final int workers() {
         return pool.getParallelism();
+    }
+
+    /** Runs the following steps on {@code other} (a curve measured in one JVM: see {@link PoolPerCount}). */
+    final void runOn(ForkJoinPool other) {
+        pool = other;
     }
 
     @Override

@@ -24,33 +24,34 @@ public final class ReferenceChecksums {
             case MANDELBROT -> mandelbrot((int) size);
             case SORT -> sort(size, seed);
             case FORKJOIN -> forkjoin(size);
+            case SCAN -> scan(size, seed);
         };
     }
 
     private static long sum(long size, long seed) {
-        double[] x = KernelInputs.sum(size, seed);
+        double[] x = SumKernel.input(size, seed);
         return Double.doubleToRawLongBits(SumKernel.reduce(x, 0, x.length));
     }
 
     private static long histogram(long size, long seed) {
         long[] count = new long[HistogramKernel.BINS];
-        for (int key : KernelInputs.histogramKeys(size, seed)) {
+        for (int key : HistogramKernel.keys(size, seed)) {
             count[key >>> HistogramKernel.BIN_SHIFT]++;
         }
         return SequenceHash.of(count);
     }
 
     private static long axpy(long size, long seed) {
-        KernelInputs.Axpy in = KernelInputs.Axpy.of(size, seed);
+        AxpyKernel.Input in = AxpyKernel.Input.of(size, seed);
         double[] out = new double[(int) size];
         for (int i = 0; i < out.length; i++) {
-            out[i] = KernelInputs.Axpy.A * in.x()[i] + in.y()[i];
+            out[i] = AxpyKernel.Input.A * in.x()[i] + in.y()[i];
         }
         return SequenceHash.of(out);
     }
 
     private static long nbody(long size, long seed) {
-        KernelInputs.Bodies bodies = KernelInputs.Bodies.of(size, seed);
+        NBodyKernel.Bodies bodies = NBodyKernel.Bodies.of(size, seed);
         NBodyKernel.NextState next = new NBodyKernel.NextState((int) size);
         for (int i = 0; i < size; i++) {
             NBodyKernel.advance(bodies, next, i);
@@ -71,7 +72,7 @@ public final class ReferenceChecksums {
     }
 
     private static long sort(long size, long seed) {
-        long[] keys = KernelInputs.sortKeys(size, seed);
+        long[] keys = MergeSortKernel.keys(size, seed);
         Arrays.sort(keys);
         return SequenceHash.of(keys);
     }
@@ -83,5 +84,17 @@ public final class ReferenceChecksums {
             sum += SplitMix64.mix64(i);
         }
         return sum;
+    }
+
+    /** The inclusive prefix sums, one after another, in wrapping u64 arithmetic. */
+    private static long scan(long size, long seed) {
+        long[] keys = ScanKernel.keys(size, seed);
+        SequenceHash hash = new SequenceHash(keys.length);
+        long sum = 0;
+        for (long key : keys) {
+            sum += key;
+            hash.add(sum);
+        }
+        return hash.value();
     }
 }

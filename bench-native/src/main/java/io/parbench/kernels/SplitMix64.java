@@ -43,4 +43,22 @@ public final class SplitMix64 {
     public double signed() {
         return 2.0 * unit() - 1.0;
     }
+
+    /** The next {@code n} values of {@link #next()}, in order. */
+    long[] nextValues(int n) {
+        long[] x = new long[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = next();
+        }
+        return x;
+    }
+
+    /** The next {@code n} values of {@link #signed()}, in order. */
+    double[] signedValues(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = signed();
+        }
+        return x;
+    }
 }

@@ -23,7 +23,16 @@ final class SumKernel extends PooledKernel {
 
     SumKernel(long size, long seed, ForkJoinPool pool) {
         super(KernelSpec.SUM, pool);
-        this.x = KernelInputs.sum(size, seed);
+        this.x = input(size, seed);
+    }
+
+    /** KERNELS.md's input: {@code x[i] = signed()}. */
+    static double[] input(long size, long seed) {
+        return SplitMix64.forKernel(KernelSpec.SUM, size, seed).signedValues((int) size);
+    }
+
+    static KernelSizes.Footprint footprint(long size) {
+        return KernelSizes.Footprint.perElement(size, Double.BYTES);
     }
 
     /** {@code reduce(lo, hi)} of KERNELS.md, written as it is defined. */

@@ -16,7 +16,9 @@ public final class WorkerPools {
 
     /**
      * A pool of exactly {@code workers} threads: it never adds threads to compensate for
-     * blocked joins (a join helps or waits instead), so W means W.
+     * blocked joins (a join helps or waits instead), so W means W. Idle workers stay parked for
+     * an hour rather than ending: a JVM measuring a curve leaves each pool idle between its
+     * blocks, and a worker replaced in a later block would have its start-up timed there.
      */
     public static ForkJoinPool create(int workers) {
         if (workers < 1 || workers > MAX_WORKERS) {
@@ -28,6 +30,6 @@ public final class WorkerPools {
             ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
             thread.setName(prefix + thread.getPoolIndex());
             return thread;
-        }, null, false, 0, workers, 1, pool -> true, 60, TimeUnit.SECONDS);
+        }, null, false, 0, workers, 1, pool -> true, 1, TimeUnit.HOURS);
     }
 }

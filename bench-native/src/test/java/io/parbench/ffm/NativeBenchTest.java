@@ -42,6 +42,37 @@ class NativeBenchTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} size {1}")
+    @MethodSource("kernelsAndSizes")
+    void oneBenchMatchesTheJavaReferenceAtEveryWorkerCountOfItsPool(KernelSpec kernel, long size) {
+        long expected = ReferenceChecksums.of(kernel, size, SEED);
+        try (NativeBench bench = NativeBench.create(kernel, size, SEED, 4)) {
+            assertTrue(bench.resizable());
+            assertEquals(4, bench.activeWorkers());
+            for (int workers : new int[] {1, 2, 3, 4, 3, 1, 2}) {
+                bench.useWorkers(workers);
+                bench.step();
+                assertEquals(expected, bench.checksum(), kernel.id() + " size " + size + " at " + workers + " of 4 workers");
+                assertEquals(workers, bench.activeWorkers());
+                assertEquals(4, bench.workers());
+            }
+        }
+    }
+
+    @Test
+    void aWorkerCountBeyondThePoolFailsWithTheLibrarysSentence() {
+        try (NativeBench bench = NativeBench.create(KernelSpec.SUM, 10, SEED, 3)) {
+            for (int workers : new int[] {0, 4}) {
+                NativeBenchException e = assertThrows(NativeBenchException.class, () -> bench.useWorkers(workers));
+                assertEquals("pb_pool_use_workers", e.function());
+                assertEquals("PB_ERR_WORKERS", e.statusName());
+                assertEquals("a pool of 3 workers can use 1 to 3 of them but " + workers + " were asked for; pass a count"
+                        + " in that range, or create the pool with the largest count you will use", e.getMessage());
+            }
+            assertEquals(3, bench.activeWorkers());
+        }
+    }
+
     @Test
     void quickSizesMatchTheJavaReference() {
         for (KernelSpec kernel : KernelSpec.values()) {
@@ -85,5 +116,6 @@ class NativeBenchTest {
         bench.close();
         assertEquals("the native forkjoin bench was closed: create a new one.",
                 assertThrows(IllegalStateException.class, bench::step).getMessage());
+        assertThrows(IllegalStateException.class, () -> bench.useWorkers(1));
     }
 }

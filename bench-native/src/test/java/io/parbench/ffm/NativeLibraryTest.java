@@ -2,13 +2,17 @@ package io.parbench.ffm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.kernels.KernelSpec;
+import io.parbench.kernels.ReferenceChecksums;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +29,7 @@ class NativeLibraryTest {
     void theBuiltLibraryLoadsWithTheExpectedAbi() {
         NativeLibrary library = NativeLibrary.load();
         assertEquals(NativeLibrary.ABI_VERSION, library.abiVersion());
+        assertTrue(library.resizable());
         assertTrue(Files.isRegularFile(library.path()), library.path().toString());
         assertEquals(library, NativeLibrary.load());
     }
@@ -68,6 +73,35 @@ class NativeLibraryTest {
         assertEquals("the native kernel library " + missing + " does not exist: build it with scripts/test or"
                 + " mvn -pl bench-wasm package.",
                 assertThrows(NativeLibraryException.class, () -> NativeLibrary.loadFile(missing)).getMessage());
+    }
+
+    @Test
+    void aLibraryBuiltBeforePoolUseWorkersStillRunsAndSaysWhyItCannotSwitch() throws Exception {
+        // The real library with the function's name changed everywhere (the dynamic symbol
+        // table, and the error messages that name it): to the dynamic linker, a library without it.
+        byte[] content = Files.readAllBytes(NativeLibrary.load().path());
+        byte[] name = "pb_pool_use_workers".getBytes(StandardCharsets.US_ASCII);
+        int renamed = 0;
+        for (int at = 0; at + name.length <= content.length; at++) {
+            if (Arrays.equals(content, at, at + name.length, name, 0, name.length)) {
+                content[at + name.length - 1] = 'z';
+                renamed++;
+            }
+        }
+        assertTrue(renamed > 0, "the library names pb_pool_use_workers nowhere");
+        Path file = Files.write(dir.resolve("libparbench.so"), content);
+        NativeLibrary older = NativeLibrary.loadFile(file);
+        assertFalse(older.resizable());
+        try (NativeBench bench = NativeBench.create(older, KernelSpec.FORKJOIN, 1024, 42, 2)) {
+            bench.step();
+            assertEquals(ReferenceChecksums.of(KernelSpec.FORKJOIN, 1024, 42), bench.checksum());
+            assertFalse(bench.resizable());
+            NativeLibraryException e = assertThrows(NativeLibraryException.class, () -> bench.useWorkers(1));
+            assertEquals(file + " was built before pb_pool_use_workers, so its pools cannot switch to 1 workers: create a"
+                    + " bench per worker count, or rebuild the library from this checkout (build it with scripts/test or"
+                    + " mvn -pl bench-wasm package).", e.getMessage());
+            assertEquals(2, bench.activeWorkers());
+        }
     }
 
     @Test

@@ -14,18 +14,20 @@ class ChecksumFileTest {
     Path dir;
 
     @Test
-    void eachForkAddsALineOfSixteenHexDigits() throws Exception {
+    void eachBlockAddsALineOfItsPointAndSixteenHexDigits() throws Exception {
         Path file = dir.resolve("sub/checksum.txt");
         assertEquals(List.of(), ChecksumFile.read(file));
-        ChecksumFile.append(file, 0x00000000000000ABL);
-        ChecksumFile.append(file, -1L);
-        assertEquals("00000000000000ab\nffffffffffffffff\n", Files.readString(file));
-        assertEquals(List.of(0xABL, -1L), ChecksumFile.read(file));
+        ChecksumFile.append(file, "2", 0x00000000000000ABL);
+        ChecksumFile.append(file, "A1", -1L);
+        assertEquals("2 00000000000000ab\nA1 ffffffffffffffff\n", Files.readString(file));
+        assertEquals(List.of(new ChecksumFile.Line("2", 0xABL), new ChecksumFile.Line("A1", -1L)), ChecksumFile.read(file));
     }
 
     @Test
     void aFileOfSomethingElseIsRejected() throws Exception {
-        Path file = Files.writeString(dir.resolve("junk.txt"), "not a checksum\n");
-        assertThrows(IllegalStateException.class, () -> ChecksumFile.read(file));
+        Path junk = Files.writeString(dir.resolve("junk.txt"), "not a checksum\n");
+        assertThrows(IllegalStateException.class, () -> ChecksumFile.read(junk));
+        Path old = Files.writeString(dir.resolve("old.txt"), "00000000000000ab\n");
+        assertThrows(IllegalStateException.class, () -> ChecksumFile.read(old));
     }
 }

@@ -44,6 +44,7 @@ class JavaKernelsTest {
             case NBODY -> Stream.of(1L, 2L, 3L, 33L, 257L, 1000L);
             case MANDELBROT -> Stream.of(1L, 2L, 3L, 17L, 64L, 257L);
             case FORKJOIN -> Stream.of(1L, 2L, 3L, 7L, 1024L, 10007L);
+            case SCAN -> Stream.of(1L, 2L, 3L, 16383L, 16384L, 16385L, 100_003L);
             default -> Stream.of(1L, 2L, 3L, 4095L, 4097L, 10007L, 100_003L);
         };
     }

@@ -3,7 +3,6 @@ package io.parbench.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Scaling of one series: speedup with its bootstrap interval, efficiency and Karp–Flatt serial
@@ -104,14 +103,8 @@ public final class SeriesAnalyzer {
             return new ScalingPoint(w, point.throughput(), 1.0, 1.0, 1.0, 1.0, null, false);
         }
         double speedup = point.mean() / single.mean();
-        int limit = speedupLimit(w, cores);
-        boolean implausible = speedup > limit;
-        if (implausible) {
-            notes.add(String.format(Locale.ROOT,
-                    "W=%d: a speedup of %.2f is more than %d %s can give; the W=1 baseline was handicapped or the machine"
-                            + " changed under the run, so this point is an anomaly, left out of the best speedup and the"
-                            + " recommended worker count", w, speedup, limit, limit == w ? "workers" : "cores"));
-        }
+        // Marked, not worded: the report and the terminal summary say what an anomaly means.
+        boolean implausible = speedup > speedupLimit(w, cores);
         Bootstrap.Interval interval = Bootstrap.ratioInterval(point.resampledMeans(), single.resampledMeans());
         if (interval == null) {
             notes.add("W=" + w + ": speedup interval unbounded (W=1 resamples average 0 steps/sec)");

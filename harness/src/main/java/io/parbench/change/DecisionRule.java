@@ -1,9 +1,7 @@
 package io.parbench.change;
 
-import java.util.ArrayList;
+import io.parbench.statistics.Statistics;
 import java.util.List;
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * Turns a {@link LogChange} into an {@link Outcome} with a Student t interval at a given one-sided
@@ -19,9 +17,6 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  */
 public final class DecisionRule {
 
-    /** Tukey's outer fences: a log-ratio this many interquartile ranges outside the quartiles is shown as an outlier. */
-    static final double OUTLIER_FENCE = 3;
-
     private DecisionRule() {}
 
     /**
@@ -29,7 +24,7 @@ public final class DecisionRule {
      * @param oneSidedLevel the chance of a false regression this decision may take, e.g. 0.05 / 36
      */
     public static CheckDecision decide(LogChange change, double threshold, double oneSidedLevel) {
-        double t = new TDistribution(null, change.degreesOfFreedom()).inverseCumulativeProbability(1 - oneSidedLevel);
+        double t = Statistics.tQuantile(change.degreesOfFreedom(), 1 - oneSidedLevel);
         double halfWidth = t * change.standardError();
         double low = change.estimate() - halfWidth;
         double high = change.estimate() + halfWidth;
@@ -70,19 +65,9 @@ public final class DecisionRule {
 
     /** Rounds (from 1) outside Tukey's outer fences; fewer than 4 rounds have no meaningful quartiles. */
     public static List<Integer> outliers(double[] values) {
-        List<Integer> rounds = new ArrayList<>();
         if (values.length < 4) {
-            return rounds;
+            return List.of();
         }
-        Percentile quartiles = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
-        double q1 = quartiles.evaluate(values, 25);
-        double q3 = quartiles.evaluate(values, 75);
-        double iqr = q3 - q1;
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] < q1 - OUTLIER_FENCE * iqr || values[i] > q3 + OUTLIER_FENCE * iqr) {
-                rounds.add(i + 1);
-            }
-        }
-        return rounds;
+        return Statistics.outsideTukeyFences(values, Statistics.TUKEY_OUTER).stream().map(i -> i + 1).toList();
     }
 }

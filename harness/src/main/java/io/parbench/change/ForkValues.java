@@ -1,7 +1,7 @@
 package io.parbench.change;
 
+import io.parbench.statistics.Statistics;
 import java.util.List;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * The value of one fork: the median of its iterations' throughputs. The fork (a fresh JVM or
@@ -17,6 +17,6 @@ public final class ForkValues {
         if (iterations.isEmpty()) {
             throw new IllegalArgumentException("a fork without iterations has no value");
         }
-        return new Median().evaluate(iterations.stream().mapToDouble(Double::doubleValue).toArray());
+        return Statistics.median(iterations);
     }
 }

@@ -3,14 +3,12 @@ package io.parbench.cli;
 import io.parbench.compare.ComparisonReplay;
 import io.parbench.compare.ComparisonReport;
 import io.parbench.compare.SequentialPlan;
-import io.parbench.engines.AssetsFolder;
 import io.parbench.engines.Engine;
 import io.parbench.engines.EngineOptions;
 import io.parbench.engines.OwnKernel;
 import io.parbench.engines.RemoteEndpoint;
+import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.byo.ByoEngine;
-import io.parbench.gate.GateReport;
-import io.parbench.gate.GateSettings;
 import io.parbench.gate.TerminalFormatter;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.plan.Plan;
@@ -29,9 +27,13 @@ import io.parbench.results.RunInfo;
 import io.parbench.results.SideSetup;
 import io.parbench.run.ComparisonProgress;
 import io.parbench.run.ComparisonRun;
+import io.parbench.run.EngineRegistry;
 import io.parbench.run.ExpectedChecksums;
 import io.parbench.run.MachineFacts;
 import io.parbench.run.RunLock;
+import io.parbench.run.SidePairing;
+import io.parbench.verdict.GateReport;
+import io.parbench.verdict.GateSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,6 +174,7 @@ public final class CompareCommand implements Callable<Integer> {
         ready.put(ComparisonSide.BASELINE, new LinkedHashMap<>());
         ready.put(ComparisonSide.CURRENT, new LinkedHashMap<>());
         Map<ComparisonSide, Map<String, EngineFacts>> facts = new EnumMap<>(ComparisonSide.class);
+        Map<String, Engine> paired = new LinkedHashMap<>();
         try (RunLock lock = RunLock.acquire(err)) {
             facts.put(ComparisonSide.CURRENT, EngineStartup.start(names, current, measure.allEngines() && remote == null, " for side B",
                     ready.get(ComparisonSide.CURRENT), err));
@@ -189,25 +192,36 @@ public final class CompareCommand implements Callable<Integer> {
             List<Integer> chosenWorkers = measure.workers(chosenProfile, machine.logicalCores());
             Plan plan = UserError.whenInvalid(() -> PlanBuilder.build(chosenProfile, List.copyOf(currentEngines.keySet()),
                     EngineStartup.variantsOf(currentEngines), chosenKernels, ownKernels, measure.sizes(), chosenWorkers, forkSettings, measure.seed()));
+            SidePairing.Decision pairing = SidePairing.decide(currentEngines.keySet(), current, baseline, differences);
+            paired.putAll(pairing.paired());
+            for (String name : paired.keySet()) {
+                // Probed for each side's facts; from here on the engine measuring both sides runs their forks.
+                for (Map<String, Engine> side : ready.values()) {
+                    side.remove(name).close();
+                }
+            }
             long chosenOrderSeed = orderSeed != null ? orderSeed : new SecureRandom().nextLong();
             ComparisonSetup setup = new ComparisonSetup(
                     new SideSetup(ComparisonSide.BASELINE, differences, facts.get(ComparisonSide.BASELINE)),
                     new SideSetup(ComparisonSide.CURRENT, Map.of(), facts.get(ComparisonSide.CURRENT)),
                     thresholds.isEmpty() ? List.of(GateSettings.DEFAULT_THRESHOLD * 100 + "%") : thresholds, SequentialPlan.DEFAULT_ALPHA,
-                    SequentialPlan.DEFAULT_FIRST_LOOK, SequentialPlan.DEFAULT_GROWTH, maxRounds, timeBudget, undecided, chosenOrderSeed);
+                    SequentialPlan.DEFAULT_FIRST_LOOK, SequentialPlan.DEFAULT_GROWTH, maxRounds, timeBudget, undecided, chosenOrderSeed,
+                    pairing.pairing());
             RunInfo info = new RunInfo(ParbenchVersion.current(), EngineStartup.commandLine(spec), Instant.now(), null, false, measure.seed(),
                     chosenProfile.id(), forkSettings);
             ComparisonDocument start = new ComparisonDocument(ComparisonDocument.FORMAT, ComparisonDocument.VERSION, info,
                     machine, setup, plan.configurations(), List.of());
             ComparisonReplay decisions = new ComparisonReplay(plan.configurations(), setup, settings.thresholds());
-            err.printf("Comparing A (%s) with B (the options as given): %d configurations, %d checks; budget %s, rounds of one fork per"
-                            + " side (%d warm-up + %d x %d ms), order seed %d.%n",
+            err.printf("Comparing A (%s) with B (the options as given): %d configurations, %d checks; budget %s, rounds of forks"
+                            + " (warm-up, then %d x %d ms per side and worker count), order seed %d.%n",
                     differences.entrySet().stream().map(e -> "--baseline-" + e.getKey() + " " + e.getValue())
                             .collect(Collectors.joining(", ")), plan.configurations().size(), decisions.sampling().checks().size(), budget,
-                    forkSettings.warmupIterations(), forkSettings.iterations(), forkSettings.iterationMillis(), chosenOrderSeed);
+                    forkSettings.iterations(), forkSettings.iterationMillis(), chosenOrderSeed);
+            setup.pairing().forEach((engine, how) -> err.printf("  %s: %s%n", engine,
+                    how.equals(ComparisonSetup.IN_FORK) ? "A and B in the same fork, interleaved" : how));
             err.flush();
             Path file = out.resolve("comparison.json");
-            ComparisonRun run = new ComparisonRun(start, ready, forkSettings, ExpectedChecksums.fromReference(measure.seed()), decisions, file,
+            ComparisonRun run = new ComparisonRun(start, ready, paired, forkSettings, ExpectedChecksums.fromReference(measure.seed()), decisions, file,
                     ComparisonProgress.forStderr());
             Thread onInterrupt = new Thread(() -> System.err.printf("%nInterrupted: %d rounds are saved in %s (marked incomplete).%n",
                     run.rounds(), file));
@@ -220,6 +234,7 @@ public final class CompareCommand implements Callable<Integer> {
             for (Map<String, Engine> side : ready.values()) {
                 for (Engine e : side.values()) e.close();
             }
+            for (Engine e : paired.values()) e.close();
         }
     }
 
@@ -243,13 +258,14 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new UserError("--baseline-assets " + baselineAssets + " is not a folder; give a bench-wasm build's assets folder"
                         + " (bench-wasm/target/classes/io/parbench/assets of another checkout).");
             }
-            List<String> using = names.stream().filter(n -> !n.equals("jvm") && !n.equals(ByoEngine.NAME)).toList();
+            List<String> using = names.stream().filter(EngineRegistry::usesAssets).toList();
             if (using.isEmpty()) {
-                throw new UserError("--baseline-assets changes only the native and browser engines (chromium, firefox, webkit), and none is in"
-                        + " --engines " + String.join(",", names) + ".");
+                throw new UserError("--baseline-assets changes only the native and browser engines ("
+                        + String.join(", ", BrowserKind.ids(List.of(BrowserKind.values()))) + "), and none is in --engines "
+                        + String.join(",", names) + ".");
             }
             for (String engine : using) {
-                AssetsFolder.missing(baselineAssets, engine).ifPresent(file -> {
+                EngineRegistry.missingAssets(baselineAssets, engine).ifPresent(file -> {
                     throw new UserError("--baseline-assets " + baselineAssets + " has no " + file + ", which the " + engine
                             + " engine needs; give a bench-wasm build's assets folder (bench-wasm/target/classes/io/parbench/assets).");
                 });
@@ -276,16 +292,17 @@ public final class CompareCommand implements Callable<Integer> {
             if (!Files.isRegularFile(baselineBrowserPath) || !Files.isExecutable(baselineBrowserPath)) {
                 throw new UserError("--baseline-browser-path " + baselineBrowserPath + " is not an executable file; give side A's browser.");
             }
-            if (names.stream().noneMatch(n -> !n.equals("jvm") && !n.equals("native"))) {
-                throw new UserError("--baseline-browser-path changes only the browser engines (chromium, firefox, webkit, byo), and none is in"
-                        + " --engines " + String.join(",", names) + ".");
+            if (names.stream().noneMatch(n -> BrowserKind.find(n).isPresent() || n.equals(ByoEngine.NAME))) {
+                throw new UserError("--baseline-browser-path changes only the browser engines ("
+                        + String.join(", ", BrowserKind.ids(BrowserKind.locals())) + ", " + ByoEngine.NAME + "), and none is in --engines "
+                        + String.join(",", names) + ".");
             }
             browserA = baselineBrowserPath;
             differences.put("browser-path", baselineBrowserPath.toString());
         }
         List<String> jvmA = b.jvmArgs();
         if (baselineJvmArgs != null) {
-            if (!names.contains("jvm")) {
+            if (!names.contains(EngineRegistry.JVM)) {
                 throw new UserError("--baseline-jvm-args changes only the jvm engine, which is not in --engines " + String.join(",", names) + ".");
             }
             jvmA = words(baselineJvmArgs);

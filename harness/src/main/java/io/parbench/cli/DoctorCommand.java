@@ -1,8 +1,10 @@
 package io.parbench.cli;
 
+import io.parbench.engines.Block;
 import io.parbench.engines.Engine;
 import io.parbench.engines.EngineOptions;
-import io.parbench.engines.Measurement;
+import io.parbench.engines.ForkMeasurement;
+import io.parbench.engines.ForkPlan;
 import io.parbench.engines.RemoteEndpoint;
 import io.parbench.engines.browser.BrowserEngine;
 import io.parbench.engines.browser.BrowserKind;
@@ -12,10 +14,10 @@ import io.parbench.engines.browser.webdriver.WebDriverClient;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.report.Checklist;
 import io.parbench.results.BrowserProbe;
-import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.FactKeys;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
 import io.parbench.run.EngineRegistry;
 import io.parbench.run.ExpectedChecksums;
@@ -53,8 +55,8 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--no-isolation", description = "Check what pages served without COOP/COEP get.")
     boolean noIsolation;
 
-    @Option(names = "--browser", defaultValue = "chromium",
-            description = "With --webdriver-url: the remote browser to check (chromium, firefox, webkit, safari or edge). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--browser", defaultValue = "chromium", completionCandidates = BrowserKind.Names.class,
+            description = "With --webdriver-url: the remote browser to check (${COMPLETION-CANDIDATES}). Default: ${DEFAULT-VALUE}.")
     String browser;
 
     @Mixin RemoteBrowserOptions remoteBrowser;
@@ -153,32 +155,30 @@ public final class DoctorCommand implements Callable<Integer> {
         check(b.sharedArrayBuffer(), Checklist.SHARED_ARRAY_BUFFER, Checklist.ISOLATION_FIX);
         String jsc = facts.get(FactKeys.JSC_SHARED_ARRAY_BUFFER);
         if (jsc != null) {
-            check(!b.isolationServed() || (jsc.equals("1") && b.sharedArrayBuffer()),
-                    FactKeys.JSC_SHARED_ARRAY_BUFFER + "=" + jsc + " in the environment of WebKitWebDriver and MiniBrowser"
-                            + (b.isolationServed() ? "" : " (left out with --no-isolation: Safari gives no SharedArrayBuffer to pages that are not isolated)"),
-                    "WebKitGTK has SharedArrayBuffer only with " + FactKeys.JSC_SHARED_ARRAY_BUFFER
-                            + "=1 in the driver's environment; parbench sets it for isolated pages, so check that nothing in the environment overrides JSC options.");
+            check(!b.isolationServed() || (jsc.equals("1") && b.sharedArrayBuffer()), Checklist.webKitSharedArrayBuffer(jsc, b.isolationServed()),
+                    Checklist.WEBKIT_SHARED_ARRAY_BUFFER_FIX);
         }
-        check(b.wasmThreads(), "A shared WebAssembly.Memory reaches a worker"
-                        + (b.wasmThreadsError() == null ? "" : ": " + b.wasmThreadsError()), Checklist.SHARED_MEMORY_FIX);
+        check(b.wasmThreads(), Checklist.SHARED_MEMORY + (b.wasmThreadsError() == null ? "" : ": " + b.wasmThreadsError()),
+                Checklist.SHARED_MEMORY_FIX);
         check(true, "Timer resolution " + Format.millis(b.timerResolutionMillis()), null);
     }
 
     /** Runs the smoke configuration: proves threads really work on this engine, not just that it loads. */
     private void smoke(Engine engine, ExpectedChecksums expected) {
         // The smallest real parallel job: a parallel region on two workers, verified by its checksum.
-        Configuration c = new Configuration(engine.name(), KernelSpec.FORKJOIN.id(), null, 1024, 2);
-        Measurement m;
+        ForkPlan fork = new ForkPlan(new SeriesKey(engine.name(), KernelSpec.FORKJOIN.id(), null, 1024), List.of(Block.of(2)), SMOKE_SETTINGS);
+        ForkMeasurement m;
         try {
-            m = engine.measure(c, SMOKE_SETTINGS);
+            m = engine.measure(fork);
         } catch (Exception e) {
-            m = Measurement.failed(e.getMessage());
+            m = ForkMeasurement.failed(e.getMessage());
         }
-        String want = expected.expected(c);
-        boolean ok = m.status() == Status.OK && m.checksum() != null && (want == null || want.equals(m.checksum()));
+        String checksum = m.checksums().get(Block.of(2));
+        ExpectedChecksums.Verdict verdict = expected.verify(fork.configuration(2), m.status(), m.reason(), checksum);
+        boolean ok = verdict.status() == Status.OK;
         String poolStart = m.poolStartupMillis() == null ? "" : ", in " + Format.millis(m.poolStartupMillis());
         check(ok, Checklist.POOL + ": a parallel region on 2 workers computes the right answer" + poolStart
-                        + (ok ? "" : ": " + (m.status() == Status.OK ? "checksum " + m.checksum() + " ≠ " + want : m.status().id() + " — " + m.reason())),
+                        + (ok ? "" : ": " + verdict.status().id() + " — " + verdict.reason()),
                 "see the reason above; 'parbench run --engines " + engine.name() + " --profile quick' shows more.");
     }
 

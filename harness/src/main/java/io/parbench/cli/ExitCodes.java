@@ -1,7 +1,7 @@
 package io.parbench.cli;
 
-import io.parbench.gate.GateInputException;
 import io.parbench.results.ResultsException;
+import io.parbench.verdict.GateInputException;
 import picocli.CommandLine;
 
 /**

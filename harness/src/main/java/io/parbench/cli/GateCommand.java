@@ -1,11 +1,11 @@
 package io.parbench.cli;
 
 import io.parbench.gate.Gate;
-import io.parbench.gate.GateReport;
-import io.parbench.gate.GateSettings;
 import io.parbench.gate.LabelledDocument;
 import io.parbench.gate.TerminalFormatter;
 import io.parbench.results.ResultsReader;
+import io.parbench.verdict.GateReport;
+import io.parbench.verdict.GateSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

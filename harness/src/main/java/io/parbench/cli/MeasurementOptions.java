@@ -1,12 +1,14 @@
 package io.parbench.cli;
 
 import io.parbench.engines.EngineOptions;
+import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.byo.ByoEngine;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.plan.PlanBuilder;
 import io.parbench.plan.Profile;
 import io.parbench.plan.WorkerCounts;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.run.EngineRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,12 +22,13 @@ import picocli.CommandLine.Option;
  */
 public final class MeasurementOptions {
 
-    @Option(names = "--engines", defaultValue = "all", paramLabel = "LIST",
-            description = "Engines to run: jvm, native, chromium, firefox, webkit, byo (with --webdriver-url also safari, edge), or 'all' (the built-in ones that can run here). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--engines", defaultValue = "all", paramLabel = "LIST", completionCandidates = EngineRegistry.Names.class,
+            description = "Engines to run: ${COMPLETION-CANDIDATES} (a browser that runs only on another machine needs --webdriver-url), "
+                    + "or 'all' (the built-in ones that can run here). Default: ${DEFAULT-VALUE}.")
     String engines;
 
     @Option(names = "--kernels", defaultValue = "all", paramLabel = "LIST",
-            description = "Kernels: sum, histogram, axpy, nbody, mandelbrot, sort, forkjoin, or 'all'. Default: ${DEFAULT-VALUE}.")
+            description = "Kernels: " + KernelSpec.NAMES + ", or 'all'. Default: ${DEFAULT-VALUE}.")
     String kernels;
 
     @Option(names = "--workers", paramLabel = "LIST",
@@ -48,9 +51,10 @@ public final class MeasurementOptions {
     @Option(names = "--seed", defaultValue = "" + KernelSpec.DEFAULT_SEED, description = "Seed of the kernels' inputs. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--browser", defaultValue = "chromium",
-            description = "Browser the byo engine runs in (chromium, firefox or webkit), and for run --webdriver-url the remote "
-                    + "browser (also safari or edge); --browser-path is this browser's. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--browser", defaultValue = "chromium", completionCandidates = BrowserKind.Names.class,
+            description = "Browser the byo engine runs in, and for run --webdriver-url the remote browser: ${COMPLETION-CANDIDATES} "
+                    + "(one that runs only on another machine needs --webdriver-url); --browser-path is this browser's. "
+                    + "Default: ${DEFAULT-VALUE}.")
     String browser;
 
     @Option(names = "--browser-path", paramLabel = "FILE", description = "Browser executable to use instead of the one found on PATH.")

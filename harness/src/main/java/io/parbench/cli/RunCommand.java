@@ -4,6 +4,7 @@ import io.parbench.analysis.Analysis;
 import io.parbench.analysis.Analyzer;
 import io.parbench.engines.Engine;
 import io.parbench.engines.EngineOptions;
+import io.parbench.engines.ForkPlan;
 import io.parbench.engines.OwnKernel;
 import io.parbench.engines.RemoteEndpoint;
 import io.parbench.kernels.KernelSpec;
@@ -29,11 +30,14 @@ import io.parbench.run.RunLock;
 import io.parbench.text.Format;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,6 +63,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--forks", paramLabel = "N", description = "Fresh JVMs / browser pages per configuration. Default: the profile's.")
     Integer forks;
 
+    @Option(names = "--dry-run", description = "Print the plan (its forks per engine) and its estimated time, and measure nothing.")
+    boolean dryRun;
+
     @Option(names = "--out", defaultValue = "reports/latest", paramLabel = "DIR",
             description = "Where results.json and report.html go. Default: ${DEFAULT-VALUE}.")
     Path out;
@@ -81,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
 
         Map<String, Engine> ready = new LinkedHashMap<>();
         Map<String, EngineFacts> facts = new LinkedHashMap<>();
-        try (RunLock lock = RunLock.acquire(err)) {
+        try (RunLock lock = dryRun ? null : RunLock.acquire(err)) {
             // A remote browser that cannot be reached is the error itself, never skipped.
             facts.putAll(EngineStartup.start(engineNames, options, measure.allEngines() && remote == null, "", ready, err));
             // Swept up to the cores of the machine measured: a remote one's, as its browser counts them.
@@ -90,21 +97,24 @@ public final class RunCommand implements Callable<Integer> {
             Map<String, OwnKernel> ownKernels = EngineStartup.ownKernelsOf(ready);
             Plan plan = UserError.whenInvalid(() -> PlanBuilder.build(chosenProfile, List.copyOf(ready.keySet()), EngineStartup.variantsOf(ready),
                     chosenKernels, ownKernels, measure.sizes(), chosenWorkers, settings, measure.seed()));
-            err.printf("Plan: %d configurations (%s × %s × workers %s), %d fork(s) × (%d warm-up + %d) × %d ms; about %s.%n",
-                    plan.configurations().size(), String.join(",", ready.keySet()),
+            List<ForkPlan> forks = plan.forks(engine -> ready.get(engine).measuresCurves());
+            err.printf("Plan: %d configurations in %d forks (%s × %s × workers %s), %d fork(s) each × (warm-up + %d × %d ms per worker count); about %s.%n",
+                    plan.configurations().size(), forks.size(), String.join(",", ready.keySet()),
                     plan.configurations().stream().map(Configuration::kernel).distinct().toList(), chosenWorkers, settings.forks(),
-                    settings.warmupIterations(), settings.iterations(), settings.iterationMillis(),
-                    Format.duration(plan.estimate(engine -> ready.get(engine).minimumWarmup())));
+                    settings.iterations(), settings.iterationMillis(), Format.duration(Plan.estimate(forks, setUpOf(ready))));
+            if (dryRun) {
+                printForksPerEngine(forks, ready, err);
+                return ExitCodes.OK;
+            }
             err.flush();
 
             Path resultsFile = out.resolve("results.json");
             RunInfo info = new RunInfo(ParbenchVersion.current(), EngineStartup.commandLine(spec), Instant.now(), null, false, measure.seed(),
                     chosenProfile.id(), settings);
-            BenchmarkRun run = new BenchmarkRun(plan, ready, ExpectedChecksums.fromReference(measure.seed()),
-                    info, machine, resultsFile, Progress.forStderr(plan.configurations().size()));
+            BenchmarkRun run = new BenchmarkRun(forks, ready, ExpectedChecksums.fromReference(measure.seed()),
+                    info, machine, resultsFile, Progress.forStderr(forks.size()));
             Thread onInterrupt = new Thread(() -> System.err.printf(
-                    "%nInterrupted: %d of %d configurations are saved in %s (marked incomplete).%n",
-                    run.saved(), plan.configurations().size(), resultsFile));
+                    "%nInterrupted: %d of %d forks are saved in %s (marked incomplete).%n", run.saved(), run.planned(), resultsFile));
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             RunDocument doc = run.execute();
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -125,5 +135,24 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             for (Engine e : ready.values()) e.close();
         }
+    }
+
+    private static Function<ForkPlan, Duration> setUpOf(Map<String, Engine> engines) {
+        return fork -> engines.get(fork.series().engine()).typicalSetUp(fork.settings());
+    }
+
+    /** --dry-run: per engine, how many forks, what each measures, and the time they take. */
+    private static void printForksPerEngine(List<ForkPlan> forks, Map<String, Engine> engines, PrintWriter err) {
+        for (String engine : engines.keySet()) {
+            List<ForkPlan> of = forks.stream().filter(f -> f.series().engine().equals(engine)).toList();
+            if (of.isEmpty()) continue;
+            ForkPlan first = of.getFirst();
+            err.printf("  %-9s %3d forks of %d blocks (%s at W=%s), about %s%n", engine, of.size(), first.order().size(),
+                    engines.get(engine).measuresCurves() ? "a curve each" : "one worker count each",
+                    first.workers().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                    Format.duration(Plan.estimate(of, setUpOf(engines))));
+        }
+        err.println("Dry run: nothing was measured.");
+        err.flush();
     }
 }

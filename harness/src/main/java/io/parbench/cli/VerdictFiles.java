@@ -1,9 +1,9 @@
 package io.parbench.cli;
 
-import io.parbench.gate.GateReport;
 import io.parbench.gate.JsonFormatter;
 import io.parbench.gate.JunitFormatter;
 import io.parbench.gate.MarkdownFormatter;
+import io.parbench.verdict.GateReport;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

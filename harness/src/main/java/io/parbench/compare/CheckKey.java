@@ -1,6 +1,6 @@
 package io.parbench.compare;
 
-import io.parbench.gate.Metric;
+import io.parbench.verdict.Metric;
 
 /**
  * One check: throughput at a configuration, or the speedup of a configuration over its series'

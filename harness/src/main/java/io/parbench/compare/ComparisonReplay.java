@@ -1,7 +1,6 @@
 package io.parbench.compare;
 
 import io.parbench.change.ForkValues;
-import io.parbench.gate.SelectorRules;
 import io.parbench.results.ComparisonDocument;
 import io.parbench.results.ComparisonRound;
 import io.parbench.results.ComparisonSetup;
@@ -9,6 +8,7 @@ import io.parbench.results.ComparisonSide;
 import io.parbench.results.Configuration;
 import io.parbench.results.ForkResult;
 import io.parbench.results.Status;
+import io.parbench.verdict.SelectorRules;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

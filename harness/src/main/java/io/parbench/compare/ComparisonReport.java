@@ -1,31 +1,30 @@
 package io.parbench.compare;
 
 import io.parbench.change.CheckDecision;
-import io.parbench.change.Outcome;
-import io.parbench.gate.Check;
-import io.parbench.gate.Comparison;
-import io.parbench.gate.Decision;
-import io.parbench.gate.FailedConfiguration;
-import io.parbench.gate.GateReport;
-import io.parbench.gate.GateSettings;
-import io.parbench.gate.MissingConfiguration;
-import io.parbench.gate.RunSource;
-import io.parbench.gate.Verdict;
 import io.parbench.results.ComparisonDocument;
 import io.parbench.results.ComparisonRound;
 import io.parbench.results.ComparisonSetup;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.SideSetup;
+import io.parbench.statistics.Statistics;
 import io.parbench.text.Format;
+import io.parbench.verdict.Check;
+import io.parbench.verdict.Comparison;
+import io.parbench.verdict.Decision;
+import io.parbench.verdict.FailedConfiguration;
+import io.parbench.verdict.GateReport;
+import io.parbench.verdict.GateSettings;
+import io.parbench.verdict.MissingConfiguration;
+import io.parbench.verdict.RunSource;
+import io.parbench.verdict.Verdict;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * A comparison's decisions as a report the gate's formatters write (table, Markdown, JUnit XML,
@@ -34,11 +33,6 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 public final class ComparisonReport {
 
     public static final String FORMAT = "parbench-compare";
-
-    private static final Comparator<Check> READING_ORDER = Comparator.<Check, Verdict>comparing(Check::verdict)
-            .thenComparing(c -> c.configuration().series().label())
-            .thenComparingInt(c -> c.configuration().workers())
-            .thenComparing(Check::subject);
 
     private ComparisonReport() {}
 
@@ -59,7 +53,7 @@ public final class ComparisonReport {
             }
             checks.add(comparison(key, sampling, settings.thresholds().lookup(key.configuration())));
         }
-        checks.sort(READING_ORDER);
+        checks.sort(Check.READING_ORDER);
         ComparisonSetup setup = document.setup();
         return new GateReport(FORMAT, ComparisonDocument.VERSION, source(document, setup.baseline()), source(document, setup.current()),
                 settings, method(sampling.plan(), setup), "fail".equals(setup.undecided()), checks, notes(document, sampling));
@@ -71,32 +65,21 @@ public final class ComparisonReport {
         CheckDecision d = sampling.decisions().get(key);
         Decision decision = d == null
                 ? new Decision(Verdict.UNDECIDED, Math.expm1(Math.log(geometricMeans[1] / geometricMeans[0])), null, null, null,
-                        ComparisonWording.notLookedAt(rounds.size()))
-                : new Decision(verdict(d.outcome()), d.change(), d.low(), d.high(), d.replicatesNeeded(),
-                        ComparisonWording.reason(d, threshold));
+                        new Decision.NotLookedAt(rounds.size()))
+                : new Decision(Verdict.of(d.outcome()), d.change(), d.low(), d.high(), d.replicatesNeeded(),
+                        new Decision.Tested(d, threshold, Decision.Replicates.ROUNDS));
         return new Comparison(key.configuration(), key.metric(), geometricMeans[0], geometricMeans[1], rounds.size(), rounds.size(),
                 threshold, decision);
     }
 
     /** Each side's geometric mean over the rounds: the centre the log-ratio statistic belongs with. */
     private static double[] geometricMeans(CheckKey<Configuration> key, PairedChecks<Configuration> data, List<Integer> rounds) {
-        double[] logSums = new double[2];
-        for (int r : rounds) {
-            double[] sides = data.sides(key, r);
-            logSums[0] += Math.log(sides[0]);
-            logSums[1] += Math.log(sides[1]);
+        if (rounds.isEmpty()) {
+            return new double[] {Double.NaN, Double.NaN};
         }
-        int n = Math.max(1, rounds.size());
-        return rounds.isEmpty() ? new double[] {Double.NaN, Double.NaN} : new double[] {Math.exp(logSums[0] / n), Math.exp(logSums[1] / n)};
-    }
-
-    static Verdict verdict(Outcome outcome) {
-        return switch (outcome) {
-            case REGRESSION -> Verdict.REGRESSION;
-            case IMPROVEMENT -> Verdict.IMPROVED;
-            case NO_REGRESSION -> Verdict.NO_REGRESSION;
-            case UNDECIDED -> Verdict.UNDECIDED;
-        };
+        double[][] sides = rounds.stream().map(r -> data.sides(key, r)).toArray(double[][]::new);
+        return new double[] {Statistics.geometricMean(Arrays.stream(sides).mapToDouble(s -> s[0]).toArray()),
+            Statistics.geometricMean(Arrays.stream(sides).mapToDouble(s -> s[1]).toArray())};
     }
 
     private static RunSource source(ComparisonDocument document, SideSetup side) {
@@ -151,7 +134,7 @@ public final class ComparisonReport {
         if (loads.length == 0 || cores < 1) {
             return Optional.empty();
         }
-        double median = new Median().evaluate(loads);
+        double median = Statistics.median(loads);
         if (median <= BUSY_LOAD_PER_CORE * cores) {
             return Optional.empty();
         }

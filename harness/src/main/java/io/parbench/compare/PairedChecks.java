@@ -1,7 +1,7 @@
 package io.parbench.compare;
 
 import io.parbench.change.LogChange;
-import io.parbench.gate.Metric;
+import io.parbench.verdict.Metric;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -1,6 +1,5 @@
 package io.parbench.engines;
 
-import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
 import java.time.Duration;
@@ -9,11 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A way of running kernels: measures configurations and returns raw samples. Engines know
- * nothing about statistics, results files or reports.
+ * A way of running kernels: measures forks and returns raw samples. Engines know nothing about
+ * statistics, results files or reports.
  *
- * <p>An engine is created once per run, probed, asked for measurements one configuration at a
- * time (so the runner can save after each), and closed.
+ * <p>An engine is created once per run, probed, asked for measurements one fork at a time (so the
+ * runner can save after each), and closed.
  */
 public interface Engine extends AutoCloseable {
 
@@ -40,15 +39,23 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
-     * Measures one configuration. A configuration that cannot be measured returns a failed (or
-     * fallback) {@link Measurement} with its reason; exceptions are for broken engines and are
-     * recorded as failures by the caller too.
+     * Measures one fork: a fresh page or process that runs the plan's blocks in order. A fork that
+     * cannot be measured returns a failed {@link ForkMeasurement} with its reason (and the blocks it
+     * measured before); exceptions are for broken engines and are recorded as failures by the caller too.
      */
-    Measurement measure(Configuration configuration, MeasurementSettings settings) throws Exception;
+    ForkMeasurement measure(ForkPlan fork) throws Exception;
 
-    /** The shortest warm-up a fork gets, however few warm-up iterations are asked for (for the plan's estimate). */
-    default Duration minimumWarmup() {
-        return Duration.ZERO;
+    /**
+     * Whether one fork can measure several worker counts (a curve per fork). Engines that cannot
+     * get one fork per worker count.
+     */
+    default boolean measuresCurves() {
+        return true;
+    }
+
+    /** How long a fork takes before its first block, about: start-up and warm-up (for the plan's estimate). */
+    default Duration typicalSetUp(MeasurementSettings settings) {
+        return Duration.ofSeconds(1).plusMillis(settings.warmupIterations() * settings.iterationMillis());
     }
 
     @Override

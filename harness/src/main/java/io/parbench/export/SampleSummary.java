@@ -1,7 +1,7 @@
 package io.parbench.export;
 
 import io.parbench.results.ConfigurationResult;
-import org.apache.commons.math3.distribution.TDistribution;
+import io.parbench.statistics.Statistics;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /** The summary numbers exports need from one configuration's samples, computed the way JMH does. */
@@ -37,7 +37,7 @@ final class SampleSummary {
         if (stats.getN() <= 2) {
             return Double.NaN;
         }
-        double t = new TDistribution(stats.getN() - 1).inverseCumulativeProbability(1 - (1 - JMH_CONFIDENCE) / 2);
+        double t = Statistics.tQuantile(stats.getN() - 1, 1 - (1 - JMH_CONFIDENCE) / 2);
         return t * stats.getStandardDeviation() / Math.sqrt(stats.getN());
     }
 }

@@ -4,9 +4,11 @@ import io.parbench.change.CheckDecision;
 import io.parbench.change.DecisionRule;
 import io.parbench.change.ForkValues;
 import io.parbench.change.LogChange;
-import io.parbench.change.Outcome;
+import io.parbench.statistics.Statistics;
+import io.parbench.verdict.Decision;
+import io.parbench.verdict.Interval;
+import io.parbench.verdict.Verdict;
 import java.util.List;
-import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * The gate's statistical decision, on the same footing as {@code parbench compare}: the fork (a
@@ -54,14 +56,13 @@ public final class ChangeDetector {
             return new Interval(estimate, estimate, estimate);
         }
         LogChange change = LogChange.independent(List.of(w), List.of(one));
-        double half = new TDistribution(null, change.degreesOfFreedom()).inverseCumulativeProbability(1 - oneSidedLevel)
-                * change.standardError();
+        double half = Statistics.tQuantile(change.degreesOfFreedom(), 1 - oneSidedLevel) * change.standardError();
         return new Interval(Math.exp(change.estimate()), Math.exp(change.estimate() - half), Math.exp(change.estimate() + half));
     }
 
     /** The geometric mean of a side's fork values: the centre this statistic belongs with. */
     public static double typical(List<List<Double>> forks) {
-        return Math.exp(mean(logForkValues(forks)));
+        return Statistics.geometricMean(forks.stream().filter(f -> !f.isEmpty()).mapToDouble(ForkValues::of).toArray());
     }
 
     private Decision decide(List<double[]> plus, List<double[]> minus, double threshold) {
@@ -69,24 +70,16 @@ public final class ChangeDetector {
         double pointChange = Math.expm1(plus.stream().mapToDouble(ChangeDetector::mean).sum() - minus.stream().mapToDouble(ChangeDetector::mean).sum());
         if (fewest < 2) {
             return new Decision(Verdict.UNDECIDED, pointChange, null, null, MINIMUM_FORKS,
-                    ChangeWording.tooFewForks(pointChange, fewest, MINIMUM_FORKS, null));
+                    new Decision.TooFewForks(fewest, MINIMUM_FORKS, null));
         }
         CheckDecision d = DecisionRule.decide(LogChange.independent(plus, minus), threshold, oneSidedLevel);
         if (fewest < MINIMUM_FORKS) {
             Integer needed = d.replicatesNeeded() == null ? MINIMUM_FORKS : Math.max(MINIMUM_FORKS, d.replicatesNeeded());
             return new Decision(Verdict.UNDECIDED, d.change(), d.low(), d.high(), needed,
-                    ChangeWording.tooFewForks(d.change(), fewest, MINIMUM_FORKS, d.replicatesNeeded() == null ? null : needed));
+                    new Decision.TooFewForks(fewest, MINIMUM_FORKS, d.replicatesNeeded() == null ? null : needed));
         }
-        return new Decision(verdict(d.outcome()), d.change(), d.low(), d.high(), d.replicatesNeeded(), ChangeWording.reason(d, threshold));
-    }
-
-    static Verdict verdict(Outcome outcome) {
-        return switch (outcome) {
-            case REGRESSION -> Verdict.REGRESSION;
-            case IMPROVEMENT -> Verdict.IMPROVED;
-            case NO_REGRESSION -> Verdict.NO_REGRESSION;
-            case UNDECIDED -> Verdict.UNDECIDED;
-        };
+        return new Decision(Verdict.of(d.outcome()), d.change(), d.low(), d.high(), d.replicatesNeeded(),
+                new Decision.Tested(d, threshold, Decision.Replicates.FORKS_PER_SIDE));
     }
 
     private static double[] logForkValues(List<List<Double>> forks) {

@@ -2,6 +2,13 @@ package io.parbench.gate;
 
 import io.parbench.results.Configuration;
 import io.parbench.text.Format;
+import io.parbench.verdict.Check;
+import io.parbench.verdict.Comparison;
+import io.parbench.verdict.FailedConfiguration;
+import io.parbench.verdict.FloorCheck;
+import io.parbench.verdict.Metric;
+import io.parbench.verdict.MissingConfiguration;
+import io.parbench.verdict.Text;
 
 /** One check as table cells, the same in the terminal and in Markdown. */
 record CheckRow(

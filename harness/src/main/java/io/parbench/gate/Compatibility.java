@@ -4,6 +4,7 @@ import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.Environment;
 import io.parbench.results.RunDocument;
+import io.parbench.verdict.GateInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

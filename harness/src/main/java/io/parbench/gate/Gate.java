@@ -2,9 +2,23 @@ package io.parbench.gate;
 
 import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
+import io.parbench.results.RunDocument;
 import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
 import io.parbench.text.Format;
+import io.parbench.verdict.Check;
+import io.parbench.verdict.Comparison;
+import io.parbench.verdict.FailedConfiguration;
+import io.parbench.verdict.FloorCheck;
+import io.parbench.verdict.GateInputException;
+import io.parbench.verdict.GateReport;
+import io.parbench.verdict.GateSettings;
+import io.parbench.verdict.Interval;
+import io.parbench.verdict.Metric;
+import io.parbench.verdict.MissingConfiguration;
+import io.parbench.verdict.RunSource;
+import io.parbench.verdict.SelectorRules;
+import io.parbench.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -22,11 +36,6 @@ import java.util.stream.Stream;
  * run measured wrong. Works from the raw samples; nothing here reads the analysis section.
  */
 public final class Gate {
-
-    private static final Comparator<Check> READING_ORDER = Comparator.<Check, Verdict>comparing(Check::verdict)
-            .thenComparing(c -> c.configuration().series().label())
-            .thenComparingInt(c -> c.configuration().workers())
-            .thenComparing(Check::subject);
 
     private final GateSettings settings;
     private final ChangeDetector detector;
@@ -58,9 +67,15 @@ public final class Gate {
             compare(base, cur, checks, notes);
         }
         checkFloors(cur, checks);
-        checks.sort(READING_ORDER);
-        return new GateReport(GateReport.FORMAT, GateReport.VERSION, baseline == null ? null : RunSource.of(baseline),
-                RunSource.of(current), settings, null, false, checks, notes);
+        checks.sort(Check.READING_ORDER);
+        return new GateReport(GateReport.FORMAT, GateReport.VERSION, baseline == null ? null : source(baseline),
+                source(current), settings, null, false, checks, notes);
+    }
+
+    private static RunSource source(LabelledDocument input) {
+        RunDocument d = input.document();
+        return new RunSource(input.label(), d.environment().hostname(), d.environment().cpuModel(),
+                d.environment().logicalCores(), d.run().started(), d.run().profile(), d.run().settings(), d.run().complete());
     }
 
     /** Why the current run's configuration is a failure, if it is. */

@@ -1,5 +1,7 @@
 package io.parbench.gate;
 
+import io.parbench.verdict.GateReport;
+
 /** Writes a gate report in one output format. */
 public interface GateFormatter {
     String format(GateReport report);

@@ -2,6 +2,7 @@ package io.parbench.gate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.parbench.results.ResultsJson;
+import io.parbench.verdict.GateReport;
 import java.io.UncheckedIOException;
 
 /** The verdicts as JSON ({@code "format": "parbench-gate"}), for tools. */

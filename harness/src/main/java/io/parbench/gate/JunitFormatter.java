@@ -1,6 +1,8 @@
 package io.parbench.gate;
 
 import io.parbench.results.Configuration;
+import io.parbench.verdict.Check;
+import io.parbench.verdict.GateReport;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Comparator;

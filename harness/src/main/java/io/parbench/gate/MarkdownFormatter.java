@@ -1,5 +1,8 @@
 package io.parbench.gate;
 
+import io.parbench.verdict.Check;
+import io.parbench.verdict.GateReport;
+import io.parbench.verdict.Verdict;
 import java.util.Arrays;
 import java.util.List;
 

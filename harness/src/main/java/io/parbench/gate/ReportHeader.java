@@ -1,6 +1,9 @@
 package io.parbench.gate;
 
 import io.parbench.text.Format;
+import io.parbench.verdict.GateReport;
+import io.parbench.verdict.GateSettings;
+import io.parbench.verdict.RunSource;
 import java.util.ArrayList;
 import java.util.List;
 

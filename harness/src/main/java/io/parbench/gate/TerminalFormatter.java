@@ -1,5 +1,6 @@
 package io.parbench.gate;
 
+import io.parbench.verdict.GateReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

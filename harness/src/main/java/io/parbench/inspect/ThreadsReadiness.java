@@ -12,6 +12,10 @@ import java.util.List;
  */
 public final class ThreadsReadiness {
 
+    private static final String CLANG_LINK = "link with -Wl,--import-memory -Wl,--shared-memory -Wl,--max-memory=<bytes>";
+    /** What a plain clang build needs for threads: the one wording of these flags, for inspect and the report's checklist. */
+    public static final String CLANG_THREADS_FLAGS = "compile with -matomics -mbulk-memory, " + CLANG_LINK;
+
     private ThreadsReadiness() {}
 
     public static ThreadsVerdict judge(ModuleContents m, List<ToolchainMatch> toolchains) {
@@ -71,10 +75,9 @@ public final class ThreadsReadiness {
                 String emcc = "compile and link with emcc -pthread";
                 return new BuildHints(emcc, emcc, emcc + " (and -sMAXIMUM_MEMORY=<bytes> if memory grows)", emcc, emcc);
             }
-            String link = "link with -Wl,--import-memory -Wl,--shared-memory -Wl,--max-memory=<bytes>";
             return new BuildHints(
-                    "clang: compile with -matomics -mbulk-memory, " + link,
-                    "clang: " + link,
+                    "clang: " + CLANG_THREADS_FLAGS,
+                    "clang: " + CLANG_LINK,
                     "clang: link with -Wl,--max-memory=<bytes>",
                     "clang: link with -Wl,--import-memory",
                     "clang: compile with -mbulk-memory so the linker makes the segments passive");

@@ -5,13 +5,11 @@ import io.parbench.kernels.KernelSpec;
 import io.parbench.results.Configuration;
 import io.parbench.results.MeasurementSettings;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Turns the user's choices into a {@link Plan}. Configurations are ordered kernel → size → engine →
@@ -88,8 +86,7 @@ public final class PlanBuilder {
         List<KernelSpec> kernels = new ArrayList<>();
         for (String name : expression.split(",")) {
             KernelSpec k = KernelSpec.byId(name.trim()).orElseThrow(() -> new IllegalArgumentException(
-                    "Unknown kernel '" + name.trim() + "'; the kernels are " + Arrays.stream(KernelSpec.values())
-                            .map(KernelSpec::id).collect(Collectors.joining(", ")) + " (or 'all')."));
+                    "Unknown kernel '" + name.trim() + "'; the kernels are " + KernelSpec.NAMES + " (or 'all')."));
             if (!kernels.contains(k)) kernels.add(k);
         }
         return kernels;

@@ -4,12 +4,12 @@ import io.parbench.analysis.EngineRatio;
 import io.parbench.analysis.SeriesAnalysis;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.EngineFacts;
+import io.parbench.statistics.Statistics;
 import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * The browsers side by side, per document: for each browser engine its version, the median
@@ -86,7 +86,7 @@ final class BrowsersSection {
         if (startups.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Median().evaluate(startups.stream().mapToDouble(Double::doubleValue).toArray()));
+        return Optional.of(Statistics.median(startups));
     }
 
     private static Optional<String> regionCost(ReportedRun run, String engine) {

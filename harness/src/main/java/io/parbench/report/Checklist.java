@@ -1,11 +1,13 @@
 package io.parbench.report;
 
 import io.parbench.analysis.SeriesAnalysis;
+import io.parbench.inspect.ThreadsReadiness;
 import io.parbench.results.BrowserProbe;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.FactKeys;
 import io.parbench.results.Status;
+import io.parbench.statistics.Statistics;
 import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,11 +19,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
- * The threads-in-WASM checklist (DESIGN.md) evaluated on one results document: each item
- * passes, fails with the fix, or says it was not measured (no browser engine) or not checked.
+ * The threads-in-WASM checklist evaluated on one results document: each item passes, fails with
+ * the fix, or says it was not measured (no browser engine) or not checked. Its titles and fixes
+ * are worded here once, for the report and for 'parbench doctor'.
  *
  * @param headline one sentence anyone can read: whether threads in WASM work here
  */
@@ -33,6 +35,8 @@ public record Checklist(List<CheckItem> items, String headline) {
     public static final String MODULE = "The module has atomics and shared memory";
     public static final String PARALLEL = "Parallel loops really run in parallel";
     public static final String FALLBACK = "The single-threaded fallback works";
+    /** Checked by 'parbench doctor' on each browser. */
+    public static final String SHARED_MEMORY = "A shared WebAssembly.Memory reaches a worker";
 
     /** A series counts as parallel when the low end of its best speedup's interval exceeds this. */
     public static final double PARALLEL_SPEEDUP = 1.1;
@@ -45,9 +49,18 @@ public record Checklist(List<CheckItem> items, String headline) {
             + " without it fails with net::ERR_BLOCKED_BY_RESPONSE.";
     public static final String SHARED_MEMORY_FIX = "Shared memory can only be posted to workers on a cross-origin isolated page. "
             + ISOLATION_FIX;
+    public static final String WEBKIT_SHARED_ARRAY_BUFFER_FIX = "WebKitGTK has SharedArrayBuffer only with "
+            + FactKeys.JSC_SHARED_ARRAY_BUFFER + "=1 in the driver's environment; parbench sets it for isolated pages, so check that"
+            + " nothing in the environment overrides JSC options.";
 
     public Checklist {
         items = List.copyOf(items);
+    }
+
+    /** WebKitGTK's switch for SharedArrayBuffer as 'parbench doctor' found it ({@code value} of the variable). */
+    public static String webKitSharedArrayBuffer(String value, boolean isolationServed) {
+        return FactKeys.JSC_SHARED_ARRAY_BUFFER + "=" + value + " in the environment of WebKitWebDriver and MiniBrowser"
+                + (isolationServed ? "" : " (left out with --no-isolation: Safari gives no SharedArrayBuffer to pages that are not isolated)");
     }
 
     public static Checklist of(ReportedRun run) {
@@ -196,7 +209,7 @@ public record Checklist(List<CheckItem> items, String headline) {
             return "The pool started in " + ok.size() + " threaded configurations (start-up time not reported).";
         }
         return "Started in " + byWorkers.entrySet().stream()
-                .map(e -> Format.millis(new Median().evaluate(e.getValue().stream().mapToDouble(Double::doubleValue).toArray())) + " (W=" + e.getKey() + ")")
+                .map(e -> Format.millis(Statistics.median(e.getValue())) + " (W=" + e.getKey() + ")")
                 .collect(Collectors.joining(", "))
                 + ", median over kernels.";
     }
@@ -217,8 +230,8 @@ public record Checklist(List<CheckItem> items, String headline) {
         }
         if (!lacking.isEmpty()) {
             return CheckItem.fail(MODULE, "The WASM module lacks what threads need (" + String.join("; ", lacking) + ").",
-                    "Compile with -matomics -mbulk-memory and link with -Wl,--shared-memory -Wl,--import-memory"
-                            + " -Wl,--max-memory=<bytes>; check the result with 'parbench inspect MODULE.wasm'.");
+                    "Build it for threads (with clang: " + ThreadsReadiness.CLANG_THREADS_FLAGS + "); 'parbench inspect MODULE.wasm'"
+                            + " checks the result and names the flags of its toolchain.");
         }
         if (allTrue) {
             return CheckItem.pass(MODULE, "The module imports a shared memory and uses atomics.");

@@ -1,14 +1,14 @@
 package io.parbench.report;
 
-import io.parbench.gate.Check;
-import io.parbench.gate.Comparison;
-import io.parbench.gate.GateReport;
-import io.parbench.gate.Metric;
-import io.parbench.gate.Text;
 import io.parbench.results.AtomicFile;
 import io.parbench.results.ComparisonDocument;
 import io.parbench.results.SeriesKey;
 import io.parbench.text.Format;
+import io.parbench.verdict.Check;
+import io.parbench.verdict.Comparison;
+import io.parbench.verdict.GateReport;
+import io.parbench.verdict.Metric;
+import io.parbench.verdict.Text;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -14,7 +14,9 @@ public record ComparisonDocument(
         List<ComparisonRound> rounds) {
 
     public static final String FORMAT = "parbench-comparison";
-    public static final int VERSION = 1;
+    /** Version 2 added each fork's number and its samples' positions (A and B paired inside one fork); version 1 is still read. */
+    public static final int VERSION = 2;
+    public static final int OLDEST_READABLE_VERSION = 1;
 
     public ComparisonDocument {
         plan = plan == null ? List.of() : List.copyOf(plan);

@@ -31,10 +31,12 @@ public final class ComparisonFiles {
         } catch (IOException e) {
             throw new ResultsException(file + " could not be read as JSON: " + e.getMessage());
         }
+        int version = tree == null ? -1 : tree.path("version").asInt(-1);
         if (tree == null || !ComparisonDocument.FORMAT.equals(tree.path("format").asText())
-                || tree.path("version").asInt(-1) != ComparisonDocument.VERSION) {
-            throw new ResultsException(file + " is not a parbench comparison document of version " + ComparisonDocument.VERSION
-                    + " (\"format\": \"" + ComparisonDocument.FORMAT + "\"); give a comparison.json written by 'parbench compare'.");
+                || version < ComparisonDocument.OLDEST_READABLE_VERSION || version > ComparisonDocument.VERSION) {
+            throw new ResultsException(file + " is not a parbench comparison document of versions " + ComparisonDocument.OLDEST_READABLE_VERSION
+                    + " to " + ComparisonDocument.VERSION + " (\"format\": \"" + ComparisonDocument.FORMAT
+                    + "\"); give a comparison.json written by 'parbench compare'.");
         }
         try {
             ComparisonDocument doc = ResultsJson.mapper().treeToValue(tree, ComparisonDocument.class);

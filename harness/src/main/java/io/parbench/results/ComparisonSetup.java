@@ -2,6 +2,7 @@ package io.parbench.results;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a comparison's decisions depend on besides its samples, so they can be recomputed
@@ -15,17 +16,30 @@ import java.util.List;
  * @param budget the time the rounds may take
  * @param undecided what an undecided check does to the exit code: pass or fail
  * @param orderSeed the seed of the random order of configurations and sides in each round
+ * @param pairing per engine, how A and B met: {@link #IN_FORK} (both in the same page or JVM,
+ *     their blocks interleaved), or separate forks with the reason they could not share one;
+ *     empty in documents of version 1 (separate forks)
  */
 public record ComparisonSetup(
         SideSetup baseline, SideSetup current, List<String> thresholds, double alpha, int firstLook, double lookGrowth,
-        int maxRounds, Duration budget, String undecided, long orderSeed) {
+        int maxRounds, Duration budget, String undecided, long orderSeed, Map<String, String> pairing) {
+
+    /** The pairing of an engine whose sides share each fork. */
+    public static final String IN_FORK = "in-fork";
 
     public ComparisonSetup {
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+        pairing = pairing == null ? Map.of() : Map.copyOf(pairing);
     }
 
     /** This setup with the plan's last look moved, as fitting the plan to the budget does. */
     public ComparisonSetup withMaxRounds(int rounds) {
-        return new ComparisonSetup(baseline, current, thresholds, alpha, firstLook, lookGrowth, rounds, budget, undecided, orderSeed);
+        return new ComparisonSetup(baseline, current, thresholds, alpha, firstLook, lookGrowth, rounds, budget, undecided, orderSeed,
+                pairing);
+    }
+
+    /** How an engine's sides met (see {@code pairing}). */
+    public String pairingOf(String engine) {
+        return pairing.getOrDefault(engine, "separate forks");
     }
 }

@@ -13,6 +13,16 @@ public enum ComparisonSide {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The side of an {@link #id()}, e.g. as a page names it. */
+    public static ComparisonSide parse(String id) {
+        for (ComparisonSide side : values()) {
+            if (side.id().equals(id)) {
+                return side;
+            }
+        }
+        throw new IllegalArgumentException("no comparison side '" + id + "' (baseline or current)");
+    }
+
     /** A or B, as the comparison's output names them. */
     public String letter() {
         return this == BASELINE ? "A" : "B";

@@ -7,6 +7,8 @@ import java.util.List;
  * What one configuration produced.
  *
  * @param samples steps/sec, one list per fork, one value per measurement iteration (raw, nothing dropped)
+ * @param sources for each list of samples, its fork and the samples' positions in it; empty in
+ *     documents of version 1, where every list of samples is a fork of its own
  * @param checksum the checksum the engine computed (16 lowercase hex digits), null if none
  * @param expectedChecksum the checksum every engine and worker count must reproduce
  * @param poolStartupMillis time to bring up the worker pool, where the engine measures it
@@ -18,6 +20,7 @@ public record ConfigurationResult(
         Status status,
         String reason,
         List<List<Double>> samples,
+        List<SampleSource> sources,
         String checksum,
         String expectedChecksum,
         Double poolStartupMillis,
@@ -27,7 +30,23 @@ public record ConfigurationResult(
 
     public ConfigurationResult {
         samples = samples == null ? List.of() : samples.stream().map(List::copyOf).toList();
+        sources = sources == null ? List.of() : List.copyOf(sources);
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A result without sample sources: each list of samples a fork of its own (as in version 1 documents). */
+    public ConfigurationResult(Configuration configuration, Status status, String reason, List<List<Double>> samples, String checksum,
+            String expectedChecksum, Double poolStartupMillis, Double mainThreadMaxGapMillis, Instant measuredAt, List<String> notes) {
+        this(configuration, status, reason, samples, List.of(), checksum, expectedChecksum, poolStartupMillis, mainThreadMaxGapMillis,
+                measuredAt, notes);
+    }
+
+    /**
+     * The fork each list of samples came from: its {@link SampleSource#fork} where the document
+     * records it, else a number of its own (version 1: every list a separate fork).
+     */
+    public int forkOf(int index) {
+        return sources.size() == samples.size() ? sources.get(index).fork() : -1 - index;
     }
 
     /** All samples, fork by fork, in one list. */

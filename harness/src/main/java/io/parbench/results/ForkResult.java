@@ -3,16 +3,22 @@ package io.parbench.results;
 import java.util.List;
 
 /**
- * One fork (a fresh JVM or page) of one side of a comparison round.
+ * What one fork (a fresh JVM or page) of a comparison round measured of one configuration on one
+ * side. Results of the two sides with the same {@code fork} were measured in the same page or
+ * JVM, their blocks interleaved (A and B paired inside the fork); otherwise each side had forks of
+ * its own.
  *
- * @param samples steps/s of each measurement iteration, raw
+ * @param fork the comparison's fork (1, 2, … in the order they ran); 0 in documents of version 1
+ * @param samples steps/s of each of its blocks, raw
+ * @param positions each sample's position in the fork's sequence of blocks (empty in version 1)
  * @param reason why it failed, when it did
  */
 public record ForkResult(
-        Configuration configuration, ComparisonSide side, Status status, String reason, List<Double> samples, String checksum,
-        String expectedChecksum, Double poolStartupMillis) {
+        Configuration configuration, ComparisonSide side, int fork, Status status, String reason, List<Double> samples,
+        List<Integer> positions, String checksum, String expectedChecksum, Double poolStartupMillis) {
 
     public ForkResult {
         samples = samples == null ? List.of() : List.copyOf(samples);
+        positions = positions == null ? List.of() : List.copyOf(positions);
     }
 }

@@ -37,9 +37,10 @@ public final class ResultsReader {
                     + "\"). Give a file written by 'parbench run'.");
         }
         int version = tree.path("version").asInt(-1);
-        if (version != RunDocument.VERSION) {
-            throw new ResultsException(file + " has results format version " + tree.path("version")
-                    + "; this parbench reads version " + RunDocument.VERSION + ". Use the parbench that wrote it, or re-run the benchmark.");
+        if (version < RunDocument.OLDEST_READABLE_VERSION || version > RunDocument.VERSION) {
+            throw new ResultsException(file + " has results format version " + tree.path("version") + "; this parbench reads versions "
+                    + RunDocument.OLDEST_READABLE_VERSION + " to " + RunDocument.VERSION
+                    + ". Use the parbench that wrote it, or re-run the benchmark.");
         }
         RunDocument doc;
         try {

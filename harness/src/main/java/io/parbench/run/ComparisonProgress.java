@@ -1,8 +1,8 @@
 package io.parbench.run;
 
+import io.parbench.engines.ForkPlan;
 import io.parbench.results.ComparisonRound;
 import io.parbench.results.ComparisonSide;
-import io.parbench.results.Configuration;
 import io.parbench.results.ForkResult;
 import io.parbench.results.Status;
 import io.parbench.text.Format;
@@ -28,17 +28,20 @@ public final class ComparisonProgress {
         return new ComparisonProgress(System.err, terminal);
     }
 
-    void fork(int round, Configuration c, ComparisonSide side) {
+    void fork(int round, ForkPlan fork, List<ComparisonSide> sides) {
         if (live) {
-            out.print("\r\033[Kround " + round + ": " + c.label() + " side " + side.letter());
+            out.print("\r\033[Kround " + round + ": " + fork.series().label() + " W=" + fork.workers().stream().map(String::valueOf)
+                    .collect(Collectors.joining(",")) + " side " + sides.stream().map(ComparisonSide::letter).collect(Collectors.joining("+")));
             out.flush();
         }
     }
 
-    void forkDone(ForkResult fork) {
-        if (fork.status() == Status.FAILED) {
-            clear();
-            out.println("  " + fork.configuration().label() + " side " + fork.side().letter() + ": failed — " + fork.reason());
+    void forkDone(List<ForkResult> results) {
+        for (ForkResult result : results) {
+            if (result.status() == Status.FAILED) {
+                clear();
+                out.println("  " + result.configuration().label() + " side " + result.side().letter() + ": failed — " + result.reason());
+            }
         }
     }
 
@@ -51,7 +54,8 @@ public final class ComparisonProgress {
     void round(ComparisonRound round, long decided, int checks, Duration elapsed, Duration budget) {
         clear();
         Duration left = budget.minus(elapsed);
-        out.printf("round %d: %d forks; %d of %d checks decided; %s elapsed, %s of the budget left%n", round.round(), round.forks().size(),
+        out.printf("round %d: %d forks; %d of %d checks decided; %s elapsed, %s of the budget left%n", round.round(),
+                round.forks().stream().mapToInt(ForkResult::fork).distinct().count(),
                 decided, checks, Format.duration(elapsed), left.isNegative() ? "none" : Format.duration(left));
     }
 

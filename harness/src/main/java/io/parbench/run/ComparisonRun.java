@@ -2,8 +2,11 @@ package io.parbench.run;
 
 import io.parbench.compare.ComparisonReplay;
 import io.parbench.compare.SequentialPlan;
+import io.parbench.engines.Block;
 import io.parbench.engines.Engine;
-import io.parbench.engines.Measurement;
+import io.parbench.engines.ForkMeasurement;
+import io.parbench.engines.ForkPlan;
+import io.parbench.plan.BlockOrder;
 import io.parbench.results.ComparisonDocument;
 import io.parbench.results.ComparisonFiles;
 import io.parbench.results.ComparisonRound;
@@ -12,28 +15,34 @@ import io.parbench.results.Configuration;
 import io.parbench.results.ForkResult;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.RunInfo;
+import io.parbench.results.SeriesKey;
+import io.parbench.results.Status;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 
 /**
- * Measures a comparison in rounds: in each round every configuration still undecided gets one
- * fresh fork per side, the configurations and, for each, the two sides in random order, back to
- * back (never all of A, then all of B: whatever the machine does meanwhile reaches both sides
- * alike). After each round the document is rewritten atomically and the decisions updated;
- * rounds stop when every check is decided, the plan's last look is reached, or the next round
- * would not fit in the time budget.
+ * Measures a comparison in rounds. In each round every series with a configuration still
+ * undecided gets its forks, the series in random order: where an engine pairs the sides inside one
+ * fork, one fresh page or JVM measures A and B at each worker count needed, their blocks
+ * interleaved in a balanced order (the fork's own level cancels in B / A); otherwise each side gets
+ * fresh forks of its own, back to back in random order (never all of A, then all of B: whatever the
+ * machine does meanwhile reaches both sides alike). After each round the document is rewritten
+ * atomically and the decisions updated; rounds stop when every check is decided, the plan's last
+ * look is reached, or the next round would not fit in the time budget.
  */
 public final class ComparisonRun {
 
     private final Map<ComparisonSide, Map<String, Engine>> engines;
+    private final Map<String, Engine> paired;
     private final MeasurementSettings forkSettings;
     private final ExpectedChecksums expected;
     private final ComparisonReplay decisions;
@@ -42,16 +51,20 @@ public final class ComparisonRun {
     private final Path file;
     private final ComparisonProgress progress;
     private final List<ComparisonRound> rounds = new ArrayList<>();
+    private int forks;
     private ComparisonDocument document;
 
     /**
      * @param start the document as it starts: run, environment, setup and plan, no rounds
-     * @param settings warm-up and iterations of each fork (its fork count is ignored: one per side per round)
+     * @param engines each side's engines, by name
+     * @param paired the engines that measure both sides inside one fork, by name (these sides' own engines are not used)
+     * @param settings warm-up and iterations of each fork (its fork count is ignored: the rounds are the forks)
      */
-    public ComparisonRun(ComparisonDocument start, Map<ComparisonSide, Map<String, Engine>> engines, MeasurementSettings settings,
-            ExpectedChecksums expected, ComparisonReplay decisions, Path file, ComparisonProgress progress) {
+    public ComparisonRun(ComparisonDocument start, Map<ComparisonSide, Map<String, Engine>> engines, Map<String, Engine> paired,
+            MeasurementSettings settings, ExpectedChecksums expected, ComparisonReplay decisions, Path file, ComparisonProgress progress) {
         this.document = start;
         this.engines = engines;
+        this.paired = Map.copyOf(paired);
         this.forkSettings = new MeasurementSettings(1, settings.warmupIterations(), settings.iterations(), settings.iterationMillis());
         this.expected = expected;
         this.decisions = decisions;
@@ -65,11 +78,11 @@ public final class ComparisonRun {
     public ComparisonDocument execute() {
         save();
         long startNanos = System.nanoTime();
-        double secondsPerPair = 0;
+        double secondsPerConfiguration = 0;
         while (true) {
             List<Configuration> next = new ArrayList<>(decisions.nextRound());
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-            Duration nextRound = Duration.ofMillis((long) (1000 * secondsPerPair * next.size()));
+            Duration nextRound = Duration.ofMillis((long) (1000 * secondsPerConfiguration * next.size()));
             if (next.isEmpty() || (!rounds.isEmpty() && elapsed.plus(nextRound).compareTo(budget) > 0)) {
                 break;
             }
@@ -78,7 +91,7 @@ public final class ComparisonRun {
             rounds.add(round);
             decisions.add(round);
             long roundNanos = System.nanoTime() - roundStart;
-            secondsPerPair = roundNanos / 1e9 / next.size();
+            secondsPerConfiguration = roundNanos / 1e9 / next.size();
             if (rounds.size() == 1) {
                 fitPlanToBudget(roundNanos);
             }
@@ -114,39 +127,84 @@ public final class ComparisonRun {
 
     private ComparisonRound measureRound(int index, List<Configuration> configurations) {
         Instant started = Instant.now();
-        Collections.shuffle(configurations, order);
-        List<ForkResult> forks = new ArrayList<>();
+        Map<SeriesKey, List<Integer>> series = new LinkedHashMap<>();
         for (Configuration c : configurations) {
+            series.computeIfAbsent(c.series(), k -> new ArrayList<>()).add(c.workers());
+        }
+        List<SeriesKey> seriesOrder = new ArrayList<>(series.keySet());
+        Collections.shuffle(seriesOrder, order);
+        List<ForkResult> results = new ArrayList<>();
+        for (SeriesKey key : seriesOrder) {
+            List<Integer> workers = series.get(key).stream().sorted().toList();
+            Engine both = paired.get(key.engine());
+            if (both != null) {
+                results.addAll(measure(index, both, fork(key, List.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT), workers), null));
+                continue;
+            }
             List<ComparisonSide> sides = new ArrayList<>(List.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT));
             Collections.shuffle(sides, order);
             for (ComparisonSide side : sides) {
-                progress.fork(index, c, side);
-                ForkResult fork = verify(c, side, measure(side, c));
-                progress.forkDone(fork);
-                forks.add(fork);
+                Engine engine = engines.get(side).get(key.engine());
+                List<List<Integer>> perFork = engine.measuresCurves() ? List.of(workers) : workers.stream().map(List::of).toList();
+                for (List<Integer> forkWorkers : perFork) {
+                    // A side's own engine measures its own build, which every engine calls side B (current).
+                    results.addAll(measure(index, engine, fork(key, List.of(ComparisonSide.CURRENT), forkWorkers), side));
+                }
             }
         }
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return new ComparisonRound(index, started, forks, load < 0 ? null : load);
+        return new ComparisonRound(index, started, results, load < 0 ? null : load);
     }
 
-    private Measurement measure(ComparisonSide side, Configuration c) {
+    /** A fork of the series at these worker counts on these sides, its blocks in a balanced order drawn from the order seed. */
+    private ForkPlan fork(SeriesKey series, List<ComparisonSide> sides, List<Integer> workers) {
+        return new ForkPlan(series, BlockOrder.balanced(sides, workers, forkSettings.iterations(), order), forkSettings);
+    }
+
+    /**
+     * Measures one fork and files what it measured per configuration and side, each checked against the expected checksum;
+     * {@code filedAs} is the side a one-sided fork of a side's own engine measures (null: the fork's sides as they are).
+     */
+    private List<ForkResult> measure(int round, Engine engine, ForkPlan fork, ComparisonSide filedAs) {
+        int id = ++forks;
+        progress.fork(round, fork, filedAs == null ? fork.sides() : List.of(filedAs));
+        ForkMeasurement m = measure(engine, fork);
+        List<ForkResult> results = new ArrayList<>();
+        for (ComparisonSide side : fork.sides()) {
+            for (int w : fork.workers()) {
+                Block point = new Block(side, w);
+                Configuration c = fork.configuration(w);
+                List<Double> samples = new ArrayList<>();
+                List<Integer> positions = new ArrayList<>();
+                for (int i = 0; i < m.blocks().size(); i++) {
+                    if (m.blocks().get(i).block().equals(point)) {
+                        samples.add(m.blocks().get(i).stepsPerSecond());
+                        positions.add(i);
+                    }
+                }
+                boolean failedHere = m.status() == Status.FAILED && (m.failedAt() == null || m.failedAt().equals(point)
+                        || samples.size() < fork.order().stream().filter(point::equals).count());
+                String checksum = m.checksums().get(point);
+                ExpectedChecksums.Verdict verdict = failedHere
+                        ? expected.verify(c, Status.FAILED, m.reason(), checksum)
+                        : expected.verify(c, m.status() == Status.FALLBACK && w > 1 ? Status.FALLBACK : Status.OK, m.reason(), checksum);
+                results.add(new ForkResult(c, filedAs == null ? side : filedAs, id, verdict.status(), verdict.reason(), samples, positions, checksum, verdict.expected(),
+                        m.poolStartupMillis()));
+            }
+        }
+        progress.forkDone(results);
+        return results;
+    }
+
+    private ForkMeasurement measure(Engine engine, ForkPlan fork) {
         try {
-            return Objects.requireNonNull(engines.get(side).get(c.engine()).measure(c, forkSettings), "engine returned no measurement");
+            return Objects.requireNonNull(engine.measure(fork), "engine returned no measurement");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Measurement.failed("interrupted");
+            return ForkMeasurement.failed("interrupted");
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
-            return Measurement.failed(c.engine() + " engine error: " + BenchmarkRun.describe(e));
+            return ForkMeasurement.failed(fork.series().engine() + " engine error: " + BenchmarkRun.describe(e));
         }
-    }
-
-    /** Both sides must compute the answer every engine and worker count computes: the same work. */
-    private ForkResult verify(Configuration c, ComparisonSide side, Measurement m) {
-        ExpectedChecksums.Verdict verdict = expected.verify(c, m);
-        List<Double> samples = m.samples() == null || m.samples().isEmpty() ? List.of() : m.samples().getFirst();
-        return new ForkResult(c, side, verdict.status(), verdict.reason(), samples, m.checksum(), verdict.expected(),
-                m.poolStartupMillis());
     }
 
     private ComparisonDocument withRun(RunInfo info) {

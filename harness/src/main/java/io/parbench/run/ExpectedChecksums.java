@@ -1,6 +1,6 @@
 package io.parbench.run;
 
-import io.parbench.engines.Measurement;
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.Configuration;
@@ -34,7 +34,7 @@ public final class ExpectedChecksums {
 
     private static Optional<String> reference(KernelSpec kernel, long size, long seed) {
         try {
-            return Optional.of(String.format("%016x", ReferenceChecksums.of(kernel, size, seed)));
+            return Optional.of(ChecksumText.of(ReferenceChecksums.of(kernel, size, seed)));
         } catch (IllegalArgumentException | OutOfMemoryError e) {
             // Too large for the reference here; engines must then still agree with each other.
             return Optional.empty();
@@ -62,24 +62,29 @@ public final class ExpectedChecksums {
      */
     public record Verdict(Status status, String reason, String expected) {}
 
-    /** Checks a measurement's checksum; the one rule for runs and comparisons alike. */
-    public Verdict verify(Configuration c, Measurement m) {
+    /**
+     * Checks what a fork computed for a configuration; the one rule for runs and comparisons alike.
+     *
+     * @param status how the fork measured it (ok or fallback; failed passes through)
+     * @param checksum what it computed, null when nothing
+     */
+    public Verdict verify(Configuration c, Status status, String reason, String checksum) {
         String want = expected(c);
-        if (m.status() == Status.FAILED) {
-            return new Verdict(m.status(), m.reason(), want);
+        if (status == Status.FAILED) {
+            return new Verdict(status, reason, want);
         }
-        if (m.checksum() == null) {
+        if (checksum == null) {
             return new Verdict(Status.FAILED, "the engine reported no checksum, so the result cannot be verified", want);
         }
         if (want == null) {
-            observed(c, m.checksum());
-            return new Verdict(m.status(), m.reason(), m.checksum());
+            observed(c, checksum);
+            return new Verdict(status, reason, checksum);
         }
-        if (!want.equals(m.checksum())) {
-            return new Verdict(Status.FAILED, "checksum mismatch: computed " + m.checksum() + ", expected " + want
+        if (!want.equals(checksum)) {
+            return new Verdict(Status.FAILED, "checksum mismatch: computed " + checksum + ", expected " + want
                     + " — this engine and worker count computed a different answer", want);
         }
-        return new Verdict(m.status(), m.reason(), want);
+        return new Verdict(status, reason, want);
     }
 
     // Variants and engines share the expectation: they compute the same kernel on the same input.

@@ -1,15 +1,20 @@
 package io.parbench.run;
 
+import io.parbench.engines.ForkPlan;
 import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.Status;
 import io.parbench.text.Format;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Progress of a run on stderr: one live line on a terminal, plain lines otherwise (CI logs).
- * The ETA extrapolates from the configurations done so far.
+ * Progress of a run on stderr, fork by fork: one live line on a terminal, plain lines otherwise
+ * (CI logs). The ETA extrapolates from the forks done so far.
  */
 public final class Progress {
 
@@ -18,7 +23,9 @@ public final class Progress {
     private final int total;
     private final long startNanos = System.nanoTime();
     private int done;
+    private final Set<Configuration> named = new HashSet<>();
 
+    /** @param total the plan's forks */
     public Progress(PrintStream out, boolean live, int total) {
         this.out = out;
         this.live = live;
@@ -31,10 +38,10 @@ public final class Progress {
         return new Progress(System.err, terminal, total);
     }
 
-    public void starting(Configuration c) {
-        String line = String.format("[%d/%d] %-8s %-14s W=%-3d elapsed %s%s",
-                done + 1, total, c.engine(), c.variant() == null ? c.kernel() : c.kernel() + ":" + c.variant(),
-                c.workers(), Format.duration(elapsed()), eta());
+    public void starting(ForkPlan fork) {
+        String workers = fork.workers().stream().map(String::valueOf).collect(Collectors.joining(","));
+        String line = String.format("[%d/%d] %-8s %-14s W=%-8s elapsed %s%s",
+                done + 1, total, fork.series().engine(), fork.series().kernelLabel(), workers, Format.duration(elapsed()), eta());
         if (live) {
             out.print("\r\033[K" + line);
             out.flush();
@@ -43,17 +50,25 @@ public final class Progress {
         }
     }
 
-    public void finished(ConfigurationResult r) {
+    /** A fork's configurations as they stand after it; each failure or fallback is named once. */
+    public void finished(ForkPlan fork, List<ConfigurationResult> results) {
         done++;
-        if (r.status() != Status.OK) {
-            if (live) out.print("\r\033[K");
-            out.println("  " + r.configuration().label() + ": " + r.status().id() + " — " + r.reason());
+        for (ConfigurationResult r : results) {
+            if (r.status() != Status.OK && named.add(r.configuration())) {
+                if (live) out.print("\r\033[K");
+                out.println("  " + r.configuration().label() + ": " + r.status().id() + " — " + r.reason());
+            }
         }
+    }
+
+    /** A fork left out because every configuration it was to measure had failed already. */
+    public void skipped(ForkPlan fork) {
+        done++;
     }
 
     public void end() {
         if (live) out.print("\r\033[K");
-        out.println("Measured " + done + " of " + total + " configurations in " + Format.duration(elapsed()) + ".");
+        out.println("Measured " + done + " of " + total + " forks in " + Format.duration(elapsed()) + ".");
     }
 
     private Duration elapsed() {

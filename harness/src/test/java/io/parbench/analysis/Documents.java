@@ -24,7 +24,7 @@ final class Documents {
         RunInfo run = new RunInfo("test", List.of(), Instant.EPOCH, Instant.EPOCH, true, 42, "quick",
                 new MeasurementSettings(1, 1, 3, 100));
         Environment env = new Environment("host", "Linux", "amd64", "cpu", 64, 1L << 30, "25", Map.of());
-        return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, run, env, results);
+        return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, run, env, List.of(), results);
     }
 
     static RunDocument of(ConfigurationResult... results) {

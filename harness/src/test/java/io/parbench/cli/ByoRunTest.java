@@ -3,6 +3,7 @@ package io.parbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.ConfigurationResult;
@@ -41,7 +42,7 @@ class ByoRunTest {
         RunDocument doc = ResultsReader.read(out.resolve("results.json"));
         List<ConfigurationResult> results = doc.configurations();
         assertEquals(List.of(1, 2), results.stream().map(r -> r.configuration().workers()).toList());
-        String reference = String.format("%016x", ReferenceChecksums.of(KernelSpec.NBODY, 128, 42));
+        String reference = ChecksumText.of(ReferenceChecksums.of(KernelSpec.NBODY, 128, 42));
         for (ConfigurationResult r : results) {
             assertEquals("byo", r.configuration().engine());
             assertEquals("emscripten-nbody", r.configuration().kernel());

@@ -61,13 +61,46 @@ class CompareCommandTest {
     }
 
     @Test
-    void anAssetsFolderWithoutTheLibraryIsRefused() throws IOException {
+    void anAssetsFolderWithoutWhatAnEngineNeedsIsRefusedForEveryEngineThatUsesIt() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("assets"));
         CommandRun run = CommandRun.of("compare", "--engines", "native", "--baseline-assets", empty.toString());
         assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.err());
         assertTrue(run.err().contains("has no native/linux-x86_64/libparbench.so, which the native engine needs"), run.err());
         CommandRun jvm = CommandRun.of("compare", "--engines", "jvm", "--baseline-assets", empty.toString());
         assertTrue(jvm.err().contains("changes only the native and browser engines"), jvm.err());
+        CommandRun chromium = CommandRun.of("compare", "--engines", "chromium", "--baseline-assets", empty.toString());
+        assertEquals(ExitCodes.BAD_INPUT, chromium.exitCode(), chromium.err());
+        assertTrue(chromium.err().contains("has no wasm/parbench.wasm, which the chromium engine needs"), chromium.err());
+        // Safari runs only through a WebDriver endpoint; its pages come from the assets folder all the same.
+        CommandRun safari = CommandRun.of("compare", "--webdriver-url", "http://127.0.0.1:9", "--browser", "safari",
+                "--engines", "safari", "--baseline-assets", empty.toString());
+        assertEquals(ExitCodes.BAD_INPUT, safari.exitCode(), safari.err());
+        assertTrue(safari.err().contains("has no wasm/parbench.wasm, which the safari engine needs"), safari.err());
+    }
+
+    /**
+     * A real comparison of this build's native library with itself (--baseline-assets of this
+     * build): both libraries in every JVM, each side measured at every worker count of each fork.
+     */
+    @Test
+    void nativeAssetsAreComparedInOneJvm() {
+        Path assets = Path.of("..", "bench-wasm", "target", "classes", "io", "parbench", "assets");
+        Path out = dir.resolve("aa");
+        CommandRun run = CommandRun.of("compare", "--engines", "native", "--kernels", "sum", "--sizes", "4096", "--workers", "1,2",
+                "--warmup", "1", "--iterations", "2", "--iteration-time", "50", "--budget", "1s", "--baseline-assets", assets.toString(),
+                "--out", out.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("native: A and B in the same fork, interleaved"), run.err());
+        ComparisonDocument doc = ComparisonFiles.read(out.resolve("comparison.json"));
+        assertEquals(ComparisonSetup.IN_FORK, doc.setup().pairingOf("native"));
+        List<ForkResult> forks = doc.rounds().getFirst().forks();
+        assertEquals(4, forks.size(), forks::toString);
+        for (ForkResult fork : forks) {
+            assertEquals(Status.OK, fork.status(), fork::toString);
+            assertEquals(2, fork.samples().size(), fork::toString);
+            assertEquals(fork.expectedChecksum(), fork.checksum());
+            assertEquals(forks.getFirst().fork(), fork.fork(), "one JVM measured both sides at both worker counts");
+        }
     }
 
     @Test
@@ -152,7 +185,7 @@ class CompareCommandTest {
                 new Environment("host", "Linux", "amd64", "cpu", 2, 1L << 30, "jvm", engines),
                 new ComparisonSetup(new SideSetup(ComparisonSide.BASELINE, Map.of("assets", "/elsewhere"), Map.of()),
                         new SideSetup(ComparisonSide.CURRENT, Map.of(), Map.of()), List.of("5%"), 0.05, 6, 2, 30,
-                        Duration.ofMinutes(5), undecided, 1),
+                        Duration.ofMinutes(5), undecided, 1, Map.of()),
                 plan, rounds);
         Path file = dir.resolve("comparison.json");
         ComparisonFiles.write(doc, file);
@@ -161,6 +194,6 @@ class CompareCommandTest {
 
     private static ForkResult fork(Configuration c, ComparisonSide side, double level) {
         List<Double> samples = List.of(level * 0.99, level, level * 1.01, level * 1.005, level * 0.995);
-        return new ForkResult(c, side, Status.OK, null, samples, "00000000000000aa", "00000000000000aa", null);
+        return new ForkResult(c, side, 0, Status.OK, null, samples, List.of(), "00000000000000aa", "00000000000000aa", null);
     }
 }

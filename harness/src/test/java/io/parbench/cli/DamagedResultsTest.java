@@ -47,6 +47,6 @@ class DamagedResultsTest {
         ConfigurationResult r = configurations.get(first);
         configurations.set(first, new ConfigurationResult(r.configuration(), r.status(), r.reason(), List.of(), r.checksum(),
                 r.expectedChecksum(), r.poolStartupMillis(), r.mainThreadMaxGapMillis(), r.measuredAt(), r.notes()));
-        return new RunDocument(doc.format(), doc.version(), doc.run(), doc.environment(), configurations);
+        return new RunDocument(doc.format(), doc.version(), doc.run(), doc.environment(), doc.forks(), configurations);
     }
 }

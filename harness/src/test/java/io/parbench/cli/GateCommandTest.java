@@ -8,6 +8,7 @@ import io.parbench.gate.NoiseModel;
 import io.parbench.gate.RunDocuments;
 import io.parbench.results.ResultsJson;
 import io.parbench.results.ResultsWriter;
+import io.parbench.results.RunDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,10 @@ class GateCommandTest {
                 badThreshold.err().strip());
 
         Path future = dir.resolve("future.json");
-        Files.writeString(future, Files.readString(cur).replace("\"version\" : 1", "\"version\" : 99"));
+        String written = Files.readString(cur);
+        String version = "\"version\" : " + RunDocument.VERSION;
+        assertTrue(written.contains(version), written);
+        Files.writeString(future, written.replace(version, "\"version\" : 99"));
         CommandRun unknownVersion = CommandRun.of("gate", "--baseline", future.toString(), "--current", cur.toString());
         assertEquals(2, unknownVersion.exitCode());
         assertTrue(unknownVersion.err().contains("has results format version 99"), unknownVersion.err());

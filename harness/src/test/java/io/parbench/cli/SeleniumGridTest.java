@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.parbench.engines.Measurement;
 import io.parbench.engines.RemoteEndpoint;
+import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.browser.ServeAddress;
 import io.parbench.engines.browser.remote.SeleniumGrid;
 import io.parbench.engines.wasm.WasmEngine;
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.ComparisonDocument;
@@ -140,19 +141,19 @@ class SeleniumGridTest {
             String session = hub.sessionIds().getFirst();
             // A page that would measure for a minute: the node dies once its window is open.
             Configuration forkjoin = new Configuration("chromium", "forkjoin", null, 1024, 2);
-            CompletableFuture<Measurement> longPage = CompletableFuture.supplyAsync(() -> measure(engine, forkjoin,
+            CompletableFuture<SingleConfiguration.Result> longPage = CompletableFuture.supplyAsync(() -> measure(engine, forkjoin,
                     new MeasurementSettings(1, 0, 1, 60_000)));
             hub.awaitWindows(session, 2);
             chromiumNode.kill();
-            Measurement died = longPage.get();
+            SingleConfiguration.Result died = longPage.get();
             assertEquals(Status.FAILED, died.status());
             assertTrue(died.reason().contains("the chromium session " + session + " at " + hub.url() + " no longer answers while the page ran"),
                     died.reason());
 
             chromiumNode = hub.addChromiumNode();
-            Measurement after = measure(engine, forkjoin, new MeasurementSettings(1, 0, 1, 1));
+            SingleConfiguration.Result after = measure(engine, forkjoin, new MeasurementSettings(1, 0, 1, 1));
             assertEquals(Status.OK, after.status(), after::reason);
-            assertEquals(String.format("%016x", ReferenceChecksums.of(KernelSpec.FORKJOIN, 1024, KernelSpec.DEFAULT_SEED)), after.checksum());
+            assertEquals(ChecksumText.of(ReferenceChecksums.of(KernelSpec.FORKJOIN, 1024, KernelSpec.DEFAULT_SEED)), after.checksum());
             assertEquals(2, engine.driver().launches(), "a new session for the next page");
         }
     }
@@ -222,9 +223,9 @@ class SeleniumGridTest {
         return doc;
     }
 
-    private static Measurement measure(WasmEngine engine, Configuration configuration, MeasurementSettings settings) {
+    private static SingleConfiguration.Result measure(WasmEngine engine, Configuration configuration, MeasurementSettings settings) {
         try {
-            return engine.measure(configuration, settings);
+            return SingleConfiguration.measure(engine, configuration, settings);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

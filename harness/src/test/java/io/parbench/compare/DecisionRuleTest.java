@@ -9,7 +9,7 @@ import io.parbench.change.CheckDecision;
 import io.parbench.change.DecisionRule;
 import io.parbench.change.LogChange;
 import io.parbench.change.Outcome;
-import io.parbench.gate.Metric;
+import io.parbench.verdict.Metric;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

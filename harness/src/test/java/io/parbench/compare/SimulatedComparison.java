@@ -3,7 +3,7 @@ package io.parbench.compare;
 import io.parbench.change.CheckDecision;
 import io.parbench.change.ForkValues;
 import io.parbench.change.Outcome;
-import io.parbench.gate.Metric;
+import io.parbench.verdict.Metric;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

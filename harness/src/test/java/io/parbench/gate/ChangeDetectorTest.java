@@ -3,6 +3,9 @@ package io.parbench.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.verdict.Decision;
+import io.parbench.verdict.Interval;
+import io.parbench.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parbench.results.ResultsJson;
+import io.parbench.verdict.GateReport;
+import io.parbench.verdict.GateSettings;
+import io.parbench.verdict.Verdict;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

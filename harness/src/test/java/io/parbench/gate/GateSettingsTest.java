@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.results.Configuration;
+import io.parbench.verdict.GateInputException;
+import io.parbench.verdict.GateSettings;
+import io.parbench.verdict.Selector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

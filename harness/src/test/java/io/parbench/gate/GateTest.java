@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.Status;
+import io.parbench.verdict.Check;
+import io.parbench.verdict.Comparison;
+import io.parbench.verdict.GateInputException;
+import io.parbench.verdict.GateReport;
+import io.parbench.verdict.GateSettings;
+import io.parbench.verdict.Metric;
+import io.parbench.verdict.Verdict;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;

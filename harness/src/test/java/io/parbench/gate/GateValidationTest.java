@@ -2,6 +2,10 @@ package io.parbench.gate;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.verdict.Decision;
+import io.parbench.verdict.GateReport;
+import io.parbench.verdict.GateSettings;
+import io.parbench.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.parbench.gate;
 
+import io.parbench.kernels.ChecksumText;
 import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.Environment;
@@ -94,7 +95,7 @@ public final class RunDocuments {
         RunInfo run = new RunInfo("dev", List.of("parbench", "run"), Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2026-01-01T00:10:00Z"), complete, 1, "default",
                 new MeasurementSettings(forks, 2, iterations, 1000));
-        return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, run, env, results);
+        return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, run, env, List.of(), results);
     }
 
     public LabelledDocument labelled(String label) {
@@ -102,6 +103,6 @@ public final class RunDocuments {
     }
 
     private static String checksum(String kernel) {
-        return String.format("%016x", kernel.hashCode() & 0xffffffffL);
+        return ChecksumText.of(kernel.hashCode() & 0xffffffffL);
     }
 }

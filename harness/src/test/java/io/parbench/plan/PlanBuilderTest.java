@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.engines.Block;
+import io.parbench.engines.ForkPlan;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.results.Configuration;
 import io.parbench.results.MeasurementSettings;
@@ -65,12 +67,29 @@ class PlanBuilderTest {
     }
 
     @Test
-    void theEstimateCountsEveryForkAndIterationAndEachEnginesMinimumWarmup() {
+    void theEstimateCountsEveryForksSetUpAndBlocks() {
         Plan plan = PlanBuilder.build(Profile.QUICK, List.of("native", "chromium"),
                 Map.of("native", OWN_ONLY, "chromium", OWN_ONLY), List.of(KernelSpec.SUM), "", List.of(1, 2, 4), SETTINGS, 42);
-        Map<String, Duration> minimumWarmup = Map.of("native", Duration.ZERO, "chromium", Duration.ofSeconds(2));
-        // native: 3 configurations × 2 forks × ((1 + 5) × 100 ms + 1200 ms overhead);
-        // chromium: the same with 2 s of warm-up instead of 100 ms
-        assertEquals(3 * 2 * 1800 + 3 * 2 * 3700, plan.estimate(minimumWarmup::get).toMillis());
+        Map<String, Duration> setUp = Map.of("native", Duration.ofSeconds(1), "chromium", Duration.ofSeconds(2));
+        // native, one worker count per fork: 3 × 2 forks × (1 s + 5 × 100 ms);
+        // chromium, a curve per fork: 2 forks × (2 s + 3 × 5 × 100 ms)
+        List<ForkPlan> forks = plan.forks(engine -> engine.equals("chromium"));
+        assertEquals(3 * 2 * 1500 + 2 * 3500, Plan.estimate(forks, fork -> setUp.get(fork.series().engine())).toMillis());
+    }
+
+    @Test
+    void forksGoRoundByRoundAndACurvePerForkVisitsEveryWorkerCountOncePerPassInABalancedOrder() {
+        Plan plan = PlanBuilder.build(Profile.QUICK, List.of("chromium"), Map.of("chromium", OWN_ONLY),
+                List.of(KernelSpec.SUM, KernelSpec.NBODY), "", List.of(1, 2, 4), SETTINGS, 42);
+        List<ForkPlan> forks = plan.forks(engine -> true);
+        assertEquals(List.of("sum", "nbody", "sum", "nbody"), forks.stream().map(f -> f.series().kernel()).toList(), "fork 1 of each, then fork 2");
+        for (ForkPlan fork : forks) {
+            assertEquals(List.of(1, 2, 4), fork.workers());
+            assertEquals(15, fork.order().size());
+            List<Integer> first = fork.order().subList(0, 3).stream().map(Block::workers).toList();
+            List<Integer> second = fork.order().subList(3, 6).stream().map(Block::workers).toList();
+            assertEquals(first, second.reversed(), "every second pass runs the first one backwards: " + fork.order());
+        }
+        assertEquals(forks, plan.forks(engine -> true), "drawn from the seed: the same plan gives the same order");
     }
 }

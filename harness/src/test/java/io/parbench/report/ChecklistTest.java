@@ -106,6 +106,6 @@ class ChecklistTest {
     private static RunDocument withEngines(RunDocument document, Map<String, EngineFacts> engines, int logicalCores) {
         Environment e = document.environment();
         Environment changed = new Environment(e.hostname(), e.os(), e.arch(), e.cpuModel(), logicalCores, e.memoryBytes(), e.jvm(), engines);
-        return new RunDocument(document.format(), document.version(), document.run(), changed, document.configurations());
+        return new RunDocument(document.format(), document.version(), document.run(), changed, document.forks(), document.configurations());
     }
 }

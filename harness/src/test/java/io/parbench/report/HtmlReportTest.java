@@ -59,6 +59,13 @@ class HtmlReportTest {
     }
 
     @Test
+    void aSpeedupBeyondTheCoresIsListedAsAnAnomalyWithWhatCouldHaveBeenGiven() {
+        String html = HtmlReport.render(List.of(ReportFixtures.implausibleSpeedup()));
+        assertTrue(html.matches("(?s).*speedup [45]\\.\\d+× is more than 4 workers on 4 cores can give: the W=1 baseline was"
+                + " handicapped or the machine changed under the run.*"), "the anomaly is worded in the report");
+    }
+
+    @Test
     void enginesFarApartGetALogarithmicAxisAndAKernelThatOnlyFailedKeepsItsSection() {
         ReportFixtures.Builder b = new ReportFixtures.Builder("box", 4, 21L)
                 .engine(EngineFacts.available("native", Map.of()))

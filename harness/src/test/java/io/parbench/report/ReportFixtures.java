@@ -1,5 +1,7 @@
 package io.parbench.report;
 
+import io.parbench.gate.NoiseModel;
+import io.parbench.gate.RunDocuments;
 import io.parbench.results.BrowserProbe;
 import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
@@ -32,6 +34,14 @@ public final class ReportFixtures {
     private ReportFixtures() {}
 
     /** A healthy laptop run: native, jvm (with a JDK sort variant) and isolated chromium; one failure, one noisy configuration. */
+    /** A 4-core machine on which W=4 read 5× the one-worker throughput: more than the cores can give. */
+    static RunDocument implausibleSpeedup() {
+        return RunDocuments.run(NoiseModel.IID_3, 7)
+                .series("native", "nbody", 2048, Map.of(1, 100.0, 2, 190.0, 4, 500.0), 1)
+                .labelled("run")
+                .document();
+    }
+
     public static RunDocument healthy() {
         Builder b = new Builder("laptop-a", 4, 11L)
                 .engine(EngineFacts.available("native", Map.of("library", "/opt/parbench/libparbench.so")))
@@ -200,7 +210,7 @@ public final class ReportFixtures {
                     "--out", "reports/" + host + " run/results.json"), START, complete ? finished : null, complete, 42, "quick", SETTINGS);
             Environment env = new Environment(host, "Linux 6.1.0-18-amd64", "amd64", "Intel(R) Core(TM) i7-1165G7 @ 2.80GHz",
                     cores, 16L << 30, "OpenJDK 64-Bit Server VM 25+36-LTS (Eclipse Adoptium)", engines);
-            return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, run, env, results);
+            return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, run, env, List.of(), results);
         }
     }
 }

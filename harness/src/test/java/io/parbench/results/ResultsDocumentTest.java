@@ -29,7 +29,7 @@ class ResultsDocumentTest {
                 Instant.parse("2026-11-27T10:00:01Z"), List.of());
         var failed = new ConfigurationResult(new Configuration("jvm", "sort", "jdk", 1024, 1), Status.FAILED, "boom",
                 List.of(), null, "00000000000000aa", null, null, Instant.parse("2026-11-27T10:00:02Z"), List.of("note"));
-        return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, info, env, List.of(ok, failed));
+        return new RunDocument(RunDocument.FORMAT, RunDocument.VERSION, info, env, List.of(), List.of(ok, failed));
     }
 
     @Test
@@ -97,7 +97,7 @@ class ResultsDocumentTest {
 
     private void assertDamaged(String what, List<ConfigurationResult> configurations, String expected) {
         RunDocument doc = sample();
-        RunDocument damaged = new RunDocument(doc.format(), doc.version(), doc.run(), doc.environment(), configurations);
+        RunDocument damaged = new RunDocument(doc.format(), doc.version(), doc.run(), doc.environment(), doc.forks(), configurations);
         Path file = dir.resolve(what.replace(' ', '-') + ".json");
         ResultsWriter.write(damaged, file);
         ResultsException e = assertThrows(ResultsException.class, () -> ResultsReader.read(file), what);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.engines.Engine;
+import io.parbench.engines.ForkPlan;
 import io.parbench.engines.nativelib.NativeEngine;
 import io.parbench.plan.Plan;
 import io.parbench.results.Configuration;
@@ -88,8 +89,9 @@ class BenchmarkRunTest {
     private static RunDocument run(List<Configuration> configurations, Map<String, Engine> engines,
             ExpectedChecksums expected, Path file) {
         Plan plan = new Plan(configurations, TINY, 42, "quick");
+        List<ForkPlan> forks = plan.forks(engine -> engines.get(engine).measuresCurves());
         RunInfo info = new RunInfo("test", List.of("parbench", "run"), Instant.now(), null, false, 42, "quick", TINY);
-        Progress progress = new Progress(new PrintStream(new ByteArrayOutputStream()), false, configurations.size());
-        return new BenchmarkRun(plan, engines, expected, info, MachineFacts.probe(Map.of()), file, progress).execute();
+        Progress progress = new Progress(new PrintStream(new ByteArrayOutputStream()), false, forks.size());
+        return new BenchmarkRun(forks, engines, expected, info, MachineFacts.probe(Map.of()), file, progress).execute();
     }
 }

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.change.Outcome;
 import io.parbench.compare.ComparisonReplay;
+import io.parbench.engines.Block;
 import io.parbench.engines.Engine;
-import io.parbench.engines.Measurement;
-import io.parbench.gate.GateSettings;
+import io.parbench.engines.ForkMeasurement;
+import io.parbench.engines.ForkPlan;
 import io.parbench.results.ComparisonDocument;
 import io.parbench.results.ComparisonFiles;
 import io.parbench.results.ComparisonRound;
@@ -20,6 +21,8 @@ import io.parbench.results.ForkResult;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.RunInfo;
 import io.parbench.results.SideSetup;
+import io.parbench.results.Status;
+import io.parbench.verdict.GateSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,12 +30,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,48 +50,82 @@ class ComparisonRunTest {
 
     @TempDir Path dir;
 
-    /** An engine whose forks land 5% apart from one another, B's at {@code factor} of A's. */
+    /**
+     * An engine whose forks land 5% apart from one another (iterations inside one 1% apart), side B's
+     * blocks at {@code factor} of side A's.
+     */
     private record SimulatedEngine(double factor, Random rng) implements Engine {
         @Override public String name() { return "sim"; }
         @Override public EngineFacts probe() { return EngineFacts.available("sim", Map.of()); }
-        @Override public Measurement measure(Configuration c, MeasurementSettings settings) {
-            double level = (c.workers() == 1 ? 1000 : 1900) * factor * Math.exp(0.05 * rng.nextGaussian());
-            List<Double> iterations = new ArrayList<>();
-            for (int i = 0; i < settings.iterations(); i++) iterations.add(level * (1 + 0.01 * rng.nextGaussian()));
-            return Measurement.ok(List.of(iterations), "00000000000000aa");
+        @Override public ForkMeasurement measure(ForkPlan fork) {
+            double level = Math.exp(0.05 * rng.nextGaussian());
+            List<ForkMeasurement.MeasuredBlock> blocks = new ArrayList<>();
+            for (Block block : fork.order()) {
+                double rate = (block.workers() == 1 ? 1000 : 1900) * (block.side() == ComparisonSide.CURRENT ? factor : 1) * level;
+                blocks.add(new ForkMeasurement.MeasuredBlock(block, rate * (1 + 0.01 * rng.nextGaussian())));
+            }
+            Map<Block, String> checksums = new HashMap<>();
+            fork.order().forEach(block -> checksums.put(block, "00000000000000aa"));
+            return new ForkMeasurement(Status.OK, null, blocks, checksums, null, null, null, null, 1, List.of());
         }
     }
 
     private ComparisonDocument run(double factor, Duration budget) {
+        return run(factor, budget, false);
+    }
+
+    /** @param inFork whether one engine measures both sides in each fork */
+    private ComparisonDocument run(double factor, Duration budget, boolean inFork) {
         Random rng = new Random(3);
         ComparisonSetup setup = new ComparisonSetup(new SideSetup(ComparisonSide.BASELINE, Map.of("adapter", "old"), Map.of()),
-                new SideSetup(ComparisonSide.CURRENT, Map.of(), Map.of()), List.of("5%"), 0.05, 6, 2, 30, budget, "pass", 11);
+                new SideSetup(ComparisonSide.CURRENT, Map.of(), Map.of()), List.of("5%"), 0.05, 6, 2, 30, budget, "pass", 11,
+                Map.of("sim", inFork ? ComparisonSetup.IN_FORK : "separate forks"));
         MeasurementSettings settings = new MeasurementSettings(1, 0, 3, 1);
         ComparisonDocument start = new ComparisonDocument(ComparisonDocument.FORMAT, ComparisonDocument.VERSION,
                 new RunInfo("test", List.of(), Instant.now(), null, false, 42, "quick", settings),
                 new Environment("h", "os", "arch", "cpu", 2, 1, "jvm", Map.of()), setup, PLAN, List.of());
         Map<ComparisonSide, Map<String, Engine>> engines = new EnumMap<>(ComparisonSide.class);
-        engines.put(ComparisonSide.BASELINE, Map.of("sim", new SimulatedEngine(1, rng)));
-        engines.put(ComparisonSide.CURRENT, Map.of("sim", new SimulatedEngine(factor, rng)));
+        engines.put(ComparisonSide.BASELINE, inFork ? Map.of() : Map.of("sim", new SimulatedEngine(1, rng)));
+        engines.put(ComparisonSide.CURRENT, inFork ? Map.of() : Map.of("sim", new SimulatedEngine(factor, rng)));
+        Map<String, Engine> paired = inFork ? Map.of("sim", new SimulatedEngine(factor, rng)) : Map.of();
         ComparisonReplay decisions = new ComparisonReplay(PLAN, setup, SETTINGS.thresholds());
-        return new ComparisonRun(start, engines, settings, new ExpectedChecksums(c -> Optional.empty()), decisions,
+        return new ComparisonRun(start, engines, paired, settings, new ExpectedChecksums(c -> Optional.empty()), decisions,
                 dir.resolve("comparison.json"), new ComparisonProgress(new PrintStream(new ByteArrayOutputStream()), false)).execute();
     }
 
     @Test
-    void everyRoundPairsTheSidesOfEachConfigurationBackToBackInRandomOrder() {
+    void withoutPairingEveryRoundGivesEachSideAForkOfTheWholeCurveBackToBackInRandomOrder() {
         ComparisonDocument doc = run(1, Duration.ofMinutes(5));
         Set<ComparisonSide> firsts = new HashSet<>();
         for (ComparisonRound round : doc.rounds()) {
-            List<ForkResult> forks = round.forks();
-            assertEquals(0, forks.size() % 2);
-            for (int i = 0; i < forks.size(); i += 2) {
-                assertEquals(forks.get(i).configuration(), forks.get(i + 1).configuration(), "a pair is back to back");
-                assertTrue(forks.get(i).side() != forks.get(i + 1).side(), "one fork per side");
-                firsts.add(forks.get(i).side());
-            }
+            List<ForkResult> results = round.forks();
+            assertEquals(4, results.size(), "W = 1 and 2 of each side");
+            assertEquals(2, results.stream().mapToInt(ForkResult::fork).distinct().count(), "one fork per side measures both worker counts");
+            assertEquals(results.get(0).fork(), results.get(1).fork());
+            assertEquals(results.get(0).side(), results.get(1).side());
+            assertTrue(results.get(0).side() != results.get(2).side(), "then the other side's fork");
+            firsts.add(results.get(0).side());
         }
         assertEquals(2, firsts.size(), "both sides go first sometimes");
+    }
+
+    @Test
+    void pairedInOneForkEachRoundIsOneForkWithBothSidesAtEveryWorkerCountInterleaved() {
+        ComparisonDocument doc = run(1, Duration.ofMinutes(5), true);
+        for (ComparisonRound round : doc.rounds()) {
+            List<ForkResult> results = round.forks();
+            assertEquals(4, results.size());
+            assertEquals(1, results.stream().mapToInt(ForkResult::fork).distinct().count(), "one fork holds A and B");
+            List<Integer> positions = results.stream().flatMap(r -> r.positions().stream()).sorted().toList();
+            assertEquals(IntStream.range(0, 12).boxed().toList(), positions, "3 blocks of each of the 4 points, each position once");
+        }
+        assertEquals(ComparisonSetup.IN_FORK, doc.setup().pairingOf("sim"));
+    }
+
+    @Test
+    void pairedInOneForkASlowdownIsCaughtAndNothingElse() {
+        ComparisonReplay replay = ComparisonReplay.of(run(1 / 1.2, Duration.ofMinutes(5), true), SETTINGS.thresholds());
+        assertEquals(2, replay.sampling().decisions().values().stream().filter(d -> d.outcome() == Outcome.REGRESSION).count());
     }
 
     @Test

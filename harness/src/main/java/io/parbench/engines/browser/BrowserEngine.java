@@ -1,7 +1,8 @@
 package io.parbench.engines.browser;
 
 import io.parbench.engines.Engine;
-import io.parbench.engines.Measurement;
+import io.parbench.engines.ForkMeasurement;
+import io.parbench.engines.ForkPlan;
 import io.parbench.engines.RemoteEndpoint;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.FactKeys;
@@ -67,8 +68,8 @@ public abstract class BrowserEngine implements Engine {
     protected void served(URI origin) {}
 
     @Override
-    public Duration minimumWarmup() {
-        return options.minimumWarmup();
+    public Duration typicalSetUp(MeasurementSettings settings) {
+        return options.typicalSetUp(settings);
     }
 
     @Override
@@ -139,10 +140,9 @@ public abstract class BrowserEngine implements Engine {
         return String.join(", ", ServeAddress.nonLoopback().stream().map(InetAddress::getHostAddress).toList());
     }
 
-    /** Measures on one fresh page per fork (see {@link PageForks}). */
-    protected Measurement measurePages(Map<String, Object> config, MeasurementSettings settings, PageForks.Wording wording)
-            throws IOException {
-        return PageForks.measure(driver, pageUrl(), config, settings, options.timeoutFor(settings), wording);
+    /** Measures a fork on a fresh page (see {@link PageFork}). */
+    protected ForkMeasurement measurePage(Map<String, Object> config, ForkPlan fork, PageFork.Wording wording) throws IOException {
+        return PageFork.measure(driver, pageUrl(), config, fork, options.timeoutFor(fork), wording);
     }
 
     /** The browser's probe, for {@link #probed}. */

@@ -1,9 +1,9 @@
 package io.parbench.engines.browser;
 
 import io.parbench.engines.EngineOptions;
+import io.parbench.engines.ForkPlan;
 import io.parbench.engines.RemoteEndpoint;
 import io.parbench.kernels.KernelSpec;
-import io.parbench.results.Configuration;
 import io.parbench.results.MeasurementSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,19 +20,23 @@ import java.util.Map;
  * @param forkTimeout how long each fork (one page) of a configuration may take before its page is
  *     killed and the configuration is recorded as failed; null for {@link #timeoutFor automatic}
  * @param seed the input seed of the kernels (KERNELS.md; default {@link KernelSpec#DEFAULT_SEED})
- * @param minimumWarmup how long a page warms up at least, however few warm-up iterations are
- *     asked for (default {@link #DEFAULT_MINIMUM_WARMUP})
+ * @param minimumWarmup how long a page warms up at least before its iterations may count as steady;
+ *     null for the browser's own floor ({@link BrowserKind#warmupFloor})
  * @param remote the WebDriver endpoint sessions are created at, or null to launch the browser here
  */
 public record BrowserEngineOptions(
         BrowserKind browser, Path browserPath, boolean isolation, Duration forkTimeout, long seed,
         Duration minimumWarmup, RemoteEndpoint remote) {
 
-    /**
-     * A fresh page runs slower for its first second or two (measured: 1.5 s to steady state on a
-     * 2-core machine, longer with more workers busy), so it warms up at least this long.
-     */
-    public static final Duration DEFAULT_MINIMUM_WARMUP = Duration.ofSeconds(2);
+    /** A page that is not steady after this long is measured anyway (with a note). */
+    public static final Duration MAXIMUM_WARMUP = Duration.ofSeconds(3);
+    /** The warm-up's slices, and how far apart the last ones may be and still count as steady. */
+    private static final Duration WARMUP_SLICE = Duration.ofMillis(50);
+    private static final double STEADY_TOLERANCE = 0.04;
+    /** What a page takes before it warms up: loading, compiling the module, starting the pool, making the input. */
+    private static final Duration PAGE_SET_UP = Duration.ofMillis(700);
+    /** The least a fork's watchdog allows, however short the fork: loading the page and starting the pool on a busy machine. */
+    private static final Duration PAGE_START_UP = Duration.ofSeconds(30);
 
     public BrowserEngineOptions {
         if (browser == null) {
@@ -41,7 +45,7 @@ public record BrowserEngineOptions(
         if (forkTimeout != null && (forkTimeout.isNegative() || forkTimeout.isZero())) {
             throw new IllegalArgumentException("forkTimeout must be positive, was " + forkTimeout);
         }
-        if (minimumWarmup == null || minimumWarmup.isNegative()) {
+        if (minimumWarmup != null && minimumWarmup.isNegative()) {
             throw new IllegalArgumentException("minimumWarmup must be zero or more, was " + minimumWarmup);
         }
         if (remote == null && !browser.local()) {
@@ -52,13 +56,13 @@ public record BrowserEngineOptions(
 
     /** Chromium found on this machine, isolated, automatic timeout, the default seed. */
     public static BrowserEngineOptions defaults() {
-        return new BrowserEngineOptions(BrowserKind.CHROMIUM, null, true, null, KernelSpec.DEFAULT_SEED, DEFAULT_MINIMUM_WARMUP, null);
+        return new BrowserEngineOptions(BrowserKind.CHROMIUM, null, true, null, KernelSpec.DEFAULT_SEED, null, null);
     }
 
     /** The browser settings among the command line's engine options. */
     public static BrowserEngineOptions from(EngineOptions options) {
         return new BrowserEngineOptions(BrowserKind.parse(options.browser()), options.browserPath(), options.isolation(),
-                options.timeout(), options.seed(), DEFAULT_MINIMUM_WARMUP, options.remote());
+                options.timeout(), options.seed(), null, options.remote());
     }
 
     public BrowserEngineOptions withBrowser(BrowserKind newBrowser) {
@@ -88,32 +92,40 @@ public record BrowserEngineOptions(
     }
 
     /**
-     * What every driver page reads to measure a configuration (driver.js and byo/driver.js); each
-     * engine adds what names its kernel.
+     * What every driver page reads to measure a fork (driver.js and byo/driver.js); each engine
+     * adds what names its kernel.
      */
-    public Map<String, Object> pageConfig(Configuration configuration, MeasurementSettings settings) {
+    public Map<String, Object> pageConfig(ForkPlan fork) {
+        MeasurementSettings settings = fork.settings();
         Map<String, Object> config = new LinkedHashMap<>();
         // 64-bit values travel as decimal strings: JS numbers hold only 53 bits.
-        config.put("size", Long.toString(configuration.size()));
+        config.put("size", Long.toString(fork.series().size()));
         config.put("seed", Long.toUnsignedString(seed));
-        config.put("workers", configuration.workers());
-        config.put("warmupIterations", settings.warmupIterations());
-        config.put("iterations", settings.iterations());
+        config.put("blocks", fork.order().stream().map(b -> Map.of("side", b.side().id(), "workers", b.workers())).toList());
         config.put("iterationMillis", (double) settings.iterationMillis()); // Playwright passes no Long
-        config.put("minimumWarmupMillis", (double) minimumWarmup.toMillis());
+        Duration least = leastWarmup(settings);
+        config.put("warmup", Map.of(
+                "minMillis", (double) least.toMillis(),
+                "maxMillis", (double) Math.max(least.toMillis(), MAXIMUM_WARMUP.toMillis()),
+                "sliceMillis", (double) WARMUP_SLICE.toMillis(),
+                "tolerance", STEADY_TOLERANCE));
         return config;
     }
 
-    /**
-     * The configured timeout per fork, or by default 30 s for loading the page and the pool plus
-     * three times the fork's planned duration (a step may well outlast an iteration).
-     */
-    public Duration timeoutFor(MeasurementSettings settings) {
-        if (forkTimeout != null) {
-            return forkTimeout;
-        }
-        long warmupMillis = Math.max((long) settings.warmupIterations() * settings.iterationMillis(), minimumWarmup.toMillis());
-        long plannedMillis = warmupMillis + (long) settings.iterations() * settings.iterationMillis();
-        return Duration.ofSeconds(30).plusMillis(3 * plannedMillis);
+    /** The least a page warms up: the browser's floor (or the one set), and at least the warm-up iterations asked for. */
+    private Duration leastWarmup(MeasurementSettings settings) {
+        Duration floor = minimumWarmup != null ? minimumWarmup : browser.warmupFloor();
+        Duration iterations = Duration.ofMillis(settings.warmupIterations() * settings.iterationMillis());
+        return floor.compareTo(iterations) > 0 ? floor : iterations;
+    }
+
+    /** What a page takes before its first block, about: set-up and a typical warm-up (for estimates and timeouts). */
+    public Duration typicalSetUp(MeasurementSettings settings) {
+        return PAGE_SET_UP.plus(leastWarmup(settings)).plusMillis(300);
+    }
+
+    /** How long a fork's page may take (see {@link ForkPlan#timeout}); the longest warm-up counts. */
+    public Duration timeoutFor(ForkPlan fork) {
+        return fork.timeout(forkTimeout, PAGE_START_UP, PAGE_SET_UP.plus(MAXIMUM_WARMUP));
     }
 }

@@ -1,8 +1,11 @@
 package io.parbench.engines.browser;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
  * The browsers parbench drives: on this machine Chromium (Playwright), Firefox (WebDriver BiDi) and
@@ -10,18 +13,39 @@ import java.util.stream.Collectors;
  * and Edge as well.
  */
 public enum BrowserKind {
-    CHROMIUM("chrome", true),
-    FIREFOX("firefox", true),
-    WEBKIT("MiniBrowser", true),
-    SAFARI("safari", false),
-    EDGE("MicrosoftEdge", false);
+    // The warm-up floors: a fresh page's wasm reaches its steady state after ~0.7-0.9 s in
+    // Chromium (tier-up); Firefox is near it from ~0.2 s but dips to 0.4-0.65 of it around
+    // 0.8-1.0 s (steady after ~1.1 s); WebKit is steady after 0.1-0.2 s in most pages.
+    CHROMIUM("chrome", true, List.of("chromium", "chromium-browser", "google-chrome"), 600),
+    FIREFOX("firefox", true, List.of("firefox-esr", "firefox"), 1200),
+    /** MiniBrowser is not on the PATH: {@link BrowserLocator} knows where Debian puts it. */
+    WEBKIT("MiniBrowser", true, List.of(), 300),
+    SAFARI("safari", false, List.of(), 300),
+    EDGE("MicrosoftEdge", false, List.of(), 600);
 
     private final String webDriverName;
     private final boolean local;
+    private final List<String> commands;
+    private final Duration warmupFloor;
 
-    BrowserKind(String webDriverName, boolean local) {
+    BrowserKind(String webDriverName, boolean local, List<String> commands, long warmupFloorMillis) {
         this.webDriverName = webDriverName;
         this.local = local;
+        this.commands = commands;
+        this.warmupFloor = Duration.ofMillis(warmupFloorMillis);
+    }
+
+    /** The executables on the PATH that are this browser, the preferred first. */
+    public List<String> commands() {
+        return commands;
+    }
+
+    /**
+     * The least a page warms up before its iterations may count as steady: the browser's
+     * engine can look steady before it has tiered up (or dipped) for the last time.
+     */
+    public Duration warmupFloor() {
+        return warmupFloor;
     }
 
     /** The W3C {@code browserName} capability a WebDriver endpoint (or Grid) knows the browser by. */
@@ -39,12 +63,36 @@ public enum BrowserKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The browser of this name (as on the command line), if parbench drives one. */
+    public static Optional<BrowserKind> find(String id) {
+        return Arrays.stream(values()).filter(kind -> kind.id().equals(id.trim().toLowerCase(Locale.ROOT))).findFirst();
+    }
+
     /** @throws IllegalArgumentException for a name that is not a browser parbench drives */
     public static BrowserKind parse(String id) {
-        return Arrays.stream(values())
-                .filter(kind -> kind.id().equals(id.trim().toLowerCase(Locale.ROOT)))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown browser '" + id + "'; use one of "
-                        + Arrays.stream(values()).map(BrowserKind::id).collect(Collectors.joining(", ")) + "."));
+        return find(id).orElseThrow(() -> new IllegalArgumentException("Unknown browser '" + id + "'; use one of "
+                + String.join(", ", ids(List.of(values()))) + "."));
+    }
+
+    /** The browsers parbench launches on this machine, in the order "all" runs them. */
+    public static List<BrowserKind> locals() {
+        return Arrays.stream(values()).filter(BrowserKind::local).toList();
+    }
+
+    /** The browsers that run only on another machine, through --webdriver-url. */
+    public static List<BrowserKind> remoteOnly() {
+        return Arrays.stream(values()).filter(kind -> !kind.local()).toList();
+    }
+
+    public static List<String> ids(List<BrowserKind> kinds) {
+        return kinds.stream().map(BrowserKind::id).toList();
+    }
+
+    /** Every browser's name, for picocli's ${COMPLETION-CANDIDATES} in option descriptions. */
+    public static final class Names implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ids(List.of(values())).iterator();
+        }
     }
 }

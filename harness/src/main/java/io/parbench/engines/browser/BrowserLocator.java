@@ -16,8 +16,6 @@ import java.util.stream.Stream;
  */
 public final class BrowserLocator {
 
-    private static final List<String> CHROMIUM_NAMES = List.of("chromium", "chromium-browser", "google-chrome");
-    private static final List<String> FIREFOX_NAMES = List.of("firefox-esr", "firefox");
     /** Where Debian's webkit2gtk packages put MiniBrowser (the browser WebKitWebDriver starts). */
     private static final List<Path> MINIBROWSER = List.of(
             Path.of("/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"),
@@ -61,10 +59,9 @@ public final class BrowserLocator {
 
     private static List<Path> systemCandidates(BrowserKind kind) {
         List<Path> candidates = new ArrayList<>();
-        switch (kind) {
-            case CHROMIUM -> CHROMIUM_NAMES.forEach(name -> onPath(name).forEach(candidates::add));
-            case FIREFOX -> FIREFOX_NAMES.forEach(name -> onPath(name).forEach(candidates::add));
-            case WEBKIT -> candidates.addAll(MINIBROWSER);
+        kind.commands().forEach(name -> onPath(name).forEach(candidates::add));
+        if (kind == BrowserKind.WEBKIT) {
+            candidates.addAll(MINIBROWSER);
         }
         return candidates;
     }
@@ -92,7 +89,7 @@ public final class BrowserLocator {
         return switch (kind) {
             case CHROMIUM -> new BrowserUnavailableException("Chromium not found on PATH",
                     "install it with `apt-get install chromium` or pass --browser-path (or install " + installOwn + ")");
-            case FIREFOX -> new BrowserUnavailableException("Firefox not found on PATH (firefox-esr or firefox)",
+            case FIREFOX -> new BrowserUnavailableException("Firefox not found on PATH (" + String.join(" or ", kind.commands()) + ")",
                     "install it with `apt-get install firefox-esr` or pass --browser-path");
             case WEBKIT -> new BrowserUnavailableException("WebKitGTK's MiniBrowser not found (" + MINIBROWSER.getFirst() + ")",
                     "install it with `apt-get install webkit2gtk-driver xvfb` or pass MiniBrowser's path with --browser-path");

@@ -1,27 +1,22 @@
 package io.parbench.engines.browser;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The page protocol of bench-wasm/src/main/js/main.js as JavaScript for drivers that send
- * scripts as text (WebDriver BiDi, classic WebDriver): start a task, wait for its result, and
- * read where a stuck page got to and what it logged.
+ * The page protocol of bench-wasm/src/main/js/main.js as JavaScript that every driver sends as
+ * text (see {@link PageRun}): start a task, wait for news (blocks measured, then the result), and
+ * read where a stuck page got to, what it measured and what it logged.
  */
 public final class PageProtocol {
 
-    /** A function of one callback that calls it with the page's result as JSON, once there is one. */
-    public static final String CALL_WITH_RESULT = """
-            (done) => {
-              const poll = () => window.parbench && parbench.result ? done(JSON.stringify(parbench.result)) : setTimeout(poll, 50);
-              poll();
-            }""";
-
-    /** Where the page got to (see main.js), as a string. */
-    public static final String PHASE = "window.parbench ? String(parbench.phase) : 'page not loaded'";
+    /** Where the page got to, the block it was on and the blocks it measured, as JSON. */
+    public static final String SNAPSHOT = "JSON.stringify(window.parbench ? {phase: String(parbench.phase), at: parbench.at, "
+            + "blocks: parbench.blocks} : {phase: 'page not loaded'})";
 
     /** The page's own log (console errors and warnings, uncaught errors) as a JSON array. */
     public static final String NOTES = "JSON.stringify(window.parbench ? parbench.notes : [])";
@@ -30,19 +25,44 @@ public final class PageProtocol {
 
     private PageProtocol() {}
 
+    /**
+     * A function of one callback that calls it, as JSON, with {@code {result}} once the page has
+     * answered, {@code {blocks}} (those after the first {@code seen}) as soon as it measured more,
+     * or {@code {}} when {@code wait} passed without either.
+     */
+    public static String awaitNews(int seen, java.time.Duration wait) {
+        return """
+                (done) => {
+                  const until = Date.now() + %d;
+                  const poll = () => {
+                    const page = window.parbench;
+                    if (page && page.result) return done(JSON.stringify({ result: page.result }));
+                    if (page && page.blocks.length > %d) return done(JSON.stringify({ blocks: page.blocks.slice(%d) }));
+                    if (Date.now() >= until) return done('{}');
+                    setTimeout(poll, 50);
+                  };
+                  poll();
+                }""".formatted(wait.toMillis(), seen, seen);
+    }
+
     /** The expression that starts a task on a loaded page. */
     public static String start(String task, Map<String, Object> config) {
         return "parbench.start(" + json(task) + ", " + json(config) + ")";
     }
 
-    /** The page's result object, from its JSON text. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> result(String json) {
+    /** What the page answered, from its JSON text. */
+    public static JsonNode parse(String text) {
         try {
-            return JSON.readValue(json, Map.class);
+            return JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the page answered something that is not JSON: " + json, e);
+            throw new IllegalStateException("the page answered something that is not JSON: " + text, e);
         }
+    }
+
+    /** A JSON object the page answered, as plain Java values. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(JsonNode object) {
+        return JSON.convertValue(object, Map.class);
     }
 
     /** The page's notes, from their JSON text; none for anything else. */

@@ -35,6 +35,20 @@ public record PageResult(Map<String, Object> values) {
         throw new IllegalStateException("the page's answer has no list '" + key + "': " + values);
     }
 
+    /** A list of JSON objects; none when absent. */
+    public List<Map<String, Object>> list(String key) {
+        if (values.get(key) instanceof List<?> list) {
+            return list.stream().map(item -> object((Map<?, ?>) item)).toList();
+        }
+        return List.of();
+    }
+
+    /** A JSON object as read from a page. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> object(Map<?, ?> json) {
+        return (Map<String, Object>) json;
+    }
+
     /** What a probe page found out about the browser (see main.js and the drivers' probe). */
     public BrowserProbe browserProbe(String browser, String version, boolean isolationServed) {
         return new BrowserProbe(browser, version, text("userAgent"), number("hardwareConcurrency").intValue(), isolationServed,

@@ -1,6 +1,6 @@
 package io.parbench.engines.byo;
 
-import io.parbench.engines.browser.PageForks;
+import io.parbench.engines.browser.PageFork;
 import io.parbench.engines.browser.PageResult;
 import java.net.URI;
 import java.util.regex.Matcher;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * adapter file, which export, the JavaScript error with the file and line it came from, and for
  * threads problems what to check.
  */
-final class AdapterProblems implements PageForks.Wording {
+final class AdapterProblems implements PageFork.Wording {
 
     private static final Pattern PHASE = Pattern.compile("phase '([^']*)'");
 
@@ -52,8 +52,8 @@ final class AdapterProblems implements PageForks.Wording {
         return configurationFailed(call == null ? failure : failure + "; " + call);
     }
 
-    @Override
-    public String configurationFailed(String reason) {
+    /** A failure of the adapter's, named by its file. */
+    private String configurationFailed(String reason) {
         return "adapter " + adapter.file() + ": " + note(reason);
     }
 

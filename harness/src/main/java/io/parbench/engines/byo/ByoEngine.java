@@ -1,7 +1,9 @@
 package io.parbench.engines.byo;
 
+import io.parbench.engines.Block;
 import io.parbench.engines.EngineOptions;
-import io.parbench.engines.Measurement;
+import io.parbench.engines.ForkMeasurement;
+import io.parbench.engines.ForkPlan;
 import io.parbench.engines.OwnKernel;
 import io.parbench.engines.browser.AssetRoot;
 import io.parbench.engines.browser.AssetServer;
@@ -12,15 +14,14 @@ import io.parbench.engines.browser.ClasspathRoot;
 import io.parbench.engines.browser.PageOutcome;
 import io.parbench.engines.browser.PageResult;
 import io.parbench.engines.browser.drivers.BrowserDrivers;
-import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.FactKeys;
-import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,24 +152,32 @@ public final class ByoEngine extends BrowserEngine {
     }
 
     @Override
-    public Measurement measure(Configuration configuration, MeasurementSettings settings) throws IOException {
+    public ForkMeasurement measure(ForkPlan fork) throws IOException {
         if (kernel == null) {
             probe();
         }
-        if (kernel == null || !kernel.name().equals(configuration.kernel())) {
-            return Measurement.failed("the byo engine measures only its adapter's kernel ("
-                    + (kernel == null ? "unknown: the probe failed" : kernel.name()) + "), not " + configuration.kernel());
+        if (kernel == null || !kernel.name().equals(fork.series().kernel())) {
+            return ForkMeasurement.failed("the byo engine measures only its adapter's kernel ("
+                    + (kernel == null ? "unknown: the probe failed" : kernel.name()) + "), not " + fork.series().kernel());
         }
-        Map<String, Object> config = options.pageConfig(configuration, settings);
+        Map<String, Object> config = options.pageConfig(fork);
         config.put("adapter", adapter.urlPath());
         config.put("params", params);
-        Measurement m = measurePages(config, settings, problems);
-        if (m.status() == Status.FAILED || m.checksum() != null) {
+        ForkMeasurement m = measurePage(config, fork, problems);
+        if (m.status() == Status.FAILED || !m.checksums().isEmpty()) {
             return m;
         }
-        return new Measurement(m.status(), m.reason(), m.samples(), NO_CHECKSUM, m.poolStartupMillis(), m.mainThreadMaxGapMillis(),
-                m.notes()).withNotes(List.of("adapter " + adapter.file() + " returns no checksum (step() returns nothing and there "
-                        + "is no checksum() export), so its results are not verified"));
+        Map<Block, String> none = new HashMap<>();
+        fork.order().forEach(block -> none.put(block, NO_CHECKSUM));
+        return new ForkMeasurement(m.status(), m.reason(), m.blocks(), none, null, m.poolStartupMillis(), m.steadyAfterMillis(),
+                m.mainThreadMaxGapMillis(), m.attempts(), m.notes()).withNotes(List.of("adapter " + adapter.file()
+                        + " returns no checksum (step() returns nothing and there is no checksum() export), so its results are not verified"));
+    }
+
+    /** An adapter sets its library up for one worker count, so each gets pages of its own. */
+    @Override
+    public boolean measuresCurves() {
+        return false;
     }
 
     private String variant() {

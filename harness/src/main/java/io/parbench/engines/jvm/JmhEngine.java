@@ -1,24 +1,33 @@
 package io.parbench.engines.jvm;
 
+import io.parbench.engines.Block;
 import io.parbench.engines.Engine;
-import io.parbench.engines.Measurement;
-import io.parbench.jmh.ChecksumFile;
+import io.parbench.engines.ForkMeasurement;
+import io.parbench.engines.ForkPlan;
+import io.parbench.jmh.ForkOrder;
 import io.parbench.jmh.JmhLauncher;
 import io.parbench.jmh.JmhRunException;
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
-import io.parbench.results.Configuration;
+import io.parbench.results.ComparisonSide;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.SeriesKey;
+import io.parbench.results.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * An engine measured by JMH: one JMH run (its own forked JVMs) per configuration, through
- * {@link JmhLauncher}. What the forks run (Java kernels or the C library) is the subclass's.
+ * An engine measured by JMH, through {@link JmhLauncher}: a fork is one JMH fork (a fresh JVM)
+ * that runs the plan's blocks in order, one measurement iteration each, after warm-up iterations
+ * cycling through its points. What the forks run (Java kernels or the C library) is the subclass's.
  */
 public abstract class JmhEngine implements Engine {
     private final long seed;
@@ -28,11 +37,13 @@ public abstract class JmhEngine implements Engine {
 
     /** Starting a fork's JVM and JMH, and setting up a kernel's input, on a busy machine. */
     private static final Duration FORK_OVERHEAD = Duration.ofSeconds(60);
+    /** ... and on a quiet one, about. */
+    private static final Duration JVM_START = Duration.ofMillis(900);
 
     /**
      * @param seed the kernels' input seed (KERNELS.md)
      * @param forkTimeout how long each fork may take before it is stopped and the configuration
-     *     fails; null for {@link #forkTimeoutFor automatic}
+     *     fails; null for {@link #timeoutFor automatic}
      * @param forkArgs extra options for every forked JVM
      */
     protected JmhEngine(long seed, Duration forkTimeout, List<String> forkArgs) {
@@ -41,45 +52,82 @@ public abstract class JmhEngine implements Engine {
         this.forkArgs = List.copyOf(forkArgs);
     }
 
+    /** Whether a fork may measure side A too (the native engine given both libraries). */
+    protected boolean measuresBothSides() {
+        return false;
+    }
+
     @Override
-    public Measurement measure(Configuration configuration, MeasurementSettings settings) throws IOException {
-        if (!configuration.engine().equals(name())) {
-            throw new IllegalArgumentException("the " + name() + " engine was given a configuration of the "
-                    + configuration.engine() + " engine: " + configuration.label());
+    public ForkMeasurement measure(ForkPlan fork) throws IOException {
+        SeriesKey series = fork.series();
+        if (!series.engine().equals(name())) {
+            throw new IllegalArgumentException("the " + name() + " engine was given a fork of the " + series.engine() + " engine: "
+                    + series.label());
         }
-        if (KernelSpec.byId(configuration.kernel()).isEmpty()) {
-            return Measurement.failed("the " + name() + " engine runs the built-in kernels ("
+        if (KernelSpec.byId(series.kernel()).isEmpty()) {
+            return ForkMeasurement.failed("the " + name() + " engine runs the built-in kernels ("
                     + Arrays.stream(KernelSpec.values()).map(KernelSpec::id).collect(Collectors.joining(", "))
-                    + "), not '" + configuration.kernel() + "'.");
+                    + "), not '" + series.kernel() + "'.");
         }
-        if (!variants(configuration.kernel()).contains(configuration.variant())) {
-            return Measurement.failed("the " + name() + " engine has no variant '" + configuration.variant() + "' of "
-                    + configuration.kernel() + ".");
+        if (!variants(series.kernel()).contains(series.variant())) {
+            return ForkMeasurement.failed("the " + name() + " engine has no variant '" + series.variant() + "' of " + series.kernel() + ".");
         }
-        JmhLauncher.Config config = new JmhLauncher.Config(name(), configuration.kernel(), configuration.variant(),
-                configuration.size(), seed, configuration.workers(), settings.forks(), settings.warmupIterations(),
-                settings.iterations(), settings.iterationMillis(), checksumFile(), forkTimeoutFor(settings), forkArgs);
+        if (fork.sides().contains(ComparisonSide.BASELINE) && !measuresBothSides()) {
+            throw new IllegalArgumentException("the " + name() + " engine measures side B only, not " + fork.order());
+        }
+        if (fork.workers().size() > 1 && !measuresCurves()) {
+            throw new IllegalArgumentException("the " + name() + " engine measures one worker count per fork, not " + fork.order());
+        }
+        MeasurementSettings settings = fork.settings();
+        JmhLauncher.Config config = new JmhLauncher.Config(name(), series.kernel(), series.variant(), series.size(), seed,
+                new ForkOrder(fork.order().stream().map(JmhEngine::point).toList()), settings.warmupIterations(),
+                settings.iterationMillis(), checksumFile(), timeoutFor(fork), forkArgs);
         try {
-            JmhLauncher.Result result = JmhLauncher.run(config);
-            return Measurement.ok(result.scoresPerFork(), ChecksumFile.format(result.checksum()));
+            List<JmhLauncher.MeasuredBlock> blocks = JmhLauncher.run(config).blocks();
+            return new ForkMeasurement(Status.OK, null, measuredBlocks(blocks, fork), checksums(blocks, fork), null, null, null, null, 1,
+                    List.of());
         } catch (JmhRunException e) {
-            return Measurement.failed(e.getMessage());
+            // A fork that failed keeps the blocks it measured; it failed in the next one, or before any (set-up, warm-up).
+            List<JmhLauncher.MeasuredBlock> before = e.measured();
+            Block failedAt = before.isEmpty() || before.size() >= fork.order().size() ? null : fork.order().get(before.size());
+            return new ForkMeasurement(Status.FAILED, e.getMessage(), measuredBlocks(before, fork), checksums(before, fork), failedAt,
+                    null, null, null, 1, List.of());
         }
     }
 
-    /**
-     * The configured timeout per fork, or by default a minute for the fork's start-up plus three
-     * times its iterations' planned duration (a step may well outlast an iteration).
-     */
-    public Duration forkTimeoutFor(MeasurementSettings settings) {
-        if (forkTimeout != null) {
-            return forkTimeout;
-        }
-        long plannedMillis = (long) (settings.warmupIterations() + settings.iterations()) * settings.iterationMillis();
-        return FORK_OVERHEAD.plusMillis(3 * plannedMillis);
+    private static ForkOrder.Point point(Block block) {
+        return new ForkOrder.Point(block.side() == ComparisonSide.BASELINE ? ForkOrder.Side.A : ForkOrder.Side.B, block.workers());
     }
 
-    /** Where the forks leave their checksums; configurations run one at a time, so one file serves all. */
+    /** The launcher's blocks are the fork's, by position. */
+    private static List<ForkMeasurement.MeasuredBlock> measuredBlocks(List<JmhLauncher.MeasuredBlock> blocks, ForkPlan fork) {
+        List<ForkMeasurement.MeasuredBlock> measured = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            measured.add(new ForkMeasurement.MeasuredBlock(fork.order().get(i), blocks.get(i).stepsPerSecond()));
+        }
+        return measured;
+    }
+
+    /** Each point's checksum (the launcher checked that its blocks agree). */
+    private static Map<Block, String> checksums(List<JmhLauncher.MeasuredBlock> blocks, ForkPlan fork) {
+        Map<Block, String> checksums = new HashMap<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            checksums.put(fork.order().get(i), ChecksumText.of(blocks.get(i).checksum()));
+        }
+        return checksums;
+    }
+
+    @Override
+    public Duration typicalSetUp(MeasurementSettings settings) {
+        return JVM_START.plusMillis(settings.warmupIterations() * settings.iterationMillis());
+    }
+
+    /** How long a fork may take (see {@link ForkPlan#timeout}). */
+    public Duration timeoutFor(ForkPlan fork) {
+        return fork.timeout(forkTimeout, FORK_OVERHEAD, typicalSetUp(fork.settings()));
+    }
+
+    /** Where the forks leave their checksums; forks run one at a time, so one file serves all. */
     private synchronized Path checksumFile() throws IOException {
         if (workDirectory == null) {
             workDirectory = Files.createTempDirectory("parbench-" + name() + "-");

@@ -1,29 +1,32 @@
 package io.parbench.engines.wasm;
 
 import io.parbench.engines.AssetsFolder;
-import io.parbench.engines.Measurement;
+import io.parbench.engines.ForkMeasurement;
+import io.parbench.engines.ForkPlan;
 import io.parbench.engines.browser.AssetRoot;
 import io.parbench.engines.browser.AssetServer;
 import io.parbench.engines.browser.BrowserEngine;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.ClasspathRoot;
 import io.parbench.engines.browser.DirectoryRoot;
-import io.parbench.engines.browser.PageForks;
-import io.parbench.engines.browser.drivers.BrowserDrivers;
+import io.parbench.engines.browser.PageFork;
 import io.parbench.engines.browser.PageResult;
+import io.parbench.engines.browser.drivers.BrowserDrivers;
 import io.parbench.inspect.MemoryInfo;
 import io.parbench.inspect.ModuleInspector;
 import io.parbench.inspect.ModuleReport;
 import io.parbench.inspect.WasmFormatException;
-import io.parbench.results.Configuration;
+import io.parbench.results.ComparisonSide;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.FactKeys;
-import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,9 +46,17 @@ public final class WasmEngine extends BrowserEngine {
 
     private static final String ASSETS = "io/parbench/assets";
     private static final String PAGE = "web/index.html";
+    private static final String MODULE = "parbench.wasm";
+    /** The export that lets one page measure several worker counts on one pool (pool.js usePoolWorkers). */
+    private static final String RESIZE_EXPORT = "pb_pool_use_workers";
+    /** Where side A's module is served in a page that measures both sides. */
+    private static final String BASELINE_MOUNT = "wasm-baseline";
 
     private final AssetRoot web;
     private final AssetRoot wasm;
+    /** Side A's module where this engine measures both sides of a comparison in each page, else null. */
+    private final AssetRoot baselineWasm;
+    private boolean resizable;
 
     public WasmEngine(BrowserEngineOptions options) {
         this(options, null);
@@ -57,13 +68,53 @@ public final class WasmEngine extends BrowserEngine {
      * @throws UncheckedIOException when that folder has no web or wasm folder (check it first)
      */
     public WasmEngine(BrowserEngineOptions options, Path assets) {
+        this(options, assets, null);
+    }
+
+    private WasmEngine(BrowserEngineOptions options, Path assets, Path baselineAssets) {
         super(options, BrowserDrivers.create(options), true);
         try {
             this.web = assets == null ? new ClasspathRoot(ASSETS + "/web") : new DirectoryRoot(AssetsFolder.web(assets));
             this.wasm = assets == null ? new ClasspathRoot(ASSETS + "/wasm") : new DirectoryRoot(AssetsFolder.wasm(assets));
+            this.baselineWasm = baselineAssets == null ? null : new DirectoryRoot(AssetsFolder.wasm(baselineAssets));
         } catch (IOException e) {
-            throw new UncheckedIOException("no assets folder at " + assets + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("no assets folder at " + (baselineAssets == null ? assets : baselineAssets) + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An engine that measures both sides of a comparison in each page: the class path's module as
+     * side B and {@code baselineAssets}' as side A, each on a pool of its own, under the class path's
+     * page scripts; or why it cannot.
+     *
+     * @return the engine, or the reason the sides need pages of their own
+     */
+    public static Pairing paired(BrowserEngineOptions options, Path baselineAssets) {
+        WasmEngine engine = new WasmEngine(options, null, baselineAssets);
+        Optional<String> differs = engine.pageScriptDiffering(AssetsFolder.web(baselineAssets));
+        if (differs.isPresent()) {
+            engine.close();
+            return new Pairing(null, "separate pages: side A's page script " + differs.get() + " differs from B's, and a page runs one set");
+        }
+        return new Pairing(engine, null);
+    }
+
+    /** A paired engine, or why there is none. */
+    public record Pairing(WasmEngine engine, String refused) {}
+
+    /** The first page script of this engine's that the folder has in another version (or not at all). */
+    private Optional<String> pageScriptDiffering(Path folder) {
+        for (String script : AssetsFolder.PAGE_SCRIPTS) {
+            try (InputStream ours = web.open(List.of(script)).orElseThrow().content()) {
+                Path theirs = folder.resolve(script);
+                if (!Files.isRegularFile(theirs) || !Arrays.equals(ours.readAllBytes(), Files.readAllBytes(theirs))) {
+                    return Optional.of(script);
+                }
+            } catch (IOException | java.util.NoSuchElementException e) {
+                return Optional.of(script);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Chromium found on this machine, cross-origin isolated, automatic timeouts, seed 42. */
@@ -77,19 +128,34 @@ public final class WasmEngine extends BrowserEngine {
     }
 
     @Override
-    public Measurement measure(Configuration configuration, MeasurementSettings settings) throws IOException {
-        if (configuration.variant() != null) {
-            return Measurement.failed("the " + name() + " engine has no variant '" + configuration.variant() + "' of "
-                    + configuration.kernel() + "; it runs the project's own C kernels only");
+    public ForkMeasurement measure(ForkPlan fork) throws IOException {
+        if (fork.series().variant() != null) {
+            return ForkMeasurement.failed("the " + name() + " engine has no variant '" + fork.series().variant() + "' of "
+                    + fork.series().kernel() + "; it runs the project's own C kernels only");
         }
-        Map<String, Object> config = options.pageConfig(configuration, settings);
-        config.put("kernel", configuration.kernel());
-        return measurePages(config, settings, PageForks.PLAIN);
+        Map<String, Object> config = options.pageConfig(fork);
+        config.put("kernel", fork.series().kernel());
+        Map<String, String> modules = new LinkedHashMap<>();
+        modules.put(ComparisonSide.CURRENT.id(), "../wasm/" + MODULE);
+        if (fork.sides().contains(ComparisonSide.BASELINE)) {
+            if (baselineWasm == null) {
+                throw new IllegalArgumentException("the " + name() + " engine measures side B only, not " + fork.order());
+            }
+            modules.put(ComparisonSide.BASELINE.id(), "../" + BASELINE_MOUNT + "/" + MODULE);
+        }
+        config.put("modules", modules);
+        return measurePage(config, fork, PageFork.PLAIN);
+    }
+
+    /** A module built before pools could change their worker count between steps measures one worker count per page. */
+    @Override
+    public boolean measuresCurves() {
+        return resizable;
     }
 
     @Override
     protected Map<String, AssetRoot> mounts() {
-        return Map.of("web", web, "wasm", wasm);
+        return baselineWasm == null ? Map.of("web", web, "wasm", wasm) : Map.of("web", web, "wasm", wasm, BASELINE_MOUNT, baselineWasm);
     }
 
     @Override
@@ -99,7 +165,7 @@ public final class WasmEngine extends BrowserEngine {
 
     @Override
     protected EngineFacts missingFiles() {
-        if (has(wasm, "parbench.wasm") && has(web, "index.html")) {
+        if (has(wasm, MODULE) && has(web, "index.html")) {
             return null;
         }
         return EngineFacts.unavailable(name(), "parbench.wasm or the page scripts are not on the class path (" + ASSETS + ")",
@@ -119,8 +185,9 @@ public final class WasmEngine extends BrowserEngine {
 
     /** What 'parbench inspect' says of the module the pages run, for the report's checklist. */
     private Map<String, String> moduleFacts() {
-        try (InputStream in = wasm.open(List.of("parbench.wasm")).orElseThrow().content()) {
-            ModuleReport report = ModuleInspector.inspect("parbench.wasm", in.readAllBytes());
+        try (InputStream in = wasm.open(List.of(MODULE)).orElseThrow().content()) {
+            ModuleReport report = ModuleInspector.inspect(MODULE, in.readAllBytes());
+            resizable = resizable(report) && (baselineWasm == null || resizable(baselineWasm));
             boolean shared = report.module().memories().stream().findFirst().map(MemoryInfo::shared).orElse(false);
             return Map.of(
                     FactKeys.WASM_SHARED_MEMORY, Boolean.toString(shared),
@@ -130,6 +197,18 @@ public final class WasmEngine extends BrowserEngine {
             return Map.of(FactKeys.WASM_THREADS_READY, "false", FactKeys.WASM_ERROR, e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean resizable(ModuleReport report) {
+        return report.module().exports().stream().anyMatch(export -> export.name().equals(RESIZE_EXPORT));
+    }
+
+    private static boolean resizable(AssetRoot root) throws IOException {
+        try (InputStream in = root.open(List.of(MODULE)).orElseThrow().content()) {
+            return resizable(ModuleInspector.inspect(MODULE, in.readAllBytes()));
+        } catch (WasmFormatException | java.util.NoSuchElementException e) {
+            return false;
         }
     }
 

@@ -4,30 +4,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.engines.Block;
+import io.parbench.engines.ForkPlan;
 import io.parbench.engines.RemoteEndpoint;
+import io.parbench.plan.BlockOrder;
+import io.parbench.results.ComparisonSide;
+import io.parbench.results.SeriesKey;
 import io.parbench.results.MeasurementSettings;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BrowserEngineOptionsTest {
 
     // 2 forks × (1 warm-up + 3 measured iterations of 100 ms).
     private static final MeasurementSettings SETTINGS = new MeasurementSettings(2, 1, 3, 100);
+    private static final SeriesKey NBODY = new SeriesKey("chromium", "nbody", null, 512);
 
     @Test
-    void theAutomaticTimeoutIsPerForkAndAllowsForTheMinimumWarmup() {
-        // Each fork: 30 s + 3 × (2 s of warm-up + 300 ms measured), however many forks there are.
-        assertEquals(Duration.ofMillis(30_000 + 3 * 2_300), BrowserEngineOptions.defaults().timeoutFor(SETTINGS));
-        // Without a minimum, the warm-up is the one iteration asked for.
-        assertEquals(Duration.ofMillis(30_000 + 3 * 400),
-                BrowserEngineOptions.defaults().withMinimumWarmup(Duration.ZERO).timeoutFor(SETTINGS));
+    void theAutomaticTimeoutIsPerForkAndAllowsForItsLongestWarmupAndEveryBlock() {
+        // A curve of W = 1, 2, 4 with 3 blocks each: 30 s + 3 × (0.7 s of set-up + at most 3 s of warm-up + 9 × 100 ms).
+        ForkPlan curve = new ForkPlan(NBODY, BlockOrder.balanced(List.of(ComparisonSide.CURRENT), List.of(1, 2, 4), 3, new Random(1)), SETTINGS);
+        assertEquals(Duration.ofMillis(30_000 + 3 * (700 + 3_000 + 900)), BrowserEngineOptions.defaults().timeoutFor(curve));
+        // A fork of one worker count: its 3 blocks only.
+        ForkPlan one = new ForkPlan(NBODY, List.of(Block.of(2), Block.of(2), Block.of(2)), SETTINGS);
+        assertEquals(Duration.ofMillis(30_000 + 3 * (700 + 3_000 + 300)), BrowserEngineOptions.defaults().timeoutFor(one));
     }
 
     @Test
     void aConfiguredTimeoutWins() {
         Duration configured = Duration.ofSeconds(7);
-        assertEquals(configured, BrowserEngineOptions.defaults().withForkTimeout(configured).timeoutFor(SETTINGS));
+        ForkPlan one = new ForkPlan(NBODY, List.of(Block.of(2)), SETTINGS);
+        assertEquals(configured, BrowserEngineOptions.defaults().withForkTimeout(configured).timeoutFor(one));
     }
 
     @Test

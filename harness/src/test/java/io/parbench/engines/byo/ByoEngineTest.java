@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.engines.EngineOptions;
-import io.parbench.engines.Measurement;
 import io.parbench.engines.OwnKernel;
-import io.parbench.engines.browser.BrowserEngineOptions;
+import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserDriver;
+import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.PageTimeouts;
 import io.parbench.engines.browser.drivers.BrowserDrivers;
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.Configuration;
@@ -57,9 +58,9 @@ class ByoEngineTest {
             assertEquals(new OwnKernel("emscripten-nbody", 512), engine.ownKernel().orElseThrow());
             assertTrue(facts.browser().crossOriginIsolated());
 
-            String reference = String.format("%016x", ReferenceChecksums.of(KernelSpec.NBODY, 256, SEED));
+            String reference = ChecksumText.of(ReferenceChecksums.of(KernelSpec.NBODY, 256, SEED));
             for (int workers = 1; workers <= 4; workers++) {
-                Measurement m = engine.measure(new Configuration("byo", "emscripten-nbody", null, 256, workers), QUICK);
+                SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "emscripten-nbody", null, 256, workers), QUICK);
                 assertEquals(Status.OK, m.status(), m::reason);
                 assertEquals(1, m.samples().size());
                 assertEquals(QUICK.iterations(), m.samples().getFirst().size());
@@ -77,22 +78,22 @@ class ByoEngineTest {
             long size = kernel == KernelSpec.NBODY ? 200 : 5000;
             try (ByoEngine engine = engine(example("parbench-module"), Map.of("kernel", kernel.id()), Duration.ofSeconds(60))) {
                 assertTrue(engine.probe().available());
-                Measurement m = engine.measure(new Configuration("byo", "parbench-module", "kernel=" + kernel.id(), size, 2), QUICK);
+                SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "parbench-module", "kernel=" + kernel.id(), size, 2), QUICK);
                 assertEquals(Status.OK, m.status(), m::reason);
-                assertEquals(String.format("%016x", ReferenceChecksums.of(kernel, size, SEED)), m.checksum(), kernel.id());
+                assertEquals(ChecksumText.of(ReferenceChecksums.of(kernel, size, SEED)), m.checksum(), kernel.id());
             }
         }
     }
 
     @Test
     void missingExportNamesTheAdapterAndTheExport() throws Exception {
-        Measurement m = measureBroken("missing-step", 1, Duration.ofSeconds(30));
+        SingleConfiguration.Result m = measureBroken("missing-step", 1, Duration.ofSeconds(30));
         assertFailedWith(m, "missing-step/adapter.js", "does not export step (export function step())", "it exports: meta, setup, stpe");
     }
 
     @Test
     void anExceptionInSetupIsReportedWithItsLine() throws Exception {
-        Measurement m = measureBroken("setup-throws", 2, Duration.ofSeconds(30));
+        SingleConfiguration.Result m = measureBroken("setup-throws", 2, Duration.ofSeconds(30));
         assertFailedWith(m, "setup() rejected with RangeError: no input of size 8 for you", "setup-throws/adapter.js:5:");
     }
 
@@ -101,7 +102,7 @@ class ByoEngineTest {
         // A timeout the page keeps well within up to its first step, made from how long a page takes here.
         Duration onePage = PageTimeouts.timed(() -> assertEquals(Status.OK, measureBroken("folder-import", 2, Duration.ofSeconds(60)).status()));
         Duration timeout = PageTimeouts.roomFor(onePage, Duration.ZERO);
-        Measurement m = measureBroken("step-hangs", 2, timeout);
+        SingleConfiguration.Result m = measureBroken("step-hangs", 2, timeout);
         assertFailedWith(m, "step-hangs/adapter.js", String.format(Locale.ROOT, "timeout of %.1f s", timeout.toMillis() / 1000.0),
                 "step() never returned");
     }
@@ -110,16 +111,16 @@ class ByoEngineTest {
     void eachForkGetsTheWholeTimeout() throws Exception {
         // Two forks against a timeout that one fork keeps well within and two together exceed by
         // most of a minimum warm-up: made from how long one such page takes on this machine.
-        Duration warmup = Duration.ofSeconds(3);
+        Duration warmup = Duration.ofSeconds(6);
         Configuration folderImport = new Configuration("byo", "folder-import", null, 7, 1);
         Duration onePage;
         try (ByoEngine engine = engineWithWarmup(Duration.ofSeconds(60), warmup)) {
             assertTrue(engine.probe().available());
-            onePage = PageTimeouts.timed(() -> assertEquals(Status.OK, engine.measure(folderImport, new MeasurementSettings(1, 0, 2, 1)).status()));
+            onePage = PageTimeouts.timed(() -> assertEquals(Status.OK, SingleConfiguration.measure(engine, folderImport, new MeasurementSettings(1, 0, 2, 1)).status()));
         }
         try (ByoEngine engine = engineWithWarmup(PageTimeouts.roomFor(onePage, warmup), warmup)) {
             assertTrue(engine.probe().available());
-            Measurement m = engine.measure(folderImport, new MeasurementSettings(2, 0, 2, 1));
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, folderImport, new MeasurementSettings(2, 0, 2, 1));
             assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
             assertEquals(2, m.samples().size());
         }
@@ -133,7 +134,7 @@ class ByoEngineTest {
 
     @Test
     void aCommonJsFileIsNotAnAdapter() throws Exception {
-        Measurement m = measureBroken("not-a-module", 1, Duration.ofSeconds(30));
+        SingleConfiguration.Result m = measureBroken("not-a-module", 1, Duration.ofSeconds(30));
         assertFailedWith(m, "not-a-module/adapter.js", "could not be imported: ReferenceError: module is not defined",
                 "the adapter must be an ES module");
     }
@@ -142,12 +143,12 @@ class ByoEngineTest {
     void aModuleWithoutSharedMemoryRunsAloneUnverifiedButNotWithThreads() throws Exception {
         try (ByoEngine engine = engine(resource("not-threads-ready"), Map.of(), Duration.ofSeconds(30))) {
             assertTrue(engine.probe().available());
-            Measurement alone = engine.measure(new Configuration("byo", "not-threads-ready", null, 8, 1), QUICK);
+            SingleConfiguration.Result alone = SingleConfiguration.measure(engine, new Configuration("byo", "not-threads-ready", null, 8, 1), QUICK);
             assertEquals(Status.OK, alone.status(), alone::reason);
             assertEquals(ByoEngine.NO_CHECKSUM, alone.checksum());
             assertTrue(alone.notes().stream().anyMatch(n -> n.contains("returns no checksum")), alone.notes()::toString);
 
-            Measurement threaded = engine.measure(new Configuration("byo", "not-threads-ready", null, 8, 2), QUICK);
+            SingleConfiguration.Result threaded = SingleConfiguration.measure(engine, new Configuration("byo", "not-threads-ready", null, 8, 2), QUICK);
             assertFailedWith(threaded, "not-threads-ready/adapter.js", "not-threads-ready/plain.wasm) has no shared memory, "
                     + "so 2 workers cannot run it", "parbench inspect says: plain.wasm is not threads-ready (memory is not shared");
         }
@@ -159,7 +160,7 @@ class ByoEngineTest {
                 Map.of());
         try (ByoEngine engine = engine(open)) {
             assertFalse(engine.probe().browser().crossOriginIsolated());
-            Measurement m = engine.measure(new Configuration("byo", "not-threads-ready", null, 8, 2), QUICK);
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "not-threads-ready", null, 8, 2), QUICK);
             assertEquals(Status.FALLBACK, m.status(), m::reason);
             assertTrue(m.reason().contains("measured with 1 worker instead of 2"), m.reason());
         }
@@ -171,21 +172,21 @@ class ByoEngineTest {
             assertTrue(engine.probe().available());
             assertEquals(new OwnKernel("folder-import", 7), engine.ownKernel().orElseThrow());
             assertEquals(List.of("flavour=plain"), engine.variants("folder-import"));
-            Measurement m = engine.measure(new Configuration("byo", "folder-import", "flavour=plain", 7, 2), QUICK);
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "folder-import", "flavour=plain", 7, 2), QUICK);
             assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
-            assertEquals(String.format("%016x", 42), m.checksum());
+            assertEquals(ChecksumText.of(42), m.checksum());
         }
     }
 
-    private static Measurement measureBroken(String name, int workers, Duration timeout) throws Exception {
+    private static SingleConfiguration.Result measureBroken(String name, int workers, Duration timeout) throws Exception {
         try (ByoEngine engine = engine(resource(name), Map.of(), timeout)) {
             EngineFacts facts = engine.probe();
             assertTrue(facts.available(), facts::reason);
-            return engine.measure(new Configuration("byo", engine.ownKernel().orElseThrow().name(), null, 8, workers), QUICK);
+            return SingleConfiguration.measure(engine, new Configuration("byo", engine.ownKernel().orElseThrow().name(), null, 8, workers), QUICK);
         }
     }
 
-    private static void assertFailedWith(Measurement m, String... parts) {
+    private static void assertFailedWith(SingleConfiguration.Result m, String... parts) {
         assertEquals(Status.FAILED, m.status());
         for (String part : parts) {
             assertTrue(m.reason().contains(part), () -> "'" + part + "' missing in: " + m.reason());

@@ -5,18 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parbench.engines.Measurement;
+import io.parbench.engines.Block;
+import io.parbench.engines.ForkMeasurement;
+import io.parbench.engines.ForkPlan;
+import io.parbench.engines.SingleConfiguration;
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
+import io.parbench.plan.BlockOrder;
+import io.parbench.results.ComparisonSide;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Real JMH runs (a forked JVM each), so only two of them. */
+/** Real JMH forks (a forked JVM each), so only a few of them. */
 class JvmEngineTest {
     private static final long SEED = 42;
     private static final MeasurementSettings TINY = new MeasurementSettings(1, 1, 2, 100);
@@ -37,19 +47,37 @@ class JvmEngineTest {
     @Test
     void measuresAConfigurationWithTheReferenceChecksum() throws Exception {
         try (JvmEngine engine = new JvmEngine(SEED, Duration.ofMinutes(2))) {
-            Measurement m = engine.measure(new Configuration("jvm", "sort", "jdk", 5000, 2), TINY);
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("jvm", "sort", "jdk", 5000, 2), TINY);
             assertEquals(Status.OK, m.status(), m.reason());
             assertEquals(1, m.samples().size());
             assertEquals(2, m.samples().getFirst().size());
             assertTrue(m.samples().getFirst().stream().allMatch(s -> s > 0), m.samples().toString());
-            assertEquals(String.format("%016x", ReferenceChecksums.of(KernelSpec.SORT, 5000, SEED)), m.checksum());
+            assertEquals(ChecksumText.of(ReferenceChecksums.of(KernelSpec.SORT, 5000, SEED)), m.checksum());
+        }
+    }
+
+    /** One JVM measures the whole curve: every block in the plan's order, every worker count with the reference checksum. */
+    @Test
+    void aForkMeasuresTheWholeCurveInItsOrder() throws Exception {
+        try (JvmEngine engine = new JvmEngine(SEED, Duration.ofMinutes(2))) {
+            assertTrue(engine.measuresCurves());
+            ForkPlan curve = new ForkPlan(new SeriesKey("jvm", "nbody", null, 300),
+                    BlockOrder.balanced(List.of(ComparisonSide.CURRENT), List.of(1, 2, 3), 2, new Random(7)), TINY);
+            ForkMeasurement m = engine.measure(curve);
+            assertEquals(Status.OK, m.status(), m.reason());
+            assertEquals(curve.order(), m.blocks().stream().map(ForkMeasurement.MeasuredBlock::block).toList());
+            assertTrue(m.blocks().stream().allMatch(b -> b.stepsPerSecond() > 0), m.blocks()::toString);
+            String reference = ChecksumText.of(ReferenceChecksums.of(KernelSpec.NBODY, 300, SEED));
+            assertEquals(Map.of(Block.of(1), reference, Block.of(2), reference, Block.of(3), reference), m.checksums());
+            ForkPlan sideA = new ForkPlan(curve.series(), List.of(new Block(ComparisonSide.BASELINE, 1)), TINY);
+            assertThrows(IllegalArgumentException.class, () -> engine.measure(sideA));
         }
     }
 
     @Test
     void aConfigurationTheForkRejectsFailsWithTheForksReason() throws Exception {
         try (JvmEngine engine = new JvmEngine(SEED, Duration.ofMinutes(2))) {
-            Measurement m = engine.measure(new Configuration("jvm", "mandelbrot", null, 100_000, 1), TINY);
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("jvm", "mandelbrot", null, 100_000, 1), TINY);
             assertEquals(Status.FAILED, m.status());
             assertEquals("size 100000 of kernel mandelbrot needs an array of 10000000000 elements, more than a Java"
                     + " array holds (2147483639): use a smaller size.", m.reason());
@@ -60,14 +88,13 @@ class JvmEngineTest {
     @Test
     void kernelsAndVariantsItDoesNotHaveFailWithoutForking() throws Exception {
         try (JvmEngine engine = new JvmEngine(SEED, Duration.ofMinutes(1))) {
-            Measurement unknown = engine.measure(new Configuration("jvm", "fft", null, 10, 1), TINY);
+            SingleConfiguration.Result unknown = SingleConfiguration.measure(engine, new Configuration("jvm", "fft", null, 10, 1), TINY);
             assertEquals(Status.FAILED, unknown.status());
-            assertEquals("the jvm engine runs the built-in kernels (sum, histogram, axpy, nbody, mandelbrot, sort,"
-                    + " forkjoin), not 'fft'.", unknown.reason());
-            Measurement variant = engine.measure(new Configuration("jvm", "sum", "jdk", 10, 1), TINY);
+            assertEquals("the jvm engine runs the built-in kernels (" + KernelSpec.NAMES + "), not 'fft'.", unknown.reason());
+            SingleConfiguration.Result variant = SingleConfiguration.measure(engine, new Configuration("jvm", "sum", "jdk", 10, 1), TINY);
             assertEquals("the jvm engine has no variant 'jdk' of sum.", variant.reason());
             assertThrows(IllegalArgumentException.class,
-                    () -> engine.measure(new Configuration("native", "sum", null, 10, 1), TINY));
+                    () -> SingleConfiguration.measure(engine, new Configuration("native", "sum", null, 10, 1), TINY));
         }
     }
 
@@ -77,14 +104,18 @@ class JvmEngineTest {
         // each fork (JmhLauncherTest checks that each fork is timed from its own start).
         MeasurementSettings minuteLong = new MeasurementSettings(2, 0, 1, 60_000);
         try (JvmEngine engine = new JvmEngine(SEED, Duration.ofSeconds(5))) {
-            Measurement m = engine.measure(new Configuration("jvm", "forkjoin", null, 1024, 1), minuteLong);
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("jvm", "forkjoin", null, 1024, 1), minuteLong);
             assertEquals(Status.FAILED, m.status());
             assertTrue(m.reason().startsWith("a fork did not finish within its timeout of 5 s"), m.reason());
         }
         try (JvmEngine automatic = new JvmEngine(SEED, null)) {
-            // A minute to start a fork, plus three times its planned 2 × 60 s; the same for any number of forks.
-            assertEquals(Duration.ofSeconds(60 + 3 * 120), automatic.forkTimeoutFor(new MeasurementSettings(2, 1, 1, 60_000)));
-            assertEquals(Duration.ofSeconds(60 + 3 * 120), automatic.forkTimeoutFor(new MeasurementSettings(5, 1, 1, 60_000)));
+            // A minute to start a fork, plus three times its planned 0.9 s of start-up, 60 s of warm-up and 60 s measured;
+            // the same for any number of forks.
+            for (int forks : new int[] {2, 5}) {
+                MeasurementSettings settings = new MeasurementSettings(forks, 1, 1, 60_000);
+                ForkPlan fork = new ForkPlan(new SeriesKey("jvm", "forkjoin", null, 1024), List.of(Block.of(1)), settings);
+                assertEquals(Duration.ofMillis(60_000 + 3 * 120_900), automatic.timeoutFor(fork));
+            }
         }
     }
 }

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.engines.EngineOptions;
-import io.parbench.engines.Measurement;
+import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserCrash;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.browser.PageTimeouts;
 import io.parbench.engines.byo.ByoEngine;
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.BrowserProbe;
@@ -86,7 +87,7 @@ abstract class BrowserEngineContract {
             long size = kernel.defaultSize(KernelSpec.Profile.QUICK);
             for (int workers = 1; workers <= 4; workers++) {
                 Configuration configuration = new Configuration(browser().id(), kernel.id(), null, size, workers);
-                Measurement m = isolated.measure(configuration, QUICK);
+                SingleConfiguration.Result m = SingleConfiguration.measure(isolated, configuration, QUICK);
                 assertEquals(Status.OK, m.status(), () -> configuration.label() + ": " + m.reason() + " " + m.notes());
                 assertEquals(expected(kernel, size), m.checksum(), configuration.label());
                 assertEquals(2, m.samples().getFirst().size());
@@ -105,7 +106,7 @@ abstract class BrowserEngineContract {
             // Chromium and Firefox refuse to post the memory (DataCloneError); WebKit has no shared memory at all.
             assertFalse(probe.wasmThreadsError().isBlank());
             long size = KernelSpec.SUM.defaultSize(KernelSpec.Profile.QUICK);
-            Measurement two = open.measure(new Configuration(browser().id(), "sum", null, size, 2), QUICK);
+            SingleConfiguration.Result two = SingleConfiguration.measure(open, new Configuration(browser().id(), "sum", null, size, 2), QUICK);
             assertEquals(Status.FALLBACK, two.status(), () -> two.reason() + " " + two.notes());
             assertTrue(two.reason().contains("measured with 1 worker instead of 2"), two.reason());
             assertEquals(expected(KernelSpec.SUM, size), two.checksum());
@@ -116,19 +117,30 @@ abstract class BrowserEngineContract {
     void aHungStepIsStoppedByTheWatchdogAndTheNextPageRuns() throws Exception {
         Configuration forkjoin = new Configuration(browser().id(), "forkjoin", null, 1024, 2);
         // A timeout the page keeps well within up to its first step, made from how long a page takes here.
-        Duration onePage = PageTimeouts.timed(() -> assertEquals(Status.OK, isolated.measure(forkjoin, QUICK).status()));
+        Duration onePage = PageTimeouts.timed(() -> assertEquals(Status.OK, SingleConfiguration.measure(isolated, forkjoin, QUICK).status()));
         Duration timeout = PageTimeouts.roomFor(onePage, Duration.ZERO);
         EngineOptions options = new EngineOptions(KernelSpec.DEFAULT_SEED, browser().id(), null, true, timeout, testAdapter("step-hangs"));
         try (ByoEngine engine = new ByoEngine(options)) {
             assertTrue(engine.probe().available());
-            Measurement hung = engine.measure(new Configuration("byo", "step-hangs", null, 8, 2), QUICK);
+            SingleConfiguration.Result hung = SingleConfiguration.measure(engine, new Configuration("byo", "step-hangs", null, 8, 2), QUICK);
             assertEquals(Status.FAILED, hung.status());
             assertTrue(hung.reason().contains(String.format(Locale.ROOT, "no answer within the fork's timeout of %.1f s",
                     timeout.toMillis() / 1000.0)), hung.reason());
             assertTrue(hung.reason().contains("step() never returned"), hung.reason());
         }
-        Measurement next = isolated.measure(forkjoin, QUICK);
+        SingleConfiguration.Result next = SingleConfiguration.measure(isolated, forkjoin, QUICK);
         assertEquals(Status.OK, next.status(), next::reason);
+    }
+
+    /** A library's own threads are workers the page starts (in Firefox a nested worker can hang: FIREFOX-HANG.md). */
+    @Test
+    void aWorkerTheAdapterStartsIsStartedByThePageAndSharesMemory() throws Exception {
+        EngineOptions options = new EngineOptions(KernelSpec.DEFAULT_SEED, browser().id(), null, true, TIMEOUT,
+                testAdapter("own-worker"));
+        try (ByoEngine engine = new ByoEngine(options)) {
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "own-worker", null, 8, 2), QUICK);
+            assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
+        }
     }
 
     @Test
@@ -136,14 +148,14 @@ abstract class BrowserEngineContract {
         String folder;
         Configuration forkjoin = new Configuration(browser().id(), "forkjoin", null, 1024, 2);
         try (WasmEngine engine = new WasmEngine(options())) {
-            assertEquals(Status.OK, engine.measure(forkjoin, QUICK).status());
+            assertEquals(Status.OK, SingleConfiguration.measure(engine, forkjoin, QUICK).status());
             folder = markerOf(engine);
             int launchesBeforeCrash = engine.driver().launches();
             BrowserCrash.kill(engine.driver());
             assertFalse(engine.driver().running());
             assertTrue(engine.driver().deathNotice().contains("died") || engine.driver().deathNotice().contains("killed by signal 9"),
                     engine.driver().deathNotice());
-            Measurement afterCrash = engine.measure(forkjoin, QUICK);
+            SingleConfiguration.Result afterCrash = SingleConfiguration.measure(engine, forkjoin, QUICK);
             assertEquals(Status.OK, afterCrash.status(), afterCrash::reason);
             // Relaunched; a start-up retry under load (Firefox) may add launches of its own, so not exactly one more.
             assertTrue(engine.driver().launches() > launchesBeforeCrash, "launches " + engine.driver().launches());
@@ -161,7 +173,7 @@ abstract class BrowserEngineContract {
     }
 
     static String expected(KernelSpec kernel, long size) {
-        return String.format("%016x", ReferenceChecksums.of(kernel, size, KernelSpec.DEFAULT_SEED));
+        return ChecksumText.of(ReferenceChecksums.of(kernel, size, KernelSpec.DEFAULT_SEED));
     }
 
 }

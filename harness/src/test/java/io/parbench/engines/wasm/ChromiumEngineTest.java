@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parbench.engines.Measurement;
+import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserCrash;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.PageTimeouts;
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.BrowserProbe;
@@ -102,7 +103,7 @@ class ChromiumEngineTest {
             String expected = expected(kernel, size);
             for (int workers = 1; workers <= 4; workers++) {
                 Configuration configuration = new Configuration("chromium", kernel.id(), null, size, workers);
-                Measurement m = isolated.measure(configuration, QUICK);
+                SingleConfiguration.Result m = SingleConfiguration.measure(isolated, configuration, QUICK);
                 assertEquals(Status.OK, m.status(), () -> configuration.label() + ": " + m.reason() + " " + m.notes());
                 assertEquals(expected, m.checksum(), configuration.label());
                 assertEquals(1, m.samples().size());
@@ -121,7 +122,7 @@ class ChromiumEngineTest {
         try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(minimum).withForkTimeout(TIMEOUT))) {
             assertTrue(engine.probe().available());
             long started = System.nanoTime();
-            assertOk(engine.measure(new Configuration("chromium", "forkjoin", null, 1024, 1), QUICK));
+            assertOk(SingleConfiguration.measure(engine, new Configuration("chromium", "forkjoin", null, 1024, 1), QUICK));
             // QUICK asks for no warm-up iterations and two of 1 ms: only the minimum makes a page take this long.
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertTrue(took.compareTo(minimum) >= 0, "the page took " + took);
@@ -132,17 +133,17 @@ class ChromiumEngineTest {
     void eachForkGetsTheWholeTimeout() throws Exception {
         // Two forks against a timeout that one fork keeps well within and two together exceed by
         // most of a minimum warm-up: made from how long one such page takes on this machine.
-        Duration warmup = Duration.ofSeconds(3);
+        Duration warmup = Duration.ofSeconds(6);
         Configuration forkjoin = new Configuration("chromium", "forkjoin", null, 1024, 1);
         Duration onePage;
         try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(warmup).withForkTimeout(TIMEOUT.multipliedBy(4)))) {
             assertTrue(engine.probe().available());
-            onePage = PageTimeouts.timed(() -> assertOk(engine.measure(forkjoin, QUICK)));
+            onePage = PageTimeouts.timed(() -> assertOk(SingleConfiguration.measure(engine, forkjoin, QUICK)));
         }
         try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(warmup)
                 .withForkTimeout(PageTimeouts.roomFor(onePage, warmup)))) {
             assertTrue(engine.probe().available());
-            Measurement m = engine.measure(forkjoin, new MeasurementSettings(2, 0, 2, 1));
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, forkjoin, new MeasurementSettings(2, 0, 2, 1));
             assertOk(m);
             assertEquals(2, m.samples().size());
         }
@@ -152,7 +153,7 @@ class ChromiumEngineTest {
     void withoutIsolationMoreWorkersFallBackToOneWithTheBrowsersReason() throws Exception {
         long size = KernelSpec.SUM.defaultSize(KernelSpec.Profile.QUICK);
         MeasurementSettings twoForks = new MeasurementSettings(2, 0, 2, 1);
-        Measurement two = notIsolated.measure(new Configuration("chromium", "sum", null, size, 2), twoForks);
+        SingleConfiguration.Result two = SingleConfiguration.measure(notIsolated, new Configuration("chromium", "sum", null, size, 2), twoForks);
         assertEquals(Status.FALLBACK, two.status(), () -> two.reason() + " " + two.notes());
         assertTrue(two.reason().contains("measured with 1 worker instead of 2"), two.reason());
         assertTrue(two.reason().contains("DataCloneError"), two.reason());
@@ -160,7 +161,7 @@ class ChromiumEngineTest {
         assertEquals(2, two.samples().size(), "one list of samples per fork (page)");
         assertEquals(2, two.samples().getLast().size());
 
-        Measurement one = notIsolated.measure(new Configuration("chromium", "sum", null, size, 1), QUICK);
+        SingleConfiguration.Result one = SingleConfiguration.measure(notIsolated, new Configuration("chromium", "sum", null, size, 1), QUICK);
         assertOk(one);
         assertEquals(two.checksum(), one.checksum());
     }
@@ -170,9 +171,9 @@ class ChromiumEngineTest {
         // (A hung page is the byo engine's test: its step-hangs adapter; the watchdog is shared.)
         try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withForkTimeout(TIMEOUT))) {
             Configuration forkjoin = new Configuration("chromium", "forkjoin", null, 1024, 2);
-            assertOk(engine.measure(forkjoin, QUICK));
+            assertOk(SingleConfiguration.measure(engine, forkjoin, QUICK));
             BrowserCrash.kill(engine.driver());
-            Measurement afterCrash = engine.measure(forkjoin, QUICK);
+            SingleConfiguration.Result afterCrash = SingleConfiguration.measure(engine, forkjoin, QUICK);
             assertOk(afterCrash);
             assertEquals(2, engine.driver().launches());
         }
@@ -184,9 +185,9 @@ class ChromiumEngineTest {
             assertTrue(engine.probe().available());
             long pid = engine.driver().browserProcess().orElseThrow().pid();
             Set<Path> probeWorkers = BrowserCrash.workerThreads(engine.driver());
-            CompletableFuture<Measurement> running = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<SingleConfiguration.Result> running = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return engine.measure(new Configuration("chromium", "forkjoin", null, 1024, 2), QUICK);
+                    return SingleConfiguration.measure(engine, new Configuration("chromium", "forkjoin", null, 1024, 2), QUICK);
                 } catch (Exception e) {
                     throw new CompletionException(e);
                 }
@@ -194,7 +195,7 @@ class ChromiumEngineTest {
             // The page's driver worker and its helper have started: it is warming up (for 20 s).
             BrowserCrash.awaitWorkerThreads(engine.driver(), probeWorkers, 2);
             BrowserCrash.kill(engine.driver());
-            Measurement crashed = running.get();
+            SingleConfiguration.Result crashed = running.get();
             assertEquals(Status.FAILED, crashed.status());
             assertTrue(crashed.reason().startsWith("chromium (pid " + pid + ") died (crashed or was killed) while the page ran: "),
                     crashed.reason());
@@ -205,11 +206,11 @@ class ChromiumEngineTest {
 
     @Test
     void unknownKernelsAndVariantsFailWithAReason() throws Exception {
-        Measurement unknown = isolated.measure(new Configuration("chromium", "nope", null, 10, 1), QUICK);
+        SingleConfiguration.Result unknown = SingleConfiguration.measure(isolated, new Configuration("chromium", "nope", null, 10, 1), QUICK);
         assertEquals(Status.FAILED, unknown.status());
         assertTrue(unknown.reason().contains("unknown kernel 'nope'") && unknown.reason().contains("sum"), unknown.reason());
 
-        Measurement variant = isolated.measure(new Configuration("chromium", "sort", "jdk", 10, 1), QUICK);
+        SingleConfiguration.Result variant = SingleConfiguration.measure(isolated, new Configuration("chromium", "sort", "jdk", 10, 1), QUICK);
         assertEquals(Status.FAILED, variant.status());
         assertTrue(variant.reason().contains("no variant 'jdk'"), variant.reason());
     }
@@ -225,12 +226,12 @@ class ChromiumEngineTest {
         }
     }
 
-    private static void assertOk(Measurement m) {
+    private static void assertOk(SingleConfiguration.Result m) {
         assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
     }
 
     /** What the reference implementation computes (checked against the native library in bench-native). */
     private static String expected(KernelSpec kernel, long size) {
-        return String.format("%016x", ReferenceChecksums.of(kernel, size, KernelSpec.DEFAULT_SEED));
+        return ChecksumText.of(ReferenceChecksums.of(kernel, size, KernelSpec.DEFAULT_SEED));
     }
 }

@@ -8,7 +8,8 @@ import io.parbench.engines.browser.BrowserUnavailableException;
 import io.parbench.engines.browser.ChildProcess;
 import io.parbench.engines.browser.ErrorText;
 import io.parbench.engines.browser.PageOutcome;
-import io.parbench.engines.browser.PageProtocol;
+import io.parbench.engines.browser.PageRun;
+import io.parbench.engines.browser.PageSession;
 import io.parbench.engines.browser.WorkFolder;
 import io.parbench.engines.browser.bidi.BidiClient;
 import io.parbench.engines.browser.bidi.BidiException;
@@ -41,6 +42,8 @@ public final class FirefoxDriver implements BrowserDriver {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SHORT = Duration.ofSeconds(5);
     private static final int SET_UP_TRIES = 3;
+    /** The note of each retry (counted in the results and shown in the report). */
+    public static final String RETRY_NOTE = "Firefox left the page stuck before it measured anything; it was tried again in a fresh Firefox";
     /** Where a page is before it measures anything (main.js and driver.js). */
     private static final Set<String> SET_UP_PHASES = Set.of("page not loaded", "loaded", "load", "pool");
     /** Keep a browser on a machine without internet from calling home, updating or asking questions. */
@@ -75,53 +78,73 @@ public final class FirefoxDriver implements BrowserDriver {
     /**
      * {@inheritDoc}
      *
-     * <p>Now and then (5 pages in 120 on this busy 2-core machine) Firefox 153 leaves a page
-     * stuck before it measures anything: after fetching parbench.wasm (compiling it) or while
-     * starting the pool's workers, the driver worker's own timeouts not firing either; the server
-     * had answered every request. Such a page is tried again in a fresh Firefox, up to {@value
-     * #SET_UP_TRIES} times in all, with a note: nothing had been measured, so nothing measured is
-     * thrown away, and a page that hangs while measuring still fails at once.
+     * <p>Firefox 153 used to leave some pages stuck before they measured anything: under WebDriver
+     * BiDi a worker that constructs a worker can wait forever inside the constructor, and the
+     * driver worker started the pool's helpers (bench-wasm/FIREFOX-HANG.md). The page starts them now; as a safety net, a page stuck in
+     * set-up is still tried again in a fresh Firefox, up to {@value #SET_UP_TRIES} times in all,
+     * with a note: nothing had been measured, so nothing measured is thrown away, and a page that
+     * hangs while measuring still fails at once.
      */
     @Override
     public PageOutcome run(URI url, String task, Map<String, Object> config, Duration timeout) throws BrowserUnavailableException {
         List<String> notes = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
-            Attempt tried = attempt(url, task, config, timeout);
-            notes.addAll(tried.outcome().notes());
-            if (tried.stuckInPhase() == null || attempt == SET_UP_TRIES) {
-                return new PageOutcome(tried.outcome().result(), tried.outcome().failure(), notes);
+            PageOutcome tried = attempt(url, task, config, timeout);
+            boolean stuckBeforeMeasuring = tried.failed() && tried.blocks().isEmpty() && SET_UP_PHASES.contains(tried.phase());
+            if (!stuckBeforeMeasuring || attempt == SET_UP_TRIES) {
+                return tried.afterAttempts(attempt, notes);
             }
-            notes.add("Firefox left the page stuck in phase '" + tried.stuckInPhase() + "' before measuring; it was tried again in a fresh Firefox");
+            notes.addAll(tried.notes());
+            notes.add(RETRY_NOTE + " (phase '" + tried.phase() + "')");
             stop();
         }
     }
 
-    /** One page, and the set-up phase it got stuck in, if it timed out before measuring. */
-    private record Attempt(PageOutcome outcome, String stuckInPhase) {}
-
-    private Attempt attempt(URI url, String task, Map<String, Object> config, Duration timeout) throws BrowserUnavailableException {
+    private PageOutcome attempt(URI url, String task, Map<String, Object> config, Duration timeout) throws BrowserUnavailableException {
         ensureRunning();
-        long started = System.nanoTime();
         try {
-            Map<String, String> target = Map.of("context", context);
-            try {
-                bidi.send("browsingContext.navigate", Map.of("context", context, "url", url.toString(), "wait", "complete"),
-                        left(timeout, started));
-                evaluate(target, PageProtocol.start(task, config), false, left(timeout, started));
-                JsonNode result = evaluate(target, "new Promise(" + PageProtocol.CALL_WITH_RESULT + ")", true, left(timeout, started));
-                return new Attempt(PageOutcome.answered(PageProtocol.result(result.path("value").asText()), notes(target)), null);
-            } catch (BidiException e) {
-                if (e.error().equals("timeout")) {
-                    String phase = phase(target);
-                    return new Attempt(PageOutcome.failed(PageOutcome.timedOut(timeout, phase), notes(target)),
-                            SET_UP_PHASES.contains(phase) ? phase : null);
-                }
+            return PageRun.run(new Tab(), url, task, config, timeout, () -> {
                 awaitExitIfLost();
-                return new Attempt(PageOutcome.failed("browser error: " + ErrorText.summary(e.getMessage()),
-                        running() ? notes(target) : List.of()), null);
-            }
+                return running();
+            });
         } finally {
             leavePage();
+        }
+    }
+
+    /** The run's one tab as the page protocol needs it. */
+    private final class Tab implements PageSession {
+
+        @Override
+        public void navigate(URI url, Duration timeout) throws PageException {
+            send("browsingContext.navigate", Map.of("context", context, "url", url.toString(), "wait", "complete"), timeout);
+        }
+
+        @Override
+        public String evaluate(String expression, Duration timeout) throws PageException {
+            return script(expression, false, timeout);
+        }
+
+        @Override
+        public String awaitCallback(String function, Duration timeout) throws PageException {
+            return script("new Promise(" + function + ")", true, timeout);
+        }
+
+        private String script(String expression, boolean awaitPromise, Duration timeout) throws PageException {
+            JsonNode answer = send("script.evaluate", Map.of("expression", expression, "target", Map.of("context", context),
+                    "awaitPromise", awaitPromise), timeout);
+            if ("exception".equals(answer.path("type").asText())) {
+                throw new PageException("javascript error: " + answer.path("exceptionDetails").path("text").asText(), false, null);
+            }
+            return answer.path("result").path("value").asText();
+        }
+
+        private JsonNode send(String method, Map<String, Object> params, Duration timeout) throws PageException {
+            try {
+                return bidi.send(method, params, timeout);
+            } catch (BidiException e) {
+                throw new PageException(e.getMessage(), e.error().equals("timeout"), e);
+            }
         }
     }
 
@@ -186,31 +209,6 @@ public final class FirefoxDriver implements BrowserDriver {
         }
     }
 
-    private JsonNode evaluate(Map<String, String> target, String expression, boolean awaitPromise, Duration timeout) throws BidiException {
-        JsonNode answer = bidi.send("script.evaluate",
-                Map.of("expression", expression, "target", target, "awaitPromise", awaitPromise), timeout);
-        if ("exception".equals(answer.path("type").asText())) {
-            throw new BidiException("javascript error", answer.path("exceptionDetails").path("text").asText());
-        }
-        return answer.path("result");
-    }
-
-    private String phase(Map<String, String> target) {
-        try {
-            return evaluate(target, PageProtocol.PHASE, false, SHORT).path("value").asText("unknown");
-        } catch (BidiException e) {
-            return "unknown";
-        }
-    }
-
-    private List<String> notes(Map<String, String> target) {
-        try {
-            return PageProtocol.notes(evaluate(target, PageProtocol.NOTES, false, SHORT).path("value").asText());
-        } catch (BidiException e) {
-            return List.of();
-        }
-    }
-
     /** A lost connection is noticed before the process is reaped: give it a moment, so the reason can say how it ended. */
     private void awaitExitIfLost() {
         if (bidi != null && !bidi.open() && firefox != null) {
@@ -220,10 +218,6 @@ public final class FirefoxDriver implements BrowserDriver {
                 // still there: the reason says the connection was lost
             }
         }
-    }
-
-    private static Duration left(Duration timeout, long startedNanos) {
-        return Duration.ofMillis(Math.max(1, timeout.toMillis() - (System.nanoTime() - startedNanos) / 1_000_000));
     }
 
     private void ensureRunning() throws BrowserUnavailableException {

@@ -3,7 +3,6 @@ package io.parbench.engines.browser.playwright;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.JSHandle;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
@@ -14,6 +13,8 @@ import io.parbench.engines.browser.BrowserLocator;
 import io.parbench.engines.browser.BrowserUnavailableException;
 import io.parbench.engines.browser.ErrorText;
 import io.parbench.engines.browser.PageOutcome;
+import io.parbench.engines.browser.PageRun;
+import io.parbench.engines.browser.PageSession;
 import io.parbench.engines.browser.ProcessEnvironment;
 import io.parbench.engines.browser.WorkFolder;
 import io.parbench.results.FactKeys;
@@ -21,7 +22,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -72,7 +72,6 @@ public final class PlaywrightDriver implements BrowserDriver {
     public PageOutcome run(URI url, String task, Map<String, Object> config, Duration timeout) throws BrowserUnavailableException {
         List<String> notes = Collections.synchronizedList(new ArrayList<>());
         BrowserContext context = newContext();
-        long started = System.nanoTime();
         try {
             Page page = context.newPage();
             page.onConsoleMessage(message -> {
@@ -82,11 +81,52 @@ public final class PlaywrightDriver implements BrowserDriver {
             });
             page.onPageError(error -> notes.add("uncaught: " + error));
             page.onCrash(crashed -> notes.add("the page crashed (its renderer process died)"));
-            return awaitResult(page, url, task, config, timeout, started, notes);
+            return PageRun.run(new PlaywrightPage(page, notes), url, task, config, timeout, this::running);
         } catch (PlaywrightException e) {
-            return PageOutcome.failed("browser error: " + ErrorText.summary(e.getMessage()), notes);
+            return PageOutcome.failed("browser error: " + ErrorText.summary(e.getMessage()), List.copyOf(notes));
         } finally {
             closeQuietly(context);
+        }
+    }
+
+    /** A Playwright page as the page protocol needs it; its notes are what its console showed. */
+    private record PlaywrightPage(Page page, List<String> console) implements PageSession {
+
+        @Override
+        public void navigate(URI url, Duration timeout) throws PageException {
+            call(() -> page.navigate(url.toString(), new Page.NavigateOptions().setTimeout(timeout.toMillis())));
+        }
+
+        @Override
+        public String evaluate(String expression, Duration timeout) throws PageException {
+            return call(() -> String.valueOf(page.evaluate(expression)));
+        }
+
+        /** Playwright's evaluate has no timeout, so the reply is left on the page and waited for with one. */
+        @Override
+        public String awaitCallback(String function, Duration timeout) throws PageException {
+            return call(() -> {
+                page.evaluate("() => { window.parbenchReply = undefined; (" + function + ")((reply) => { window.parbenchReply = reply; }); }");
+                return String.valueOf(page.waitForFunction("() => window.parbenchReply", null,
+                        new Page.WaitForFunctionOptions().setTimeout(timeout.toMillis()).setPollingInterval(POLL_MILLIS)).jsonValue());
+            });
+        }
+
+        @Override
+        public List<String> notes(Duration timeout) {
+            synchronized (console) {
+                return List.copyOf(console);
+            }
+        }
+
+        private static <T> T call(java.util.function.Supplier<T> command) throws PageException {
+            try {
+                return command.get();
+            } catch (TimeoutError e) {
+                throw new PageException(e.getMessage(), true, e);
+            } catch (PlaywrightException e) {
+                throw new PageException(e.getMessage(), false, e);
+            }
         }
     }
 
@@ -191,34 +231,6 @@ public final class PlaywrightDriver implements BrowserDriver {
         launches++;
         browserProcess = findBrowserProcess().orElse(null);
         return browser;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static PageOutcome awaitResult(Page page, URI url, String task, Map<String, Object> config, Duration timeout,
-            long started, List<String> notes) {
-        try {
-            page.navigate(url.toString(), new Page.NavigateOptions().setTimeout(millisLeft(timeout, started)));
-            page.evaluate("([task, config]) => parbench.start(task, config)", Arrays.asList(task, config));
-            JSHandle result = page.waitForFunction("() => window.parbench.result", null,
-                    new Page.WaitForFunctionOptions().setTimeout(millisLeft(timeout, started)).setPollingInterval(POLL_MILLIS));
-            return PageOutcome.answered((Map<String, Object>) result.jsonValue(), notes);
-        } catch (TimeoutError e) {
-            return PageOutcome.failed(PageOutcome.timedOut(timeout, phase(page)), notes);
-        }
-    }
-
-    /** Where a page that timed out got to (see main.js), or why that is unknown. */
-    private static String phase(Page page) {
-        try {
-            return String.valueOf(page.evaluate("() => window.parbench ? parbench.phase : 'page not loaded'"));
-        } catch (PlaywrightException e) {
-            return "unknown";
-        }
-    }
-
-    private static double millisLeft(Duration timeout, long startedNanos) {
-        // Playwright reads a timeout of 0 as "no timeout": never pass it.
-        return Math.max(1, timeout.toMillis() - (System.nanoTime() - startedNanos) / 1_000_000);
     }
 
     private Browser launch() throws BrowserUnavailableException {

@@ -1,9 +1,9 @@
 package io.parbench.engines.browser.webdriver;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.parbench.engines.browser.ErrorText;
 import io.parbench.engines.browser.PageOutcome;
-import io.parbench.engines.browser.PageProtocol;
+import io.parbench.engines.browser.PageRun;
+import io.parbench.engines.browser.PageSession;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -18,8 +18,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class WindowPages {
 
-    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration SHORT = Duration.ofSeconds(5);
     /** Why a page that was hidden while it ran is not measured (main.js's VisibilityWatch saw it). */
     static final String HIDDEN = "the page was hidden while it ran (document.visibilityState 'hidden': a background tab, a minimized "
             + "window or a locked screen), and browsers throttle hidden pages, so it was not measured; keep the browser's window "
@@ -41,49 +39,63 @@ public final class WindowPages {
 
     /** Runs one task of the page protocol on a fresh window (see {@code BrowserDriver#run}). */
     public PageOutcome run(URI url, String task, Map<String, Object> config, Duration timeout) {
-        long started = System.nanoTime();
         try {
             session.switchToWindow(session.newWindow());
         } catch (IOException e) {
             return PageOutcome.failed("browser error: could not open a window: " + ErrorText.summary(e.getMessage()), List.of());
         }
         try {
-            session.setTimeouts(left(timeout, started), left(timeout, started));
-            session.navigate(url, left(timeout, started));
-            session.execute(PageProtocol.start(task, config) + ";", List.of(), COMMAND_TIMEOUT);
-            JsonNode result = session.executeAsync("(" + PageProtocol.CALL_WITH_RESULT + ")(arguments[0]);", List.of(),
-                    left(timeout, started));
-            Map<String, Object> answer = PageProtocol.result(result.asText());
-            if (Boolean.TRUE.equals(answer.get("pageHidden"))) {
-                return PageOutcome.failed(HIDDEN, notes());
-            }
-            return PageOutcome.answered(answer, notes());
-        } catch (WebDriverException e) {
-            if (e.error().equals("script timeout") || e.error().equals("timeout") || e.error().equals(WebDriverException.NO_ANSWER)) {
-                return PageOutcome.failed(PageOutcome.timedOut(timeout, phase()), notes());
-            }
-            return PageOutcome.failed("browser error: " + ErrorText.summary(e.getMessage()), alive.getAsBoolean() ? notes() : List.of());
+            // Scripts and loads time out on their own clock too; the page run keeps within the fork's.
+            session.setTimeouts(timeout, timeout);
         } catch (IOException e) {
+            closeWindow();
             return PageOutcome.failed("browser error: " + ErrorText.summary(e.getMessage()), List.of());
+        }
+        try {
+            PageOutcome outcome = PageRun.run(new Window(), url, task, config, timeout, alive);
+            return !outcome.failed() && Boolean.TRUE.equals(outcome.result().get("pageHidden"))
+                    ? PageOutcome.failed(HIDDEN, outcome.notes()) : outcome;
         } finally {
             closeWindow();
         }
     }
 
-    private String phase() {
-        try {
-            return session.execute("return " + PageProtocol.PHASE + ";", List.of(), SHORT).asText("unknown");
-        } catch (IOException e) {
-            return "unknown";
+    /** The current window as the page protocol needs it. */
+    private final class Window implements PageSession {
+
+        @Override
+        public void navigate(URI url, Duration timeout) throws PageException {
+            call(() -> {
+                session.navigate(url, timeout);
+                return null;
+            });
+        }
+
+        @Override
+        public String evaluate(String expression, Duration timeout) throws PageException {
+            return call(() -> session.execute("return " + expression + ";", List.of(), timeout).asText());
+        }
+
+        @Override
+        public String awaitCallback(String function, Duration timeout) throws PageException {
+            return call(() -> session.executeAsync("(" + function + ")(arguments[0]);", List.of(), timeout).asText());
+        }
+
+        private <T> T call(Command<T> command) throws PageException {
+            try {
+                return command.run();
+            } catch (WebDriverException e) {
+                boolean timedOut = e.error().equals("script timeout") || e.error().equals("timeout")
+                        || e.error().equals(WebDriverException.NO_ANSWER);
+                throw new PageException(e.getMessage(), timedOut, e);
+            } catch (IOException e) {
+                throw new PageException(e.getMessage(), false, e);
+            }
         }
     }
 
-    private List<String> notes() {
-        try {
-            return PageProtocol.notes(session.execute("return " + PageProtocol.NOTES + ";", List.of(), SHORT).asText());
-        } catch (IOException e) {
-            return List.of();
-        }
+    private interface Command<T> {
+        T run() throws IOException;
     }
 
     /** Closes the page's window and goes back to the first window. */
@@ -97,9 +109,5 @@ public final class WindowPages {
         } catch (IOException e) {
             // a browser that does not answer is relaunched by the next run
         }
-    }
-
-    private static Duration left(Duration timeout, long startedNanos) {
-        return Duration.ofMillis(Math.max(1, timeout.toMillis() - (System.nanoTime() - startedNanos) / 1_000_000));
     }
 }

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parbench.engines.Measurement;
 import io.parbench.engines.RemoteEndpoint;
+import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.browser.ServeAddress;
 import io.parbench.engines.wasm.WasmEngine;
+import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.BrowserProbe;
@@ -18,7 +19,6 @@ import io.parbench.results.EngineFacts;
 import io.parbench.results.FactKeys;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -96,29 +96,29 @@ abstract class RemoteDriverContract {
     }
 
     @Test
-    void checksumsEqualTheReferenceAtOneAndTwoWorkers() throws IOException {
+    void checksumsEqualTheReferenceAtOneAndTwoWorkers() throws Exception {
         for (KernelSpec kernel : List.of(KernelSpec.NBODY, KernelSpec.SUM)) {
             long size = kernel.defaultSize(KernelSpec.Profile.QUICK);
             for (int workers = 1; workers <= 2; workers++) {
                 Configuration configuration = new Configuration(browser().id(), kernel.id(), null, size, workers);
-                Measurement m = engine.measure(configuration, QUICK);
+                SingleConfiguration.Result m = SingleConfiguration.measure(engine, configuration, QUICK);
                 assertEquals(Status.OK, m.status(), () -> configuration.label() + ": " + m.reason() + " " + m.notes());
-                assertEquals(String.format("%016x", ReferenceChecksums.of(kernel, size, KernelSpec.DEFAULT_SEED)), m.checksum(),
+                assertEquals(ChecksumText.of(ReferenceChecksums.of(kernel, size, KernelSpec.DEFAULT_SEED)), m.checksum(),
                         configuration.label());
             }
         }
     }
 
     @Test
-    void aBrowserThatDiedOnTheNodeIsReplacedByANewSessionForTheNextPage() throws IOException {
+    void aBrowserThatDiedOnTheNodeIsReplacedByANewSessionForTheNextPage() throws Exception {
         // The engine of the other tests: a WebKitWebDriver node holds one session at a time.
         Configuration forkjoin = new Configuration(browser().id(), "forkjoin", null, 1024, 2);
-        assertEquals(Status.OK, engine.measure(forkjoin, QUICK).status());
+        assertEquals(Status.OK, SingleConfiguration.measure(engine, forkjoin, QUICK).status());
         int launches = engine.driver().launches();
         node.killBrowsers();
         assertFalse(engine.driver().running());
         assertTrue(engine.driver().deathNotice().contains("no longer answers"), engine.driver().deathNotice());
-        Measurement after = engine.measure(forkjoin, QUICK);
+        SingleConfiguration.Result after = SingleConfiguration.measure(engine, forkjoin, QUICK);
         assertEquals(Status.OK, after.status(), after::reason);
         assertEquals(launches + 1, engine.driver().launches());
     }

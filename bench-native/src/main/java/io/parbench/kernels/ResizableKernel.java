@@ -1,0 +1,16 @@
+package io.parbench.kernels;
+
+/**
+ * A benchmark instance that measures a whole worker curve in one process: created for the largest
+ * worker count it will use, it runs each step on as many workers as it was last told, exactly as an
+ * instance made for that count would (the same checksum), while its other workers sleep.
+ */
+public interface ResizableKernel extends ParallelKernel {
+
+    /**
+     * Runs the following steps on {@code workers} workers; called between steps.
+     *
+     * @throws IllegalArgumentException for a count the instance was not created for
+     */
+    void useWorkers(int workers);
+}

@@ -1,0 +1,58 @@
+package io.parbench.engines;
+
+import io.parbench.results.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an engine measured in one fork, before the runner verifies checksums.
+ *
+ * @param status {@link Status#OK}; {@link Status#FALLBACK} when threads were unavailable and every
+ *     block ran on one worker; {@link Status#FAILED} with its reason, keeping the blocks measured
+ *     before the failure
+ * @param blocks steps/sec of the blocks measured, in the plan's order (a prefix of it when the fork failed)
+ * @param checksums per block kind (side and worker count), what its last step computed: 16
+ *     lowercase hex digits (or an adapter's own string); absent where nothing was computed
+ * @param failedAt the block the fork failed in, or null (not failed, or failed before measuring)
+ * @param poolStartupMillis how long the worker pool took to start, where measured
+ * @param steadyAfterMillis how long the fork warmed up until its iterations were steady, where the
+ *     engine decides that (browser pages), else null
+ * @param mainThreadMaxGapMillis browsers: the longest stall of the page's main thread while measuring
+ * @param attempts pages or processes it took (more than 1: a page stuck before measuring was tried again)
+ * @param notes console errors and warnings, and what else people should see
+ */
+public record ForkMeasurement(
+        Status status,
+        String reason,
+        List<MeasuredBlock> blocks,
+        Map<Block, String> checksums,
+        Block failedAt,
+        Double poolStartupMillis,
+        Double steadyAfterMillis,
+        Double mainThreadMaxGapMillis,
+        int attempts,
+        List<String> notes) {
+
+    /** One block's throughput. */
+    public record MeasuredBlock(Block block, double stepsPerSecond) {}
+
+    public ForkMeasurement {
+        blocks = blocks == null ? List.of() : List.copyOf(blocks);
+        checksums = checksums == null ? Map.of() : Map.copyOf(checksums);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A fork that measured nothing. */
+    public static ForkMeasurement failed(String reason) {
+        return new ForkMeasurement(Status.FAILED, reason, List.of(), Map.of(), null, null, null, null, 1, List.of());
+    }
+
+    /** The same fork with more notes. */
+    public ForkMeasurement withNotes(List<String> more) {
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new ForkMeasurement(status, reason, blocks, checksums, failedAt, poolStartupMillis, steadyAfterMillis,
+                mainThreadMaxGapMillis, attempts, all);
+    }
+}

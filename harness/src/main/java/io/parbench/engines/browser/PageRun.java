@@ -1,0 +1,73 @@
+package io.parbench.engines.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parbench.engines.Deadline;
+import io.parbench.engines.browser.PageSession.PageException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs one task of the page protocol (bench-wasm/src/main/js/main.js) on a fresh page, for every
+ * driver alike: load, start, then wait for news until the page answers or the fork's time is up.
+ * The news are the blocks the page measured, read as they come, so a page that gets stuck or dies
+ * mid-fork keeps what it measured.
+ */
+public final class PageRun {
+
+    /** How long the page holds one wait for news before it answers that there is none. */
+    private static final Duration NEWS_WAIT = Duration.ofSeconds(2);
+    /** Time for a command that needs no waiting on the page (start it, read its state). */
+    private static final Duration SHORT = Duration.ofSeconds(5);
+
+    private PageRun() {}
+
+    /**
+     * @param timeout how long the page may take, loading included
+     * @param alive whether the browser still runs, so that a dead one is not asked for its state
+     */
+    public static PageOutcome run(PageSession page, URI url, String task, Map<String, Object> config, Duration timeout,
+            BooleanSupplier alive) {
+        Deadline deadline = Deadline.in(timeout);
+        List<Map<String, Object>> blocks = new ArrayList<>();
+        try {
+            page.navigate(url, deadline.left());
+            page.evaluate(PageProtocol.start(task, config), deadline.atMost(SHORT));
+            while (true) {
+                if (deadline.passed()) {
+                    return stuck(page, timeout, blocks);
+                }
+                JsonNode news = PageProtocol.parse(page.awaitCallback(PageProtocol.awaitNews(blocks.size(), deadline.atMost(NEWS_WAIT)),
+                        deadline.atMost(NEWS_WAIT.plus(SHORT))));
+                if (news.has("result")) {
+                    return PageOutcome.answered(PageProtocol.map(news.get("result")), page.notes(SHORT));
+                }
+                news.path("blocks").forEach(block -> blocks.add(PageProtocol.map(block)));
+            }
+        } catch (PageException e) {
+            if (e.timedOut()) {
+                return stuck(page, timeout, blocks);
+            }
+            PageOutcome.Snapshot snapshot = alive.getAsBoolean() ? snapshot(page) : PageOutcome.Snapshot.lost(blocks, page.notes(SHORT));
+            return PageOutcome.failed("browser error: " + ErrorText.summary(e.getMessage()), snapshot.withBlocksAtLeast(blocks));
+        }
+    }
+
+    /** A page still going when its time is up: where it got to, what it measured and logged. */
+    private static PageOutcome stuck(PageSession page, Duration timeout, List<Map<String, Object>> blocks) {
+        PageOutcome.Snapshot snapshot = snapshot(page).withBlocksAtLeast(blocks);
+        return PageOutcome.failed(PageOutcome.timedOut(timeout, snapshot.phase()), snapshot);
+    }
+
+    private static PageOutcome.Snapshot snapshot(PageSession page) {
+        List<String> notes = page.notes(SHORT);
+        try {
+            return PageOutcome.Snapshot.of(PageProtocol.parse(page.evaluate(PageProtocol.SNAPSHOT, SHORT)), notes);
+        } catch (PageException | IllegalStateException e) {
+            return PageOutcome.Snapshot.lost(List.of(), notes);
+        }
+    }
+}

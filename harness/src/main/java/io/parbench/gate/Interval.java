@@ -1,4 +1,0 @@
-package io.parbench.gate;
-
-/** An estimate with its confidence interval. */
-public record Interval(double estimate, double low, double high) {}

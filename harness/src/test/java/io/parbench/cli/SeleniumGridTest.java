@@ -144,7 +144,7 @@ class SeleniumGridTest {
             CompletableFuture<SingleConfiguration.Result> longPage = CompletableFuture.supplyAsync(() -> measure(engine, forkjoin,
                     new MeasurementSettings(1, 0, 1, 60_000)));
             hub.awaitWindows(session, 2);
-            chromiumNode.kill();
+            hub.kill(chromiumNode);
             SingleConfiguration.Result died = longPage.get();
             assertEquals(Status.FAILED, died.status());
             assertTrue(died.reason().contains("the chromium session " + session + " at " + hub.url() + " no longer answers while the page ran"),
@@ -184,7 +184,7 @@ class SeleniumGridTest {
                 "--capability", "goog:chromeOptions=" + chromeOptions(List.of()),
                 "--baseline-capability", "goog:chromeOptions=" + chromeOptions(List.of("--user-agent=" + SIDE_A_AGENT)),
                 "--serve-address", lanAddress(), "--kernels", "nbody", "--workers", "1",
-                "--warmup", "0", "--iterations", "2", "--iteration-time", "50", "--budget", "15s", "--max-rounds", "2",
+                "--warmup", "0", "--iterations", "2", "--iteration-time", "50", "--budget", "15s", "--max-rounds", "6",
                 "--threshold", "50%", "--out", temp.toString());
         assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().contains("Comparing A (--baseline-capability goog:chromeOptions="), run.err());

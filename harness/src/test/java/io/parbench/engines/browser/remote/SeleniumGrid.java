@@ -47,8 +47,8 @@ public final class SeleniumGrid implements AutoCloseable {
 
     /** A node of the hub: its JVM and, for a relay, the WebDriver server it relays to. */
     public record Node(ChildProcess process, URI url, WebDriverNode relayed) {
-        /** The node dies as its machine would: its JVM, its driver and their browsers killed at once. */
-        public void kill() {
+        /** Its JVM, its driver and their browsers killed at once, as when its machine dies. */
+        void stop() {
             process.close();
             if (relayed != null) {
                 relayed.close();
@@ -66,7 +66,7 @@ public final class SeleniumGrid implements AutoCloseable {
     public static SeleniumGrid standalone() throws IOException {
         SeleniumGrid grid = new SeleniumGrid(List.of());
         return grid.started(() -> {
-            grid.server = grid.start("standalone", grid.port, List.of("--config", grid.chromiumConfig(2).toString()));
+            grid.server = grid.start("standalone", grid.port, grid.withGridTimes(List.of("--config", grid.chromiumConfig(2).toString())));
             grid.awaitStatus(status -> status.path("ready").asBoolean(false), "the standalone Grid to be ready");
         });
     }
@@ -76,8 +76,8 @@ public final class SeleniumGrid implements AutoCloseable {
         SeleniumGrid grid = new SeleniumGrid(List.of("tcp://127.0.0.1:" + WebDriverNode.freePort(),
                 "tcp://127.0.0.1:" + WebDriverNode.freePort()));
         return grid.started(() -> {
-            grid.server = grid.start("hub", grid.port, List.of("--publish-events", grid.eventBus.get(0),
-                    "--subscribe-events", grid.eventBus.get(1)));
+            grid.server = grid.start("hub", grid.port, grid.withGridTimes(List.of("--publish-events", grid.eventBus.get(0),
+                    "--subscribe-events", grid.eventBus.get(1))));
             grid.awaitStatus(status -> status.has("nodes"), "the hub to answer");
         });
     }
@@ -105,6 +105,18 @@ public final class SeleniumGrid implements AutoCloseable {
 
     public URI url() {
         return url;
+    }
+
+    /**
+     * The node dies as its machine would (see {@link Node#stop}); returns once the hub counts it as
+     * down or gone, as it would a while later in real life: until then the hub would still offer
+     * its slot, and send a new session there.
+     */
+    public void kill(Node node) throws IOException {
+        node.stop();
+        awaitStatus(status -> status.path("nodes").valueStream()
+                .noneMatch(n -> n.path("uri").asText().equals(node.url().toString()) && n.path("availability").asText().equals("UP")),
+                "the hub to count the node at " + node.url() + " as down");
     }
 
     /** The capabilities a Chromium session on these nodes needs: headless, as they have no display. */
@@ -151,7 +163,7 @@ public final class SeleniumGrid implements AutoCloseable {
 
     @Override
     public void close() {
-        nodes.forEach(Node::kill);
+        nodes.forEach(Node::stop);
         if (server != null) {
             server.close();
         }
@@ -168,6 +180,18 @@ public final class SeleniumGrid implements AutoCloseable {
                 .anyMatch(n -> n.path("uri").asText().equals(nodeUrl.toString()) && n.path("availability").asText().equals("UP")),
                 "the node at " + nodeUrl + " to be up");
         return node;
+    }
+
+    /**
+     * {@code options} with the Grid's own times shortened for tests: it checks its nodes' health
+     * every 2 s (120 by default), so a killed node is soon down; and it fails a session request
+     * that waited 60 s in its queue (300 by default), so a request parbench should not have queued
+     * fails the test in a minute, not in five.
+     */
+    private List<String> withGridTimes(List<String> options) {
+        List<String> all = new ArrayList<>(options);
+        all.addAll(List.of("--healthcheck-interval", "2", "--session-request-timeout", "60"));
+        return all;
     }
 
     private Path chromiumConfig(int slots) throws IOException {

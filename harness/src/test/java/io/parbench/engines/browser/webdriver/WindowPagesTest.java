@@ -95,6 +95,7 @@ class WindowPagesTest {
         Map<String, Object> config = new HashMap<>(BrowserEngineOptions.defaults().withBrowser(BrowserKind.WEBKIT)
                 .withMinimumWarmup(Duration.ZERO).pageConfig(fork));
         config.put("kernel", "forkjoin");
+        config.put("modules", Map.of("current", "../wasm/parbench.wasm"));
         return config;
     }
 }

@@ -80,8 +80,8 @@ public record EndpointStatus(boolean ready, String message, boolean grid, List<S
             return "every node of the Grid that offers " + kind.webDriverName() + " is down: " + describe(offering);
         }
         if (up.stream().allMatch(slot -> ownSessions.contains(slot.sessionId()))) {
-            return "its " + up.size() + " slot(s) with " + kind.webDriverName() + " are held by this run's own sessions (compare holds one per "
-                    + "side, at once): " + describe(up);
+            return "its " + up.size() + " slot(s) with " + kind.webDriverName() + " are held by this run's own sessions (compare with "
+                    + "--baseline-capability holds one per side, at once): " + describe(up);
         }
         return null;
     }

@@ -166,7 +166,7 @@ public final class RemoteDriver implements BrowserDriver {
         if (whyNot != null) {
             throw new BrowserUnavailableException("the Selenium Grid at " + endpoint.shownUrl() + " cannot give a " + kind.id()
                     + " session: " + whyNot, "start a node with " + kind.webDriverName() + " (README: Browsers on other machines; "
-                    + "compare needs two of its sessions at once, e.g. max-sessions = 2), or measure a browser it offers with --browser");
+                    + "compare --baseline-capability needs two of its sessions at once, e.g. max-sessions = 2), or measure a browser it offers with --browser");
         }
     }
 

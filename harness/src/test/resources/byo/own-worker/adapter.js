@@ -21,6 +21,7 @@ export async function setup() {
 export function step() {
   const asked = Atomics.add(cell, 0, 1) + 1;
   Atomics.notify(cell, 0);
-  while (Atomics.load(cell, 1) < asked) Atomics.wait(cell, 1, Atomics.load(cell, 1));
+  // Wait on the value just compared: reading it again could see the step done and then sleep forever.
+  for (let done; (done = Atomics.load(cell, 1)) < asked; ) Atomics.wait(cell, 1, done);
   return 1;
 }

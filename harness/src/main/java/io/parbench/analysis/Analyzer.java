@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * Derives the {@link Analysis} of a results document. Pure: the same document always gives the
- * same analysis (bootstrap generators are seeded from what they estimate).
+ * same analysis (the engine ratios' bootstrap generators are seeded from what they estimate).
  *
  * <ul>
  *   <li>Statistics for every ok or fallback configuration with samples; failed ones are skipped.

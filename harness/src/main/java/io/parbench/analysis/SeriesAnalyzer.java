@@ -1,11 +1,13 @@
 package io.parbench.analysis;
 
+import io.parbench.change.SpeedupForks;
+import io.parbench.verdict.Interval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Scaling of one series: speedup with its bootstrap interval, efficiency and Karp–Flatt serial
+ * Scaling of one series: speedup with its interval over forks ({@link SpeedupForks}), efficiency and Karp–Flatt serial
  * fraction per worker count, Amdahl and USL fits, and the recommended worker count.
  *
  * <p>Everything is relative to the regular (non-fallback) W = 1 point; fallback points are listed
@@ -16,6 +18,8 @@ public final class SeriesAnalyzer {
     /** A worker count is recommended when its mean throughput is within this fraction of the best. */
     public static final double RECOMMENDATION_TOLERANCE = 0.05;
 
+    static final String ONE_FORK = "speedups without an interval: one fork (page or process) measured them, and forks are"
+            + " the replicates (measure with --forks 2 or more)";
     static final String NO_SINGLE_WORKER = "no W=1 point: speedup needs the single-worker throughput";
 
     private SeriesAnalyzer() {}
@@ -102,12 +106,15 @@ public final class SeriesAnalyzer {
         if (point == single) {
             return new ScalingPoint(w, point.throughput(), 1.0, 1.0, 1.0, 1.0, null, false);
         }
-        double speedup = point.mean() / single.mean();
+        // Over forks, paired within each fork where T(1) and T(W) shared it (a curve per page or JVM).
+        SpeedupForks forks = SpeedupForks.of(single.results(), point.results());
+        Interval interval = forks.interval(SampleStatistics.CONFIDENCE);
+        double speedup = interval.estimate();
         // Marked, not worded: the report and the terminal summary say what an anomaly means.
         boolean implausible = speedup > speedupLimit(w, cores);
-        Bootstrap.Interval interval = Bootstrap.ratioInterval(point.resampledMeans(), single.resampledMeans());
-        if (interval == null) {
-            notes.add("W=" + w + ": speedup interval unbounded (W=1 resamples average 0 steps/sec)");
+        boolean spread = forks.change() != null;
+        if (!spread && !notes.contains(ONE_FORK)) {
+            notes.add(ONE_FORK);
         }
         Double serialFraction = speedup > 0 ? karpFlatt(speedup, w) : null;
         if (serialFraction == null) {
@@ -117,8 +124,8 @@ public final class SeriesAnalyzer {
                 w,
                 point.throughput(),
                 speedup,
-                interval == null ? null : interval.low(),
-                interval == null ? null : interval.high(),
+                spread ? interval.low() : null,
+                spread ? interval.high() : null,
                 speedup / w,
                 serialFraction,
                 implausible);

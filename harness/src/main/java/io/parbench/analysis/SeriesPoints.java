@@ -58,17 +58,14 @@ record SeriesPoints(SeriesKey key, List<MeasuredPoint> points, List<String> note
 
     private static MeasuredPoint point(
             SeriesKey key, int workers, List<ConfigurationResult> results, boolean fallback, List<String> notes) {
-        double[] samples = results.stream()
-                .flatMap(r -> r.flatSamples().stream())
-                .mapToDouble(Double::doubleValue)
-                .toArray();
         if (results.size() > 1) {
             notes.add("W=" + workers + " was measured " + results.size() + " times: samples pooled");
         }
-        if (samples.length == 1) {
+        MeasuredPoint point = MeasuredPoint.of(key, workers, results, fallback);
+        if (point.samples().length == 1) {
             notes.add("W=" + workers + " has a single sample: no spread, its confidence interval is the mean itself");
         }
-        return MeasuredPoint.of(key, workers, samples, fallback);
+        return point;
     }
 
     private static String whyNotMeasured(List<ConfigurationResult> results) {

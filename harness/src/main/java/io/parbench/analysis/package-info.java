@@ -6,8 +6,11 @@
  *   <li>Per configuration ({@link io.parbench.analysis.SampleStatistics}): samples are the flattened
  *       fork-major steps/sec; mean, sample standard deviation, 95% Student-t interval of the mean,
  *       median, unscaled MAD, cv, and Tukey outliers (1.5 IQR, type-7 quartiles), flagged and kept.
- *   <li>Per series ({@link io.parbench.analysis.SeriesAnalyzer}): speedup S(W) = mean(W) / mean(1)
- *       with a seeded percentile bootstrap interval ({@link io.parbench.analysis.Bootstrap}),
+ *   <li>Per series ({@link io.parbench.analysis.SeriesAnalyzer}): speedup S(W) over forks, each
+ *       fork's value the median of its iterations ({@link io.parbench.change.SpeedupForks}): where
+ *       T(1) and T(W) were measured in the same forks (a curve per page or JVM), the geometric mean
+ *       of the forks' own ratios with a Student t interval over forks; otherwise the ratio of the
+ *       two worker counts' geometric-mean fork values with a Welch interval; no interval from one fork;
  *       efficiency S / W, Karp–Flatt e = (1/S - 1/W) / (1 - 1/W), Amdahl and USL fits over every
  *       raw sample above W = 1 ({@link io.parbench.analysis.AmdahlFitter},
  *       {@link io.parbench.analysis.UslFitter}, USL lambda anchored at mean(1)), and the fewest
@@ -32,8 +35,8 @@
  *   <li>Fits need enough data for a standard error (Amdahl: two samples above W = 1; USL: two worker
  *       counts and three samples above W = 1); otherwise null with a note. Amdahl p = 1 (linear or
  *       superlinear scaling) gives maxSpeedup null, as JSON has no infinity.
- *   <li>A bootstrap interval that is unbounded (denominator resamples averaging 0) is null for a
- *       speedup (with a note) and drops that engine ratio; so does a baseline mean of 0.
+ *   <li>An engine ratio whose bootstrap interval is unbounded (denominator resamples averaging 0)
+ *       is dropped; so is one with a baseline mean of 0.
  *   <li>Documents are validated before they get here ({@link io.parbench.results.ResultsValidator}):
  *       no NaN, infinite or non-positive sample, no worker count below 1.
  * </ul>

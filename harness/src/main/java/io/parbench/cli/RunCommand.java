@@ -11,6 +11,7 @@ import io.parbench.kernels.KernelSpec;
 import io.parbench.plan.Plan;
 import io.parbench.plan.PlanBuilder;
 import io.parbench.plan.Profile;
+import io.parbench.report.ForkSummary;
 import io.parbench.report.HtmlReport;
 import io.parbench.report.TerminalSummary;
 import io.parbench.results.Configuration;
@@ -124,6 +125,7 @@ public final class RunCommand implements Callable<Integer> {
             HtmlReport.write(List.of(doc), report);
 
             spec.commandLine().getOut().print(TerminalSummary.render(analysis));
+            ForkSummary.problems(doc).forEach(line -> spec.commandLine().getOut().println("forks of " + line));
             spec.commandLine().getOut().println("Results: " + resultsFile.toAbsolutePath());
             spec.commandLine().getOut().println("Report:  " + report.toAbsolutePath());
             long failed = doc.configurations().stream().filter(c -> c.status() == Status.FAILED).count();

@@ -4,16 +4,19 @@ import io.parbench.change.CheckDecision;
 import io.parbench.change.DecisionRule;
 import io.parbench.change.ForkValues;
 import io.parbench.change.LogChange;
+import io.parbench.change.SpeedupForks;
 import io.parbench.statistics.Statistics;
 import io.parbench.verdict.Decision;
 import io.parbench.verdict.Interval;
 import io.parbench.verdict.Verdict;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The gate's statistical decision, on the same footing as {@code parbench compare}: the fork (a
  * fresh JVM or page) is the sample, its value the median of its iterations; a change is the
- * difference of the sides' mean log fork values (speedup: of log T(W) - log T(1)), with a Welch t
+ * difference of the sides' mean log fork values (speedup: of log T(W) - log T(1), paired within a
+ * fork where a side measured both in the same forks, {@link SpeedupForks}), with a Welch t
  * interval at the confidence. The decision is the comparison's ({@link DecisionRule}): a
  * regression is significant and at least the threshold; "no regression" rules the threshold out;
  * anything else is undecided. Fewer than {@link #MINIMUM_FORKS} forks on a side are always
@@ -41,23 +44,21 @@ public final class ChangeDetector {
         return decide(List.of(logForkValues(current)), List.of(logForkValues(baseline)), threshold);
     }
 
-    /** Speedup at one worker count: the current run's speedup against the baseline's. */
-    public Decision speedup(SpeedupSamples baseline, SpeedupSamples current, double threshold) {
-        return decide(List.of(logForkValues(current.workers()), logForkValues(baseline.oneWorker())),
-                List.of(logForkValues(current.oneWorker()), logForkValues(baseline.workers())), threshold);
+    /**
+     * Speedup at one worker count: the current run's speedup against the baseline's, each side's
+     * from its forks, paired within forks where the side measured T(1) and T(W) in the same ones.
+     */
+    public Decision speedup(SpeedupForks baseline, SpeedupForks current, double threshold) {
+        List<double[]> plus = new ArrayList<>(current.plus());
+        plus.addAll(baseline.minus());
+        List<double[]> minus = new ArrayList<>(current.minus());
+        minus.addAll(baseline.plus());
+        return decide(plus, minus, threshold);
     }
 
-    /** One run's speedup, the ratio of its geometric-mean fork values, with its interval (none with a single fork). */
-    public Interval speedup(SpeedupSamples samples) {
-        double[] w = logForkValues(samples.workers());
-        double[] one = logForkValues(samples.oneWorker());
-        if (w.length < 2 || one.length < 2) {
-            double estimate = Math.exp(mean(w) - mean(one));
-            return new Interval(estimate, estimate, estimate);
-        }
-        LogChange change = LogChange.independent(List.of(w), List.of(one));
-        double half = Statistics.tQuantile(change.degreesOfFreedom(), 1 - oneSidedLevel) * change.standardError();
-        return new Interval(Math.exp(change.estimate()), Math.exp(change.estimate() - half), Math.exp(change.estimate() + half));
+    /** One run's speedup with its interval over forks (none with a single fork: low = high = the estimate). */
+    public Interval speedup(SpeedupForks samples) {
+        return samples.interval(confidence);
     }
 
     /** The geometric mean of a side's fork values: the centre this statistic belongs with. */

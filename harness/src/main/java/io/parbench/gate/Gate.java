@@ -1,5 +1,6 @@
 package io.parbench.gate;
 
+import io.parbench.change.SpeedupForks;
 import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.RunDocument;
@@ -124,8 +125,8 @@ public final class Gate {
 
     private Comparison speedupComparison(
             Configuration c, ConfigurationResult b1, ConfigurationResult b, ConfigurationResult r1, ConfigurationResult r, double threshold) {
-        SpeedupSamples baseline = new SpeedupSamples(b1.samples(), b.samples());
-        SpeedupSamples current = new SpeedupSamples(r1.samples(), r.samples());
+        SpeedupForks baseline = SpeedupForks.of(b1, b);
+        SpeedupForks current = SpeedupForks.of(r1, r);
         return new Comparison(c, Metric.SPEEDUP, detector.speedup(baseline).estimate(), detector.speedup(current).estimate(),
                 baseline.forks(), current.forks(), threshold, detector.speedup(baseline, current, threshold));
     }
@@ -185,7 +186,7 @@ public final class Gate {
             return new FloorCheck(c, floor, null, Verdict.BELOW_FLOOR,
                     "no successful one-worker measurement to compute a speedup from; " + wanted);
         }
-        Interval speedup = detector.speedup(new SpeedupSamples(one.samples(), atWorkers.samples()));
+        Interval speedup = detector.speedup(SpeedupForks.of(one, atWorkers));
         boolean met = speedup.estimate() >= floor;
         // One fork on a side gives a point, not an interval: say so rather than print "1.11× to 1.11×".
         String spread = speedup.low() == speedup.high() ? "one fork: no interval; measure with --forks 3 or more"

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * large inputs and more samples.
  */
 public enum Profile {
-    QUICK(KernelSpec.Profile.QUICK, new MeasurementSettings(1, 2, 5, 150), "quick"),
-    DEFAULT(KernelSpec.Profile.DEFAULT, new MeasurementSettings(2, 3, 5, 200), "auto"),
+    QUICK(KernelSpec.Profile.QUICK, new MeasurementSettings(1, 1, 3, 100), "quick"),
+    DEFAULT(KernelSpec.Profile.DEFAULT, new MeasurementSettings(2, 2, 4, 150), "auto"),
     FULL(KernelSpec.Profile.FULL, new MeasurementSettings(3, 5, 8, 500), "auto");
 
     private final KernelSpec.Profile sizes;

@@ -110,7 +110,7 @@ public final class Charts {
         return chart;
     }
 
-    /** XChart's own error bars are symmetric; bootstrap intervals are not, so each bar is drawn as an I-beam. */
+    /** XChart's own error bars are symmetric; intervals of ratios are not, so each bar is drawn as an I-beam. */
     private static void addIntervalBar(XYChart chart, ChartSpec.Line line, int i, double cap) {
         double x = line.x()[i];
         double low = line.low()[i];

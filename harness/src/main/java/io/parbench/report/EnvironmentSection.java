@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The machines and runs behind the numbers, one column per document: hardware, software,
@@ -36,6 +37,7 @@ final class EnvironmentSection {
         textRow(html, runs, "Profile", run -> run.document().run().profile());
         textRow(html, runs, "Seed", run -> String.valueOf(run.document().run().seed()));
         textRow(html, runs, "Measurement", run -> settings(run.document().run().settings()));
+        row(html, runs, "Forks", run -> forks(run));
         textRow(html, runs, "Started", run -> Format.instant(run.document().run().started()));
         textRow(html, runs, "Finished", EnvironmentSection::finished);
         row(html, runs, "Command", run -> "<pre class=\"command\"><code>"
@@ -59,7 +61,15 @@ final class EnvironmentSection {
             return "unknown";
         }
         return s.forks() + " fork" + (s.forks() == 1 ? "" : "s") + " × (" + s.warmupIterations() + " warm-up + "
-                + s.iterations() + " measured iterations of " + Format.millis(s.iterationMillis()) + ")";
+                + s.iterations() + " measured iterations of " + Format.millis(s.iterationMillis()) + " per worker count)";
+    }
+
+    private static String forks(ReportedRun run) {
+        List<String> lines = ForkSummary.perEngine(run.document());
+        if (lines.isEmpty()) {
+            return "<span class=\"muted\">not recorded (a document from before forks measured curves)</span>";
+        }
+        return lines.stream().map(Html::escape).collect(Collectors.joining("<br>"));
     }
 
     private static String finished(ReportedRun run) {

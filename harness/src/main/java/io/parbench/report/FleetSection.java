@@ -36,7 +36,7 @@ final class FleetSection {
         html.open("div", "charts");
         byKernel.forEach((kernel, entries) -> KernelSection.chart(html, chart(kernel, entries, members),
                 ANCHOR + "-" + KernelSection.anchor(kernel), "Speedup over the same machine and browser's 1-worker throughput; "
-                        + "bars: 95% bootstrap interval.", "No speedup to draw for " + kernel + "."));
+                        + "bars: 95% interval over forks.", "No speedup to draw for " + kernel + "."));
         html.close("div");
         table(html, byKernel.values().stream().flatMap(List::stream).toList());
         html.close("section");

@@ -30,7 +30,7 @@ final class KernelSection {
         chart(html, throughput, anchor + "-throughput", "Mean steps per second; bars: 95% confidence interval of the mean.",
                 "Nothing to draw: no configuration of this kernel was measured.");
         chart(html, speedup, anchor + "-speedup",
-                "Throughput over the same engine's 1-worker throughput; bars: 95% bootstrap interval;"
+                "Throughput over the same engine's 1-worker throughput; bars: 95% interval over forks (pages or JVMs), paired within each;"
                         + " dotted: Universal Scalability Law fitted to the measurements.", noSpeedup);
         chart(html, KernelCharts.efficiency(kernel, series), anchor + "-efficiency",
                 "Speedup divided by the worker count; 100% is perfect scaling.", noSpeedup);

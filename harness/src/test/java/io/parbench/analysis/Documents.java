@@ -6,11 +6,13 @@ import io.parbench.results.Environment;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.RunDocument;
 import io.parbench.results.RunInfo;
+import io.parbench.results.SampleSource;
 import io.parbench.results.Status;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /** Hand-made results documents for analysis tests. */
@@ -48,6 +50,14 @@ final class Documents {
     static ConfigurationResult result(String engine, int workers, Status status, double... samples) {
         List<List<Double>> forks = List.of(Arrays.stream(samples).boxed().toList());
         return new ConfigurationResult(config(engine, workers), status, null, forks, "0000000000000000",
+                "0000000000000000", null, null, Instant.EPOCH, List.of());
+    }
+
+    /** An ok "sum" configuration measured once in each of the forks 0, 1, 2, …: one value per fork, the forks recorded. */
+    static ConfigurationResult inForks(String engine, int workers, double... forkValues) {
+        List<List<Double>> forks = Arrays.stream(forkValues).mapToObj(List::of).toList();
+        List<SampleSource> sources = IntStream.range(0, forkValues.length).mapToObj(f -> new SampleSource(f, List.of(0))).toList();
+        return new ConfigurationResult(config(engine, workers), Status.OK, null, forks, sources, "0000000000000000",
                 "0000000000000000", null, null, Instant.EPOCH, List.of());
     }
 

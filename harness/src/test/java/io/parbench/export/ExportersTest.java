@@ -12,6 +12,7 @@ import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.ResultsJson;
 import io.parbench.results.RunDocument;
+import io.parbench.results.SampleSource;
 import io.parbench.results.Status;
 import java.time.Instant;
 import java.util.List;
@@ -65,10 +66,22 @@ class ExportersTest {
         List<String> rows = new CsvExporter().export(document()).lines().toList();
         assertEquals(CsvExporter.HEADER, rows.get(0));
         assertEquals(1 + 6 + 6 + 2 + 1, rows.size());
-        assertEquals("native,nbody,,2048,1,ok,1,1,1.0,", rows.get(1));
-        assertEquals("native,nbody,,2048,2,ok,2,3,12.0,", rows.get(12));
-        assertEquals("native,sort,jdk,2048,1,ok,1,1,10000000,", rows.get(13));
-        assertEquals("native,axpy,,4194304,1,failed,,,,\"checksum mismatch, \"\"expected\"\" 0123\"", rows.getLast());
+        assertEquals("native,nbody,,2048,1,ok,1,1,,1.0,", rows.get(1));
+        assertEquals("native,nbody,,2048,2,ok,2,3,,12.0,", rows.get(12));
+        assertEquals("native,sort,jdk,2048,1,ok,1,1,,10000000,", rows.get(13));
+        assertEquals("native,axpy,,4194304,1,failed,,,,,\"checksum mismatch, \"\"expected\"\" 0123\"", rows.getLast());
+    }
+
+    /** Rows name the run's fork and the sample's place in it, so rows at other worker counts of one page pair up. */
+    @Test
+    void csvRowsNameTheRunsForkAndThePositionInIt() {
+        ConfigurationResult r = new ConfigurationResult(new Configuration("chromium", "sum", null, 1024, 2), Status.OK, null,
+                List.of(List.of(5.0, 6.0), List.of(7.0)), List.of(new SampleSource(3, List.of(1, 2)), new SampleSource(8, List.of(0))),
+                "00", "00", null, null, null, List.of());
+        RunDocument doc = new RunDocument(document().format(), RunDocument.VERSION, document().run(), document().environment(), List.of(),
+                List.of(r));
+        assertEquals(List.of(CsvExporter.HEADER, "chromium,sum,,1024,2,ok,3,1,1,5.0,", "chromium,sum,,1024,2,ok,3,2,2,6.0,",
+                "chromium,sum,,1024,2,ok,8,1,0,7.0,"), new CsvExporter().export(doc).lines().toList());
     }
 
     @Test

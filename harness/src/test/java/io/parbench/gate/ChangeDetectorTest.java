@@ -3,6 +3,7 @@ package io.parbench.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.change.SpeedupForks;
 import io.parbench.verdict.Decision;
 import io.parbench.verdict.Interval;
 import io.parbench.verdict.Verdict;
@@ -62,8 +63,8 @@ class ChangeDetectorTest {
 
     @Test
     void worseScalingIsASpeedupRegression() {
-        SpeedupSamples baseline = new SpeedupSamples(forks(100, 101, 99, 100), forks(190, 192, 188, 190));
-        SpeedupSamples current = new SpeedupSamples(forks(100, 101, 99, 100), forks(150, 152, 149, 151));
+        SpeedupForks baseline = SpeedupForks.independent(forks(100, 101, 99, 100), forks(190, 192, 188, 190));
+        SpeedupForks current = SpeedupForks.independent(forks(100, 101, 99, 100), forks(150, 152, 149, 151));
         assertEquals(Verdict.REGRESSION, detector.speedup(baseline, current, 0.05).verdict());
         Interval s = detector.speedup(baseline);
         assertEquals(1.9, s.estimate(), 0.01);

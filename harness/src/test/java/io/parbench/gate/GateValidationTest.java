@@ -2,6 +2,7 @@ package io.parbench.gate;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.change.SpeedupForks;
 import io.parbench.verdict.Decision;
 import io.parbench.verdict.GateReport;
 import io.parbench.verdict.GateSettings;
@@ -108,12 +109,12 @@ class GateValidationTest {
             List<List<Double>> cur4 = forks(noise.samples(curve.get(4), forks, iterations, rng), iterations);
             List<List<Double>> slower4 = forks(noise.samples(curve.get(4) * 0.9, forks, iterations, rng), iterations);
             Decision throughput = detector.throughput(base4, cur4, THRESHOLD);
-            Decision speedup = detector.speedup(new SpeedupSamples(base1, base4), new SpeedupSamples(cur1, cur4), THRESHOLD);
+            Decision speedup = detector.speedup(SpeedupForks.independent(base1, base4), SpeedupForks.independent(cur1, cur4), THRESHOLD);
             counts[0] += regression(throughput);
             counts[1] += regression(speedup);
             counts[4] += (throughput.verdict() == Verdict.UNDECIDED ? 1 : 0) + (speedup.verdict() == Verdict.UNDECIDED ? 1 : 0);
             counts[2] += regression(detector.throughput(base4, slower4, THRESHOLD));
-            counts[3] += regression(detector.speedup(new SpeedupSamples(base1, base4), new SpeedupSamples(cur1, slower4), THRESHOLD));
+            counts[3] += regression(detector.speedup(SpeedupForks.independent(base1, base4), SpeedupForks.independent(cur1, slower4), THRESHOLD));
         }
         return new Rates((double) counts[0] / trials, (double) counts[1] / trials, (double) counts[2] / trials,
                 (double) counts[3] / trials, counts[4] / (2.0 * trials));

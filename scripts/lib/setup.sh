@@ -14,6 +14,7 @@ PARBENCH_REQUIREMENTS=(
   "wabt|command -v wasm-objdump|wasm-objdump, the wasm structure tests"
   "nodejs|command -v node|node, the wasm smoke test"
   "emscripten|command -v emcc|emcc, the Emscripten bring-your-own example"
+  "npm|command -v npm|npm, which installs the bring-your-own examples' libraries (onnxruntime-web, ffmpeg.wasm, tfjs, wasm-vips) from their package-lock.json"
   "fontconfig|command -v fc-match|fontconfig, which the report's charts need to find a font"
   "fonts-dejavu-core|fc-match -f '%{file}' 'DejaVu Sans' 2>/dev/null | grep -qi dejavu|the DejaVu fonts, the report's charts"
   "chromium|command -v chromium|Chromium, the chromium engine"

@@ -38,16 +38,17 @@ export function warmUpUntilSteady(points, iterationMillis, { minMillis, maxMilli
   for (;;) {
     points.forEach((pointStep, i) => slices[i].push(iteration(pointStep(), Math.min(sliceMillis, iterationMillis))));
     const elapsed = performance.now() - start;
-    const steady = slices.every((rates) => agree(rates.slice(-STEADY_ROUNDS), tolerance));
+    const steady = slices.every((rates) => steadyRates(rates, tolerance));
     if ((elapsed >= minMillis && steady) || elapsed >= maxMillis) return { steadyAfterMs: elapsed, steady };
   }
 }
 
-/** Whether there are STEADY_ROUNDS rates, all within `tolerance` (a fraction) of their median. */
-function agree(rates, tolerance) {
+/** Whether the last STEADY_ROUNDS rates of a point's slices are all within `tolerance` (a fraction) of their median. */
+export function steadyRates(rates, tolerance) {
   if (rates.length < STEADY_ROUNDS) return false;
-  const median = [...rates].sort((a, b) => a - b)[Math.floor(rates.length / 2)];
-  return rates.every((rate) => Math.abs(rate - median) <= tolerance * median);
+  const last = rates.slice(-STEADY_ROUNDS);
+  const median = [...last].sort((a, b) => a - b)[Math.floor(last.length / 2)];
+  return last.every((rate) => Math.abs(rate - median) <= tolerance * median);
 }
 
 /**

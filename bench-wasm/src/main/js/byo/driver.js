@@ -1,5 +1,5 @@
 // parbench driver worker for bring-your-own modules: imports the user's adapter and measures
-// its step() exactly like the built-in kernels (warm-up iterations, then fixed-duration
+// its step() exactly like the built-in kernels (a warm-up until steady, then fixed-duration
 // iterations counting whole steps).
 //
 // It runs as a module worker started by ../main.js (this page is byo/index.html, so main.js's
@@ -13,23 +13,32 @@
 //   adapter up once; warmup: see ../measure.js warmUpUntilSteady)
 // Messages to the page: {type: 'phase', phase}, {type: 'at', block} and {type: 'block', block}
 // as it goes, then one {type: 'result', result}.
-// A failed result says which adapter export failed and how (`reason`), the first stack frame in
-// the user's files (`at`, a URL the harness maps back to a file), and whether it looks like a
-// threads problem (`threadsHint`).
+// A result names the modules the page instantiated (`modules`, URL paths on this origin). A
+// measured one says, per point, how many threads the page ran while measuring it (`threads`:
+// [{side, workers, threads, adapterThreads}]; threads counted, see threads.js; adapterThreads what
+// the adapter's threads() said) and, for an asynchronous step, what awaiting costs parbench per
+// step (`asyncStepFloorMicros`). A failed one says which adapter export failed and how (`reason`),
+// where (`at`, a URL the harness maps back to a file), and whether it looks like a threads
+// problem (`threadsHint`).
 
 import { checksumText, iteration, memorySharingError, timerResolutionMs, warmUpUntilSteady, workersToUse } from '../measure.js';
 import { startWorkersFromThePage } from '../page-workers.js';
+import { bareImports, errorText, firstUserFrame, sentence } from './failures.js';
+import { describeModules, watchInstantiation } from './modules.js';
+import { asyncIteration, asyncStepFloorMicros, asyncWarmUpUntilSteady } from './steps.js';
+import { watchThreads } from './threads.js';
 
 const REQUIRED = { setup: 'function', step: 'function' };
-const OPTIONAL = { teardown: 'function', checksum: 'function' };
+const OPTIONAL = { teardown: 'function', checksum: 'function', threads: 'function' };
 const KERNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** A failure of the user's adapter; its message names the export, its cause is the adapter's own error. */
 class AdapterError extends Error {}
 
-const wasmModules = watchWasmInstantiation();
+const wasmModules = watchInstantiation();
 // The adapter's libraries start their threads as workers (Emscripten's pthreads): the page starts them.
 startWorkersFromThePage();
+let threadWatch = null; // started by run(), on the page's workers, after parbench's own checks
 
 // What this fork measured so far: a failure keeps it (the harness saves the blocks measured).
 const measured = [];
@@ -66,10 +75,10 @@ async function run(config) {
     throw new Error('a byo page measures one worker count of one adapter');
   }
   phase('import');
-  const adapter = await importAdapter(config.adapter);
-
   // Detect missing threads up front and fall back to one worker, keeping the browser's reason.
   const { workers, status, reason } = workersToUse(requested);
+  threadWatch = watchThreads();
+  const adapter = await importAdapter(config.adapter);
 
   phase('setup()');
   const started = performance.now();
@@ -77,59 +86,108 @@ async function run(config) {
   const poolStartupMs = performance.now() - started;
   if (workers > 1) requireSharedMemory(workers);
 
-  const step = () => adapter.step();
   phase('step() (first)');
   let last = call(adapter, 'step');
-  if (last !== null && typeof last === 'object' && typeof last.then === 'function') {
-    throw new AdapterError('step() returned a Promise; step must be synchronous (do asynchronous work in setup)');
-  }
-  phase('step() (warm-up)');
+  const asynchronous = isPromise(last);
+  if (asynchronous) last = await last;
   const point = { side: 'current', workers: requested };
   current = point;
   self.postMessage({ type: 'at', block: point });
-  const warm = warmUpUntilSteady([() => () => { last = guarded(step); }], config.iterationMillis, config.warmup);
-  phase('measure');
-  for (const block of config.blocks) {
-    const timedStep = timed(step, config.iterationMillis);
-    last = timedStep.last;
-    const done = { ...block, stepsPerSecond: timedStep.stepsPerSecond };
-    measured.push(done);
-    self.postMessage({ type: 'block', block: done });
-  }
+  const timing = asynchronous ? await measureAsync(adapter, config) : measureSync(adapter, config);
+  last = timing.last ?? last;
 
   phase('checksum()');
-  const value = typeof adapter.checksum === 'function' ? call(adapter, 'checksum') : last;
+  const value = typeof adapter.checksum === 'function' ? await call(adapter, 'checksum') : last;
   const checksum = normalizeChecksum(value, typeof adapter.checksum === 'function' ? 'checksum' : 'step');
+  const adapterThreads = typeof adapter.threads === 'function' ? threadCount(await call(adapter, 'threads')) : null;
   current = null;
 
   phase('teardown()');
-  const notes = warm.steady ? [] : [`warning: [parbench] the iterations were not steady after ${
-    Math.round(warm.steadyAfterMs)} ms of warm-up; measured anyway`];
+  const notes = timing.warm.steady ? [] : [`warning: [parbench] the iterations were not steady after ${
+    Math.round(timing.warm.steadyAfterMs)} ms of warm-up; measured anyway`];
   if (typeof adapter.teardown === 'function') {
     try {
       await adapter.teardown();
     } catch (e) {
       const at = firstUserFrame(e);
-      notes.push(`${adapterUrl(config.adapter)}: teardown() threw ${errorText(e)}${at ? ` (at ${at})` : ''}`);
+      notes.push(`${adapterUrl(config.adapter)}: teardown() threw ${errorText(e, wasmModules)}${at ? ` (at ${at})` : ''}`);
     }
   }
-  return { status, reason, blocks: measured, checksums: checksum === null ? [] : [{ ...point, checksum }], poolStartupMs,
-    steadyAfterMs: warm.steadyAfterMs, workersUsed: workers, notes };
+  return {
+    status, reason, blocks: measured, checksums: checksum === null ? [] : [{ ...point, checksum }], poolStartupMs,
+    steadyAfterMs: timing.warm.steadyAfterMs, workersUsed: workers, notes,
+    threads: [{ ...point, threads: timing.threads, adapterThreads }], asyncStepFloorMicros: timing.floorMicros ?? null,
+    modules: describeModules(wasmModules),
+  };
 }
 
-/** One timed iteration that keeps what the last step returned; a step that throws ends it. */
-function timed(step, ms) {
+/** Synchronous steps: warm-up and one measured iteration per block, in batches of whole steps (measure.js). */
+function measureSync(adapter, config) {
   let last;
-  const stepsPerSecond = iteration(() => { last = guarded(step); }, ms);
-  return { stepsPerSecond, last };
+  const step = () => { last = guarded(adapter); };
+  phase('step() (warm-up)');
+  const warm = warmUpUntilSteady([() => step], config.iterationMillis, config.warmup);
+  phase('measure');
+  const window = threadWatch.window();
+  for (const block of config.blocks) {
+    done(block, iteration(step, config.iterationMillis));
+    window.note();
+  }
+  return { last, warm, threads: window.end() };
 }
 
-function guarded(step) {
-  try {
-    return step();
-  } catch (e) {
-    throw new AdapterError(`step() threw ${errorText(e)}`, { cause: e });
+/** Asynchronous steps: each awaited before the next (steps.js), with the floor measured on this page. */
+async function measureAsync(adapter, config) {
+  let last;
+  const step = async () => { last = await guardedAsync(adapter); };
+  phase('step() (warm-up)');
+  const warm = await asyncWarmUpUntilSteady(step, config.iterationMillis, config.warmup);
+  const floorMicros = await asyncStepFloorMicros();
+  phase('measure');
+  const window = threadWatch.window();
+  for (const block of config.blocks) {
+    done(block, await asyncIteration(step, config.iterationMillis));
+    window.note();
   }
+  return { last, warm, threads: window.end(), floorMicros };
+}
+
+/** A measured block, kept and sent to the page as news. */
+function done(block, stepsPerSecond) {
+  const result = { ...block, stepsPerSecond };
+  measured.push(result);
+  self.postMessage({ type: 'block', block: result });
+}
+
+function guarded(adapter) {
+  try {
+    return adapter.step();
+  } catch (e) {
+    throw new AdapterError(`step() threw ${errorText(e, wasmModules)}`, { cause: e });
+  }
+}
+
+async function guardedAsync(adapter) {
+  const value = guarded(adapter);
+  if (!isPromise(value)) {
+    throw new AdapterError('step() returned a Promise the first time and a value now; it must do one or the other');
+  }
+  try {
+    return await value;
+  } catch (e) {
+    throw new AdapterError(`step() rejected with ${errorText(e, wasmModules)}`, { cause: e });
+  }
+}
+
+function isPromise(value) {
+  return value !== null && typeof value === 'object' && typeof value.then === 'function';
+}
+
+/** What threads() said, checked: a whole number of threads ≥ 1. */
+function threadCount(value) {
+  if (Number.isSafeInteger(value) && value >= 1) return value;
+  throw new AdapterError(`threads() returned ${JSON.stringify(value) ?? String(value)}; it must return the number of `
+    + 'threads the library runs (a whole number ≥ 1)');
 }
 
 /** Calls an export, attributing any exception (or rejection) to it. */
@@ -138,10 +196,10 @@ function call(adapter, name, ...args) {
   try {
     value = adapter[name](...args);
   } catch (e) {
-    throw new AdapterError(`${name}() threw ${errorText(e)}`, { cause: e });
+    throw new AdapterError(`${name}() threw ${errorText(e, wasmModules)}`, { cause: e });
   }
-  if (value !== null && typeof value === 'object' && typeof value.then === 'function') {
-    return value.catch((e) => { throw new AdapterError(`${name}() rejected with ${errorText(e)}`, { cause: e }); });
+  if (isPromise(value)) {
+    return value.catch((e) => { throw new AdapterError(`${name}() rejected with ${errorText(e, wasmModules)}`, { cause: e }); });
   }
   return value;
 }
@@ -151,10 +209,7 @@ async function importAdapter(path) {
   try {
     adapter = await import(adapterUrl(path));
   } catch (e) {
-    const hint = /module is not defined|exports is not defined|require is not defined/.test(String(e))
-      ? ' It looks like CommonJS; the adapter must be an ES module (export const meta = …; export async function setup …).'
-      : ' The adapter must be an ES module that the browser can load (export const meta = …; export async function setup …).';
-    throw new AdapterError(`could not be imported: ${errorText(e)}.${hint}`, { cause: e });
+    throw new AdapterError(`could not be imported: ${sentence(errorText(e))} ${await importHint(e, path)}`, { cause: e });
   }
   const missing = Object.entries(REQUIRED).filter(([name, type]) => typeof adapter[name] !== type).map(([name]) => name);
   if (typeof adapter.meta !== 'object' || adapter.meta === null) missing.unshift('meta');
@@ -170,6 +225,22 @@ async function importAdapter(path) {
   }
   describeMeta(adapter.meta);
   return adapter;
+}
+
+/** Why an import failed, as far as parbench can tell, and what to do. */
+async function importHint(e, path) {
+  const bare = await bareImports(adapterUrl(path));
+  if (bare.length > 0) {
+    const where = bare.slice(0, 3).map(({ file, line, specifier }) => `'${specifier}' (${file}:${line})`).join(', ');
+    return `It imports ${where}${bare.length > 3 ? ` and ${bare.length - 3} more` : ''} by package name: the adapter runs in `
+      + 'a module worker, where import maps do not apply, so every import must be a relative path '
+      + "('./node_modules/pkg/dist/index.js') or the adapter bundled into one file "
+      + '(npx esbuild src/adapter.js --bundle --format=esm --outfile=adapter.js).';
+  }
+  if (/module is not defined|exports is not defined|require is not defined/.test(String(e))) {
+    return 'It looks like CommonJS; the adapter must be an ES module (export const meta = …; export async function setup …).';
+  }
+  return 'The adapter must be an ES module that the browser can load (export const meta = …; export async function setup …).';
 }
 
 function adapterUrl(path) {
@@ -207,48 +278,9 @@ function describeMeta(meta) {
 function requireSharedMemory(workers) {
   const withMemory = wasmModules.filter((m) => m.sharedMemory !== null);
   if (withMemory.length === 0 || withMemory.some((m) => m.sharedMemory)) return;
-  const names = withMemory.map((m) => m.source).join(', ');
+  const names = withMemory.map((m) => m.url ?? '(module bytes of unknown origin)').join(', ');
   throw new AdapterError(`setup() succeeded, but the WebAssembly it instantiated (${names}) has no shared `
     + `memory, so ${workers} workers cannot run it: it was built without threads (atomics and shared memory)`);
-}
-
-/**
- * Records every module instantiated through the WebAssembly API in this worker (toolchains'
- * loaders use instantiateStreaming or instantiate) and whether its memory is shared.
- */
-function watchWasmInstantiation() {
-  const seen = [];
-  const record = (source, result, imports) => {
-    const instance = result instanceof WebAssembly.Instance ? result : result.instance;
-    const module = result instanceof WebAssembly.Instance ? null : result.module;
-    seen.push({ source, sharedMemory: memoryShared(instance, module, imports) });
-    return result;
-  };
-  const { instantiate, instantiateStreaming } = WebAssembly;
-  WebAssembly.instantiate = function (source, imports) {
-    const name = source instanceof WebAssembly.Module ? '(a compiled module)' : '(module bytes)';
-    return instantiate.call(WebAssembly, source, imports).then((result) => record(name, result, imports));
-  };
-  if (instantiateStreaming) {
-    WebAssembly.instantiateStreaming = async function (response, imports) {
-      const name = (await response).url || '(a streamed module)';
-      return instantiateStreaming.call(WebAssembly, response, imports).then((result) => record(name, result, imports));
-    };
-  }
-  return seen;
-}
-
-/** true/false for the instance's (exported or imported) memory, null when it has none. */
-function memoryShared(instance, module, imports) {
-  const memories = Object.values(instance.exports).filter((value) => value instanceof WebAssembly.Memory);
-  if (module) {
-    for (const { module: from, name, kind } of WebAssembly.Module.imports(module)) {
-      if (kind === 'memory') memories.push(imports?.[from]?.[name]);
-    }
-  }
-  const found = memories.filter((memory) => memory instanceof WebAssembly.Memory);
-  if (found.length === 0) return null;
-  return found.some((memory) => typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer);
 }
 
 /**
@@ -275,31 +307,16 @@ function describeValue(value) {
 }
 
 function failure(e) {
+  const modules = describeModules(wasmModules);
   if (e instanceof AdapterError) {
     const cause = e.cause ?? e;
-    return { status: 'failed', reason: e.message, at: firstUserFrame(cause), threadsHint: threadsHint(e) };
+    return { status: 'failed', reason: e.message, at: firstUserFrame(cause), threadsHint: threadsHint(e), modules };
   }
-  return { status: 'failed', reason: `parbench's byo driver failed: ${errorText(e)}` };
+  return { status: 'failed', reason: `parbench's byo driver failed: ${errorText(e)}`, modules };
 }
 
 /** Threads problems have recognisable messages; they deserve a pointer to the fix. */
 function threadsHint(e) {
-  const text = `${e.message} ${e.cause ? errorText(e.cause) : ''}`;
+  const text = `${e.message} ${e.cause ? errorText(e.cause, wasmModules) : ''}`;
   return /SharedArrayBuffer|shared memory|shared state|DataCloneError|Atomics|crossOriginIsolated|not shared/i.test(text);
-}
-
-function errorText(e) {
-  if (e instanceof Error) return `${e.name}: ${e.message}`;
-  return typeof e === 'string' ? e : String(e);
-}
-
-/** The first stack frame in the user's files (served at the root, not under /__parbench/). */
-function firstUserFrame(e) {
-  if (!(e instanceof Error) || typeof e.stack !== 'string') return null;
-  const origin = self.location.origin;
-  for (const line of e.stack.split('\n').slice(1)) {
-    const match = line.match(/(https?:\/\/[^\s()]+:\d+:\d+)/);
-    if (match && match[1].startsWith(origin + '/') && !match[1].startsWith(origin + '/__parbench/')) return match[1];
-  }
-  return null;
 }

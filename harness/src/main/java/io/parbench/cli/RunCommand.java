@@ -124,7 +124,7 @@ public final class RunCommand implements Callable<Integer> {
             Path report = out.resolve("report.html");
             HtmlReport.write(List.of(doc), report);
 
-            spec.commandLine().getOut().print(TerminalSummary.render(analysis));
+            spec.commandLine().getOut().print(TerminalSummary.render(analysis, doc));
             ForkSummary.problems(doc).forEach(line -> spec.commandLine().getOut().println("forks of " + line));
             spec.commandLine().getOut().println("Results: " + resultsFile.toAbsolutePath());
             spec.commandLine().getOut().println("Report:  " + report.toAbsolutePath());

@@ -1,5 +1,6 @@
 package io.parbench.engines;
 
+import io.parbench.results.AdapterRun;
 import io.parbench.results.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.Map;
  * @param mainThreadMaxGapMillis browsers: the longest stall of the page's main thread while measuring
  * @param attempts pages or processes it took (more than 1: a page stuck before measuring was tried again)
  * @param notes console errors and warnings, and what else people should see
+ * @param adapterRuns byo: per block kind, the threads the page ran for it and the modules it
+ *     loaded (see {@link AdapterRun}); empty for other engines
  */
 public record ForkMeasurement(
         Status status,
@@ -32,7 +35,8 @@ public record ForkMeasurement(
         Double steadyAfterMillis,
         Double mainThreadMaxGapMillis,
         int attempts,
-        List<String> notes) {
+        List<String> notes,
+        Map<Block, AdapterRun> adapterRuns) {
 
     /** One block's throughput. */
     public record MeasuredBlock(Block block, double stepsPerSecond) {}
@@ -41,6 +45,14 @@ public record ForkMeasurement(
         blocks = blocks == null ? List.of() : List.copyOf(blocks);
         checksums = checksums == null ? Map.of() : Map.copyOf(checksums);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        adapterRuns = adapterRuns == null ? Map.of() : Map.copyOf(adapterRuns);
+    }
+
+    /** A fork of an engine other than byo. */
+    public ForkMeasurement(Status status, String reason, List<MeasuredBlock> blocks, Map<Block, String> checksums, Block failedAt,
+            Double poolStartupMillis, Double steadyAfterMillis, Double mainThreadMaxGapMillis, int attempts, List<String> notes) {
+        this(status, reason, blocks, checksums, failedAt, poolStartupMillis, steadyAfterMillis, mainThreadMaxGapMillis, attempts, notes,
+                Map.of());
     }
 
     /** A fork that measured nothing. */
@@ -53,6 +65,12 @@ public record ForkMeasurement(
         List<String> all = new ArrayList<>(notes);
         all.addAll(more);
         return new ForkMeasurement(status, reason, blocks, checksums, failedAt, poolStartupMillis, steadyAfterMillis,
-                mainThreadMaxGapMillis, attempts, all);
+                mainThreadMaxGapMillis, attempts, all, adapterRuns);
+    }
+
+    /** The same fork with what a byo page found out, per block kind. */
+    public ForkMeasurement withAdapterRuns(Map<Block, AdapterRun> found) {
+        return new ForkMeasurement(status, reason, blocks, checksums, failedAt, poolStartupMillis, steadyAfterMillis,
+                mainThreadMaxGapMillis, attempts, notes, found);
     }
 }

@@ -46,6 +46,7 @@ public final class ReportText {
 
         ThreadsVerdict v = r.verdict();
         out.append("\nVerdict: ").append(v.threadsReady() ? "threads-ready" : "not threads-ready").append('\n');
+        if (v.sideModule()) out.append("  ").append(ThreadsVerdict.SIDE_MODULE).append('\n');
         for (String reason : v.reasons()) out.append("  ✗ ").append(reason).append('\n');
         for (String note : v.notes()) out.append("  note: ").append(note).append('\n');
         return out.toString();

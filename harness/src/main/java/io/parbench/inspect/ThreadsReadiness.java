@@ -59,7 +59,8 @@ public final class ThreadsReadiness {
             notes.add("wasm-bindgen with shared memory but no wasm-bindgen-rayon pool (no initThreadPool export): "
                     + "your adapter must start the worker threads itself");
         }
-        return new ThreadsVerdict(reasons.isEmpty(), List.copyOf(reasons), List.copyOf(notes));
+        boolean sideModule = toolchains.stream().anyMatch(t -> t.id().equals(ToolchainDetector.SIDE_MODULE));
+        return new ThreadsVerdict(reasons.isEmpty(), List.copyOf(reasons), List.copyOf(notes), sideModule);
     }
 
     /** The build flags that fix each problem, in the words of the module's toolchain. */
@@ -73,7 +74,9 @@ public final class ThreadsReadiness {
             }
             if (toolchains.stream().anyMatch(t -> t.id().equals("emscripten"))) {
                 String emcc = "compile and link with emcc -pthread";
-                return new BuildHints(emcc, emcc, emcc + " (and -sMAXIMUM_MEMORY=<bytes> if memory grows)", emcc, emcc);
+                String threadedBuild = emcc + "; a library from npm ships its threaded build as another file or package "
+                        + "(e.g. @ffmpeg/core-mt beside @ffmpeg/core)";
+                return new BuildHints(threadedBuild, emcc, emcc + " (and -sMAXIMUM_MEMORY=<bytes> if memory grows)", emcc, emcc);
             }
             return new BuildHints(
                     "clang: " + CLANG_THREADS_FLAGS,

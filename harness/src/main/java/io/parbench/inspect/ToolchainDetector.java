@@ -15,10 +15,16 @@ import java.util.stream.Stream;
  *       named {@code __wbindgen_*} / {@code __wbg_*}; "processed-by: wasm-bindgen".</li>
  *   <li><b>wasm-bindgen-rayon</b> (its thread pool): exports {@code initThreadPool} or {@code wbg_rayon_*},
  *       imports {@code __wbg_startWorkers_*} (its worker-starting JS snippet).</li>
- *   <li><b>Emscripten</b>: imports named {@code emscripten_*}, {@code _emscripten_*}, {@code __emscripten_*}
- *       or {@code __syscall_*}; exports named {@code emscripten_*} or {@code _emscripten_*}.</li>
+ *   <li><b>Emscripten</b>: imports named {@code emscripten_*}, {@code _emscripten_*}, {@code __emscripten_*},
+ *       {@code __syscall_*} or embind's {@code _embind_*} / {@code _emval_*}; exports named {@code emscripten_*} or
+ *       {@code _emscripten_*}. Or, minified (-O2 and up: wasm-opt renames imports and exports), every import
+ *       from one module of a one- or two-letter name, under names of at most three characters
+ *       ({@code a.a}, {@code a.b}, …); no other toolchain minifies its import names.</li>
  *   <li><b>Emscripten pthreads</b>: Emscripten plus its pthread runtime: {@code __pthread_create_js},
- *       {@code _emscripten_thread_*} / {@code __emscripten_thread_*}, {@code pthread_self}.</li>
+ *       {@code _emscripten_thread_*} / {@code __emscripten_thread_*}, {@code pthread_self}; minified, what
+ *       {@code -pthread} leaves: an imported shared memory and atomic waits.</li>
+ *   <li><b>side module</b> / <b>main module</b> (dynamic linking): a {@code dylink.0} section; a side module
+ *       also imports {@code __memory_base} and {@code __table_base}, the place its main module loads it at.</li>
  *   <li><b>plain C</b>: neither of the above, and a producers section naming C/C++ or clang, or the parbench ABI.</li>
  *   <li><b>parbench ABI</b>: exports named {@code pb_*} (bench-wasm/src/main/c/parbench.h).</li>
  * </ul>
@@ -26,6 +32,9 @@ import java.util.stream.Stream;
 public final class ToolchainDetector {
 
     private static final int EXAMPLES = 3;
+    /** Fewer imports than this prove nothing about minification. */
+    private static final int MINIFIED_MIN_IMPORTS = 8;
+    private static final java.util.regex.Pattern MINIFIED_NAME = java.util.regex.Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,2}");
     private static final Set<String> EMSCRIPTEN_PTHREAD_NAMES = Set.of(
             "__pthread_create_js", "pthread_self", "emscripten_receive_on_main_thread_js",
             "_emscripten_notify_thread_queue", "__emscripten_init_main_thread_js");
@@ -48,15 +57,35 @@ public final class ToolchainDetector {
 
         List<String> emscripten = new ArrayList<>();
         evidence(emscripten, "imports", importNames(m).filter(n -> n.startsWith("emscripten_") || n.startsWith("_emscripten_")
-                || n.startsWith("__emscripten_") || n.startsWith("__syscall_")));
+                || n.startsWith("__emscripten_") || n.startsWith("__syscall_") || n.startsWith("_embind_") || n.startsWith("_emval_")));
         evidence(emscripten, "exports", exportNames(m).filter(n -> n.startsWith("emscripten_") || n.startsWith("_emscripten_")));
+        boolean minified = emscripten.isEmpty() && bindgen.isEmpty() && minifiedImports(m);
+        if (minified) {
+            emscripten.add("every import (" + m.imports().size() + ") from module '" + m.imports().getFirst().module()
+                    + "' under a minified name (" + String.join(", ", importNames(m).limit(EXAMPLES).map(n -> m.imports().getFirst().module()
+                            + "." + n).toList()) + ", …): Emscripten's -O2 and higher builds rename them so");
+        }
         if (!emscripten.isEmpty()) {
-            found.add(new ToolchainMatch("emscripten", "Emscripten", emscripten));
+            found.add(new ToolchainMatch("emscripten", minified ? "Emscripten (minified)" : "Emscripten", emscripten));
             List<String> pthreads = new ArrayList<>();
             evidence(pthreads, "imports and exports", Stream.concat(importNames(m), exportNames(m)).distinct()
                     .filter(n -> EMSCRIPTEN_PTHREAD_NAMES.contains(n) || n.startsWith("_emscripten_thread_")
                             || n.startsWith("__emscripten_thread_")));
+            if (minified && importsSharedMemory(m) && m.instructions().atomicWaits() > 0) {
+                long waits = m.instructions().atomicWaits();
+                pthreads.add("an imported shared memory and " + waits + " atomic wait" + (waits == 1 ? "" : "s") + ", as -pthread builds have");
+            }
             if (!pthreads.isEmpty()) found.add(new ToolchainMatch("emscripten-pthreads", "Emscripten pthreads", pthreads));
+        }
+        if (m.customSections().contains(DYLINK)) {
+            List<String> bases = importNames(m).filter(n -> n.equals("__memory_base") || n.equals("__table_base")).toList();
+            if (!bases.isEmpty()) {
+                found.add(new ToolchainMatch(SIDE_MODULE, "side module (dynamic linking)", List.of("a " + DYLINK + " section, and imports "
+                        + String.join(", ", bases) + ": the place in its main module's memory and table it is loaded at")));
+            } else {
+                found.add(new ToolchainMatch("main-module", "main module (dynamic linking)", List.of("a " + DYLINK + " section: it can "
+                        + "load side modules (dlopen, Emscripten's dynamicLibraries)")));
+            }
         }
 
         List<String> parbench = new ArrayList<>();
@@ -72,6 +101,21 @@ public final class ToolchainDetector {
         }
         if (!parbench.isEmpty()) found.add(new ToolchainMatch("parbench-abi", "parbench C ABI (parbench.h)", parbench));
         return List.copyOf(found);
+    }
+
+    static final String SIDE_MODULE = "side-module";
+    private static final String DYLINK = "dylink.0";
+
+    /** Every import from one module with a one- or two-letter name, under names of at most three characters. */
+    private static boolean minifiedImports(ModuleContents m) {
+        if (m.imports().size() < MINIFIED_MIN_IMPORTS) return false;
+        String module = m.imports().getFirst().module();
+        return module.length() <= 2 && m.imports().stream()
+                .allMatch(i -> i.module().equals(module) && MINIFIED_NAME.matcher(i.name()).matches());
+    }
+
+    private static boolean importsSharedMemory(ModuleContents m) {
+        return !m.memories().isEmpty() && m.memories().getFirst().imported() && m.memories().getFirst().shared();
     }
 
     /** Adds "what: a, b, c (and N more)" when any name matches. */

@@ -9,12 +9,17 @@ import java.util.function.DoubleFunction;
  *
  * @param yTicks formats the y axis' tick values (units belong in the axis title)
  * @param logY a logarithmic y axis, for throughputs that differ by orders of magnitude
+ * @param yRange the linear y axis' {min, max}, or null for 0 up to what the lines need
  */
 public record ChartSpec(
-        String title, String xTitle, String yTitle, DoubleFunction<String> yTicks, boolean logY, List<Line> lines) {
+        String title, String xTitle, String yTitle, DoubleFunction<String> yTicks, boolean logY, List<Line> lines, double[] yRange) {
 
     public ChartSpec {
         lines = List.copyOf(lines);
+    }
+
+    public ChartSpec(String title, String xTitle, String yTitle, DoubleFunction<String> yTicks, boolean logY, List<Line> lines) {
+        this(title, xTitle, yTitle, yTicks, logY, lines, null);
     }
 
     /** How a line is drawn. */

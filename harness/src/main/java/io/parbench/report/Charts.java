@@ -157,7 +157,10 @@ public final class Charts {
             styler.setYAxisDecimalPattern("#,##0.###");
         } else {
             styler.setyAxisTickLabelsFormattingFunction(y -> spec.yTicks().apply(y));
-            styler.setYAxisMin(0.0);
+            styler.setYAxisMin(spec.yRange() == null ? 0.0 : spec.yRange()[0]);
+            if (spec.yRange() != null) {
+                styler.setYAxisMax(spec.yRange()[1]);
+            }
         }
     }
 

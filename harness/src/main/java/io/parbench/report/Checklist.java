@@ -2,6 +2,7 @@ package io.parbench.report;
 
 import io.parbench.analysis.SeriesAnalysis;
 import io.parbench.inspect.ThreadsReadiness;
+import io.parbench.results.AdapterRun;
 import io.parbench.results.BrowserProbe;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.EngineFacts;
@@ -103,7 +104,7 @@ public record Checklist(List<CheckItem> items, String headline) {
                 sharedArrayBuffer(browsers),
                 isolation(browsers),
                 pool(browsers, results),
-                module(browsers),
+                module(browsers, results),
                 parallel(run, browsers, series),
                 fallback(browsers, results));
         return new Checklist(items, headline(items, BestSpeedup.overall(series)));
@@ -214,10 +215,19 @@ public record Checklist(List<CheckItem> items, String headline) {
                 + ", median over kernels.";
     }
 
-    private static CheckItem module(List<EngineFacts> browsers) {
+    private static CheckItem module(List<EngineFacts> browsers, List<ConfigurationResult> results) {
         List<String> lacking = new ArrayList<>();
+        List<String> inspected = new ArrayList<>();
         boolean allTrue = true;
         for (EngineFacts b : browsers) {
+            List<AdapterRun.ModuleVerdict> instantiated = results.stream()
+                    .filter(r -> r.configuration().engine().equals(b.engine()) && r.adapter() != null)
+                    .flatMap(r -> r.adapter().modules().stream()).distinct().toList();
+            if (!instantiated.isEmpty()) {
+                // byo: the modules its pages instantiated, as parbench inspect judged them.
+                instantiated.forEach(m -> (m.threadsReady() ? inspected : lacking).add(b.engine() + ": " + m.file() + " is " + m.verdict()));
+                continue;
+            }
             String sharedMemory = b.facts().get(FactKeys.WASM_SHARED_MEMORY);
             String atomics = b.facts().get(FactKeys.WASM_ATOMICS);
             if ("false".equals(sharedMemory)) {
@@ -234,7 +244,8 @@ public record Checklist(List<CheckItem> items, String headline) {
                             + " checks the result and names the flags of its toolchain.");
         }
         if (allTrue) {
-            return CheckItem.pass(MODULE, "The module imports a shared memory and uses atomics.");
+            return CheckItem.pass(MODULE, "The module imports a shared memory and uses atomics"
+                    + (inspected.isEmpty() ? "." : " (parbench inspect on the modules the pages instantiated: " + String.join("; ", inspected) + ")."));
         }
         return CheckItem.notChecked(MODULE, "The module was not inspected in this run ('parbench inspect MODULE.wasm' checks it).");
     }

@@ -22,8 +22,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The HTML page of a comparison: the decisions, then per series both sides' speedup curves on
- * one chart and B/A (throughput and speedup) with its interval per worker count. Self-contained:
+ * The HTML page of a comparison, in the run report's look (report.css): the verdict and every
+ * check first, then per series both sides' speedup curves on one chart and B/A (throughput and
+ * speedup) with its interval per worker count, on an axis around 1 (no change). Self-contained:
  * inline CSS and SVG, no scripts.
  */
 public final class ComparisonHtml {
@@ -31,10 +32,8 @@ public final class ComparisonHtml {
     private static final Color SIDE_A = new Color(0xff7f0e);
     private static final Color SIDE_B = new Color(0x1f77b4);
     private static final Color SPEEDUP_RATIO = new Color(0xd62728);
-    private static final String STYLE = "body{font-family:'DejaVu Sans',sans-serif;margin:2em;max-width:1100px}"
-            + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left}"
-            + ".fail{color:#b00;font-weight:bold}.charts{display:flex;flex-wrap:wrap;gap:1em}.charts svg{width:440px;height:auto}"
-            + ".key{font-size:13px;color:#444}";
+    /** B/A is drawn on at least 0.8 to 1.2, widened only as far as an interval needs, so a 5% change is visible. */
+    private static final double RATIO_AXIS_HALF_WIDTH = 0.2;
 
     private ComparisonHtml() {}
 
@@ -51,14 +50,16 @@ public final class ComparisonHtml {
         html.raw("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">")
                 .element("title", null, "parbench comparison")
-                .raw("<style>" + STYLE + "</style></head><body>")
-                .element("h1", null, "parbench comparison: " + report.summary())
-                .open("ul", null)
-                .element("li", null, report.baseline().label())
-                .element("li", null, report.current().label())
-                .element("li", null, "how: " + report.method());
+                .raw("<style>").raw(HtmlReport.stylesheet()).raw("</style></head><body>");
+        html.open("header", null).element("h1", null, "parbench comparison")
+                .element("p", "subtitle", report.baseline().label() + " → " + report.current().label()).close("header");
+        html.open("main", null);
+        html.openWith("section", "id=\"verdict\"").element("h2", null, "Verdict");
+        html.element("p", "headline " + (report.passed() ? "state-pass" : "state-fail"), report.summary());
+        table(html, report);
+        html.open("ul", "muted").element("li", null, "how: " + report.method());
         report.notes().forEach(note -> html.element("li", null, note));
-        html.close("ul");
+        html.close("ul").close("section");
         Map<SeriesKey, List<Comparison>> bySeries = new TreeMap<>(Comparator.comparing(SeriesKey::label));
         for (Check check : report.checks()) {
             if (check instanceof Comparison c) {
@@ -66,7 +67,7 @@ public final class ComparisonHtml {
             }
         }
         bySeries.forEach((series, comparisons) -> series(html, series, comparisons));
-        table(html, report);
+        html.close("main");
         return html.raw("<footer>Rounds, forks and raw samples: comparison.json (" + Html.escape(document.format()) + ", version "
                 + document.version() + ").</footer></body></html>\n").toString();
     }
@@ -74,16 +75,16 @@ public final class ComparisonHtml {
     private static void series(Html html, SeriesKey series, List<Comparison> comparisons) {
         List<Comparison> throughput = sorted(comparisons, Metric.THROUGHPUT);
         List<Comparison> speedup = sorted(comparisons, Metric.SPEEDUP);
-        html.element("h2", null, series.label());
-        html.element("p", "key", "Speedup: A orange dashed, B blue, ideal grey dashed. B/A: throughput blue, speedup red, bars the decision's"
-                + " interval; 1 is no change.");
+        html.open("section", null).element("h2", null, series.label());
+        html.element("p", "muted", "Speedup: A orange dashed, B blue, ideal grey dashed. B/A: throughput blue, speedup red, bars the"
+                + " decision's interval; 1 is no change.");
         html.open("div", "charts");
         if (!speedup.isEmpty()) {
             double[] w = workers(speedup, true);
-            html.raw(Charts.svg(new ChartSpec("Speedup, A and B", "workers", "speedup", Format::tick, false, List.of(
+            chart(html, new ChartSpec("Speedup, A and B", "workers", "speedup", Format::tick, false, List.of(
                     ChartSpec.Line.reference("ideal", w, w),
                     ChartSpec.Line.data("A", SIDE_A, 0, true, w, withOne(speedup, true), null, null),
-                    ChartSpec.Line.data("B", SIDE_B, 1, false, w, withOne(speedup, false), null, null))), idOf(series, "s")));
+                    ChartSpec.Line.data("B", SIDE_B, 1, false, w, withOne(speedup, false), null, null))), idOf(series, "s"));
         }
         List<ChartSpec.Line> ratios = new ArrayList<>();
         ratios.add(ratioLine("throughput B/A", SIDE_B, 1, throughput));
@@ -92,8 +93,28 @@ public final class ComparisonHtml {
         }
         double[] all = workers(throughput, false);
         ratios.add(ChartSpec.Line.reference("no change", all, ones(all.length)));
-        html.raw(Charts.svg(new ChartSpec("B/A with its interval", "workers", "B / A", Format::tick, false, ratios), idOf(series, "r")));
-        html.close("div");
+        chart(html, new ChartSpec("B/A with its interval", "workers", "B / A", Format::tick, false, ratios, ratioAxis(ratios)),
+                idOf(series, "r"));
+        html.close("div").close("section");
+    }
+
+    private static void chart(Html html, ChartSpec spec, String id) {
+        html.open("div", "chart-box").raw(Charts.svg(spec, id)).close("div");
+    }
+
+    /** 1 ± {@value #RATIO_AXIS_HALF_WIDTH}, widened to hold every value and interval with a little room. */
+    static double[] ratioAxis(List<ChartSpec.Line> lines) {
+        double low = 1 - RATIO_AXIS_HALF_WIDTH;
+        double high = 1 + RATIO_AXIS_HALF_WIDTH;
+        for (ChartSpec.Line line : lines) {
+            for (double[] values : new double[][] {line.y(), line.low(), line.high()}) {
+                for (double v : values == null ? new double[0] : values) {
+                    low = Math.min(low, v * 0.95);
+                    high = Math.max(high, v * 1.05);
+                }
+            }
+        }
+        return new double[] {Math.max(0, low), high};
     }
 
     private static ChartSpec.Line ratioLine(String name, Color colour, int marker, List<Comparison> comparisons) {
@@ -105,22 +126,22 @@ public final class ComparisonHtml {
     }
 
     private static void table(Html html, GateReport report) {
-        html.element("h2", null, "Every check");
-        html.open("table", null).raw("<tr><th>verdict</th><th>configuration</th><th>check</th><th>A</th><th>B</th><th>change</th><th>why</th></tr>");
+        html.open("div", "table-scroll").open("table", null).raw("<thead><tr><th>verdict</th><th>configuration</th><th>check</th>"
+                + "<th class=\"num\">A</th><th class=\"num\">B</th><th class=\"num\">change</th><th>why</th></tr></thead><tbody>");
         for (Check check : report.checks()) {
-            html.open("tr", null)
-                    .element("td", report.fails(check) ? "fail" : null, check.verdict().label())
-                    .element("td", null, check.configuration().label())
+            html.open("tr", report.fails(check) ? "status-failed" : null)
+                    .element("td", report.fails(check) ? "unavailable" : null, check.verdict().label())
+                    .element("td", "config", check.configuration().label())
                     .element("td", null, check.subject());
             if (check instanceof Comparison c) {
-                html.element("td", null, Format.significant(c.baseline())).element("td", null, Format.significant(c.current()))
-                        .element("td", null, Text.change(c.decision().change()));
+                html.element("td", "num", Format.significant(c.baseline())).element("td", "num", Format.significant(c.current()))
+                        .element("td", "num", Text.change(c.decision().change()));
             } else {
                 html.raw("<td></td><td></td><td></td>");
             }
-            html.element("td", null, check.reason()).close("tr");
+            html.element("td", "detail", check.reason()).close("tr");
         }
-        html.close("table");
+        html.raw("</tbody>").close("table").close("div");
     }
 
     private static List<Comparison> sorted(List<Comparison> comparisons, Metric metric) {

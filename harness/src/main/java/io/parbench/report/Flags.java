@@ -6,7 +6,7 @@ import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What deserves a second look in a measured configuration: noise, outliers, a stalled page. */
+/** What deserves a second look in a measured configuration: noise, outliers, a capped thread count, a stalled page. */
 final class Flags {
 
     /** A configuration whose samples vary more than this (coefficient of variation) is noisy. */
@@ -26,6 +26,10 @@ final class Flags {
         if (stats != null && !stats.outliers().isEmpty()) {
             int n = stats.outliers().size();
             flags.add(n + " outlier" + (n == 1 ? "" : "s") + " of " + stats.n() + " samples (kept)");
+        }
+        if (result.cappedAtThreads() != null) {
+            flags.add("capped at " + result.cappedAtThreads() + " thread" + (result.cappedAtThreads() == 1 ? "" : "s") + ": the page ran fewer"
+                    + " threads than the " + result.configuration().workers() + " workers asked for");
         }
         if (result.mainThreadMaxGapMillis() != null && result.mainThreadMaxGapMillis() > STALL_MILLIS) {
             flags.add("page main thread stalled " + Format.millis(result.mainThreadMaxGapMillis()));

@@ -33,12 +33,17 @@ record FleetEntry(ReportedRun run, SeriesAnalysis series) {
         return e.hostname() + " (" + e.arch() + ", " + e.logicalCores() + " cores)";
     }
 
-    /** The engine, with its browser's version where it is one, and the implementation variant. */
+    /**
+     * The engine, with its browser and version where it is one (the browser's name too where the
+     * engine is not named after it: {@code byo (firefox 153.0)}), and the implementation variant.
+     */
     String browser() {
         String engine = series.key().engine();
         EngineFacts facts = run.document().environment().engines().get(engine);
-        String name = facts != null && facts.browser() != null && facts.browser().version() != null
-                ? engine + " " + facts.browser().version() : engine;
+        String version = facts != null && facts.browser() != null ? facts.browser().version() : null;
+        String name = KernelSeries.browser(run, engine)
+                .map(browser -> engine + " (" + browser + (version == null ? "" : " " + version) + ")")
+                .orElse(version == null ? engine : engine + " " + version);
         return series.key().variant() == null ? name : name + " (" + series.key().variant() + ")";
     }
 

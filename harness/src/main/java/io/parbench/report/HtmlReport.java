@@ -105,7 +105,8 @@ public final class HtmlReport {
         return runs.stream().map(r -> r.document().environment().hostname()).distinct().collect(Collectors.joining(", "));
     }
 
-    private static String stylesheet() {
+    /** The look of every page parbench writes (the comparison's too). */
+    static String stylesheet() {
         try (InputStream in = HtmlReport.class.getResourceAsStream("report.css")) {
             if (in == null) {
                 throw new IllegalStateException("report.css is missing from the parbench build");

@@ -42,7 +42,7 @@ final class KernelCharts {
             }
         }
         return new ChartSpec(kernel + ": throughput" + (log ? " (log scale)" : ""), WORKERS,
-                "throughput (steps/s, 95% CI)", Format::tick, log, lines);
+                "throughput (" + KernelSeries.unit(series) + "/s, 95% CI)", Format::tick, log, lines);
     }
 
     static ChartSpec speedup(String kernel, List<KernelSeries> series) {

@@ -27,7 +27,8 @@ final class KernelSection {
         legend(html, throughput, speedup);
         html.open("div", "charts");
         String noSpeedup = "No speedup to draw: it needs a measured 1-worker throughput and more workers.";
-        chart(html, throughput, anchor + "-throughput", "Mean steps per second; bars: 95% confidence interval of the mean.",
+        chart(html, throughput, anchor + "-throughput", "Mean " + KernelSeries.unit(series) + " per second; bars: 95% confidence "
+                        + "interval of the mean.",
                 "Nothing to draw: no configuration of this kernel was measured.");
         chart(html, speedup, anchor + "-speedup",
                 "Throughput over the same engine's 1-worker throughput; bars: 95% interval over forks (pages or JVMs), paired within each;"
@@ -47,6 +48,7 @@ final class KernelSection {
             } else {
                 html.open("div", "tables");
                 KernelTables.results(html, ofRun);
+                AdapterFacts.render(html, ofRun);
                 html.open("div", "side").open("div", null);
                 KernelTables.fits(html, ofRun);
                 html.close("div");

@@ -2,6 +2,8 @@ package io.parbench.report;
 
 import io.parbench.analysis.SeriesAnalysis;
 import io.parbench.results.ConfigurationResult;
+import io.parbench.results.EngineFacts;
+import io.parbench.results.FactKeys;
 import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
 import io.parbench.text.Format;
@@ -18,7 +20,8 @@ import java.util.Set;
  *
  * @param results the series' configurations in the document, whatever their status
  * @param analysis null when no configuration of the series was measured (all failed)
- * @param label engine, variant and (where a kernel ran at several sizes) size, e.g. {@code jvm (jdk)}
+ * @param label engine (with its browser where the engine is not named after it: {@code byo/firefox}), variant and
+ *     (where a kernel ran at several sizes) size, e.g. {@code jvm (jdk)}
  * @param name the label, marked when the series fell back and by run when there are several: the legend entry
  */
 public record KernelSeries(
@@ -54,7 +57,7 @@ public record KernelSeries(
                         .filter(r -> r.configuration().series().equals(key))
                         .sorted(Comparator.comparingInt(r -> r.configuration().workers()))
                         .toList();
-                String label = label(key, severalSizes);
+                String label = label(run, key, severalSizes);
                 String name = name(label, results, runs.size() > 1 ? run : null);
                 all.add(new KernelSeries(run, key, results, run.series(key).orElse(null), label, name));
             }
@@ -62,8 +65,9 @@ public record KernelSeries(
         return all;
     }
 
-    private static String label(SeriesKey key, boolean withSize) {
+    private static String label(ReportedRun run, SeriesKey key, boolean withSize) {
         StringBuilder label = new StringBuilder(key.engine());
+        browser(run, key.engine()).ifPresent(browser -> label.append('/').append(browser));
         if (key.variant() != null) {
             label.append(" (").append(key.variant()).append(')');
         }
@@ -82,6 +86,41 @@ public record KernelSeries(
             name.append(" · run ").append(run.index() + 1);
         }
         return name.toString();
+    }
+
+    /**
+     * The browser an engine ran in, when the engine is not named after it (byo runs an adapter in
+     * any browser): empty for every other engine.
+     */
+    static java.util.Optional<String> browser(ReportedRun run, String engine) {
+        EngineFacts facts = run.document().environment().engines().get(engine);
+        if (facts == null || facts.browser() == null || facts.browser().browser() == null
+                || facts.browser().browser().equalsIgnoreCase(engine)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(facts.browser().browser());
+    }
+
+    /** What one step is, in the plural: the adapter's meta.unit for byo ("inferences"), else "steps". */
+    public String unit() {
+        return unit(run.document().environment(), key.engine());
+    }
+
+    /** What one step of an engine is, in the plural (see {@link #unit()}). */
+    static String unit(io.parbench.results.Environment environment, String engine) {
+        EngineFacts facts = environment.engines().get(engine);
+        String unit = facts == null ? null : facts.facts().get(FactKeys.UNIT);
+        return plural(unit == null || unit.isBlank() ? "step" : unit);
+    }
+
+    /** The unit of a kernel's charts and tables: its series' one unit, or "steps" when they differ. */
+    static String unit(List<KernelSeries> series) {
+        List<String> units = series.stream().map(KernelSeries::unit).distinct().toList();
+        return units.size() == 1 ? units.getFirst() : "steps";
+    }
+
+    private static String plural(String unit) {
+        return unit.endsWith("s") ? unit : unit + "s";
     }
 
     public Color colour() {

@@ -27,7 +27,7 @@ final class KernelTables {
 
     static void results(Html html, List<KernelSeries> series) {
         html.open("table", "results").raw("<thead><tr><th>Engine</th><th class=\"num\">W</th><th>Status</th>"
-                + "<th class=\"num\">Throughput<br><small>steps/s · 95% CI</small></th>"
+                + "<th class=\"num\">Throughput<br><small>" + KernelSeries.unit(series) + "/s · 95% CI</small></th>"
                 + "<th class=\"num\">Step time<br><small>at the mean</small></th>"
                 + "<th class=\"num\">Speedup<br><small>× · 95% CI</small></th>"
                 + "<th class=\"num\">Efficiency</th><th class=\"num\">Karp–Flatt<br><small>serial fraction</small></th>"

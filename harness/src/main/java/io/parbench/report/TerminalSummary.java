@@ -3,9 +3,14 @@ package io.parbench.report;
 import io.parbench.analysis.Analysis;
 import io.parbench.analysis.ScalingPoint;
 import io.parbench.analysis.SeriesAnalysis;
+import io.parbench.results.ConfigurationResult;
+import io.parbench.results.RunDocument;
+import io.parbench.results.SeriesKey;
 import io.parbench.text.Format;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The figures a run ends with on the terminal: for every series, throughput at one worker and the
@@ -17,8 +22,17 @@ public final class TerminalSummary {
 
     /** Marks a speedup beyond what the workers and cores can give (an anomaly, explained below the table). */
     static final String IMPLAUSIBLE_MARK = "!";
+    /** Marks a speedup measured with fewer threads than workers (a byo library capped its own pool). */
+    static final String CAPPED_MARK = "c";
 
-    public static String render(Analysis analysis) {
+    /**
+     * @param document the run: its configurations mark the speedups of pages that ran fewer threads
+     *     than asked for (capped), its engines' facts name what a step is (a byo adapter's unit)
+     */
+    public static String render(Analysis analysis, RunDocument document) {
+        Map<SeriesKey, Map<Integer, Integer>> capped = document.configurations().stream().filter(r -> r.cappedAtThreads() != null)
+                .collect(Collectors.groupingBy(r -> r.configuration().series(),
+                        Collectors.toMap(r -> r.configuration().workers(), ConfigurationResult::cappedAtThreads, Math::min)));
         TreeSet<Integer> workers = new TreeSet<>();
         analysis.series().forEach(s -> s.points().forEach(p -> workers.add(p.workers())));
         StringBuilder out = new StringBuilder(String.format("%-22s %-9s %16s", "kernel", "engine", "W=1"));
@@ -26,8 +40,11 @@ public final class TerminalSummary {
         out.append('\n');
         for (SeriesAnalysis s : analysis.series()) {
             out.append(String.format("%-22s %-9s %16s", s.key().kernelLabel() + " " + Format.si(s.key().size()),
-                    s.key().engine(), oneWorker(s.points())));
-            for (int w : workers.tailSet(2)) out.append(String.format(" %8s", speedupAt(s.points(), w)));
+                    s.key().engine(), oneWorker(s.points(), KernelSeries.unit(document.environment(), s.key().engine()))));
+            Map<Integer, Integer> caps = capped.getOrDefault(s.key(), Map.of());
+            for (int w : workers.tailSet(2)) {
+                out.append(String.format(" %8s", speedupAt(s.points(), w) + (caps.containsKey(w) ? CAPPED_MARK : "")));
+            }
             out.append('\n');
         }
         boolean anomalies = analysis.series().stream().flatMap(s -> s.points().stream()).anyMatch(ScalingPoint::implausible);
@@ -35,12 +52,19 @@ public final class TerminalSummary {
             out.append(IMPLAUSIBLE_MARK).append(" more than the workers or cores can give: the W=1 baseline was handicapped or the"
                     + " machine changed under the run; an anomaly, not a result (re-run with more forks).\n");
         }
+        if (!capped.isEmpty()) {
+            out.append(CAPPED_MARK).append(" capped: the page ran fewer threads than workers asked for (")
+                    .append(capped.entrySet().stream().flatMap(e -> e.getValue().entrySet().stream()
+                            .map(c -> e.getKey().kernelLabel() + " W=" + c.getKey() + ": " + c.getValue()))
+                            .collect(Collectors.joining(", ")))
+                    .append("); the library capped its own thread count.\n");
+        }
         return out.toString();
     }
 
-    private static String oneWorker(List<ScalingPoint> points) {
+    private static String oneWorker(List<ScalingPoint> points, String unit) {
         return points.stream().filter(p -> p.workers() == 1).findFirst()
-                .map(p -> Format.rate(p.throughput().mean())).orElse("–");
+                .map(p -> Format.si(p.throughput().mean()) + " " + unit + "/s").orElse("–");
     }
 
     private static String speedupAt(List<ScalingPoint> points, int workers) {

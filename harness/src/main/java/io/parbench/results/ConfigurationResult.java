@@ -14,6 +14,7 @@ import java.util.List;
  * @param poolStartupMillis time to bring up the worker pool, where the engine measures it
  * @param mainThreadMaxGapMillis browsers only: the longest stall of the page's main thread while measuring
  * @param notes anything the engine wants people to see (console errors, warnings)
+ * @param adapter byo only: the threads its page ran (and whether it was capped) and its modules' verdicts
  */
 public record ConfigurationResult(
         Configuration configuration,
@@ -26,12 +27,21 @@ public record ConfigurationResult(
         Double poolStartupMillis,
         Double mainThreadMaxGapMillis,
         Instant measuredAt,
-        List<String> notes) {
+        List<String> notes,
+        AdapterRun adapter) {
 
     public ConfigurationResult {
         samples = samples == null ? List.of() : samples.stream().map(List::copyOf).toList();
         sources = sources == null ? List.of() : List.copyOf(sources);
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A result of an engine other than byo. */
+    public ConfigurationResult(Configuration configuration, Status status, String reason, List<List<Double>> samples,
+            List<SampleSource> sources, String checksum, String expectedChecksum, Double poolStartupMillis, Double mainThreadMaxGapMillis,
+            Instant measuredAt, List<String> notes) {
+        this(configuration, status, reason, samples, sources, checksum, expectedChecksum, poolStartupMillis, mainThreadMaxGapMillis,
+                measuredAt, notes, null);
     }
 
     /** A result without sample sources: each list of samples a fork of its own (as in version 1 documents). */
@@ -47,6 +57,11 @@ public record ConfigurationResult(
      */
     public int forkOf(int index) {
         return sources.size() == samples.size() ? sources.get(index).fork() : -1 - index;
+    }
+
+    /** The thread count a byo page was capped at (it ran fewer threads than workers asked for), or null. */
+    public Integer cappedAtThreads() {
+        return adapter == null ? null : adapter.cappedAtThreads();
     }
 
     /** All samples, fork by fork, in one list. */

@@ -128,6 +128,7 @@ public final class BenchmarkRun {
             } else {
                 Status status = m.status() == Status.FALLBACK && w > 1 ? Status.FALLBACK : Status.OK;
                 String checksum = m.checksums().get(Block.of(w));
+                samples.adapterRun(m.adapterRuns().get(Block.of(w)));
                 samples.checked(expected.verify(c, status, status == Status.FALLBACK ? m.reason() : null, checksum), checksum);
             }
         }

@@ -1,5 +1,6 @@
 package io.parbench.run;
 
+import io.parbench.results.AdapterRun;
 import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.SampleSource;
@@ -21,6 +22,7 @@ final class ConfigurationSamples {
     private final List<Double> poolStartups = new ArrayList<>();
     private final List<Double> mainThreadGaps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<AdapterRun> adapterRuns = new ArrayList<>();
     private Status status = Status.OK;
     private String reason;
     private String checksum;
@@ -62,6 +64,11 @@ final class ConfigurationSamples {
         }
     }
 
+    /** What a byo page that measured it found out (null for other engines). */
+    void adapterRun(AdapterRun found) {
+        if (found != null) adapterRuns.add(found);
+    }
+
     void fail(String why) {
         if (!failed()) {
             status = Status.FAILED;
@@ -79,6 +86,6 @@ final class ConfigurationSamples {
         boolean unmeasured = samples.isEmpty() && !failed();
         return new ConfigurationResult(configuration, unmeasured ? Status.FAILED : status,
                 unmeasured ? "no fork measured it (each ended before reaching it)" : reason, samples, sources, checksum, expectedChecksum,
-                startup, gap, measuredAt, notes);
+                startup, gap, measuredAt, notes, AdapterRun.overForks(adapterRuns));
     }
 }

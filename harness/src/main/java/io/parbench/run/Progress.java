@@ -24,6 +24,7 @@ public final class Progress {
     private final long startNanos = System.nanoTime();
     private int done;
     private final Set<Configuration> named = new HashSet<>();
+    private final Set<Configuration> namedCapped = new HashSet<>();
 
     /** @param total the plan's forks */
     public Progress(PrintStream out, boolean live, int total) {
@@ -50,13 +51,18 @@ public final class Progress {
         }
     }
 
-    /** A fork's configurations as they stand after it; each failure or fallback is named once. */
+    /** A fork's configurations as they stand after it; each failure, fallback or thread cap is named once. */
     public void finished(ForkPlan fork, List<ConfigurationResult> results) {
         done++;
         for (ConfigurationResult r : results) {
             if (r.status() != Status.OK && named.add(r.configuration())) {
                 if (live) out.print("\r\033[K");
                 out.println("  " + r.configuration().label() + ": " + r.status().id() + " — " + r.reason());
+            } else if (r.status() == Status.OK && r.cappedAtThreads() != null && namedCapped.add(r.configuration())) {
+                if (live) out.print("\r\033[K");
+                out.println("  " + r.configuration().label() + ": capped at " + r.cappedAtThreads() + " thread"
+                        + (r.cappedAtThreads() == 1 ? "" : "s") + " — the page ran fewer threads than the " + r.configuration().workers()
+                        + " workers asked for");
             }
         }
     }

@@ -151,6 +151,20 @@ class CompareCommandTest {
         assertTrue(Files.exists(dir.resolve("report.html")));
     }
 
+    /** The comparison's page: the run report's look, the verdict and every check before the charts, B/A on an axis around 1. */
+    @Test
+    void theComparisonPageShowsTheVerdictFirstInTheReportsLook() throws IOException {
+        CommandRun run = CommandRun.of("compare", "--from", document(1 / 1.1, "pass").toString());
+        assertEquals(ExitCodes.FAILURES, run.exitCode(), run.err());
+        String page = Files.readString(dir.resolve("report.html"));
+        assertTrue(page.contains("--pass-bg"), "report.css is inlined");
+        int verdict = page.indexOf("<h2>Verdict</h2>");
+        int check = page.indexOf("native/sum");
+        int chart = page.indexOf("<svg");
+        assertTrue(verdict > 0 && verdict < check && check < chart, "verdict " + verdict + ", first check " + check + ", first chart " + chart);
+        assertTrue(page.contains("class=\"headline state-fail\""), "the failed comparison's headline");
+    }
+
     /**
      * A comparison of native sum at W = 1, 2 over 12 rounds whose B side runs at {@code factor}
      * of A, with 3% noise per fork.

@@ -1,5 +1,6 @@
 package io.parbench.engines;
 
+import io.parbench.results.AdapterRun;
 import io.parbench.results.Configuration;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
@@ -21,6 +22,11 @@ public final class SingleConfiguration {
      */
     public record Result(Status status, String reason, List<List<Double>> samples, String checksum, Double poolStartupMillis,
             List<String> notes, List<ForkMeasurement> forks) {
+
+        /** byo: what the forks' pages found out (see {@link AdapterRun#overForks}), null for other engines. */
+        public AdapterRun adapter() {
+            return AdapterRun.overForks(forks.stream().flatMap(fork -> fork.adapterRuns().values().stream()).toList());
+        }
 
         /** The last fork's longest main-thread stall (browsers). */
         public Double mainThreadMaxGapMillis() {

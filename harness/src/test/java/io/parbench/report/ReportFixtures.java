@@ -2,6 +2,7 @@ package io.parbench.report;
 
 import io.parbench.gate.NoiseModel;
 import io.parbench.gate.RunDocuments;
+import io.parbench.results.AdapterRun;
 import io.parbench.results.BrowserProbe;
 import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
@@ -107,6 +108,19 @@ public final class ReportFixtures {
         return b.build(true);
     }
 
+    /**
+     * The tfjs example in one browser (byo): its matMuls at 1, 2 and 4 workers, capped at {@code cap}
+     * threads by the library, with an await floor when {@code floorMicros} is given.
+     */
+    public static RunDocument byo(String browser, String version, int cap, Double floorMicros) {
+        BrowserProbe probe = new BrowserProbe(browser, version, "Mozilla/5.0", 2 * cap, true, true, true, 0.005, true, null);
+        Map<String, String> facts = Map.of(FactKeys.ADAPTER, "/src/examples/tfjs-backend-wasm/adapter.js", FactKeys.BROWSER, browser,
+                FactKeys.KERNEL, "tfjs-matmul", FactKeys.UNIT, "matMul");
+        Builder b = new Builder("two-cores", 2, 16L).engine(new EngineFacts("byo", true, null, null, facts, probe));
+        b.byoSeries("tfjs-matmul", 256, 300, cap, floorMicros);
+        return b.build(true);
+    }
+
     static EngineFacts browser(String engine, String version, String userAgent, int hardwareConcurrency, boolean sharedArrayBuffer) {
         BrowserProbe probe = new BrowserProbe(engine, version, userAgent, hardwareConcurrency, true, true, sharedArrayBuffer, 0.02,
                 sharedArrayBuffer, sharedArrayBuffer ? null : "TypeError: shared memory is not available");
@@ -165,6 +179,20 @@ public final class ReportFixtures {
                     results.add(result(c, Status.OK, null, samples(mean, cv), w > 1 && browser ? 2.5 + 1.5 * w : null,
                             browser ? 12.0 : null, List.of()));
                 }
+            }
+            return this;
+        }
+
+        /** A byo series whose pages ran min(W, cap) threads, the library's own count as threads() reports it. */
+        Builder byoSeries(String kernel, long size, double base, int cap, Double floorMicros) {
+            for (int w : WORKERS) {
+                int threads = Math.min(w, cap);
+                ConfigurationResult r = result(new Configuration("byo", kernel, null, size, w), Status.OK, null,
+                        samples(base * threads, 0.01), 40.0, 12.0, List.of());
+                AdapterRun adapter = new AdapterRun(threads, threads, AdapterRun.cap(w, threads, threads), floorMicros,
+                        List.of(new AdapterRun.ModuleVerdict("tfjs-backend-wasm-threaded-simd.wasm", true, "threads-ready")));
+                results.add(new ConfigurationResult(r.configuration(), r.status(), r.reason(), r.samples(), r.sources(), r.checksum(), r.expectedChecksum(),
+                        r.poolStartupMillis(), r.mainThreadMaxGapMillis(), r.measuredAt(), r.notes(), adapter));
             }
             return this;
         }

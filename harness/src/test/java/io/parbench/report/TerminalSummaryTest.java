@@ -20,7 +20,7 @@ class TerminalSummaryTest {
                 .labelled("run")
                 .document();
 
-        List<String> lines = TerminalSummary.render(Analyzer.analyze(doc)).lines().toList();
+        List<String> lines = TerminalSummary.render(Analyzer.analyze(doc), doc).lines().toList();
 
         assertEquals(3, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).matches("kernel +engine +W=1 +S\\(2\\) +S\\(4\\)"), lines.get(0));
@@ -32,7 +32,8 @@ class TerminalSummaryTest {
 
     @Test
     void aSpeedupBeyondTheCoresIsMarkedAndExplained() {
-        String summary = TerminalSummary.render(Analyzer.analyze(ReportFixtures.implausibleSpeedup()));
+        RunDocument doc = ReportFixtures.implausibleSpeedup();
+        String summary = TerminalSummary.render(Analyzer.analyze(doc), doc);
 
         String nbody = summary.lines().filter(l -> l.startsWith("nbody")).findFirst().orElseThrow();
         assertTrue(nbody.matches(".* 1\\.\\d+× +[45]\\.\\d+×!"), summary);

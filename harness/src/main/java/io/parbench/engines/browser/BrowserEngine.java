@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What every engine that measures in a browser shares: its pages served on first use by an
@@ -142,7 +143,13 @@ public abstract class BrowserEngine implements Engine {
 
     /** Measures a fork on a fresh page (see {@link PageFork}). */
     protected ForkMeasurement measurePage(Map<String, Object> config, ForkPlan fork, PageFork.Wording wording) throws IOException {
-        return PageFork.measure(driver, pageUrl(), config, fork, options.timeoutFor(fork), wording);
+        return measurePage(config, fork, wording, answer -> { });
+    }
+
+    /** As above; {@code answer} sees the page's answer when it measured (status ok or fallback). */
+    protected ForkMeasurement measurePage(Map<String, Object> config, ForkPlan fork, PageFork.Wording wording,
+            Consumer<PageResult> answer) throws IOException {
+        return PageFork.measure(driver, pageUrl(), config, fork, options.timeoutFor(fork), wording, answer);
     }
 
     /** The browser's probe, for {@link #probed}. */

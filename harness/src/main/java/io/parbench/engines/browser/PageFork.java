@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Measures one fork on a fresh page of the page protocol (bench-wasm/src/main/js/main.js): the
@@ -59,6 +60,12 @@ public final class PageFork {
      */
     public static ForkMeasurement measure(BrowserDriver driver, URI page, Map<String, Object> config, ForkPlan fork, Duration timeout,
             Wording wording) {
+        return measure(driver, page, config, fork, timeout, wording, answer -> { });
+    }
+
+    /** As above; {@code measured} sees the page's answer when it measured (status ok or fallback). */
+    public static ForkMeasurement measure(BrowserDriver driver, URI page, Map<String, Object> config, ForkPlan fork, Duration timeout,
+            Wording wording, Consumer<PageResult> measured) {
         PageOutcome outcome;
         try {
             outcome = driver.run(page, "run", config, timeout);
@@ -99,6 +106,7 @@ public final class PageFork {
             checksums.put(block(point), String.valueOf(point.get("checksum")));
         }
         Status status = "fallback".equals(answer.text("status")) ? Status.FALLBACK : Status.OK;
+        measured.accept(answer);
         return new ForkMeasurement(status, status == Status.FALLBACK ? answer.text("reason") : null, blocks, checksums, null, startup,
                 steady, gap, outcome.attempts(), notes);
     }

@@ -35,6 +35,11 @@ public record PageResult(Map<String, Object> values) {
         throw new IllegalStateException("the page's answer has no list '" + key + "': " + values);
     }
 
+    /** A list of strings; empty when absent. */
+    public List<String> texts(String key) {
+        return values.get(key) instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
     /** A list of JSON objects; none when absent. */
     public List<Map<String, Object>> list(String key) {
         if (values.get(key) instanceof List<?> list) {

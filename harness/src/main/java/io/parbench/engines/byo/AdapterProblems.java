@@ -16,6 +16,7 @@ final class AdapterProblems implements PageFork.Wording {
     private static final Pattern PHASE = Pattern.compile("phase '([^']*)'");
 
     private final Adapter adapter;
+    private final ModuleVerdicts modules;
     private final String origin;
     private final boolean isolated;
 
@@ -23,8 +24,9 @@ final class AdapterProblems implements PageFork.Wording {
      * @param origin the page's origin as the browser writes it in URLs, e.g. {@code http://127.0.0.1:4711}
      * @param isolated whether the page is served cross-origin isolated
      */
-    AdapterProblems(Adapter adapter, URI origin, boolean isolated) {
+    AdapterProblems(Adapter adapter, ModuleVerdicts modules, URI origin, boolean isolated) {
         this.adapter = adapter;
+        this.modules = modules;
         this.isolated = isolated;
         String text = origin.toString();
         this.origin = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
@@ -39,7 +41,7 @@ final class AdapterProblems implements PageFork.Wording {
         }
         if (page.flag("threadsHint")) {
             message.append(isolated ? ". " : ". Threads need a cross-origin isolated page: run without --no-isolation. ")
-                    .append(ThreadsDiagnosis.of(adapter.folder()));
+                    .append(ThreadsDiagnosis.of(modules, adapter.folder(), page.texts("modules")));
         }
         return message.toString();
     }

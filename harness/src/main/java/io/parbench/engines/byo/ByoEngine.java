@@ -14,6 +14,7 @@ import io.parbench.engines.browser.ClasspathRoot;
 import io.parbench.engines.browser.PageOutcome;
 import io.parbench.engines.browser.PageResult;
 import io.parbench.engines.browser.drivers.BrowserDrivers;
+import io.parbench.results.AdapterRun;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.FactKeys;
 import io.parbench.results.Status;
@@ -47,11 +48,12 @@ public final class ByoEngine extends BrowserEngine {
     private static final String ASSETS = "io/parbench/assets/web";
     private static final String PAGE = RESERVED_PREFIX + "/byo/index.html";
     /** What a step returning nothing is recorded as: such a run is measured, but not verified. */
-    static final String NO_CHECKSUM = "none";
+    static final String NO_CHECKSUM = AdapterRun.NO_CHECKSUM;
 
     private final Adapter adapter;
     private final Map<String, String> params;
     private final ClasspathRoot assets = new ClasspathRoot(ASSETS);
+    private final ModuleVerdicts modules;
     private AdapterProblems problems;
     private OwnKernel kernel;
 
@@ -73,6 +75,7 @@ public final class ByoEngine extends BrowserEngine {
                 sharedDriver == null);
         this.adapter = Adapter.of(engineOptions.adapter());
         this.params = new TreeMap<>(engineOptions.adapterParams());
+        this.modules = new ModuleVerdicts(adapter.folder());
     }
 
     @Override
@@ -108,7 +111,7 @@ public final class ByoEngine extends BrowserEngine {
 
     @Override
     protected void served(URI origin) {
-        problems = new AdapterProblems(adapter, origin, options.isolation());
+        problems = new AdapterProblems(adapter, modules, origin, options.isolation());
     }
 
     @Override
@@ -163,14 +166,16 @@ public final class ByoEngine extends BrowserEngine {
         Map<String, Object> config = options.pageConfig(fork);
         config.put("adapter", adapter.urlPath());
         config.put("params", params);
-        ForkMeasurement m = measurePage(config, fork, problems);
+        Map<Block, AdapterRun> findings = new HashMap<>();
+        ForkMeasurement m = measurePage(config, fork, problems, answer -> findings.putAll(PageFindings.of(answer, modules)))
+                .withAdapterRuns(findings);
         if (m.status() == Status.FAILED || !m.checksums().isEmpty()) {
             return m;
         }
         Map<Block, String> none = new HashMap<>();
         fork.order().forEach(block -> none.put(block, NO_CHECKSUM));
         return new ForkMeasurement(m.status(), m.reason(), m.blocks(), none, null, m.poolStartupMillis(), m.steadyAfterMillis(),
-                m.mainThreadMaxGapMillis(), m.attempts(), m.notes()).withNotes(List.of("adapter " + adapter.file()
+                m.mainThreadMaxGapMillis(), m.attempts(), m.notes(), m.adapterRuns()).withNotes(List.of("adapter " + adapter.file()
                         + " returns no checksum (step() returns nothing and there is no checksum() export), so its results are not verified"));
     }
 

@@ -2,6 +2,7 @@ package io.parbench.engines.byo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.engines.EngineOptions;
@@ -11,6 +12,7 @@ import io.parbench.engines.browser.BrowserDriver;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.PageTimeouts;
 import io.parbench.engines.browser.drivers.BrowserDrivers;
+import io.parbench.engines.browser.firefox.FirefoxDriver;
 import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
@@ -28,6 +30,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The byo engine in real headless Chromium, with the examples built by bench-wasm and hand-made broken adapters. */
 class ByoEngineTest {
@@ -132,6 +135,20 @@ class ByoEngineTest {
         return new ByoEngine(options, BrowserEngineOptions.from(options).withMinimumWarmup(warmup), browser);
     }
 
+    /** Firefox's safety net for pages stuck in set-up covers byo's set-up too: a setup() that never finishes is tried three times. */
+    @Test
+    void aSetupThatNeverFinishesInFirefoxIsTriedAgainInAFreshFirefox() throws Exception {
+        EngineOptions options = new EngineOptions(SEED, "firefox", null, true, Duration.ofSeconds(4), resource("setup-hangs"), Map.of());
+        try (ByoEngine engine = new ByoEngine(options, BrowserEngineOptions.from(options).withMinimumWarmup(Duration.ZERO), null)) {
+            assertTrue(engine.probe().available());
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "setup-hangs", null, 8, 2), QUICK);
+            assertFailedWith(m, "setup-hangs/adapter.js", "phase 'setup()'", "setup() never finished");
+            assertEquals(3, m.forks().getFirst().attempts(), m.notes()::toString);
+            assertEquals(2, m.notes().stream().filter(n -> n.contains(FirefoxDriver.RETRY_NOTE + " (phase 'setup()')")).count(),
+                    m.notes()::toString);
+        }
+    }
+
     @Test
     void aCommonJsFileIsNotAnAdapter() throws Exception {
         SingleConfiguration.Result m = measureBroken("not-a-module", 1, Duration.ofSeconds(30));
@@ -178,8 +195,102 @@ class ByoEngineTest {
         }
     }
 
+    @Test
+    void anAsyncStepIsAwaitedWithItsOverheadShown() throws Exception {
+        try (ByoEngine engine = engine(resource("async-step"), Map.of(), Duration.ofSeconds(30))) {
+            assertTrue(engine.probe().available());
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "async-step", null, 1, 2), QUICK);
+
+            assertEquals(Status.OK, m.status(), m::reason);
+            assertEquals(ChecksumText.of(42), m.checksum(), "the value the last step resolved to");
+            assertTrue(m.samples().getFirst().stream().allMatch(s -> s > 0), m.samples()::toString);
+            Double floor = m.adapter().asyncStepFloorMicros();
+            assertNotNull(floor, "an async step has its await floor measured");
+            assertTrue(floor > 0 && floor < 1e6 / m.samples().getFirst().getFirst() * 2, () -> floor + " µs per step");
+            assertEquals(1, m.adapter().adapterThreads());
+            assertEquals(1, m.adapter().cappedAtThreads(), "threads() said 1 of the 2 workers asked for");
+        }
+    }
+
+    @Test
+    void aStepThatIsAsyncOnlySometimesIsRefused() throws Exception {
+        SingleConfiguration.Result m = measureBroken("sometimes-async", 1, Duration.ofSeconds(30));
+        assertFailedWith(m, "sometimes-async/adapter.js", "step() returned a Promise the first time and a value now");
+    }
+
+    @Test
+    void aBareImportSaysWhatToDoInstead() throws Exception {
+        SingleConfiguration.Result m = measureBroken("bare-import", 1, Duration.ofSeconds(30));
+        assertFailedWith(m, "bare-import/adapter.js: could not be imported: TypeError: ",
+                "It imports '@tensorflow/tfjs-core' (", "bare-import/adapter.js:2) by package name",
+                "import maps do not apply", "relative path", "npx esbuild src/adapter.js --bundle --format=esm --outfile=adapter.js");
+        assertFalse(m.reason().contains(".. "), () -> "one full stop at a time: " + m.reason());
+    }
+
+    /** The wasm-vips example's module, with a step that gives libvips a buffer that is no image: a C++ exception. */
+    @Test
+    void aCppExceptionIsUnwrappedIntoItsTypeAndMessage(@TempDir Path folder) throws Exception {
+        Path vips = example("wasm-vips").getParent();
+        for (String file : List.of("vips-es6.js", "vips.wasm")) {
+            Files.copy(vips.resolve(file), folder.resolve(file));
+        }
+        Files.writeString(folder.resolve("adapter.js"), """
+                import Vips from './vips-es6.js';
+                export const meta = { name: 'vips-throws' };
+                let vips;
+                export async function setup() { vips = await Vips({ dynamicLibraries: [] }); }
+                export function step() { return vips.Image.newFromBuffer(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])).width; }
+                """);
+        SingleConfiguration.Result m = measure(folder.resolve("adapter.js"), 1);
+        assertFailedWith(m, "step() threw vips::Error: unable to load from buffer; VipsForeignLoad: buffer is not in a known format "
+                + "(a C++ exception, thrown as a WebAssembly.Exception)");
+        assertFalse(m.reason().contains("[object WebAssembly.Exception]"), m::reason);
+    }
+
+    /** A load beyond the module's memory: the browser's message, what usually causes it, and where in which module. */
+    @Test
+    void aTrapNamesItsUsualCauseAndWhereInTheModuleItHappened(@TempDir Path folder) throws Exception {
+        // (module (memory (export "memory") 1 1)
+        //   (func (export "read_far") (param i32) (result i32) local.get 0 i32.load offset=65536))
+        Files.write(folder.resolve("trap.wasm"), new byte[] {
+            0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x06, 0x01, 0x60, 0x01, 0x7f, 0x01, 0x7f, 0x03, 0x02, 0x01, 0x00,
+            0x05, 0x04, 0x01, 0x01, 0x01, 0x01, 0x07, 0x15, 0x02, 0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x00, 0x08, 0x72,
+            0x65, 0x61, 0x64, 0x5f, 0x66, 0x61, 0x72, 0x00, 0x00, 0x0a, 0x0b, 0x01, 0x09, 0x00, 0x20, 0x00, 0x28, 0x02, (byte) 0x80,
+            (byte) 0x80, 0x04, 0x0b});
+        Files.writeString(folder.resolve("adapter.js"), """
+                export const meta = { name: 'trap' };
+                let wasm;
+                export async function setup() {
+                  wasm = (await WebAssembly.instantiateStreaming(fetch(new URL('./trap.wasm', import.meta.url)))).instance.exports;
+                }
+                export function step() { return wasm.read_far(8); }
+                """);
+        SingleConfiguration.Result m = measure(folder.resolve("adapter.js"), 1);
+        assertFailedWith(m, "step() threw RuntimeError: ", "the module read or wrote outside its memory",
+                "(at " + folder.resolve("trap.wasm") + ":wasm-function[0]:0x");
+    }
+
+    @Test
+    void theThreadsVerdictNamesTheModuleThePageInstantiatedAtAnyDepth(@TempDir Path folder) throws Exception {
+        Path deep = Files.createDirectories(folder.resolve("node_modules/@scope/lib/dist/esm/wasm/release"));
+        Files.copy(resource("not-threads-ready").resolveSibling("plain.wasm"), deep.resolve("plain.wasm"));
+        Files.writeString(folder.resolve("adapter.js"), Files.readString(resource("not-threads-ready"))
+                .replace("'plain.wasm'", "'./node_modules/@scope/lib/dist/esm/wasm/release/plain.wasm'"));
+        SingleConfiguration.Result m = measure(folder.resolve("adapter.js"), 2);
+        assertFailedWith(m, "has no shared memory, so 2 workers cannot run it", "parbench inspect says: "
+                + "node_modules/@scope/lib/dist/esm/wasm/release/plain.wasm is not threads-ready (memory is not shared");
+    }
+
+    private static SingleConfiguration.Result measure(Path adapter, int workers) throws Exception {
+        return measure(adapter, workers, Duration.ofSeconds(60));
+    }
+
     private static SingleConfiguration.Result measureBroken(String name, int workers, Duration timeout) throws Exception {
-        try (ByoEngine engine = engine(resource(name), Map.of(), timeout)) {
+        return measure(resource(name), workers, timeout);
+    }
+
+    private static SingleConfiguration.Result measure(Path adapter, int workers, Duration timeout) throws Exception {
+        try (ByoEngine engine = engine(adapter, Map.of(), timeout)) {
             EngineFacts facts = engine.probe();
             assertTrue(facts.available(), facts::reason);
             return SingleConfiguration.measure(engine, new Configuration("byo", engine.ownKernel().orElseThrow().name(), null, 8, workers), QUICK);

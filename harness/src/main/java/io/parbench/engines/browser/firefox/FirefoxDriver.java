@@ -44,8 +44,8 @@ public final class FirefoxDriver implements BrowserDriver {
     private static final int SET_UP_TRIES = 3;
     /** The note of each retry (counted in the results and shown in the report). */
     public static final String RETRY_NOTE = "Firefox left the page stuck before it measured anything; it was tried again in a fresh Firefox";
-    /** Where a page is before it measures anything (main.js and driver.js). */
-    private static final Set<String> SET_UP_PHASES = Set.of("page not loaded", "loaded", "load", "pool");
+    /** Where a page is before it measures anything (main.js, driver.js, and byo/driver.js: importing the adapter, its setup()). */
+    private static final Set<String> SET_UP_PHASES = Set.of("page not loaded", "loaded", "load", "pool", "import", "setup()");
     /** Keep a browser on a machine without internet from calling home, updating or asking questions. */
     private static final List<String> PREFERENCES = List.of(
             "user_pref(\"app.update.disabledForTesting\", true);",

@@ -1,0 +1,49 @@
+// Timing an adapter whose step() returns a promise (InferenceSession.run and most modern APIs are
+// asynchronous). Each step is awaited before the next starts, exactly as a page would use the
+// library, and an iteration counts whole steps until its time has passed, as for synchronous steps.
+//
+// What awaiting costs parbench itself is measured on the same page and shown beside the result
+// (not subtracted): the floor, the time per step of an async step that does nothing, through the
+// very same loop. Awaiting an already settled promise costs a fraction of a microsecond in every
+// browser; a step worth measuring takes far longer, so the floor is normally well under 1% of it.
+
+import { steadyRates } from '../measure.js';
+
+/** One iteration of awaited steps: whole steps until `ms` have passed; resolves to steps per second. */
+export async function asyncIteration(step, ms) {
+  const start = performance.now();
+  let steps = 0;
+  let elapsed;
+  do {
+    await step();
+    steps++;
+    elapsed = performance.now() - start;
+  } while (elapsed < ms);
+  return steps / (elapsed / 1000);
+}
+
+/**
+ * The warm-up, as ../measure.js warmUpUntilSteady for one point: slices of awaited steps until
+ * `minMillis` have passed and the last slices agree, or `maxMillis` have passed.
+ */
+export async function asyncWarmUpUntilSteady(step, iterationMillis, { minMillis, maxMillis, sliceMillis, tolerance }) {
+  const start = performance.now();
+  const rates = [];
+  for (;;) {
+    rates.push(await asyncIteration(step, Math.min(sliceMillis, iterationMillis)));
+    const elapsed = performance.now() - start;
+    const steady = steadyRates(rates, tolerance);
+    if ((elapsed >= minMillis && steady) || elapsed >= maxMillis) return { steadyAfterMs: elapsed, steady };
+  }
+}
+
+/**
+ * The floor: microseconds per step of an async step that does nothing, through asyncIteration,
+ * the best of a few short runs (the least disturbed one).
+ */
+export async function asyncStepFloorMicros(runs = 5, ms = 20) {
+  const nothing = async () => {};
+  let best = 0;
+  for (let i = 0; i < runs; i++) best = Math.max(best, await asyncIteration(nothing, ms));
+  return 1e6 / best;
+}

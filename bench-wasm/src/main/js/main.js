@@ -39,6 +39,23 @@ class GapMeter {
   }
 }
 
+/**
+ * Whether the page was hidden (a background tab, a minimized window, a locked screen) at any
+ * moment from start() to stop(): browsers throttle hidden pages, so what one measured is not trusted.
+ */
+class VisibilityWatch {
+  start() {
+    this.hidden = document.visibilityState === 'hidden';
+    this.listener = () => { this.hidden ||= document.visibilityState === 'hidden'; };
+    document.addEventListener('visibilitychange', this.listener);
+  }
+
+  stop() {
+    document.removeEventListener('visibilitychange', this.listener);
+    return this.hidden || document.visibilityState === 'hidden';
+  }
+}
+
 const parbench = {
   phase: 'loaded', // the driver's last reported phase: the harness reads it when a run hangs
   at: null,        // the block ({side, workers}) the driver warms up or measures now
@@ -51,6 +68,8 @@ const parbench = {
   start(kind, config) {
     if (this.driver) throw new Error('parbench.start may be called only once per page');
     const gaps = new GapMeter();
+    const visibility = new VisibilityWatch();
+    visibility.start();
     const driver = new Worker('driver.js', { type: 'module' });
     this.driver = driver;
     // Workers log here rather than to their own consoles: the harness watches the page's console.
@@ -66,7 +85,7 @@ const parbench = {
       } else if (data.type === 'block') {
         this.blocks.push(data.block);
       } else if (data.type === 'result') {
-        const extra = kind === 'probe' ? pageFacts() : { mainThreadMaxGapMs: gaps.stop() };
+        const extra = kind === 'probe' ? pageFacts() : { mainThreadMaxGapMs: gaps.stop(), pageHidden: visibility.stop() };
         this.finish({ ...data.result, ...extra });
       } else if (data.type === 'start-worker') {
         this.startWorker(data);

@@ -8,6 +8,9 @@ import io.parbench.engines.ForkPlan;
 import io.parbench.engines.RemoteEndpoint;
 import io.parbench.engines.browser.BrowserEngine;
 import io.parbench.engines.browser.BrowserKind;
+import io.parbench.engines.browser.ErrorText;
+import io.parbench.engines.browser.remote.EndpointStatus;
+import io.parbench.engines.browser.webdriver.WebDriverClient;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.report.Checklist;
 import io.parbench.results.BrowserProbe;
@@ -19,10 +22,12 @@ import io.parbench.results.Status;
 import io.parbench.run.EngineRegistry;
 import io.parbench.run.ExpectedChecksums;
 import io.parbench.text.Format;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,6 +74,10 @@ public final class DoctorCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         if (remote == null) {
             check(true, "hardware concurrency: " + cores + " logical cores (worker sweeps go up to " + 2 * cores + ")", null);
+        } else if (!endpointOffers(remote, BrowserKind.parse(browser))) {
+            out.println();
+            out.println("Some engines cannot run here: see the fixes above.");
+            return ExitCodes.FAILURES;
         }
 
         EngineOptions options = new EngineOptions(KernelSpec.DEFAULT_SEED, browser, browserPath, !noIsolation, Duration.ofSeconds(60), null)
@@ -94,6 +103,37 @@ public final class DoctorCommand implements Callable<Integer> {
         out.println();
         out.println(allReady ? "All engines are ready." : "Some engines cannot run here: see the fixes above.");
         return allReady ? ExitCodes.OK : ExitCodes.FAILURES;
+    }
+
+    /**
+     * What the WebDriver endpoint says of itself: a Grid lists every slot of its nodes. Whether it
+     * offers the browser is the first check, as a Grid queues a request it cannot serve for minutes.
+     *
+     * @return whether to go on and check the browser there
+     */
+    private boolean endpointOffers(RemoteEndpoint remote, BrowserKind kind) {
+        out.println();
+        out.println("WebDriver endpoint " + remote.shownUrl() + ":");
+        EndpointStatus status;
+        try {
+            status = EndpointStatus.of(new WebDriverClient(remote.webDriverUrl()).status());
+        } catch (IOException e) {
+            check(false, "Answers GET /status: " + ErrorText.summary(e.getMessage()),
+                    "check --webdriver-url (a Selenium Grid's or WebDriver server's URL, e.g. http://grid.example:4444) and that it runs");
+            return false;
+        }
+        if (status.grid()) {
+            out.println("  a Selenium Grid (" + status.message() + "); its nodes' slots:" + (status.slots().isEmpty() ? " none" : ""));
+            status.slots().forEach(slot -> out.println("      " + slot.describe()));
+            String whyNot = status.whyNot(kind, Set.of());
+            check(whyNot == null, whyNot == null ? "A node that is up offers " + kind.id() + " (" + kind.webDriverName() + ")" : whyNot,
+                    "start a node with " + kind.webDriverName() + " (README: Browsers on other machines), or check a browser it offers"
+                            + " with --browser");
+            return whyNot == null;
+        }
+        check(status.ready(), "WebDriver server " + (status.ready() ? "ready" : "not ready") + ": " + status.message(),
+                "end the sessions that hold it, or restart it");
+        return true; // a single server that is busy may still be worth the browser checks
     }
 
     /** Found, and launched far enough to answer the probe page: two checks, so the fix says which failed. */

@@ -87,7 +87,8 @@ class InterruptedRunTest {
                 assertFalse(ParbenchProcess.processesIn(tmp).isEmpty(), "the browsers run in the run's temporary folders");
             }
             ParbenchProcess.signal(run, signal);
-            assertTrue(run.waitFor(60, TimeUnit.SECONDS), "the run stops at SIG" + signal);
+            // Only a run that never stops fails this: stopping is quick, the bound is for a run that hangs.
+            assertTrue(run.waitFor(5, TimeUnit.MINUTES), "the run stops at SIG" + signal);
         } finally {
             run.destroyForcibly();
         }

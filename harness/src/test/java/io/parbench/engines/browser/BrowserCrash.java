@@ -1,9 +1,18 @@
 package io.parbench.engines.browser;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Test helper: crashes a driver's browser the hard way, SIGKILL to its main process. */
 public final class BrowserCrash {
+
+    /** What Chromium calls a Web Worker's thread (Linux keeps 15 characters of a thread's name). */
+    private static final String WORKER_THREAD = "DedicatedWorker";
 
     private BrowserCrash() {}
 
@@ -13,5 +22,36 @@ public final class BrowserCrash {
                 .orElseThrow(() -> new IllegalStateException("the driver has no running browser process"));
         browser.destroyForcibly();
         browser.onExit().get(10, TimeUnit.SECONDS);
+    }
+
+    /** The ids of the Web Worker threads the driver's Chromium runs now (Linux's /proc). */
+    public static Set<Path> workerThreads(BrowserDriver driver) {
+        ProcessHandle browser = driver.browserProcess()
+                .orElseThrow(() -> new IllegalStateException("the driver has no running browser process"));
+        return browser.descendants().flatMap(BrowserCrash::workerThreads).collect(Collectors.toSet());
+    }
+
+    /**
+     * Waits until the driver's Chromium runs {@code count} Web Worker threads besides {@code before}:
+     * a new page's driver worker and its pool's helpers have started, so that page is running.
+     */
+    public static void awaitWorkerThreads(BrowserDriver driver, Set<Path> before, int count) throws InterruptedException {
+        while (workerThreads(driver).stream().filter(thread -> !before.contains(thread)).count() < count) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static Stream<Path> workerThreads(ProcessHandle process) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            return threads.filter(thread -> {
+                try {
+                    return Files.readString(thread.resolve("comm")).strip().equals(WORKER_THREAD);
+                } catch (IOException e) {
+                    return false; // the thread ended
+                }
+            }).toList().stream();
+        } catch (IOException e) {
+            return Stream.empty(); // the process ended
+        }
     }
 }

@@ -144,14 +144,13 @@ class NativeEngineTest {
 
     @Test
     void aHangingForkIsStoppedAfterItsOwnTimeoutAndTheAutomaticTimeoutIsPerFork() throws Exception {
-        // Two forks of one minute-long iteration, five seconds per fork: stopped after the first fork's five.
+        // Two forks of one minute-long iteration, five seconds per fork: the engine hands its timeout to
+        // each fork (JmhLauncherTest checks that each fork is timed from its own start).
         MeasurementSettings minuteLong = new MeasurementSettings(2, 0, 1, 60_000);
         try (NativeEngine engine = new NativeEngine(SEED, Duration.ofSeconds(5))) {
-            long started = System.nanoTime();
             SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("native", "forkjoin", null, 1024, 1), minuteLong);
             assertEquals(Status.FAILED, m.status());
             assertTrue(m.reason().startsWith("a fork did not finish within its timeout of 5 s"), m.reason());
-            assertTrue(System.nanoTime() - started < 9_000_000_000L, "stopped after the first fork's timeout");
         }
         try (NativeEngine automatic = new NativeEngine(SEED, null)) {
             // A minute to start a fork, plus three times its planned 0.9 s of start-up, 60 s of warm-up and 60 s measured;

@@ -10,6 +10,7 @@ import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserCrash;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.BrowserKind;
+import io.parbench.engines.browser.PageTimeouts;
 import io.parbench.engines.byo.ByoEngine;
 import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
@@ -23,6 +24,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,16 +115,20 @@ abstract class BrowserEngineContract {
 
     @Test
     void aHungStepIsStoppedByTheWatchdogAndTheNextPageRuns() throws Exception {
-        EngineOptions options = new EngineOptions(KernelSpec.DEFAULT_SEED, browser().id(), null, true,
-                Duration.ofSeconds(4), testAdapter("step-hangs"));
+        Configuration forkjoin = new Configuration(browser().id(), "forkjoin", null, 1024, 2);
+        // A timeout the page keeps well within up to its first step, made from how long a page takes here.
+        Duration onePage = PageTimeouts.timed(() -> assertEquals(Status.OK, SingleConfiguration.measure(isolated, forkjoin, QUICK).status()));
+        Duration timeout = PageTimeouts.roomFor(onePage, Duration.ZERO);
+        EngineOptions options = new EngineOptions(KernelSpec.DEFAULT_SEED, browser().id(), null, true, timeout, testAdapter("step-hangs"));
         try (ByoEngine engine = new ByoEngine(options)) {
             assertTrue(engine.probe().available());
             SingleConfiguration.Result hung = SingleConfiguration.measure(engine, new Configuration("byo", "step-hangs", null, 8, 2), QUICK);
             assertEquals(Status.FAILED, hung.status());
-            assertTrue(hung.reason().contains("no answer within the fork's timeout of 4.0 s"), hung.reason());
+            assertTrue(hung.reason().contains(String.format(Locale.ROOT, "no answer within the fork's timeout of %.1f s",
+                    timeout.toMillis() / 1000.0)), hung.reason());
             assertTrue(hung.reason().contains("step() never returned"), hung.reason());
         }
-        SingleConfiguration.Result next = SingleConfiguration.measure(isolated, new Configuration(browser().id(), "forkjoin", null, 1024, 2), QUICK);
+        SingleConfiguration.Result next = SingleConfiguration.measure(isolated, forkjoin, QUICK);
         assertEquals(Status.OK, next.status(), next::reason);
     }
 

@@ -11,6 +11,7 @@ import io.parbench.engines.browser.BrowserCrash;
 import io.parbench.engines.browser.BrowserDriver;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.BrowserKind;
+import io.parbench.engines.browser.PageTimeouts;
 import io.parbench.engines.browser.playwright.PlaywrightDriver;
 import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
@@ -26,6 +27,7 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -138,12 +140,19 @@ class ChromiumEngineTest {
 
     @Test
     void eachForkGetsTheWholeTimeout() throws Exception {
-        // Two forks of at least 6 s each (their minimum warm-up) against 11 s per fork: together they
-        // outlast one timeout, and both finish (5 s to spare each for loading, even on a busy machine).
-        try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(Duration.ofSeconds(6))
-                .withForkTimeout(Duration.ofSeconds(11)))) {
+        // Two forks against a timeout that one fork keeps well within and two together exceed by
+        // most of a minimum warm-up: made from how long one such page takes on this machine.
+        Duration warmup = Duration.ofSeconds(6);
+        Configuration forkjoin = new Configuration("chromium", "forkjoin", null, 1024, 1);
+        Duration onePage;
+        try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(warmup).withForkTimeout(TIMEOUT.multipliedBy(4)))) {
             assertTrue(engine.probe().available());
-            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("chromium", "forkjoin", null, 1024, 1), new MeasurementSettings(2, 0, 2, 1));
+            onePage = PageTimeouts.timed(() -> assertOk(SingleConfiguration.measure(engine, forkjoin, QUICK)));
+        }
+        try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(warmup)
+                .withForkTimeout(PageTimeouts.roomFor(onePage, warmup)))) {
+            assertTrue(engine.probe().available());
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, forkjoin, new MeasurementSettings(2, 0, 2, 1));
             assertOk(m);
             assertEquals(2, m.samples().size());
         }
@@ -223,6 +232,7 @@ class ChromiumEngineTest {
         try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(Duration.ofSeconds(20)).withForkTimeout(TIMEOUT.multipliedBy(4)))) {
             assertTrue(engine.probe().available());
             long pid = engine.driver().browserProcess().orElseThrow().pid();
+            Set<Path> probeWorkers = BrowserCrash.workerThreads(engine.driver());
             CompletableFuture<SingleConfiguration.Result> running = CompletableFuture.supplyAsync(() -> {
                 try {
                     return SingleConfiguration.measure(engine, new Configuration("chromium", "forkjoin", null, 1024, 2), QUICK);
@@ -230,9 +240,10 @@ class ChromiumEngineTest {
                     throw new CompletionException(e);
                 }
             });
-            Thread.sleep(3_000); // the page is loaded and warming up (for 20 s)
+            // The page's driver worker and its helper have started: it is warming up (for 20 s).
+            BrowserCrash.awaitWorkerThreads(engine.driver(), probeWorkers, 2);
             BrowserCrash.kill(engine.driver());
-            SingleConfiguration.Result crashed = running.get(60, TimeUnit.SECONDS);
+            SingleConfiguration.Result crashed = running.get();
             assertEquals(Status.FAILED, crashed.status());
             assertTrue(crashed.reason().startsWith("chromium (pid " + pid + ") died (crashed or was killed) while the page ran: "),
                     crashed.reason());

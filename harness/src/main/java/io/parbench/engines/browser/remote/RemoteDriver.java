@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A browser on another machine, reached through a W3C WebDriver endpoint (a Selenium Grid hub or
@@ -30,12 +32,19 @@ import java.util.Optional;
  */
 public final class RemoteDriver implements BrowserDriver {
 
-    /** A Grid queues a new session until a node with the browser is free. */
-    private static final Duration SESSION_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * A Grid queues a new session until a node with the browser is free, for 5 minutes by default
+     * (its session-request-timeout): wait longer, so that its answer comes first and no request
+     * is left in its queue to take a slot that nobody uses.
+     */
+    private static final Duration SESSION_TIMEOUT = Duration.ofMinutes(6);
     private static final Duration SHORT = Duration.ofSeconds(5);
     /** What only the remote browser can tell about its machine. */
     private static final String NAVIGATOR = "return {userAgent: navigator.userAgent, "
             + "hardwareConcurrency: navigator.hardwareConcurrency, platform: navigator.platform};";
+
+    /** The sessions this process holds, on any endpoint: a Grid slot held by one of them is not free for another. */
+    private static final Set<String> HELD = ConcurrentHashMap.newKeySet();
 
     private final BrowserKind kind;
     private final RemoteEndpoint endpoint;
@@ -130,17 +139,35 @@ public final class RemoteDriver implements BrowserDriver {
             capabilities.put("acceptInsecureCerts", true); // the run's own self-signed certificate
         }
         capabilities.putAll(endpoint.capabilities());
+        refuseWhatTheGridCannotGive();
         try {
             session = client.newSession(capabilities, SESSION_TIMEOUT);
+            HELD.add(session.id());
             pages = new WindowPages(session, this::running);
             readMachine();
         } catch (IOException e) {
             endSession();
             throw new BrowserUnavailableException("the WebDriver at " + endpoint.shownUrl() + " gave no " + kind.id() + " session: "
-                    + ErrorText.summary(e.getMessage()), "check that it runs and has a node with this browser (a Grid's console "
-                    + "lists them), and route with --capability (e.g. platformName=mac) when several could answer");
+                    + ErrorText.summary(e.getMessage()), "check that it runs and has a node with this browser ('parbench doctor "
+                    + "--webdriver-url URL' lists a Grid's), and route with --capability (e.g. platformName=mac) when several could answer");
         }
         launches++;
+    }
+
+    /** A Grid that has no node up with the browser would queue the request for minutes: said at once instead. */
+    private void refuseWhatTheGridCannotGive() throws BrowserUnavailableException {
+        EndpointStatus status;
+        try {
+            status = EndpointStatus.of(client.status());
+        } catch (IOException e) {
+            return; // the session request says what is wrong
+        }
+        String whyNot = status.whyNot(kind, HELD);
+        if (whyNot != null) {
+            throw new BrowserUnavailableException("the Selenium Grid at " + endpoint.shownUrl() + " cannot give a " + kind.id()
+                    + " session: " + whyNot, "start a node with " + kind.webDriverName() + " (README: Browsers on other machines; "
+                    + "compare --baseline-capability needs two of its sessions at once, e.g. max-sessions = 2), or measure a browser it offers with --browser");
+        }
     }
 
     private void readMachine() throws IOException {
@@ -156,6 +183,7 @@ public final class RemoteDriver implements BrowserDriver {
 
     private void endSession() {
         if (session != null) {
+            HELD.remove(session.id());
             try {
                 session.delete(SHORT);
             } catch (IOException e) {

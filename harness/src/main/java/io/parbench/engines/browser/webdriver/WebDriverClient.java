@@ -23,6 +23,8 @@ import java.util.Map;
 public final class WebDriverClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What the protocol asks of a body; a Selenium Grid refuses a body without the charset. */
+    private static final String JSON_UTF8 = "application/json; charset=utf-8";
     /** Added to a command's own timeout, so that the remote end's timeout error arrives before ours. */
     private static final Duration MARGIN = Duration.ofSeconds(10);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -39,10 +41,15 @@ public final class WebDriverClient {
     /** Whether the remote end is up and can create a session (GET /status). */
     public boolean ready() {
         try {
-            return command("GET", "status", null, Duration.ofSeconds(5)).path("ready").asBoolean(false);
+            return status().path("ready").asBoolean(false);
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** What the remote end says of itself (GET /status): {@code ready}, {@code message}, and a Selenium Grid's {@code nodes}. */
+    public JsonNode status() throws IOException {
+        return command("GET", "status", null, Duration.ofSeconds(5));
     }
 
     /**
@@ -66,7 +73,7 @@ public final class WebDriverClient {
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.method(method, HttpRequest.BodyPublishers.ofString(json(body))).header("Content-Type", "application/json");
+            request.method(method, HttpRequest.BodyPublishers.ofString(json(body))).header("Content-Type", JSON_UTF8);
         }
         HttpResponse<String> response;
         try {

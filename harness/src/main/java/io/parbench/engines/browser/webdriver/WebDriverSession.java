@@ -36,9 +36,12 @@ public final class WebDriverSession {
         return command("GET", "window", null, COMMAND).asText();
     }
 
-    /** Opens a new tab or window and returns its handle (it does not become current). */
+    /**
+     * Opens a new window and returns its handle (it does not become current). A window, not a tab:
+     * WebKitGTK keeps a new tab hidden even once it is current, and browsers throttle hidden pages.
+     */
     public String newWindow() throws IOException {
-        return command("POST", "window/new", Map.of("type", "tab"), COMMAND).path("handle").asText();
+        return command("POST", "window/new", Map.of("type", "window"), COMMAND).path("handle").asText();
     }
 
     public void switchToWindow(String handle) throws IOException {

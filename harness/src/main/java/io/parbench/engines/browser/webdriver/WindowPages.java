@@ -1,9 +1,11 @@
 package io.parbench.engines.browser.webdriver;
 
+import io.parbench.engines.Deadline;
 import io.parbench.engines.browser.ErrorText;
 import io.parbench.engines.browser.PageOutcome;
 import io.parbench.engines.browser.PageRun;
 import io.parbench.engines.browser.PageSession;
+import io.parbench.engines.browser.PageSession.PageException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -17,6 +19,16 @@ import java.util.function.BooleanSupplier;
  * WebDriver shares, launched here (WebKitGTK) or on another machine.
  */
 public final class WindowPages {
+
+    /** Why a page that was hidden while it ran is not measured (main.js's VisibilityWatch saw it). */
+    static final String HIDDEN = "the page was hidden while it ran (document.visibilityState 'hidden': a background tab, a minimized "
+            + "window or a locked screen), and browsers throttle hidden pages, so it was not measured; keep the browser's window "
+            + "in front and its screen unlocked, or run it headless";
+
+    private static final Duration SHORT = Duration.ofSeconds(5);
+    private static final String BLANK = "about:blank";
+    /** 'ready' once main.js has run on the page, else the URL the window shows. */
+    private static final String PAGE_SCRIPT_RUNS = "return window.parbench ? 'ready' : location.href;";
 
     private final WebDriverSession session;
     private final String firstWindow;
@@ -54,7 +66,9 @@ public final class WindowPages {
             return PageOutcome.failed("browser error: " + ErrorText.summary(e.getMessage()), List.of());
         }
         try {
-            return PageRun.run(new Window(), url, task, config, timeout, alive);
+            PageOutcome outcome = PageRun.run(new Window(), url, task, config, timeout, alive);
+            return !outcome.failed() && Boolean.TRUE.equals(outcome.result().get("pageHidden"))
+                    ? PageOutcome.failed(HIDDEN, outcome.notes()) : outcome;
         } finally {
             closeWindow();
         }
@@ -63,13 +77,36 @@ public final class WindowPages {
     /** The current window as the page protocol needs it. */
     private final class Window implements PageSession {
 
+        /**
+         * Loads the page, and returns once its own script runs. A fresh WebKitGTK window sometimes
+         * answers the navigation while it still shows its first, blank document (seen under load:
+         * the next script found no {@code parbench}): then it is asked again.
+         */
         @Override
         public void navigate(URI url, Duration timeout) throws PageException {
+            Deadline deadline = Deadline.in(timeout);
             call(() -> {
-                session.navigate(url, timeout);
-                loaded.run();
+                session.navigate(url, deadline.left());
                 return null;
             });
+            while (true) {
+                String shown = call(() -> session.execute(PAGE_SCRIPT_RUNS, List.of(), deadline.atMost(SHORT)).asText());
+                if (shown.equals("ready")) {
+                    loaded.run();
+                    return;
+                }
+                if (deadline.passed()) {
+                    throw new PageException("the page did not load; the window shows " + shown, true, null);
+                }
+                if (shown.equals(BLANK)) {
+                    call(() -> {
+                        session.navigate(url, deadline.left());
+                        return null;
+                    });
+                } else {
+                    pause();
+                }
+            }
         }
 
         @Override
@@ -92,6 +129,16 @@ public final class WindowPages {
             } catch (IOException e) {
                 throw new PageException(e.getMessage(), false, e);
             }
+        }
+    }
+
+    /** Still loading: a short wait before asking again. */
+    private static void pause() throws PageException {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PageException("interrupted", false, e);
         }
     }
 

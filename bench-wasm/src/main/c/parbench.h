@@ -138,8 +138,10 @@ PB_EXPORT(pb_bench_destroy) void pb_bench_destroy(pb_bench *bench);
 
 #ifdef __wasm__
 /* --- wasm helpers only ------------------------------------------------------------ *
- * The module imports only env.memory: shared, minimum 32 pages (2 MiB), maximum 16384
- * pages (1 GiB); e.g. new WebAssembly.Memory({initial: 32, maximum: 16384, shared: true}).
+ * The module imports env.memory: shared, minimum 32 pages (2 MiB), maximum 16384 pages
+ * (1 GiB); e.g. new WebAssembly.Memory({initial: 32, maximum: 16384, shared: true}); and
+ * env.pb_clock_ms, the accounting's clock: () => ms on a clock every instance shares
+ * (pool.js's moduleImports gives both).
  * The first 1 MiB is the controller's stack: the controller is any one instance that
  * never called pb_stack_enter (the driver's). Each helper worker instantiates the same
  * module on the same memory, then calls pb_stack_enter and pb_worker_main with its own,

@@ -2,18 +2,23 @@
 # Builds the C kernel library twice from src/main/c:
 #   <assets-out>/native/<os>-<arch>/libparbench.so   (FFM, Java side)
 #   <assets-out>/wasm/parbench.wasm                    (threaded wasm, browser side)
-# Usage: bash bench-wasm/build.sh <assets-out-dir> <scratch-dir> [--extra-work-percent P]
+# Usage: bash bench-wasm/build.sh <assets-out-dir> <scratch-dir> [--extra-work-percent P | --without-accounting]
 # With --extra-work-percent, a build slowed for calibration (src/main/c/README.md): the kernel
-# steps run (100 + P)% as often, every checksum stays the same; and the page scripts are copied
-# to <assets-out>/web, so that the folder is complete as --baseline-assets takes it.
+# steps run (100 + P)% as often, every checksum stays the same. With --without-accounting, the
+# pool's accounting compiled out (PB_STATS=0), to measure what it costs. Either way the page
+# scripts are copied to <assets-out>/web, so that the folder is complete as --baseline-assets
+# takes it.
 # Skips a target whose output is newer than every source (keeps Maven re-runs fast).
 set -euo pipefail
 
 extra_work_percent=0
+accounting=on
 if [ $# -eq 4 ] && [ "$3" = --extra-work-percent ] && [[ $4 =~ ^[0-9]+$ ]] && [ "$4" -ge 1 ] && [ "$4" -le 1000 ]; then
     extra_work_percent=$4
+elif [ $# -eq 3 ] && [ "$3" = --without-accounting ]; then
+    accounting=off
 elif [ $# -ne 2 ]; then
-    echo "usage: bash build.sh <assets-out-dir> <scratch-dir> [--extra-work-percent P]  (P: 1 to 1000)" >&2
+    echo "usage: bash build.sh <assets-out-dir> <scratch-dir> [--extra-work-percent P | --without-accounting]  (P: 1 to 1000)" >&2
     exit 2
 fi
 # Absolute paths: the builds run from the source folder.
@@ -58,17 +63,24 @@ build() {
 }
 
 cd "$src"
-# A slowed folder says so in the file extra-work-percent; outputs built with another value are
-# rebuilt.
+# A slowed folder says so in the file extra-work-percent, one without the accounting in the file
+# without-accounting; outputs built otherwise are rebuilt.
 marker=$assets/extra-work-percent
-if [ "$(cat "$marker" 2>/dev/null || echo 0)" != "$extra_work_percent" ]; then
-    rm -f "$marker" "$assets/native/$PB_NATIVE_PLATFORM/libparbench.so" "$assets/wasm/parbench.wasm"
+accounting_marker=$assets/without-accounting
+if [ "$(cat "$marker" 2>/dev/null || echo 0)" != "$extra_work_percent" ] ||
+    [ "$([ -f "$accounting_marker" ] && echo off || echo on)" != "$accounting" ]; then
+    rm -f "$marker" "$accounting_marker" "$assets/native/$PB_NATIVE_PLATFORM/libparbench.so" "$assets/wasm/parbench.wasm"
 fi
 knob=()
 what=""
 if [ "$extra_work_percent" -gt 0 ]; then
     knob=(-DPB_EXTRA_WORK_PERCENT="$extra_work_percent")
     what=" (slowed: +$extra_work_percent% kernel steps)"
+elif [ "$accounting" = off ]; then
+    knob=(-DPB_STATS=0)
+    what=" (without the accounting)"
+fi
+if [ ${#knob[@]} -gt 0 ]; then
     rm -rf "$assets/web.tmp"
     cp -r "$here/src/main/js" "$assets/web.tmp"
     rm -rf "$assets/web"
@@ -86,5 +98,8 @@ wait $native || status=1
 wait $wasm || status=1
 if [ $status -eq 0 ] && [ "$extra_work_percent" -gt 0 ]; then
     echo "$extra_work_percent" >"$marker"
+fi
+if [ $status -eq 0 ] && [ "$accounting" = off ]; then
+    echo "built with PB_STATS=0" >"$accounting_marker"
 fi
 exit $status

@@ -82,6 +82,41 @@ PB_EXPORT(pb_pool_workers) int32_t pb_pool_workers(pb_pool *pool);
  * NULL pool or helpers not yet ready. Added within ABI version 1: callers feature-detect the
  * export, which libraries and modules built before it lack. */
 PB_EXPORT(pb_pool_use_workers) int32_t pb_pool_use_workers(pb_pool *pool, int32_t workers);
+/* Accounting (src/main/c/README.md, "Accounting"): the pool counts, per worker, the time it
+ * spends busy, searching for work (stealing, spinning, yielding), asleep and parked, and what
+ * happens in its idle life. pb_pool_stats_reset starts a window; pb_pool_stats_read returns
+ * what happened since, pb_pool_stats_size(pool) values in a buffer of the pool's (valid until
+ * the next read or pb_pool_destroy; in wasm, in the module's memory): a header of
+ * PB_STATS_HEADER values, then one record of [0] values per worker 0..W-1 (the fields below;
+ * a reader must take [0] as the record length, since later versions may append fields). Times in ns; every record's four times add up to the window. Worker 0 is busy
+ * whenever it is not searching, asleep or parked, so also between steps: reset right before
+ * the steps to account and read right after. Controller only, between steps. Libraries built
+ * with PB_STATS=0 (for measuring what the accounting costs) fail reset and read with
+ * PB_ERR_STATE. Added within ABI version 1: feature-detect the exports. */
+enum pb_stats_header { PB_STATS_RECORD_LENGTH, PB_STATS_WORKERS, PB_STATS_ACTIVE, PB_STATS_WINDOW_NS, PB_STATS_HEADER };
+enum pb_stats_field {
+    PB_STATS_BUSY_NS,         /* running tasks (worker 0: also outside parallel regions) */
+    PB_STATS_SEARCHING_NS,    /* looking for work: steal passes, spinning, yielding */
+    PB_STATS_ASLEEP_NS,       /* asleep, waiting for work */
+    PB_STATS_PARKED_NS,       /* left out by pb_pool_use_workers */
+    PB_STATS_STEALS,          /* jobs taken from other workers */
+    PB_STATS_FAILED_STEALS,   /* passes over the other workers' deques that found nothing */
+    PB_STATS_SLEEPS,          /* times fallen asleep */
+    PB_STATS_WAKEUPS,         /* sleeps ended by a wake-up (not by work seen before sleeping) */
+    PB_STATS_WAKE_LATENCY_NS, /* summed over wake-ups: from the notify to this worker running */
+    PB_STATS_REGIONS,         /* outermost pb_join / pb_parallel_for calls (worker 0) */
+    PB_STATS_FIELDS
+};
+/* PB_STATS_HEADER + W * PB_STATS_FIELDS, or 0 (and PB_ERR_STATE) for a NULL pool. */
+PB_EXPORT(pb_pool_stats_size) int32_t pb_pool_stats_size(pb_pool *pool);
+PB_EXPORT(pb_pool_stats_reset) int32_t pb_pool_stats_reset(pb_pool *pool);
+/* The values, or NULL (and PB_ERR_STATE). */
+PB_EXPORT(pb_pool_stats_read) const int64_t *pb_pool_stats_read(pb_pool *pool);
+/* What the accounting's clock costs here: reads it `reads` times (2 .. 10^8) and returns two
+ * values in a static buffer (valid until the next call): [0] the ns from the first reading to
+ * the last, [1] the smallest step between two readings that differed (the clock's resolution;
+ * 0 if none did). NULL (and PB_ERR_SIZE) for a count out of range. */
+PB_EXPORT(pb_clock_probe) const int64_t *pb_clock_probe(int32_t reads);
 /* Stops and joins (natively) the helpers; in wasm the helpers return from pb_worker_main,
  * and this waits until every helper that entered has left. Benches of the pool must not
  * be stepped afterwards (pb_bench_destroy is fine before or after). */
@@ -103,8 +138,10 @@ PB_EXPORT(pb_bench_destroy) void pb_bench_destroy(pb_bench *bench);
 
 #ifdef __wasm__
 /* --- wasm helpers only ------------------------------------------------------------ *
- * The module imports only env.memory: shared, minimum 32 pages (2 MiB), maximum 16384
- * pages (1 GiB); e.g. new WebAssembly.Memory({initial: 32, maximum: 16384, shared: true}).
+ * The module imports env.memory: shared, minimum 32 pages (2 MiB), maximum 16384 pages
+ * (1 GiB); e.g. new WebAssembly.Memory({initial: 32, maximum: 16384, shared: true}); and
+ * env.pb_clock_ms, the accounting's clock: () => ms on a clock every instance shares
+ * (pool.js's moduleImports gives both).
  * The first 1 MiB is the controller's stack: the controller is any one instance that
  * never called pb_stack_enter (the driver's). Each helper worker instantiates the same
  * module on the same memory, then calls pb_stack_enter and pb_worker_main with its own,

@@ -5,6 +5,8 @@
 // joins is the driver's. Its whole life is one call: pb_worker_main returns only when the pool
 // is destroyed.
 
+import { moduleImports } from './pool.js';
+
 // Errors also go to the page's log through a broadcast channel: the driver cannot read messages
 // while it is blocked inside a step, but the page's main thread can.
 const log = new BroadcastChannel('parbench-log');
@@ -15,7 +17,7 @@ self.onmessage = async ({ data }) => {
   try {
     // A new instance on the driver's memory; the module's start function sees the data segments
     // are already initialised and leaves them alone.
-    const { exports: pb } = await WebAssembly.instantiate(module, { env: { memory } });
+    const { exports: pb } = await WebAssembly.instantiate(module, moduleImports(memory));
     // Every instance starts with the same __stack_pointer (the driver's stack): move ours to the
     // stack the pool reserved for this helper before anything else runs.
     pb.pb_stack_enter(stackTop);

@@ -25,11 +25,25 @@ export async function loadModule(url) {
   }
   // The memory we provide must satisfy the module's declared limits (JS cannot ask the module).
   const memory = new WebAssembly.Memory({ initial: limits.initial, maximum: limits.maximum, shared: true });
-  const { exports } = await WebAssembly.instantiate(module, { env: { memory } });
+  const { exports } = await WebAssembly.instantiate(module, moduleImports(memory));
   if (exports.pb_abi_version() !== 1) {
     throw new Error(`parbench.wasm has ABI version ${exports.pb_abi_version()}, this page speaks 1`);
   }
   return { module, memory, pb: exports };
+}
+
+const CLOCK_BASE_MS = Date.UTC(2026, 0, 1);
+
+/**
+ * What every instance of parbench.wasm imports (the driver's and each helper's): the shared memory
+ * and the pool accounting's clock in ms. performance.now() counts from each worker's own time
+ * origin; added to performance.timeOrigin it is one clock for all of them, so a wake-up's latency
+ * can be taken between two workers. Counted from 2026 rather than 1970, so that the double keeps
+ * ns steps (from 1970 its steps are 0.24 us). Modules built before the accounting ignore the clock.
+ */
+export function moduleImports(memory) {
+  const origin = performance.timeOrigin - CLOCK_BASE_MS;
+  return { env: { memory, pb_clock_ms: () => origin + performance.now() } };
 }
 
 /**
@@ -93,6 +107,38 @@ export function usePoolWorkers(wasm, team, workers) {
   }
   if (wasm.pb.pb_pool_use_workers(team.pool, workers) !== 0) throw cError(wasm, `pb_pool_use_workers(${workers})`);
 }
+
+/** Whether the module keeps the pool's accounting (pb_pool_stats_*); older modules do not. */
+export function accounted(wasm) {
+  return typeof wasm.pb.pb_pool_stats_read === 'function';
+}
+
+/** Starts a window of the pool's accounting (call it between steps, right before the steps to account). */
+export function resetPoolStats(wasm, team) {
+  if (wasm.pb.pb_pool_stats_reset(team.pool) !== 0) throw cError(wasm, 'pb_pool_stats_reset');
+}
+
+/**
+ * What the pool's workers did since resetPoolStats (parbench.h, "Accounting"): {windowNs, active,
+ * workers: [{busyNs, searchingNs, asleepNs, parkedNs, steals, failedSteals, sleeps, wakeups,
+ * wakeLatencyNs, regions}, one per worker]}, as Numbers.
+ */
+export function readPoolStats(wasm, team) {
+  const address = wasm.pb.pb_pool_stats_read(team.pool);
+  if (!address) throw cError(wasm, 'pb_pool_stats_read');
+  const values = new BigInt64Array(wasm.memory.buffer, address, wasm.pb.pb_pool_stats_size(team.pool));
+  const at = (i) => Number(values[i]);
+  const [recordLength, workers, active, windowNs] = [0, 1, 2, 3].map(at);
+  const fields = ['busyNs', 'searchingNs', 'asleepNs', 'parkedNs', 'steals', 'failedSteals', 'sleeps', 'wakeups',
+    'wakeLatencyNs', 'regions'];
+  const records = [];
+  for (let w = 0; w < workers; w++) {
+    records.push(Object.fromEntries(fields.map((field, f) => [field, at(STATS_HEADER + w * recordLength + f)])));
+  }
+  return { windowNs, active, workers: records };
+}
+
+const STATS_HEADER = 4; // parbench.h: PB_STATS_HEADER
 
 /** Stops the pool and its helper workers. */
 export function stopPool(wasm, { pool, helpers }) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the structure of parbench.wasm with wabt's wasm-objdump: an imported, shared
-# env.memory with a 1 GiB maximum, atomic instructions including wait/notify, and every
-# export of the ABI (parbench.h). Prints "check-wasm: N passed, M failed".
+# env.memory with a 1 GiB maximum, atomic instructions including wait/notify, every export
+# of the ABI (parbench.h), and no import but the memory and the accounting's clock. Prints
+# "check-wasm: N passed, M failed".
 # Usage: bash check-wasm.sh <parbench.wasm>
 set -uo pipefail
 wasm=$1
@@ -42,12 +43,14 @@ check $? "the target_features section does not list atomics"
 for name in pb_abi_version pb_last_status pb_last_error pb_kernel_count pb_kernel_name pb_kernel_default_size \
     pb_pool_create pb_pool_wait_ready pb_pool_workers pb_pool_use_workers pb_pool_destroy pb_bench_create \
     pb_bench_step pb_bench_checksum pb_bench_kernel_steps pb_bench_destroy pb_pool_helper_stack pb_stack_enter \
-    pb_worker_main; do
+    pb_worker_main pb_pool_stats_size pb_pool_stats_reset pb_pool_stats_read pb_clock_probe; do
     grep -qF -- "-> \"$name\"" <<<"$headers"
     check $? "export $name is missing"
 done
-grep -q '^Import\[1\]' <<<"$headers"
-check $? "the module must import only its memory (imports: $(grep -A3 '^Import' <<<"$headers" | tr '\n' ' '))"
+# Besides the memory, only the accounting's clock (pool.js gives every instance both).
+imports=$(sed -n '/^Import\[/,/^[A-Z]/p' <<<"$headers" | grep -- '<-' | sed 's/.*<- //' | sort | tr '\n' ' ')
+[ "$imports" = "env.memory env.pb_clock_ms " ]
+check $? "the module must import env.memory and env.pb_clock_ms only (pool.js's moduleImports), but imports: $imports"
 
 echo "check-wasm: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

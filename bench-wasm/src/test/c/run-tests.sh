@@ -8,6 +8,8 @@
 #   wasm-smoke     parbench.wasm under node with worker_threads helpers, checksums = native
 #   *-slowed       the build slowed for calibration: test_kernels and the wasm's checksums,
 #                  which equal the normal build's, and its kernel steps per call
+#   *-unaccounted  the build without the pool's accounting (PB_STATS=0, to measure its cost):
+#                  test_kernels, its checksums equal the normal build's, the accounting refused
 # Every suite runs even if an earlier one fails; the last line is "N passed, M failed" and
 # the exit status is non-zero on any failure.
 # Usage: bash run-tests.sh <scratch-dir> [<assets-dir> [<slowed-assets-dir> <extra-work-percent>]]
@@ -28,10 +30,13 @@ src=$module/src/main/c
 
 bash "$module/build.sh" "$assets" "$scratch/build" || exit 1
 bash "$module/build.sh" "$slowed" "$scratch/build-slowed" --extra-work-percent "$extra_work_percent" || exit 1
+unaccounted=$scratch/unaccounted-assets
+bash "$module/build.sh" "$unaccounted" "$scratch/build-unaccounted" --without-accounting || exit 1
 source "$module/c-flags.sh"
 lib=$assets/native/$PB_NATIVE_PLATFORM
 wasm=$assets/wasm/parbench.wasm
 slowed_lib=$slowed/native/$PB_NATIVE_PLATFORM
+unaccounted_lib=$unaccounted/native/$PB_NATIVE_PLATFORM
 
 passed=0
 failed=0
@@ -94,6 +99,8 @@ compile test_kernels -O2 "${test_flags[@]}" "$here/test_kernels.c" "$here/refere
     -L"$lib" -lparbench -Wl,-rpath,"$lib" -lm
 compile test_kernels_slowed -O2 "${test_flags[@]}" "$here/test_kernels.c" "$here/reference.c" \
     -L"$slowed_lib" -lparbench -Wl,-rpath,"$slowed_lib" -lm
+compile test_kernels_unaccounted -O2 "${test_flags[@]}" "$here/test_kernels.c" "$here/reference.c" \
+    -L"$unaccounted_lib" -lparbench -Wl,-rpath,"$unaccounted_lib" -lm
 compile test_sort -O2 "${test_flags[@]}" -I"$here" "${sort_test_sources[@]}"
 compile test_runtime -O2 "${test_flags[@]}" "${runtime_sources[@]}"
 compile test_runtime_tsan -O1 -fsanitize=thread "${test_flags[@]}" "${runtime_sources[@]}"
@@ -105,16 +112,20 @@ wait
 run test_kernels "$scratch/test_kernels" --checksums "$scratch/quick-checksums.txt"
 run test_kernels_slowed "$scratch/test_kernels_slowed" --checksums "$scratch/slowed-quick-checksums.txt" \
     --extra-work-percent "$extra_work_percent"
+run test_kernels_unaccounted "$scratch/test_kernels_unaccounted" \
+    --checksums "$scratch/unaccounted-quick-checksums.txt" --without-accounting
+# same_checksums VARIANT: VARIANT's quick checksums are the normal build's.
 same_checksums() {
-    if cmp "$scratch/quick-checksums.txt" "$scratch/slowed-quick-checksums.txt"; then
-        echo "slowed-checksums: 1 passed, 0 failed"
+    if cmp "$scratch/quick-checksums.txt" "$scratch/$1-quick-checksums.txt"; then
+        echo "$1-checksums: 1 passed, 0 failed"
     else
-        echo "FAILED the slowed build's quick checksums differ from the normal build's"
-        echo "slowed-checksums: 0 passed, 1 failed"
+        echo "FAILED the $1 build's quick checksums differ from the normal build's"
+        echo "$1-checksums: 0 passed, 1 failed"
         return 1
     fi
 }
-suite slowed-checksums same_checksums
+suite slowed-checksums same_checksums slowed
+suite unaccounted-checksums same_checksums unaccounted
 run test_sort "$scratch/test_sort"
 run test_runtime "$scratch/test_runtime"
 # Sanitizer runtimes of clang 14 can fail to map their shadow memory under the full

@@ -2,12 +2,14 @@
  * test_kernels.c: the native library (libparbench.so, linked as built) against the
  * sequential references, at W = 1..8 and tiny, odd and multi-leaf sizes, and at every active
  * count of one pool (pb_pool_use_workers); its error paths; repeated pool create/destroy
- * without leaking threads or file descriptors; how many kernel steps a call runs.
+ * without leaking threads or file descriptors; how many kernel steps a call runs; whether
+ * the pool's accounting is there.
  *
- * Usage: test_kernels [--checksums FILE] [--extra-work-percent P]
+ * Usage: test_kernels [--checksums FILE] [--extra-work-percent P] [--without-accounting]
  *   FILE gets "kernel size seed checksum" lines at the quick sizes, which the wasm smoke
  *   test compares against; P (default 0) is the extra work the library under test was built
- *   with (a build slowed for calibration: every checksum the same, (100 + P)% kernel steps).
+ *   with (a build slowed for calibration: every checksum the same, (100 + P)% kernel steps);
+ *   --without-accounting: the library was built with PB_STATS=0 (accounting refused).
  */
 #include <dirent.h>
 #include <inttypes.h>
@@ -246,6 +248,18 @@ static void test_pool_churn(void) {
           count_entries("/proc/self/fd"), fds);
 }
 
+/* The accounting answers, or (PB_STATS=0) says it was built without. */
+static void test_accounting(int built_without) {
+    int32_t reset = pb_pool_stats_reset(pools[2]);
+    const int64_t *stats = pb_pool_stats_read(pools[2]);
+    if (built_without)
+        CHECK(reset == PB_ERR_STATE && !stats && strstr(pb_last_error(), "built without the pool's accounting (PB_STATS=0"),
+              "a library built with PB_STATS=0: reset %d, read %p, \"%s\"", reset, (const void *)stats, pb_last_error());
+    else
+        CHECK(reset == PB_OK && stats && stats[PB_STATS_WORKERS] == 2 && stats[PB_STATS_RECORD_LENGTH] == PB_STATS_FIELDS,
+              "the accounting of a pool of 2: reset %d, read: %s", reset, stats ? "a wrong header" : pb_last_error());
+}
+
 static void write_quick_checksums(const char *path) {
     FILE *out = fopen(path, "w");
     CHECK(out != NULL, "cannot write %s", path);
@@ -262,13 +276,16 @@ static void write_quick_checksums(const char *path) {
 
 int main(int argc, char **argv) {
     const char *checksum_file = NULL;
+    int without_accounting = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--checksums") == 0 && i + 1 < argc) {
             checksum_file = argv[++i];
         } else if (strcmp(argv[i], "--extra-work-percent") == 0 && i + 1 < argc) {
             extra_work_percent = atoi(argv[++i]);
+        } else if (strcmp(argv[i], "--without-accounting") == 0) {
+            without_accounting = 1;
         } else {
-            fprintf(stderr, "usage: test_kernels [--checksums FILE] [--extra-work-percent P]\n");
+            fprintf(stderr, "usage: test_kernels [--checksums FILE] [--extra-work-percent P] [--without-accounting]\n");
             return 2;
         }
     }
@@ -293,6 +310,7 @@ int main(int argc, char **argv) {
     }
     test_kernel_steps_per_call();
     test_errors();
+    test_accounting(without_accounting);
     if (checksum_file) write_quick_checksums(checksum_file);
     for (int w = 1; w <= MAX_W; w++) pb_pool_destroy(pools[w]);
     test_pool_churn();

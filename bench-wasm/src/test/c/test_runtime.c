@@ -8,7 +8,9 @@
  * create/destroy, jobs that must be stolen, every kernel at W = 1..4 at small sizes, and
  * pb_pool_use_workers: parked helpers that use no CPU and steal nothing, all helpers back
  * at work after a switch back, every kernel at every active count of one pool, and switches
- * between every step.
+ * between every step; and the accounting (pb_pool_stats_*): the times add up, W = 1 neither
+ * searches nor sleeps, regions are counted exactly, an imbalanced region shows on the idle
+ * worker, helpers woken from sleep count the wake-up and its latency.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -441,6 +443,165 @@ static void test_kernels_at_every_active_count(void) {
     pb_pool_destroy(pool);
 }
 
+/* The accounting (pb_pool_stats_*): worker w's field f in what pb_pool_stats_read returned. */
+static int64_t stat(const int64_t *stats, int w, int field) {
+    return stats[PB_STATS_HEADER + w * stats[PB_STATS_RECORD_LENGTH] + field];
+}
+
+static int64_t idle_ns(const int64_t *stats, int w) {
+    return stat(stats, w, PB_STATS_SEARCHING_NS) + stat(stats, w, PB_STATS_ASLEEP_NS);
+}
+
+/* Every worker's four times add up to the window (a worker changing state while the window is
+ * read may add the moment since: 1 ms of slack). */
+static void check_times_add_up(const int64_t *stats, const char *what) {
+    for (int w = 0; w < stats[PB_STATS_WORKERS]; w++) {
+        int64_t sum = stat(stats, w, PB_STATS_BUSY_NS) + idle_ns(stats, w) + stat(stats, w, PB_STATS_PARKED_NS);
+        int64_t off = sum - stats[PB_STATS_WINDOW_NS];
+        CHECK(off >= 0 && off < 1000000, "%s: worker %d's times add up to %lld ns, the window is %lld ns", what, w,
+              (long long)sum, (long long)stats[PB_STATS_WINDOW_NS]);
+    }
+}
+
+/* The header, and the refusals. */
+static void test_stats_shape(void) {
+    pb_pool *pool = start_pool(3);
+    CHECK(pb_pool_stats_size(pool) == PB_STATS_HEADER + 3 * PB_STATS_FIELDS, "pb_pool_stats_size of a pool of 3: %d",
+          pb_pool_stats_size(pool));
+    CHECK(pb_pool_use_workers(pool, 2) == PB_OK, "use_workers(2): %s", pb_last_error());
+    CHECK(pb_pool_stats_reset(pool) == PB_OK, "pb_pool_stats_reset: %s", pb_last_error());
+    const int64_t *stats = pb_pool_stats_read(pool);
+    CHECK(stats && stats[PB_STATS_RECORD_LENGTH] == PB_STATS_FIELDS && stats[PB_STATS_WORKERS] == 3 &&
+              stats[PB_STATS_ACTIVE] == 2 && stats[PB_STATS_WINDOW_NS] >= 0,
+          "the header of a pool of 3 using 2");
+    CHECK(pb_pool_stats_read(0) == 0 && pb_last_status() == PB_ERR_STATE && strstr(pb_last_error(), "NULL pool"),
+          "pb_pool_stats_read(NULL): %s", pb_last_error());
+    CHECK(pb_pool_stats_reset(0) == PB_ERR_STATE, "pb_pool_stats_reset(NULL)");
+    CHECK(pb_clock_probe(1) == 0 && pb_last_status() == PB_ERR_SIZE, "pb_clock_probe(1) must be refused");
+    const int64_t *probe = pb_clock_probe(100000);
+    CHECK(probe && probe[0] > 0 && probe[1] > 0, "pb_clock_probe(100000): the clock never moved");
+    if (probe)
+        printf("test_runtime: the accounting's clock: %.1f ns a reading, steps of %lld ns\n", probe[0] / 99999.0,
+               (long long)probe[1]);
+    pb_pool_destroy(pool);
+}
+
+/* At one worker of four, steps of every kernel: worker 0 never searches, sleeps or steals, and
+ * the parked helpers are parked the whole window. */
+static void test_stats_one_worker(void) {
+    pb_pool *pool = start_pool(4);
+    CHECK(pb_pool_use_workers(pool, 1) == PB_OK, "use_workers(1): %s", pb_last_error());
+    for (int k = 0; k < KERNELS; k++) {
+        pb_bench *bench = pb_bench_create(pool, k, kernel_size[k], 42);
+        pb_bench_step(bench);
+        pb_pool_stats_reset(pool);
+        for (int i = 0; i < 5; i++) pb_bench_step(bench);
+        const int64_t *stats = pb_pool_stats_read(pool);
+        CHECK(idle_ns(stats, 0) == 0 && stat(stats, 0, PB_STATS_STEALS) == 0 && stat(stats, 0, PB_STATS_SLEEPS) == 0 &&
+                  stat(stats, 0, PB_STATS_FAILED_STEALS) == 0 && stat(stats, 0, PB_STATS_PARKED_NS) == 0,
+              "%s at W = 1: worker 0 searched %lld ns, slept %lld times, stole %lld", pb_kernel_name(k),
+              (long long)idle_ns(stats, 0), (long long)stat(stats, 0, PB_STATS_SLEEPS),
+              (long long)stat(stats, 0, PB_STATS_STEALS));
+        CHECK(stat(stats, 0, PB_STATS_BUSY_NS) == stats[PB_STATS_WINDOW_NS], "%s at W = 1: worker 0 not busy all along",
+              pb_kernel_name(k));
+        for (int w = 1; w < 4; w++)
+            CHECK(stat(stats, w, PB_STATS_PARKED_NS) == stats[PB_STATS_WINDOW_NS] && stat(stats, w, PB_STATS_STEALS) == 0,
+                  "%s at W = 1: helper %d parked %lld of %lld ns, stole %lld", pb_kernel_name(k), w,
+                  (long long)stat(stats, w, PB_STATS_PARKED_NS), (long long)stats[PB_STATS_WINDOW_NS],
+                  (long long)stat(stats, w, PB_STATS_STEALS));
+        check_times_add_up(stats, pb_kernel_name(k));
+        pb_bench_destroy(bench);
+    }
+    pb_pool_destroy(pool);
+}
+
+/* Regions: each outermost pb_parallel_for or pb_join of worker 0 is one, however deeply it
+ * nests, at every worker count; helpers enter none. */
+static void nested_regions_task(pb_worker *worker, void *arg) {
+    coverage_task(worker, arg);                                /* one region */
+    fib_call call = {12, 0};
+    fib_task(worker, &call);                                   /* one more: fib's outermost join */
+    pb_join(worker, coverage_task, arg, coverage_task, arg);   /* and one: the loops inside nest */
+}
+
+static void test_stats_regions(void) {
+    enum { N = 2048, STEPS = 7 };
+    static _Atomic uint8_t hits[N];
+    pb_pool *pool = start_pool(4);
+    for (int32_t active = 1; active <= 4; active++) {
+        CHECK(pb_pool_use_workers(pool, active) == PB_OK, "use_workers(%d): %s", active, pb_last_error());
+        pb_pool_stats_reset(pool);
+        coverage c = {hits, 0, N, active == 1 ? N : 16, 0};
+        for (int i = 0; i < STEPS; i++) run_on_pool(pool, nested_regions_task, &c);
+        const int64_t *stats = pb_pool_stats_read(pool);
+        CHECK(stat(stats, 0, PB_STATS_REGIONS) == 3 * STEPS, "at %d of 4 workers, %d steps of 3 regions counted %lld",
+              active, STEPS, (long long)stat(stats, 0, PB_STATS_REGIONS));
+        for (int w = 1; w < 4; w++)
+            CHECK(stat(stats, w, PB_STATS_REGIONS) == 0, "helper %d entered %lld regions", w,
+                  (long long)stat(stats, w, PB_STATS_REGIONS));
+        check_times_add_up(stats, "regions");
+    }
+    count_steals(pool);
+    pb_pool_destroy(pool);
+}
+
+/* A deliberately imbalanced region at W = 2: worker 0 runs a 50 ms piece, the other piece is
+ * empty. Whoever runs the empty one, helper 1 has nothing to do for those 50 ms: they show as
+ * its idle time, and worker 0's as busy. */
+static void uneven_piece(pb_worker *worker, void *context, int64_t lo, int64_t hi) {
+    (void)worker;
+    (void)hi;
+    int64_t *long_piece_ns = context;
+    if (lo != 0) return;
+    int64_t start = pb_clock_ns();
+    while (pb_clock_ns() - start < 50000000) pb_cpu_relax();
+    *long_piece_ns = pb_clock_ns() - start;
+}
+
+static void uneven_task(pb_worker *worker, void *arg) { pb_parallel_for(worker, 0, 2, 1, uneven_piece, arg); }
+
+static void test_stats_imbalance(void) {
+    pb_pool *pool = start_pool(2);
+    int64_t long_piece_ns = 0;
+    pb_pool_stats_reset(pool);
+    run_on_pool(pool, uneven_task, &long_piece_ns);
+    const int64_t *stats = pb_pool_stats_read(pool);
+    CHECK(stat(stats, 0, PB_STATS_BUSY_NS) >= long_piece_ns, "worker 0 was busy %lld ns, its piece took %lld ns",
+          (long long)stat(stats, 0, PB_STATS_BUSY_NS), (long long)long_piece_ns);
+    CHECK(stat(stats, 1, PB_STATS_BUSY_NS) < long_piece_ns / 2 && idle_ns(stats, 1) > long_piece_ns / 2,
+          "the helper of an imbalanced region: busy %lld ns, idle %lld ns, while worker 0's piece took %lld ns",
+          (long long)stat(stats, 1, PB_STATS_BUSY_NS), (long long)idle_ns(stats, 1), (long long)long_piece_ns);
+    CHECK(stat(stats, 0, PB_STATS_REGIONS) == 1, "one imbalanced region, %lld counted",
+          (long long)stat(stats, 0, PB_STATS_REGIONS));
+    check_times_add_up(stats, "imbalance");
+    pb_pool_destroy(pool);
+}
+
+/* Helpers asleep between steps are woken by a step that needs them all: each counts a
+ * wake-up with a latency, and time asleep. */
+static void test_stats_wakeups(void) {
+    enum { W = 3 };
+    pb_pool *pool = start_pool(W);
+    all_hands hands = {0, (UINT64_C(1) << W) - 1, 0};
+    run_on_pool(pool, all_hands_task, &hands);
+    while (atomic_load(&pool->sleepers) < W - 1) usleep(1000); /* until both helpers sleep */
+    pb_pool_stats_reset(pool);
+    atomic_store(&hands.arrived, 0);
+    run_on_pool(pool, all_hands_task, &hands);
+    const int64_t *stats = pb_pool_stats_read(pool);
+    CHECK(!atomic_load(&hands.timed_out), "the helpers did not come to a step that needs them all");
+    for (int w = 1; w < W; w++) {
+        CHECK(stat(stats, w, PB_STATS_WAKEUPS) >= 1 && stat(stats, w, PB_STATS_WAKE_LATENCY_NS) > 0 &&
+                  stat(stats, w, PB_STATS_WAKE_LATENCY_NS) <= stats[PB_STATS_WINDOW_NS] &&
+                  stat(stats, w, PB_STATS_ASLEEP_NS) > 0 && stat(stats, w, PB_STATS_STEALS) >= 1,
+              "helper %d, asleep when the step came: %lld wake-ups (%lld ns), %lld ns asleep, %lld steals", w,
+              (long long)stat(stats, w, PB_STATS_WAKEUPS), (long long)stat(stats, w, PB_STATS_WAKE_LATENCY_NS),
+              (long long)stat(stats, w, PB_STATS_ASLEEP_NS), (long long)stat(stats, w, PB_STATS_STEALS));
+    }
+    check_times_add_up(stats, "wake-ups");
+    pb_pool_destroy(pool);
+}
+
 int main(void) {
     int heavy = getenv("PB_TEST_LIGHT") == NULL; /* sanitizer runs are slower: less work */
     for (int w = 1; w <= 4; w++) test_fib(w, heavy ? 25 : 20, heavy ? 75025 : 6765);
@@ -455,6 +616,11 @@ int main(void) {
     test_parked_helpers_sleep();
     test_switching(heavy ? 1000 : 200);
     test_kernels_at_every_active_count();
+    test_stats_shape();
+    test_stats_one_worker();
+    test_stats_regions();
+    test_stats_imbalance();
+    test_stats_wakeups();
     CHECK(steals_seen > 0, "no job was ever stolen: the helpers never took part");
     printf("test_runtime: %llu jobs stolen\n", (unsigned long long)steals_seen);
     return check_summary("test_runtime");

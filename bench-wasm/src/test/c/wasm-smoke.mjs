@@ -7,14 +7,17 @@
 // memory growing, that a size beyond the 1 GiB maximum is refused with a message, that the
 // start-up handshake times out when helpers never come, and that worker counts a pool cannot
 // use are refused, also through the page's pool.js (resizable, usePoolWorkers), which tells a
-// module built before pb_pool_use_workers from one built after.
+// module built before pb_pool_use_workers from one built after; and the pool's accounting through
+// pool.js (readPoolStats), with what its clock (an import, performance.now()) costs a reading.
 //
 // Usage: node wasm-smoke.mjs <parbench.wasm> <quick-checksums.txt from test_kernels> [--extra-work-percent P]
 // With P (a build slowed for calibration), only the checksums and the kernel steps per call
 // ((100 + P)% of the calls) are checked.
 import { readFileSync, readdirSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { resizable, usePoolWorkers } from '../../main/js/pool.js';
+import {
+  accounted, moduleImports, readPoolStats, resetPoolStats, resizable, usePoolWorkers,
+} from '../../main/js/pool.js';
 
 const PB_OK = 0;
 const PB_ERR_NOMEM = 3;
@@ -31,7 +34,7 @@ const threadCpuMs = (tid) => Number(readFileSync(`/proc/self/task/${tid}/schedst
 if (!isMainThread) {
   // A helper: own instance on the shared memory, own shadow stack, then the pool's loop.
   const { module, memory, pool, index, stackTop } = workerData;
-  const { exports } = new WebAssembly.Instance(module, { env: { memory } });
+  const { exports } = new WebAssembly.Instance(module, moduleImports(memory));
   exports.pb_stack_enter(stackTop);
   exports.pb_worker_main(pool, index);
   parentPort.postMessage('left');
@@ -52,7 +55,7 @@ async function main(wasmPath, checksumPath, extraWorkPercent) {
     }));
   const memory = new WebAssembly.Memory({ initial: PAGES_INITIAL, maximum: PAGES_MAXIMUM, shared: true });
   const module = new WebAssembly.Module(readFileSync(wasmPath));
-  const pb = new WebAssembly.Instance(module, { env: { memory } }).exports;
+  const pb = new WebAssembly.Instance(module, moduleImports(memory)).exports;
   const text = (address) => {
     const bytes = new Uint8Array(memory.buffer);
     let end = address;
@@ -149,6 +152,51 @@ async function main(wasmPath, checksumPath, extraWorkPercent) {
     console.log(`wasm-smoke: ${passed} passed, ${failed} failed`);
     process.exitCode = failed === 0 ? 0 : 1;
     return;
+  }
+
+  // The accounting, through pool.js: at 1 of 4 workers worker 0 neither searches nor sleeps nor
+  // steals and the helpers are parked all along; forkjoin enters one region a step from 2
+  // workers on (none at 1: a single leaf); every worker's times add up to the window (1 ms of
+  // slack, for a worker changing state while it is read). And what the clock costs.
+  {
+    const wasm = { module, memory, pb };
+    check(accounted(wasm), 'pool.js: this module must keep the accounting');
+    // The fastest of three: the first runs before the engine has optimised the import's caller.
+    const probes = [1, 2, 3].map(() => {
+      const probe = pb.pb_clock_probe(100000);
+      return probe ? [0, 1].map((i) => Number(new BigInt64Array(memory.buffer, probe, 2)[i])) : [0, 0];
+    });
+    const [probeNs, stepNs] = probes.reduce((a, b) => (b[0] < a[0] ? b : a));
+    check(probeNs > 0 && stepNs > 0, `pb_clock_probe: the clock never moved (${probeNs} ns, steps ${stepNs})`);
+    console.log(`wasm-smoke: the accounting's clock (performance.now() through an import): ${(probeNs / 99999).toFixed(1)} ns `
+      + `a reading, steps of ${stepNs} ns`);
+    const team = await startPool(4);
+    const want = expected.get('forkjoin');
+    const bench = pb.pb_bench_create(team.pool, kernelId('forkjoin'), want.size, want.seed);
+    const addsUp = (stats, what) => stats.workers.forEach((r, w) => {
+      const off = r.busyNs + r.searchingNs + r.asleepNs + r.parkedNs - stats.windowNs;
+      check(off >= 0 && off < 1e6, `${what}: worker ${w}'s times are ${off} ns off the window of ${stats.windowNs} ns`);
+    });
+    for (const active of [1, 2, 4]) {
+      usePoolWorkers(wasm, team, active);
+      pb.pb_bench_step(bench);
+      resetPoolStats(wasm, team);
+      for (let i = 0; i < 10; i++) pb.pb_bench_step(bench);
+      const stats = readPoolStats(wasm, team);
+      const [zero, ...helpers] = stats.workers;
+      check(stats.active === active && stats.workers.length === 4, `stats at ${active} of 4: active ${stats.active}`);
+      check(zero.regions === (active === 1 ? 0 : 10), `forkjoin at ${active} of 4: ${zero.regions} regions in 10 steps`);
+      check(helpers.every((r) => r.regions === 0), `forkjoin at ${active} of 4: helpers entered regions`);
+      if (active === 1) {
+        check(zero.searchingNs === 0 && zero.asleepNs === 0 && zero.steals === 0 && zero.sleeps === 0
+          && zero.busyNs === stats.windowNs, `at 1 of 4 worker 0 ${JSON.stringify(zero)}, window ${stats.windowNs}`);
+        check(helpers.every((r) => r.parkedNs === stats.windowNs && r.steals === 0),
+          `at 1 of 4 the helpers were not parked all along: ${JSON.stringify(helpers)}`);
+      }
+      addsUp(stats, `forkjoin at ${active} of 4`);
+    }
+    pb.pb_bench_destroy(bench);
+    await team.stop();
   }
 
   // One worker in a pool of 8 is a pool of one: the 7 helper threads park in
@@ -252,7 +300,7 @@ async function main(wasmPath, checksumPath, extraWorkPercent) {
     const bytes = readFileSync(wasmPath);
     const name = Buffer.from('pb_pool_use_workers');
     bytes.set(Buffer.from('pb_pool_use_workerz'), bytes.indexOf(name));
-    const olderPb = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
+    const olderPb = new WebAssembly.Instance(new WebAssembly.Module(bytes), moduleImports(memory)).exports;
     const older = { module, memory, pb: olderPb };
     check(!resizable(older), 'pool.js: a module without pb_pool_use_workers must not be resizable');
     const unsupported = thrown(() => usePoolWorkers(older, { pool }, 1));

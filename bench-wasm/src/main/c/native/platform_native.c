@@ -33,6 +33,12 @@ void pb_futex_wake(_Atomic uint32_t *word, int32_t count) {
 
 void pb_yield(void) { sched_yield(); }
 
+int64_t pb_clock_ns(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;
+}
+
 void *pb_alloc(size_t bytes) {
     void *block = 0;
     if (posix_memalign(&block, PB_CACHE_LINE, bytes == 0 ? PB_CACHE_LINE : bytes) != 0) return 0;

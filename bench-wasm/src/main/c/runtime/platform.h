@@ -21,6 +21,10 @@ int pb_futex_wait(_Atomic uint32_t *word, uint32_t expected, int64_t timeout_ms)
 void pb_futex_wake(_Atomic uint32_t *word, int32_t count);
 /* Gives the core away for a moment (sched_yield natively, nothing in wasm). */
 void pb_yield(void);
+/* A monotonic clock in ns, comparable across the pool's threads (the accounting's, pool.c):
+ * CLOCK_MONOTONIC natively; in wasm the import env.pb_clock_ms (performance.timeOrigin +
+ * performance.now() in every worker, pool.js), as coarse as the browser makes it. */
+int64_t pb_clock_ns(void);
 
 /* A short pause inside spin loops, and how many make one idle round (about half a
  * microsecond: pb_join's idle workers spin some tens of microseconds before sleeping).

@@ -19,6 +19,11 @@
  * and waits until they have left their parks. So when pb_pool_use_workers returns, exactly
  * the helpers 1..active-1 can steal: a left-out helper still spinning could otherwise steal
  * a job of the next step.
+ *
+ * Accounting (PB_STATS). Each worker keeps the time it spends in each state (busy, searching,
+ * asleep, parked) by reading the clock at every change of state only: entering and leaving
+ * work_until, around each stolen job, around a sleep and a park. So a step whose joins all
+ * find their jobs at home reads no clock at all, and neither does anything at W = 1.
  */
 #include "pool.h"
 
@@ -39,7 +44,45 @@ enum { JOB_PENDING = 0, JOB_OWNER_SLEEPS = 1, JOB_DONE = 2 };
  * so only slices that ran out count towards the timeout). */
 #define PB_WAIT_SLICE_MS 10
 
+#if PB_STATS
+#define STATS(...) __VA_ARGS__
+/* Owner only: a counter that only this worker writes needs no read-modify-write. */
+static void count(_Atomic int64_t *counter, int64_t add) {
+    atomic_store_explicit(counter, atomic_load_explicit(counter, memory_order_relaxed) + add, memory_order_relaxed);
+}
+
+/* The worker leaves its state for `state`: the time since it entered the old one goes to the
+ * old one's total. Returns the time. Writer side of the sequence lock (Boehm, "Can seqlocks
+ * get along with programming language memory models?", MSPC 2012). */
+static int64_t enter_state(pb_worker *worker, int32_t state) {
+    pb_worker_stats *s = &worker->stats;
+    int64_t now = pb_clock_ns();
+    uint32_t seq = atomic_load_explicit(&s->seq, memory_order_relaxed);
+    atomic_store_explicit(&s->seq, seq + 1, memory_order_relaxed);
+    atomic_thread_fence(memory_order_release);
+    int32_t old = atomic_load_explicit(&s->state, memory_order_relaxed);
+    int64_t since = atomic_load_explicit(&s->since, memory_order_relaxed);
+    count(&s->ns[old], now > since ? now - since : 0);
+    atomic_store_explicit(&s->state, state, memory_order_relaxed);
+    atomic_store_explicit(&s->since, now, memory_order_relaxed);
+    atomic_store_explicit(&s->seq, seq + 2, memory_order_release);
+    return now;
+}
+
+/* After a sleep on pool->event that began when it read `seen`. */
+static void note_woken(pb_worker *worker, uint32_t seen) {
+    int64_t now = enter_state(worker, PB_SEARCHING);
+    if (atomic_load(&worker->pool->event) == seen) return;
+    int64_t latency = now - atomic_load_explicit(&worker->pool->woken_at, memory_order_relaxed);
+    count(&worker->stats.wakeups, 1);
+    count(&worker->stats.wake_latency_ns, latency > 0 ? latency : 0);
+}
+#else
+#define STATS(...)
+#endif
+
 static void wake_sleepers(pb_pool *pool, int32_t count) {
+    STATS(atomic_store_explicit(&pool->woken_at, pb_clock_ns(), memory_order_relaxed);)
     atomic_fetch_add(&pool->event, 1);
     pb_futex_wake(&pool->event, count);
 }
@@ -108,21 +151,32 @@ static void sleep_until_news(pb_worker *worker, pb_job *job) {
     } else {
         may_sleep = !waiting_is_over(worker, 0);
     }
-    if (may_sleep && !work_visible(pool)) pb_futex_wait(&pool->event, seen, -1);
+    if (may_sleep && !work_visible(pool)) {
+        STATS(enter_state(worker, PB_ASLEEP); count(&worker->stats.sleeps, 1);)
+        pb_futex_wait(&pool->event, seen, -1);
+        STATS(note_woken(worker, seen);)
+    }
     atomic_fetch_sub(&pool->sleepers, 1);
 }
 
 /* Steals and runs other work until job is done, or (job == NULL) until the pool stops or
  * parks this helper. */
 static void work_until(pb_worker *worker, pb_job *job) {
+    if (waiting_is_over(worker, job)) return;
+    STATS(enter_state(worker, PB_SEARCHING);)
     int idle_rounds = 0;
     while (!waiting_is_over(worker, job)) {
         int contended = 0;
         pb_job *found = steal_work(worker, &contended);
         if (found) {
+            STATS(enter_state(worker, PB_BUSY);)
             run_stolen(worker, found);
+            STATS(enter_state(worker, PB_SEARCHING);)
             idle_rounds = 0;
-        } else if (contended) {
+            continue;
+        }
+        STATS(count(&worker->stats.failed_steals, 1);)
+        if (contended) {
             pb_cpu_relax();
         } else if (++idle_rounds <= PB_SPIN_ROUNDS) {
             for (int i = 0; i < PB_RELAX_PER_ROUND; i++) pb_cpu_relax();
@@ -133,9 +187,10 @@ static void work_until(pb_worker *worker, pb_job *job) {
             idle_rounds = 0;
         }
     }
+    STATS(enter_state(worker, PB_BUSY);)
 }
 
-void pb_join(pb_worker *worker, pb_task_fn a, void *a_arg, pb_task_fn b, void *b_arg) {
+static void join(pb_worker *worker, pb_task_fn a, void *a_arg, pb_task_fn b, void *b_arg) {
     pb_job job;
     job.fn = b;
     job.arg = b_arg;
@@ -153,6 +208,22 @@ void pb_join(pb_worker *worker, pb_task_fn a, void *a_arg, pb_task_fn b, void *b
     } else {
         work_until(worker, &job);
     }
+}
+
+/* A join or loop that worker 0 enters outside any other is a parallel region. */
+#if PB_STATS
+#define IN_REGION(worker, call)                                                             \
+    do {                                                                                    \
+        if ((worker)->stats.region_depth++ == 0) count(&(worker)->stats.regions, 1);        \
+        call;                                                                               \
+        (worker)->stats.region_depth--;                                                     \
+    } while (0)
+#else
+#define IN_REGION(worker, call) call
+#endif
+
+void pb_join(pb_worker *worker, pb_task_fn a, void *a_arg, pb_task_fn b, void *b_arg) {
+    IN_REGION(worker, join(worker, a, a_arg, b, b_arg));
 }
 
 typedef struct for_range {
@@ -174,9 +245,8 @@ static void for_range_task(pb_worker *worker, void *arg) {
     pb_join(worker, for_range_task, &left, for_range_task, &right);
 }
 
-void pb_parallel_for(pb_worker *worker, int64_t lo, int64_t hi, int64_t grain, pb_range_fn body,
-                     void *context) {
-    if (hi <= lo) return;
+static void parallel_for(pb_worker *worker, int64_t lo, int64_t hi, int64_t grain, pb_range_fn body,
+                         void *context) {
     if (pb_worker_count(worker) == 1) {
         body(worker, context, lo, hi);
         return;
@@ -185,10 +255,17 @@ void pb_parallel_for(pb_worker *worker, int64_t lo, int64_t hi, int64_t grain, p
     for_range_task(worker, &range);
 }
 
+void pb_parallel_for(pb_worker *worker, int64_t lo, int64_t hi, int64_t grain, pb_range_fn body,
+                     void *context) {
+    if (hi <= lo) return;
+    IN_REGION(worker, parallel_for(worker, lo, hi, grain, body, context));
+}
+
 /* A helper left out of the active workers sleeps here, on its own futex word, until
  * pb_pool_use_workers takes it back or the pool stops; pool->parked tells the controller. */
 static void park_until_included(pb_worker *worker) {
     pb_pool *pool = worker->pool;
+    STATS(enter_state(worker, PB_PARKED);)
     atomic_fetch_add(&pool->parked, 1);
     pb_futex_wake(&pool->parked, 1);
     while (atomic_load(&worker->park)) pb_futex_wait(&worker->park, 1, -1);
@@ -225,11 +302,17 @@ pb_pool *pb_pool_create(int32_t workers) {
     }
     pb_pool *pool = pb_alloc(sizeof *pool);
     pb_worker *worker = pb_alloc(sizeof *worker * (size_t)workers);
-    if (!pool || !worker) {
+    /* The reset's records, then what a read returns. */
+    size_t stats_values = (size_t)PB_STATS_FIELDS * (size_t)workers;
+    size_t stats_bytes = sizeof(int64_t) * (stats_values + PB_STATS_HEADER + stats_values);
+    int64_t *stats_base = pb_alloc(stats_bytes);
+    if (!pool || !worker || !stats_base) {
         pb_free(pool);
         pb_free(worker);
+        pb_free(stats_base);
         pb_fail(PB_ERR_NOMEM, "no memory for a pool of %d workers (%llu bytes)%s; use fewer workers", workers,
-                (unsigned long long)(sizeof *pool + sizeof *worker * (size_t)workers), pb_alloc_limit_text());
+                (unsigned long long)(sizeof *pool + sizeof *worker * (size_t)workers + stats_bytes),
+                pb_alloc_limit_text());
         return 0;
     }
     pool->workers = workers;
@@ -242,6 +325,12 @@ pb_pool *pb_pool_create(int32_t workers) {
     atomic_init(&pool->exited, 0);
     atomic_init(&pool->stop, 0);
     atomic_init(&pool->parked, 0);
+    atomic_init(&pool->woken_at, 0);
+    pool->stats_base = stats_base;
+    pool->stats_out = stats_base + stats_values;
+    int64_t now = pb_clock_ns();
+    pool->stats_reset_at = now;
+    for (size_t i = 0; i < stats_values + PB_STATS_HEADER + stats_values; i++) stats_base[i] = 0;
     for (int32_t i = 0; i < workers; i++) {
         pb_deque_init(&worker[i].deque);
         worker[i].pool = pool;
@@ -249,9 +338,21 @@ pb_pool *pb_pool_create(int32_t workers) {
         worker[i].victim_seed = 0x9E3779B97F4A7C15ULL * (uint64_t)(i + 1);
         atomic_init(&worker[i].steals, 0);
         atomic_init(&worker[i].park, 0);
+        pb_worker_stats *s = &worker[i].stats;
+        atomic_init(&s->seq, 0);
+        atomic_init(&s->state, i == 0 ? PB_BUSY : PB_SEARCHING);
+        atomic_init(&s->since, now);
+        for (int j = 0; j < PB_STATES; j++) atomic_init(&s->ns[j], 0);
+        atomic_init(&s->failed_steals, 0);
+        atomic_init(&s->sleeps, 0);
+        atomic_init(&s->wakeups, 0);
+        atomic_init(&s->wake_latency_ns, 0);
+        atomic_init(&s->regions, 0);
+        s->region_depth = i == 0 ? 0 : 1;
     }
     int32_t status = pb_platform_start_helpers(pool);
     if (status != PB_OK) {
+        pb_free(stats_base);
         pb_free(worker);
         pb_free(pool);
         return 0;
@@ -329,6 +430,109 @@ void pb_pool_destroy(pb_pool *pool) {
         pb_futex_wait(&pool->exited, exited, PB_WAIT_SLICE_MS);
     }
     pb_platform_stop_helpers(pool);
+    pb_free(pool->stats_base);
     pb_free(pool->worker);
     pb_free(pool);
+}
+
+int32_t pb_pool_stats_size(pb_pool *pool) {
+    if (!pool) {
+        pb_fail(PB_ERR_STATE, "pb_pool_stats_size was given a NULL pool; pass the pool returned by pb_pool_create");
+        return 0;
+    }
+    return PB_STATS_HEADER + pool->workers * PB_STATS_FIELDS;
+}
+
+#if PB_STATS
+/* A worker's record (PB_STATS_FIELDS values) as of `now`: its closed intervals plus the one
+ * still open. Reader side of the sequence lock. */
+static void worker_record(pb_worker *worker, int64_t now, int64_t *record) {
+    pb_worker_stats *s = &worker->stats;
+    int64_t ns[PB_STATES], since;
+    int32_t state;
+    for (;;) {
+        uint32_t seq = atomic_load_explicit(&s->seq, memory_order_acquire);
+        for (int j = 0; j < PB_STATES; j++) ns[j] = atomic_load_explicit(&s->ns[j], memory_order_relaxed);
+        state = atomic_load_explicit(&s->state, memory_order_relaxed);
+        since = atomic_load_explicit(&s->since, memory_order_relaxed);
+        atomic_thread_fence(memory_order_acquire);
+        if (!(seq & 1) && atomic_load_explicit(&s->seq, memory_order_relaxed) == seq) break;
+        pb_cpu_relax();
+    }
+    if (now > since) ns[state] += now - since;
+    record[PB_STATS_BUSY_NS] = ns[PB_BUSY];
+    record[PB_STATS_SEARCHING_NS] = ns[PB_SEARCHING];
+    record[PB_STATS_ASLEEP_NS] = ns[PB_ASLEEP];
+    record[PB_STATS_PARKED_NS] = ns[PB_PARKED];
+    record[PB_STATS_STEALS] = (int64_t)atomic_load_explicit(&worker->steals, memory_order_relaxed);
+    record[PB_STATS_FAILED_STEALS] = atomic_load_explicit(&s->failed_steals, memory_order_relaxed);
+    record[PB_STATS_SLEEPS] = atomic_load_explicit(&s->sleeps, memory_order_relaxed);
+    record[PB_STATS_WAKEUPS] = atomic_load_explicit(&s->wakeups, memory_order_relaxed);
+    record[PB_STATS_WAKE_LATENCY_NS] = atomic_load_explicit(&s->wake_latency_ns, memory_order_relaxed);
+    record[PB_STATS_REGIONS] = atomic_load_explicit(&s->regions, memory_order_relaxed);
+}
+#endif
+
+/* Why reset or read cannot work on this pool, or NULL. */
+static const char *stats_unavailable(pb_pool *pool) {
+    if (!pool) return "was given a NULL pool; pass the pool returned by pb_pool_create";
+    if (!PB_STATS)
+        return "is not available: this library was built without the pool's accounting (PB_STATS=0, for measuring "
+               "what it costs); use the normal build";
+    return 0;
+}
+
+int32_t pb_pool_stats_reset(pb_pool *pool) {
+    const char *why = stats_unavailable(pool);
+    if (why) return pb_fail(PB_ERR_STATE, "pb_pool_stats_reset %s", why);
+#if PB_STATS
+    int64_t now = pb_clock_ns();
+    for (int32_t i = 0; i < pool->workers; i++)
+        worker_record(&pool->worker[i], now, &pool->stats_base[i * PB_STATS_FIELDS]);
+    pool->stats_reset_at = now;
+#endif
+    pb_succeed();
+    return PB_OK;
+}
+
+const int64_t *pb_pool_stats_read(pb_pool *pool) {
+    const char *why = stats_unavailable(pool);
+    if (why) {
+        pb_fail(PB_ERR_STATE, "pb_pool_stats_read %s", why);
+        return 0;
+    }
+    int64_t *out = pool->stats_out;
+#if PB_STATS
+    int64_t now = pb_clock_ns();
+    out[PB_STATS_RECORD_LENGTH] = PB_STATS_FIELDS;
+    out[PB_STATS_WORKERS] = pool->workers;
+    out[PB_STATS_ACTIVE] = atomic_load(&pool->active);
+    out[PB_STATS_WINDOW_NS] = now - pool->stats_reset_at;
+    for (int32_t i = 0; i < pool->workers; i++) {
+        int64_t *record = &out[PB_STATS_HEADER + i * PB_STATS_FIELDS];
+        const int64_t *base = &pool->stats_base[i * PB_STATS_FIELDS];
+        worker_record(&pool->worker[i], now, record);
+        for (int j = 0; j < PB_STATS_FIELDS; j++) record[j] -= base[j];
+    }
+#endif
+    pb_succeed();
+    return out;
+}
+
+const int64_t *pb_clock_probe(int32_t reads) {
+    static int64_t out[2];
+    if (reads < 2 || reads > 100000000) {
+        pb_fail(PB_ERR_SIZE, "pb_clock_probe takes 2 to 100000000 reads but got %d; pass a count in that range", reads);
+        return 0;
+    }
+    int64_t first = pb_clock_ns(), last = first, step = 0;
+    for (int32_t i = 1; i < reads; i++) {
+        int64_t now = pb_clock_ns();
+        if (now > last && (step == 0 || now - last < step)) step = now - last;
+        last = now;
+    }
+    out[0] = last - first;
+    out[1] = step;
+    pb_succeed();
+    return out;
 }

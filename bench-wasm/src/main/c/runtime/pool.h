@@ -23,6 +23,29 @@
 
 typedef struct pb_worker pb_worker;
 
+/* The pool's accounting (README.md, "Accounting"): compiled in unless PB_STATS is 0. */
+#ifndef PB_STATS
+#define PB_STATS 1
+#endif
+
+/* What a worker is doing; its time is split between these. Worker 0 counts as busy whenever
+ * it is not looking for work, asleep or parked, so between steps too. */
+enum { PB_BUSY, PB_SEARCHING, PB_ASLEEP, PB_PARKED, PB_STATES };
+
+/* A worker's own counters: only the worker writes them. The controller reads them between
+ * steps; the state times under a sequence lock, so that an interval is never lost or counted
+ * twice while the worker moves from one state to the next. */
+typedef struct pb_worker_stats {
+    _Atomic uint32_t seq;          /* odd while the worker updates state, since and ns */
+    _Atomic int32_t state;         /* PB_BUSY .. PB_PARKED */
+    _Atomic int64_t since;         /* when the current state began (pb_clock_ns) */
+    _Atomic int64_t ns[PB_STATES]; /* time in each state, up to since */
+    _Atomic int64_t failed_steals; /* passes over the other deques that found nothing */
+    _Atomic int64_t sleeps, wakeups, wake_latency_ns;
+    _Atomic int64_t regions;       /* parallel regions entered (worker 0) */
+    int32_t region_depth;          /* joins and loops this worker is inside (helpers: always 1) */
+} pb_worker_stats;
+
 typedef void (*pb_task_fn)(pb_worker *worker, void *arg);
 /* Processes [lo, hi) of a parallel loop. */
 typedef void (*pb_range_fn)(pb_worker *worker, void *context, int64_t lo, int64_t hi);
@@ -35,6 +58,7 @@ struct pb_worker {
     _Atomic uint64_t steals; /* jobs this worker took from others (diagnostics, tests) */
     /* Futex word of a helper: 1 while the controller wants it parked (index >= active). */
     _Atomic uint32_t park;
+    _Alignas(PB_CACHE_LINE) pb_worker_stats stats;
 };
 
 struct pb_pool {
@@ -48,6 +72,7 @@ struct pb_pool {
      * waits for bumps it and wakes. */
     _Alignas(PB_CACHE_LINE) _Atomic uint32_t event;
     _Atomic int32_t sleepers;
+    _Atomic int64_t woken_at; /* when event was last bumped (pb_clock_ns), for wake-up latency */
     /* Start-up and shut-down handshakes (futex words). */
     _Alignas(PB_CACHE_LINE) _Atomic uint32_t ready;
     _Atomic uint32_t exited;
@@ -55,6 +80,11 @@ struct pb_pool {
     /* Helpers in their park (a futex word): pb_pool_use_workers sleeps on it until the
      * helpers it left out have parked and the ones it took back have left. */
     _Atomic uint32_t parked;
+    /* Controller only: every worker's record at pb_pool_stats_reset ([workers][PB_STATS_FIELDS])
+     * and when that was; what pb_pool_stats_read returns (pb_pool_stats_size values). */
+    int64_t *stats_base;
+    int64_t *stats_out;
+    int64_t stats_reset_at;
 };
 
 static inline int32_t pb_worker_index(const pb_worker *worker) { return worker->index; }

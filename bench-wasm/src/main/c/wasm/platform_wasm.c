@@ -22,6 +22,11 @@ void pb_futex_wake(_Atomic uint32_t *word, int32_t count) {
 
 void pb_yield(void) {}
 
+/* Milliseconds on a clock all the module's instances share (pool.js gives it). */
+__attribute__((import_module("env"), import_name("pb_clock_ms"))) double pb_clock_ms(void);
+
+int64_t pb_clock_ns(void) { return (int64_t)(pb_clock_ms() * 1e6); }
+
 int32_t pb_platform_start_helpers(pb_pool *pool) {
     size_t count = (size_t)(pool->workers - 1);
     if (count == 0) return PB_OK;

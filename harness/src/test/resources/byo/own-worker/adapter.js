@@ -6,7 +6,9 @@ export const meta = { name: 'own-worker', unit: 'step' };
 let cell;
 
 export async function setup() {
-  if (self.Worker.name !== 'PageWorker') {
+  // parbench's Worker may be wrapped (the byo driver counts the threads a library starts).
+  const startedByThePage = (W) => Boolean(W) && (W.name === 'PageWorker' || startedByThePage(Object.getPrototypeOf(W)));
+  if (!startedByThePage(self.Worker)) {
     throw new Error('Worker in the driver is the browser\'s own: a worker the adapter starts would be nested');
   }
   cell = new Int32Array(new SharedArrayBuffer(8)); // [0]: steps asked, [1]: steps done

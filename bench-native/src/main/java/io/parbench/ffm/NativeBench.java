@@ -97,6 +97,30 @@ public final class NativeBench implements ResizableKernel {
         activeWorkers = workers;
     }
 
+    /**
+     * Starts a window of the pool's accounting: call it between steps, right before the steps to
+     * account (worker 0 counts as busy between steps too).
+     *
+     * @throws NativeBenchException if the library was built without it (PB_STATS=0)
+     * @throws NativeLibraryException if the library was built before it ({@link NativeLibrary#accounted()})
+     */
+    public void resetStats() {
+        requireOpen();
+        if (library.poolStatsReset(pool) != 0) {
+            throw library.lastFailure("pb_pool_stats_reset");
+        }
+    }
+
+    /** What the pool's workers did since {@link #resetStats()} (or since the pool started). Between steps. */
+    public PoolStats readStats() {
+        requireOpen();
+        long[] values = library.poolStatsRead(pool);
+        if (values == null) {
+            throw library.lastFailure("pb_pool_stats_read");
+        }
+        return PoolStats.of(values);
+    }
+
     @Override
     public void step() {
         requireOpen();

@@ -23,8 +23,8 @@ import java.util.Locale;
  * The C kernel library (bench-wasm's libparbench.so) loaded through FFM, with one downcall
  * handle per function of parbench.h. It is found as a class-path resource (the bench-wasm jar,
  * or bench-wasm/target/classes in the reactor), extracted once to a cache file and never
- * unloaded. pb_pool_use_workers is optional: libraries built before it lack it
- * ({@link #resizable()}).
+ * unloaded. pb_pool_use_workers and the accounting (pb_pool_stats_*) are optional: libraries
+ * built before them lack them ({@link #resizable()}, {@link #accounted()}).
  */
 public final class NativeLibrary {
     /** The pb_abi_version this binding was written against (PB_ABI_VERSION in parbench.h). */
@@ -68,6 +68,10 @@ public final class NativeLibrary {
     private final MethodHandle benchStep;
     private final MethodHandle benchChecksum;
     private final MethodHandle benchDestroy;
+    /** Null in a library built before the accounting. */
+    private final MethodHandle poolStatsSize;
+    private final MethodHandle poolStatsReset;
+    private final MethodHandle poolStatsRead;
 
     private NativeLibrary(Path path, SymbolLookup symbols) {
         this.path = path;
@@ -80,14 +84,15 @@ public final class NativeLibrary {
         poolCreate = bind(symbols, "pb_pool_create", FunctionDescriptor.of(ADDRESS, JAVA_INT));
         poolWaitReady = bind(symbols, "pb_pool_wait_ready", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
         poolWorkers = bind(symbols, "pb_pool_workers", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-        poolUseWorkers = symbols.find("pb_pool_use_workers")
-                .map(symbol -> Linker.nativeLinker().downcallHandle(symbol, FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT)))
-                .orElse(null);
+        poolUseWorkers = bindIfPresent(symbols, "pb_pool_use_workers", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
         poolDestroy = bind(symbols, "pb_pool_destroy", FunctionDescriptor.ofVoid(ADDRESS));
         benchCreate = bind(symbols, "pb_bench_create", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT, JAVA_LONG, JAVA_LONG));
         benchStep = bind(symbols, "pb_bench_step", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         benchChecksum = bind(symbols, "pb_bench_checksum", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
         benchDestroy = bind(symbols, "pb_bench_destroy", FunctionDescriptor.ofVoid(ADDRESS));
+        poolStatsSize = bindIfPresent(symbols, "pb_pool_stats_size", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        poolStatsReset = bindIfPresent(symbols, "pb_pool_stats_reset", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        poolStatsRead = bindIfPresent(symbols, "pb_pool_stats_read", FunctionDescriptor.of(ADDRESS, ADDRESS));
         int abi = abiVersion();
         if (abi != ABI_VERSION) {
             throw new NativeLibraryException(path + " has ABI version " + abi + " but bench-native expects "
@@ -185,6 +190,11 @@ public final class NativeLibrary {
         return Linker.nativeLinker().downcallHandle(symbol, descriptor);
     }
 
+    /** A function added within the ABI version, or null in a library built before it. */
+    private static MethodHandle bindIfPresent(SymbolLookup symbols, String name, FunctionDescriptor descriptor) {
+        return symbols.find(name).map(symbol -> Linker.nativeLinker().downcallHandle(symbol, descriptor)).orElse(null);
+    }
+
     /** The file the library was loaded from. */
     public Path path() {
         return path;
@@ -205,6 +215,14 @@ public final class NativeLibrary {
      */
     public boolean resizable() {
         return poolUseWorkers != null;
+    }
+
+    /**
+     * Whether this library keeps the pool's accounting (pb_pool_stats_*, {@link NativeBench#readStats()});
+     * one built before it does not. (A library built with PB_STATS=0 has the functions, and they fail.)
+     */
+    public boolean accounted() {
+        return poolStatsRead != null;
     }
 
     public int kernelCount() {
@@ -318,6 +336,34 @@ public final class NativeLibrary {
             benchDestroy.invokeExact(bench);
         } catch (Throwable t) {
             throw failed(t);
+        }
+    }
+
+    int poolStatsReset(MemorySegment pool) {
+        requireAccounting();
+        try {
+            return (int) poolStatsReset.invokeExact(pool);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    /** pb_pool_stats_read's values, or null (then {@link #lastFailure(String)} says why). */
+    long[] poolStatsRead(MemorySegment pool) {
+        requireAccounting();
+        try {
+            int size = (int) poolStatsSize.invokeExact(pool);
+            MemorySegment values = (MemorySegment) poolStatsRead.invokeExact(pool);
+            return values.address() == 0 ? null : values.reinterpret(8L * size).toArray(JAVA_LONG);
+        } catch (Throwable t) {
+            throw failed(t);
+        }
+    }
+
+    private void requireAccounting() {
+        if (!accounted()) {
+            throw new NativeLibraryException(path + " was built before the pool's accounting (pb_pool_stats_read): "
+                    + "rebuild the library from this checkout (" + HOW_TO_BUILD + ").");
         }
     }
 

@@ -110,6 +110,38 @@ class NativeBenchTest {
     }
 
     @Test
+    void theAccountingCountsRegionsAndLeavesOneWorkerAlone() {
+        try (NativeBench bench = NativeBench.create(KernelSpec.FORKJOIN, 4096, SEED, 4)) {
+            assertTrue(NativeLibrary.load().accounted());
+            for (int workers : new int[] {1, 2, 4}) {
+                bench.useWorkers(workers);
+                bench.step();
+                bench.resetStats();
+                for (int i = 0; i < 10; i++) {
+                    bench.step();
+                }
+                PoolStats stats = bench.readStats();
+                String at = "forkjoin at " + workers + " of 4: ";
+                assertEquals(workers, stats.active());
+                assertEquals(4, stats.workers().size());
+                PoolStats.Worker zero = stats.workers().getFirst();
+                // forkjoin joins its W leaves once a step from two workers on; at one, its only leaf needs none.
+                assertEquals(workers == 1 ? 0 : 10, zero.regions(), at + "regions");
+                for (PoolStats.Worker worker : stats.workers()) {
+                    long sum = worker.busyNs() + worker.searchingNs() + worker.asleepNs() + worker.parkedNs();
+                    assertTrue(sum >= stats.windowNs() && sum < stats.windowNs() + 1_000_000, at + worker + " in " + stats);
+                }
+                if (workers == 1) {
+                    assertEquals(new PoolStats.Worker(stats.windowNs(), 0, 0, 0, 0, 0, 0, 0, 0, 0), zero, at + "worker 0");
+                    for (PoolStats.Worker helper : stats.workers().subList(1, 4)) {
+                        assertEquals(stats.windowNs(), helper.parkedNs(), at + "a helper not parked all along");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aClosedBenchRefusesToStepAndClosesOnce() {
         NativeBench bench = NativeBench.create(KernelSpec.FORKJOIN, 1024, SEED, 2);
         bench.close();
@@ -117,5 +149,6 @@ class NativeBenchTest {
         assertEquals("the native forkjoin bench was closed: create a new one.",
                 assertThrows(IllegalStateException.class, bench::step).getMessage());
         assertThrows(IllegalStateException.class, () -> bench.useWorkers(1));
+        assertThrows(IllegalStateException.class, bench::readStats);
     }
 }

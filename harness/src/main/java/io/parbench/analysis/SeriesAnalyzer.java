@@ -1,7 +1,6 @@
 package io.parbench.analysis;
 
 import io.parbench.change.SpeedupForks;
-import io.parbench.verdict.Interval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -108,7 +107,7 @@ public final class SeriesAnalyzer {
         }
         // Over forks, paired within each fork where T(1) and T(W) shared it (a curve per page or JVM).
         SpeedupForks forks = SpeedupForks.of(single.results(), point.results());
-        Interval interval = forks.interval(SampleStatistics.CONFIDENCE);
+        SpeedupForks.Estimate interval = forks.interval(SampleStatistics.CONFIDENCE);
         double speedup = interval.estimate();
         // Marked, not worded: the report and the terminal summary say what an anomaly means.
         boolean implausible = speedup > speedupLimit(w, cores);

@@ -2,7 +2,6 @@ package io.parbench.change;
 
 import io.parbench.results.ConfigurationResult;
 import io.parbench.statistics.Statistics;
-import io.parbench.verdict.Interval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +22,9 @@ import java.util.Map;
  * @param minus groups subtracted: none (paired), or log T(1)
  */
 public record SpeedupForks(List<double[]> plus, List<double[]> minus, boolean paired) {
+
+    /** S(W) and its interval. */
+    public record Estimate(double estimate, double low, double high) {}
 
     /** The forks of the one-worker and the W-worker configurations of one series in one run. */
     public static SpeedupForks of(ConfigurationResult oneWorker, ConfigurationResult atWorkers) {
@@ -72,14 +74,14 @@ public record SpeedupForks(List<double[]> plus, List<double[]> minus, boolean pa
      * S(W) with its two-sided Student t interval at {@code confidence} over forks; low = high = the
      * estimate with fewer than 2 forks in a group (one process cannot show how much the next differs).
      */
-    public Interval interval(double confidence) {
+    public Estimate interval(double confidence) {
         double estimate = Math.exp(logEstimate());
         LogChange change = change();
         if (change == null || !Double.isFinite(change.standardError())) {
-            return new Interval(estimate, estimate, estimate);
+            return new Estimate(estimate, estimate, estimate);
         }
         double half = Statistics.tQuantile(change.degreesOfFreedom(), 0.5 + confidence / 2) * change.standardError();
-        return new Interval(estimate, Math.exp(change.estimate() - half), Math.exp(change.estimate() + half));
+        return new Estimate(estimate, Math.exp(change.estimate() - half), Math.exp(change.estimate() + half));
     }
 
     public List<double[]> groups() {

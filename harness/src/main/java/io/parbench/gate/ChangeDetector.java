@@ -58,7 +58,8 @@ public final class ChangeDetector {
 
     /** One run's speedup with its interval over forks (none with a single fork: low = high = the estimate). */
     public Interval speedup(SpeedupForks samples) {
-        return samples.interval(confidence);
+        SpeedupForks.Estimate s = samples.interval(confidence);
+        return new Interval(s.estimate(), s.low(), s.high());
     }
 
     /** The geometric mean of a side's fork values: the centre this statistic belongs with. */

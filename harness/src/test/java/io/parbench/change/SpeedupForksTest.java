@@ -9,7 +9,6 @@ import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.SampleSource;
 import io.parbench.results.Status;
-import io.parbench.verdict.Interval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +47,7 @@ class SpeedupForksTest {
     void oneForkHasNoSpreadSoNoInterval() {
         SpeedupForks s = SpeedupForks.of(result(ONE, List.of(1), List.of(100.0, 104.0)), result(TWO, List.of(1), List.of(180.0, 184.0)));
         assertNull(s.change());
-        Interval i = s.interval(0.95);
+        SpeedupForks.Estimate i = s.interval(0.95);
         assertEquals(i.estimate(), i.low());
         assertEquals(i.estimate(), i.high());
     }
@@ -77,8 +76,8 @@ class SpeedupForksTest {
                 twoForks.add(iterations(level * speedup, 3, random));
             }
             List<Integer> ids = List.of(0, 1, 2, 3, 4);
-            Interval paired = SpeedupForks.of(forks(ONE, ids, oneForks), forks(TWO, ids, twoForks)).interval(0.95);
-            Interval independent = SpeedupForks.independent(oneForks, twoForks).interval(0.95);
+            SpeedupForks.Estimate paired = SpeedupForks.of(forks(ONE, ids, oneForks), forks(TWO, ids, twoForks)).interval(0.95);
+            SpeedupForks.Estimate independent = SpeedupForks.independent(oneForks, twoForks).interval(0.95);
             covered += paired.low() <= trueSpeedup && trueSpeedup <= paired.high() ? 1 : 0;
             widthRatio[t] = Math.log(independent.high() / independent.low()) / Math.log(paired.high() / paired.low());
         }

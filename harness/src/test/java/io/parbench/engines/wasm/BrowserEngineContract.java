@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.engines.Block;
 import io.parbench.engines.EngineOptions;
+import io.parbench.engines.ForkMeasurement;
+import io.parbench.engines.ForkPlan;
 import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserCrash;
 import io.parbench.engines.browser.BrowserEngineOptions;
@@ -15,16 +18,22 @@ import io.parbench.engines.byo.ByoEngine;
 import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
+import io.parbench.plan.BlockOrder;
 import io.parbench.results.BrowserProbe;
+import io.parbench.results.ComparisonSide;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,17 +93,30 @@ abstract class BrowserEngineContract {
     @Test
     void everyKernelMatchesTheReferenceChecksumAtOneToFourWorkers() throws Exception {
         for (KernelSpec kernel : KernelSpec.values()) {
-            long size = kernel.defaultSize(KernelSpec.Profile.QUICK);
-            for (int workers = 1; workers <= 4; workers++) {
-                Configuration configuration = new Configuration(browser().id(), kernel.id(), null, size, workers);
-                SingleConfiguration.Result m = SingleConfiguration.measure(isolated, configuration, QUICK);
-                assertEquals(Status.OK, m.status(), () -> configuration.label() + ": " + m.reason() + " " + m.notes());
-                assertEquals(expected(kernel, size), m.checksum(), configuration.label());
-                assertEquals(2, m.samples().getFirst().size());
-                assertTrue(m.poolStartupMillis() >= 0);
-                assertNull(m.reason());
-            }
+            assertCurveMatches(isolated, kernel, expected(kernel, kernel.defaultSize(KernelSpec.Profile.QUICK)));
         }
+    }
+
+    /**
+     * One page measures the kernel at 1 to 4 workers on one pool, in a balanced order of two blocks
+     * each; every block ran and every worker count computed the expected checksum.
+     */
+    static ForkMeasurement assertCurveMatches(WasmEngine engine, KernelSpec kernel, String expected) throws Exception {
+        long size = kernel.defaultSize(KernelSpec.Profile.QUICK);
+        List<Integer> workers = List.of(1, 2, 3, 4);
+        ForkPlan curve = new ForkPlan(new SeriesKey(engine.name(), kernel.id(), null, size),
+                BlockOrder.balanced(List.of(ComparisonSide.CURRENT), workers, QUICK.iterations(), new Random(kernel.ordinal())), QUICK);
+        ForkMeasurement m = engine.measure(curve);
+        String label = engine.name() + "/" + kernel.id() + "/" + size;
+        assertEquals(Status.OK, m.status(), () -> label + ": " + m.reason() + " " + m.notes());
+        assertNull(m.reason(), label);
+        assertEquals(curve.order(), m.blocks().stream().map(ForkMeasurement.MeasuredBlock::block).toList(), label);
+        assertTrue(m.blocks().stream().allMatch(b -> b.stepsPerSecond() > 0), label);
+        Map<Block, String> everyCount = new HashMap<>();
+        workers.forEach(w -> everyCount.put(Block.of(w), expected));
+        assertEquals(everyCount, m.checksums(), label);
+        assertTrue(m.poolStartupMillis() >= 0, label);
+        return m;
     }
 
     @Test

@@ -6,6 +6,7 @@
 #   test_runtime   the work-stealing runtime, plain, under ThreadSanitizer and under
 #                  AddressSanitizer+LeakSanitizer+UBSan
 #   wasm-smoke     parbench.wasm under node with worker_threads helpers, checksums = native
+#   steady-rule    the browser warm-up's steady rule (measure.js) on rates of known shape
 #   *-slowed       the build slowed for calibration: test_kernels and the wasm's checksums,
 #                  which equal the normal build's, and its kernel steps per call
 #   *-unaccounted  the build without the pool's accounting (PB_STATS=0, to measure its cost):
@@ -150,6 +151,7 @@ else
     suite wasm-smoke node --no-liftoff "$here/wasm-smoke.mjs" "$wasm" "$scratch/quick-checksums.txt"
     suite wasm-smoke-slowed node --no-liftoff "$here/wasm-smoke.mjs" "$slowed/wasm/parbench.wasm" \
         "$scratch/quick-checksums.txt" --extra-work-percent "$extra_work_percent"
+    suite steady-rule node "$here/../js/steady-rule.mjs"
 fi
 
 echo "$passed passed, $failed failed"

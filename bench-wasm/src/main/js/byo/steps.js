@@ -7,7 +7,7 @@
 // very same loop. Awaiting an already settled promise costs a fraction of a microsecond in every
 // browser; a step worth measuring takes far longer, so the floor is normally well under 1% of it.
 
-import { steadyRates } from '../measure.js';
+import { steady } from '../measure.js';
 
 /** One iteration of awaited steps: whole steps until `ms` have passed; resolves to steps per second. */
 export async function asyncIteration(step, ms) {
@@ -24,7 +24,7 @@ export async function asyncIteration(step, ms) {
 
 /**
  * The warm-up, as ../measure.js warmUpUntilSteady for one point: slices of awaited steps until
- * `minMillis` have passed and the last slices agree, or `maxMillis` have passed.
+ * `minMillis` have passed and its rate has settled (../measure.js steady), or `maxMillis` have passed.
  */
 export async function asyncWarmUpUntilSteady(step, iterationMillis, { minMillis, maxMillis, sliceMillis, tolerance }) {
   const start = performance.now();
@@ -32,8 +32,8 @@ export async function asyncWarmUpUntilSteady(step, iterationMillis, { minMillis,
   for (;;) {
     rates.push(await asyncIteration(step, Math.min(sliceMillis, iterationMillis)));
     const elapsed = performance.now() - start;
-    const steady = steadyRates(rates, tolerance);
-    if ((elapsed >= minMillis && steady) || elapsed >= maxMillis) return { steadyAfterMs: elapsed, steady };
+    const settled = steady([rates], tolerance);
+    if ((elapsed >= minMillis && settled) || elapsed >= maxMillis) return { steadyAfterMs: elapsed, steady: settled };
   }
 }
 

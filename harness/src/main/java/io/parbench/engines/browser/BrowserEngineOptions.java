@@ -32,7 +32,7 @@ public record BrowserEngineOptions(
     public static final Duration MAXIMUM_WARMUP = Duration.ofSeconds(3);
     /** The warm-up's slices, and how far apart the last ones may be and still count as steady. */
     private static final Duration WARMUP_SLICE = Duration.ofMillis(50);
-    private static final double STEADY_TOLERANCE = 0.04;
+    private static final double STEADY_TOLERANCE = 0.05;
     /** What a page takes before it warms up: loading, compiling the module, starting the pool, making the input. */
     private static final Duration PAGE_SET_UP = Duration.ofMillis(700);
     /** The least a fork's watchdog allows, however short the fork: loading the page and starting the pool on a busy machine. */

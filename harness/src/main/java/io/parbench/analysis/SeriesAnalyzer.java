@@ -111,7 +111,7 @@ public final class SeriesAnalyzer {
         double speedup = interval.estimate();
         // Marked, not worded: the report and the terminal summary say what an anomaly means.
         boolean implausible = speedup > speedupLimit(w, cores);
-        boolean spread = forks.change() != null;
+        boolean spread = forks.forks() >= 2; // one fork cannot show how much the next differs
         if (!spread && !notes.contains(ONE_FORK)) {
             notes.add(ONE_FORK);
         }

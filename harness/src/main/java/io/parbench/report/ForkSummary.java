@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * How a run's forks (its fresh pages and JVMs) went, per engine: how many, how many points each
@@ -32,10 +31,9 @@ public final class ForkSummary {
     public static List<String> problems(RunDocument document) {
         List<String> lines = new ArrayList<>();
         byEngine(document).forEach((engine, forks) -> {
-            int retries = forks.stream().mapToInt(ForkRecord::retries).sum();
-            long failed = forks.stream().filter(f -> f.status() == Status.FAILED).count();
-            if (retries > 0 || failed > 0) {
-                lines.add(engine + ": " + problems(retries, failed, forks.size()));
+            String problems = problems(forks);
+            if (problems != null) {
+                lines.add(engine + ": " + problems);
             }
         });
         return lines;
@@ -53,9 +51,7 @@ public final class ForkSummary {
         StringBuilder text = new StringBuilder(forks.size() + (forks.size() == 1 ? " fork" : " forks"));
         text.append(most == 1 ? ", one worker count each"
                 : ", a curve of " + (fewest == most ? most : fewest + "–" + most) + " worker counts each");
-        int retries = forks.stream().mapToInt(ForkRecord::retries).sum();
-        long failed = forks.stream().filter(f -> f.status() == Status.FAILED).count();
-        text.append("; ").append(problems(retries, failed, forks.size()));
+        text.append("; ").append(Objects.requireNonNullElse(problems(forks), "none retried or failed"));
         double[] steady = forks.stream().map(ForkRecord::steadyAfterMillis).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
                 .sorted().toArray();
         if (steady.length > 0) {
@@ -65,17 +61,20 @@ public final class ForkSummary {
         return text.toString();
     }
 
-    private static String problems(int retries, long failed, int forks) {
+    /** The forks' retried pages and failures in words; null when every fork went as planned. */
+    private static String problems(List<ForkRecord> forks) {
+        int retries = forks.stream().mapToInt(ForkRecord::retries).sum();
+        long failed = forks.stream().filter(f -> f.status() == Status.FAILED).count();
         if (retries == 0 && failed == 0) {
-            return "none retried or failed";
+            return null;
         }
         List<String> parts = new ArrayList<>();
         if (retries > 0) {
             parts.add(retries + (retries == 1 ? " page" : " pages") + " stuck before measuring and retried");
         }
         if (failed > 0) {
-            parts.add(failed + " of " + forks + " failed (their reasons are with their configurations)");
+            parts.add(failed + " of " + forks.size() + " failed (their reasons are with their configurations)");
         }
-        return parts.stream().collect(Collectors.joining(", "));
+        return String.join(", ", parts);
     }
 }

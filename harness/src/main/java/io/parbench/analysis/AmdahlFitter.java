@@ -36,11 +36,10 @@ public final class AmdahlFitter {
     public static FitResult<AmdahlFit> fit(double[] workers, double[] speedups) {
         int n = workers.length;
         if (n == 0) {
-            return FitResult.notFitted("Amdahl fit needs measurements with more than one worker");
+            return FitResult.notFitted(SeriesNote.of(SeriesNote.Kind.AMDAHL_NO_PARALLEL_SAMPLES));
         }
         if (n == 1) {
-            return FitResult.notFitted("Amdahl fit needs two or more samples with more than one worker for a"
-                    + " standard error (found 1)");
+            return FitResult.notFitted(SeriesNote.of(SeriesNote.Kind.AMDAHL_ONE_SAMPLE));
         }
         double p = minimiseSse(workers, speedups);
         double sse = sse(p, workers, speedups);

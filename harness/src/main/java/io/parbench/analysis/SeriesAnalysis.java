@@ -13,7 +13,7 @@ import java.util.List;
  *     than three samples above W = 1, or no convergence); the notes say why
  * @param recommendedWorkers the fewest workers within 5% of the best measured mean throughput,
  *     fallback points not counted; null when every point is a fallback
- * @param notes why something could not be computed or was left out, in words
+ * @param notes why something could not be computed or was left out (the report words them)
  */
 public record SeriesAnalysis(
         SeriesKey key,
@@ -21,7 +21,7 @@ public record SeriesAnalysis(
         AmdahlFit amdahl,
         UslFit usl,
         Integer recommendedWorkers,
-        List<String> notes) {
+        List<SeriesNote> notes) {
 
     public SeriesAnalysis {
         points = List.copyOf(points);

@@ -17,18 +17,14 @@ public final class SeriesAnalyzer {
     /** A worker count is recommended when its mean throughput is within this fraction of the best. */
     public static final double RECOMMENDATION_TOLERANCE = 0.05;
 
-    static final String ONE_FORK = "speedups without an interval: one fork (page or process) measured them, and forks are"
-            + " the replicates (measure with --forks 2 or more)";
-    static final String NO_SINGLE_WORKER = "no W=1 point: speedup needs the single-worker throughput";
-
     private SeriesAnalyzer() {}
 
     /** @param cores the measuring machine's logical cores; 0 when unknown (then only W bounds a speedup) */
     static SeriesAnalysis analyze(SeriesPoints series, int cores) {
-        List<String> notes = new ArrayList<>(series.notes());
+        List<SeriesNote> notes = new ArrayList<>(series.notes());
         List<MeasuredPoint> regular = series.regularPoints();
         if (regular.isEmpty()) {
-            notes.add("every point ran in fallback mode: no speedup, fits or recommended worker count");
+            notes.add(SeriesNote.of(SeriesNote.Kind.ALL_FALLBACK));
         }
         MeasuredPoint single = regular.isEmpty() ? null : baseline(regular, notes);
         List<ScalingPoint> points = series.points().stream()
@@ -42,7 +38,7 @@ public final class SeriesAnalyzer {
             amdahl = keep(AmdahlFitter.fit(parallel.workers(), speedups), notes);
             usl = keep(UslFitter.fit(parallel.workers(), parallel.throughputs(), single.mean()), notes);
         } else if (!regular.isEmpty()) {
-            notes.add("no Amdahl or USL fit: both are anchored at the W=1 throughput");
+            notes.add(SeriesNote.of(SeriesNote.Kind.NO_FIT_WITHOUT_SINGLE_WORKER));
         }
         Integer recommended = regular.isEmpty() ? null : recommendedWorkers(plausible(regular, points));
         return new SeriesAnalysis(series.key(), points, amdahl, usl, recommended, notes);
@@ -84,20 +80,20 @@ public final class SeriesAnalyzer {
     }
 
     /** The regular W = 1 point with a positive mean, or null with a note saying why there is none. */
-    private static MeasuredPoint baseline(List<MeasuredPoint> regular, List<String> notes) {
+    private static MeasuredPoint baseline(List<MeasuredPoint> regular, List<SeriesNote> notes) {
         MeasuredPoint single = regular.stream().filter(p -> p.workers() == 1).findFirst().orElse(null);
         if (single == null) {
-            notes.add(NO_SINGLE_WORKER);
+            notes.add(SeriesNote.of(SeriesNote.Kind.NO_SINGLE_WORKER));
             return null;
         }
         if (single.mean() == 0) {
-            notes.add("W=1 mean throughput is 0 steps/sec: speedup is undefined");
+            notes.add(SeriesNote.of(SeriesNote.Kind.SINGLE_WORKER_ZERO));
             return null;
         }
         return single;
     }
 
-    private static ScalingPoint scalingPoint(MeasuredPoint point, MeasuredPoint single, int cores, List<String> notes) {
+    private static ScalingPoint scalingPoint(MeasuredPoint point, MeasuredPoint single, int cores, List<SeriesNote> notes) {
         int w = point.workers();
         if (point.fallback() || single == null) {
             return new ScalingPoint(w, point.throughput(), null, null, null, null, null, false);
@@ -112,12 +108,12 @@ public final class SeriesAnalyzer {
         // Marked, not worded: the report and the terminal summary say what an anomaly means.
         boolean implausible = speedup > speedupLimit(w, cores);
         boolean spread = forks.forks() >= 2; // one fork cannot show how much the next differs
-        if (!spread && !notes.contains(ONE_FORK)) {
-            notes.add(ONE_FORK);
+        if (!spread && !notes.contains(SeriesNote.of(SeriesNote.Kind.ONE_FORK))) {
+            notes.add(SeriesNote.of(SeriesNote.Kind.ONE_FORK));
         }
         Double serialFraction = speedup > 0 ? karpFlatt(speedup, w) : null;
         if (serialFraction == null) {
-            notes.add("W=" + w + ": mean throughput is 0 steps/sec, so there is no Karp–Flatt serial fraction");
+            notes.add(SeriesNote.at(SeriesNote.Kind.ZERO_THROUGHPUT, w));
         }
         return new ScalingPoint(
                 w,
@@ -130,7 +126,7 @@ public final class SeriesAnalyzer {
                 implausible);
     }
 
-    private static <T> T keep(FitResult<T> result, List<String> notes) {
+    private static <T> T keep(FitResult<T> result, List<SeriesNote> notes) {
         if (result.note() != null) {
             notes.add(result.note());
         }

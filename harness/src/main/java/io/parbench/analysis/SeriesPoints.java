@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * holds several); only when there are none does a fallback result make a (flagged) fallback
  * point. Failed results and results without samples are left out with a note.
  */
-record SeriesPoints(SeriesKey key, List<MeasuredPoint> points, List<String> notes) {
+record SeriesPoints(SeriesKey key, List<MeasuredPoint> points, List<SeriesNote> notes) {
 
     static SeriesPoints collect(SeriesKey key, List<ConfigurationResult> results) {
         Map<Integer, List<ConfigurationResult>> byWorkers = new TreeMap<>();
@@ -25,21 +25,20 @@ record SeriesPoints(SeriesKey key, List<MeasuredPoint> points, List<String> note
             byWorkers.computeIfAbsent(result.configuration().workers(), w -> new ArrayList<>()).add(result);
         }
         List<MeasuredPoint> points = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<SeriesNote> notes = new ArrayList<>();
         byWorkers.forEach((workers, atW) -> {
             List<ConfigurationResult> ok = select(atW, Status.OK);
             List<ConfigurationResult> fallback = select(atW, Status.FALLBACK);
             if (!ok.isEmpty()) {
                 points.add(point(key, workers, ok, false, notes));
                 if (!fallback.isEmpty()) {
-                    notes.add("W=" + workers + " also has a fallback measurement: the regular one is used");
+                    notes.add(SeriesNote.at(SeriesNote.Kind.FALLBACK_BESIDE_REGULAR, workers));
                 }
             } else if (!fallback.isEmpty()) {
                 points.add(point(key, workers, fallback, true, notes));
-                notes.add("W=" + workers + " ran in fallback (single-threaded) mode: shown, but left out of"
-                        + " speedup, fits, recommendation and engine ratios");
+                notes.add(SeriesNote.at(SeriesNote.Kind.FALLBACK_POINT, workers));
             } else {
-                notes.add("W=" + workers + " " + whyNotMeasured(atW) + ": left out");
+                notes.add(whyNotMeasured(workers, atW));
             }
         });
         return new SeriesPoints(key, points, notes);
@@ -57,22 +56,22 @@ record SeriesPoints(SeriesKey key, List<MeasuredPoint> points, List<String> note
     }
 
     private static MeasuredPoint point(
-            SeriesKey key, int workers, List<ConfigurationResult> results, boolean fallback, List<String> notes) {
+            SeriesKey key, int workers, List<ConfigurationResult> results, boolean fallback, List<SeriesNote> notes) {
         if (results.size() > 1) {
-            notes.add("W=" + workers + " was measured " + results.size() + " times: samples pooled");
+            notes.add(new SeriesNote(SeriesNote.Kind.POOLED, workers, results.size(), null));
         }
         MeasuredPoint point = MeasuredPoint.of(key, workers, results, fallback);
         if (point.samples().length == 1) {
-            notes.add("W=" + workers + " has a single sample: no spread, its confidence interval is the mean itself");
+            notes.add(SeriesNote.at(SeriesNote.Kind.SINGLE_SAMPLE, workers));
         }
         return point;
     }
 
-    private static String whyNotMeasured(List<ConfigurationResult> results) {
+    private static SeriesNote whyNotMeasured(int workers, List<ConfigurationResult> results) {
         return results.stream()
                 .filter(r -> r.status() == Status.FAILED)
                 .findFirst()
-                .map(r -> "failed" + (r.reason() == null ? "" : " (" + r.reason() + ")"))
-                .orElse("has no samples");
+                .map(r -> new SeriesNote(SeriesNote.Kind.FAILED, workers, 0, r.reason()))
+                .orElse(SeriesNote.at(SeriesNote.Kind.NO_SAMPLES, workers));
     }
 }

@@ -43,11 +43,10 @@ public final class UslFitter {
         int n = workers.length;
         long distinctWorkers = Arrays.stream(workers).distinct().count();
         if (distinctWorkers < 2) {
-            return FitResult.notFitted("USL fit needs two or more worker counts above 1 (found " + distinctWorkers + ")");
+            return FitResult.notFitted(new SeriesNote(SeriesNote.Kind.USL_TOO_FEW_WORKER_COUNTS, 0, distinctWorkers, null));
         }
         if (n < 3) {
-            return FitResult.notFitted("USL fit needs three or more samples with more than one worker for standard"
-                    + " errors (found " + n + ")");
+            return FitResult.notFitted(new SeriesNote(SeriesNote.Kind.USL_TOO_FEW_SAMPLES, 0, n, null));
         }
         double[] relative = new double[n];
         for (int i = 0; i < n; i++) {
@@ -67,10 +66,9 @@ public final class UslFitter {
             optimum = new LevenbergMarquardtOptimizer().optimize(problem);
             covariance = optimum.getCovariances(SINGULARITY_THRESHOLD);
         } catch (TooManyEvaluationsException | TooManyIterationsException | ConvergenceException e) {
-            return FitResult.notFitted("USL fit did not converge: " + e.getMessage());
+            return FitResult.notFitted(new SeriesNote(SeriesNote.Kind.USL_NO_CONVERGENCE, 0, 0, e.getMessage()));
         } catch (SingularMatrixException e) {
-            return FitResult.notFitted("USL fit has no standard errors: these throughputs cannot tell"
-                    + " contention from coherency");
+            return FitResult.notFitted(SeriesNote.of(SeriesNote.Kind.USL_NO_STANDARD_ERRORS));
         }
         double sigma = optimum.getPoint().getEntry(0);
         double kappa = optimum.getPoint().getEntry(1);
@@ -78,7 +76,7 @@ public final class UslFitter {
         double sigmaError = Math.sqrt(residualVariance * covariance.getEntry(0, 0));
         double kappaError = Math.sqrt(residualVariance * covariance.getEntry(1, 1));
         if (!Double.isFinite(sigma + kappa + sigmaError + kappaError)) {
-            return FitResult.notFitted("USL fit gave no finite parameters");
+            return FitResult.notFitted(SeriesNote.of(SeriesNote.Kind.USL_NOT_FINITE));
         }
         Double peakWorkers = peakWorkers(sigma, kappa);
         UslFit shape = new UslFit(sigma, sigmaError, kappa, kappaError, lambda, peakWorkers, null);

@@ -1,7 +1,6 @@
 package io.parbench.export;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import io.parbench.text.Choices;
 
 /** The export formats, by the name used on the command line. */
 public enum ExportFormat {
@@ -26,10 +25,6 @@ public enum ExportFormat {
     }
 
     public static ExportFormat byId(String id) {
-        return Arrays.stream(values())
-                .filter(f -> f.id.equals(id))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown export format '" + id + "'; choose one of "
-                        + Arrays.stream(values()).map(ExportFormat::id).collect(Collectors.joining(", ")) + "."));
+        return Choices.parse("export format", values(), ExportFormat::id, id);
     }
 }

@@ -2,9 +2,8 @@ package io.parbench.plan;
 
 import io.parbench.kernels.KernelSpec;
 import io.parbench.results.MeasurementSettings;
-import java.util.Arrays;
+import io.parbench.text.Choices;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * A named set of defaults: kernel sizes, how long to measure, and which worker counts.
@@ -45,10 +44,6 @@ public enum Profile {
     }
 
     public static Profile parse(String id) {
-        return Arrays.stream(values())
-                .filter(p -> p.id().equals(id.toLowerCase(Locale.ROOT)))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown profile '" + id + "'; use one of "
-                        + Arrays.stream(values()).map(Profile::id).collect(Collectors.joining(", ")) + "."));
+        return Choices.parse("profile", values(), Profile::id, id);
     }
 }

@@ -123,7 +123,7 @@ final class KernelTables {
                 withInterval(html, usl == null ? "–" : fixed(usl.contention(), 4), usl == null ? "" : "± " + fixed(usl.contentionStdErr(), 4));
                 withInterval(html, usl == null ? "–" : fixed(usl.coherency(), 5), usl == null ? "" : "± " + fixed(usl.coherencyStdErr(), 5));
                 html.element("td", "num", usl == null ? "–" : usl.peakWorkers() == null ? "none (keeps rising)" : "W ≈ " + Format.significant(usl.peakWorkers()));
-                a.notes().forEach(note -> notes.add(s.label() + ": " + note));
+                a.notes().forEach(note -> notes.add(s.label() + ": " + SeriesNoteWording.words(note)));
             }
             html.close("tr");
         }

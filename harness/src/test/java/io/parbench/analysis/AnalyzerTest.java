@@ -39,8 +39,8 @@ class AnalyzerTest {
         return series.points().stream().filter(p -> p.workers() == workers).findFirst().orElseThrow();
     }
 
-    private static boolean hasNote(SeriesAnalysis series, String fragment) {
-        return series.notes().stream().anyMatch(n -> n.contains(fragment));
+    private static boolean hasNote(SeriesAnalysis series, SeriesNote.Kind kind) {
+        return series.notes().stream().anyMatch(n -> n.kind() == kind);
     }
 
     @Test
@@ -69,7 +69,7 @@ class AnalyzerTest {
         assertEquals(1.0 / 9, four.karpFlatt(), 1e-12);
         assertEquals(300, four.throughput().mean(), 1e-12);
         assertNull(four.speedupHigh());
-        assertTrue(s.notes().contains(SeriesAnalyzer.ONE_FORK), s.notes().toString());
+        assertTrue(s.notes().contains(SeriesNote.of(SeriesNote.Kind.ONE_FORK)), s.notes().toString());
     }
 
     /**
@@ -92,7 +92,7 @@ class AnalyzerTest {
         assertEquals(Math.exp(mean - half), two.speedupLow(), 1e-9);
         assertEquals(Math.exp(mean + half), two.speedupHigh(), 1e-9);
         assertEquals(Math.sqrt(3.0 * 3.25), at(s, 4).speedup(), 1e-12);
-        assertFalse(s.notes().contains(SeriesAnalyzer.ONE_FORK), s.notes().toString());
+        assertFalse(s.notes().contains(SeriesNote.of(SeriesNote.Kind.ONE_FORK)), s.notes().toString());
     }
 
     @Test
@@ -111,7 +111,7 @@ class AnalyzerTest {
         assertNotNull(s.amdahl());
         // Measured means: W=32 ~ 14.6k, W=64 ~ 14.8k (best); the fewest within 5% is 32.
         assertEquals(32, s.recommendedWorkers());
-        assertEquals(List.of(SeriesAnalyzer.ONE_FORK), s.notes());
+        assertEquals(List.of(SeriesNote.of(SeriesNote.Kind.ONE_FORK)), s.notes());
     }
 
     @Test
@@ -149,8 +149,8 @@ class AnalyzerTest {
     void missingSingleWorkerPointLeavesSpeedupAndFitsNullWithNotes() {
         SeriesAnalysis s = onlySeries(Analyzer.analyze(Documents.of(
                 ok("native", 2, 200, 202), ok("native", 4, 390, 400), ok("native", 8, 700, 720))));
-        assertTrue(s.notes().contains("no W=1 point: speedup needs the single-worker throughput"), s.notes().toString());
-        assertTrue(hasNote(s, "no Amdahl or USL fit"), s.notes().toString());
+        assertTrue(s.notes().contains(SeriesNote.of(SeriesNote.Kind.NO_SINGLE_WORKER)), s.notes().toString());
+        assertTrue(hasNote(s, SeriesNote.Kind.NO_FIT_WITHOUT_SINGLE_WORKER), s.notes().toString());
         for (ScalingPoint p : s.points()) {
             assertNull(p.speedup());
             assertNull(p.speedupLow());
@@ -167,8 +167,8 @@ class AnalyzerTest {
     void failedSingleWorkerPointIsExplained() {
         SeriesAnalysis s = onlySeries(Analyzer.analyze(Documents.of(
                 failed("native", 1, "timeout after 60 s"), ok("native", 2, 200, 202))));
-        assertTrue(s.notes().contains("W=1 failed (timeout after 60 s): left out"), s.notes().toString());
-        assertTrue(s.notes().contains(SeriesAnalyzer.NO_SINGLE_WORKER));
+        assertTrue(s.notes().contains(new SeriesNote(SeriesNote.Kind.FAILED, 1, 0, "timeout after 60 s")), s.notes().toString());
+        assertTrue(s.notes().contains(SeriesNote.of(SeriesNote.Kind.NO_SINGLE_WORKER)));
     }
 
     @Test
@@ -177,8 +177,8 @@ class AnalyzerTest {
         assertEquals(1, s.points().size());
         assertNull(s.amdahl());
         assertNull(s.usl());
-        assertTrue(hasNote(s, "Amdahl fit needs measurements with more than one worker"), s.notes().toString());
-        assertTrue(hasNote(s, "USL fit needs two or more worker counts above 1 (found 0)"), s.notes().toString());
+        assertTrue(s.notes().contains(SeriesNote.of(SeriesNote.Kind.AMDAHL_NO_PARALLEL_SAMPLES)), s.notes().toString());
+        assertTrue(s.notes().contains(new SeriesNote(SeriesNote.Kind.USL_TOO_FEW_WORKER_COUNTS, 0, 0, null)), s.notes().toString());
         assertEquals(1, s.recommendedWorkers());
     }
 
@@ -190,7 +190,7 @@ class AnalyzerTest {
         assertEquals(0.8, s.amdahl().parallelFraction(), 1e-6);
         assertEquals(5, s.amdahl().maxSpeedup(), 1e-4);
         assertNull(s.usl());
-        assertTrue(hasNote(s, "USL fit needs two or more worker counts above 1 (found 1)"));
+        assertTrue(s.notes().contains(new SeriesNote(SeriesNote.Kind.USL_TOO_FEW_WORKER_COUNTS, 0, 1, null)));
     }
 
     @Test
@@ -201,7 +201,7 @@ class AnalyzerTest {
         assertEquals(100, one.ciHigh());
         assertEquals(0, one.cv());
         SeriesAnalysis s = onlySeries(a);
-        assertTrue(hasNote(s, "W=1 has a single sample"), s.notes().toString());
+        assertTrue(s.notes().contains(SeriesNote.at(SeriesNote.Kind.SINGLE_SAMPLE, 1)), s.notes().toString());
         assertEquals(1.8, at(s, 2).speedup(), 1e-12);
         assertNull(at(s, 2).speedupLow()); // one fork: no interval
         assertNull(s.amdahl()); // one observation beyond W=1: no standard error
@@ -219,7 +219,7 @@ class AnalyzerTest {
         assertEquals(0, dead.speedup());
         assertEquals(0, dead.efficiency());
         assertNull(dead.karpFlatt());
-        assertTrue(hasNote(s, "W=4: mean throughput is 0 steps/sec"), s.notes().toString());
+        assertTrue(s.notes().contains(SeriesNote.at(SeriesNote.Kind.ZERO_THROUGHPUT, 4)), s.notes().toString());
         assertNotNull(s.amdahl());
         assertNotNull(s.usl());
     }
@@ -227,7 +227,7 @@ class AnalyzerTest {
     @Test
     void zeroSingleWorkerThroughputLeavesSpeedupUndefined() {
         SeriesAnalysis s = onlySeries(Analyzer.analyze(Documents.of(ok("native", 1, 0, 0), ok("native", 2, 5, 6))));
-        assertTrue(hasNote(s, "W=1 mean throughput is 0 steps/sec: speedup is undefined"), s.notes().toString());
+        assertTrue(hasNote(s, SeriesNote.Kind.SINGLE_WORKER_ZERO), s.notes().toString());
         assertNull(at(s, 2).speedup());
         assertNull(s.amdahl());
     }
@@ -249,7 +249,7 @@ class AnalyzerTest {
         assertNull(fb.speedup());
         assertNull(fb.efficiency());
         assertNull(fb.karpFlatt());
-        assertTrue(hasNote(s, "W=8 ran in fallback (single-threaded) mode"), s.notes().toString());
+        assertTrue(s.notes().contains(SeriesNote.at(SeriesNote.Kind.FALLBACK_POINT, 8)), s.notes().toString());
         assertEquals(4, s.recommendedWorkers()); // the fallback's higher 400 does not count
         SeriesAnalysis withoutFallback = Analyzer.analyze(Documents.of(regular)).series().getFirst();
         assertNotNull(s.usl());
@@ -262,8 +262,8 @@ class AnalyzerTest {
     void allFallbackSeriesSaysSoOnce() {
         SeriesAnalysis s = onlySeries(Analyzer.analyze(Documents.of(
                 fallback("chromium", 1, 100, 101), fallback("chromium", 4, 99, 100))));
-        assertTrue(hasNote(s, "every point ran in fallback mode"), s.notes().toString());
-        assertFalse(s.notes().contains(SeriesAnalyzer.NO_SINGLE_WORKER));
+        assertTrue(hasNote(s, SeriesNote.Kind.ALL_FALLBACK), s.notes().toString());
+        assertFalse(s.notes().contains(SeriesNote.of(SeriesNote.Kind.NO_SINGLE_WORKER)));
         assertNull(s.recommendedWorkers());
         assertNull(s.amdahl());
         assertEquals(2, s.points().size());
@@ -279,8 +279,8 @@ class AnalyzerTest {
         ScalingPoint two = at(s, 2);
         assertEquals(4, two.throughput().n());
         assertEquals(Math.sqrt(185.0 * 205) / 100, two.speedup(), 1e-12); // the geometric mean of the two forks' medians
-        assertTrue(hasNote(s, "W=2 was measured 2 times: samples pooled"));
-        assertTrue(hasNote(s, "W=2 also has a fallback measurement"));
+        assertTrue(s.notes().contains(new SeriesNote(SeriesNote.Kind.POOLED, 2, 2, null)));
+        assertTrue(s.notes().contains(SeriesNote.at(SeriesNote.Kind.FALLBACK_BESIDE_REGULAR, 2)));
     }
 
     @Test
@@ -291,8 +291,8 @@ class AnalyzerTest {
         assertEquals(1, a.configurations().size());
         SeriesAnalysis s = onlySeries(a); // the all-failed jvm series has nothing to analyse
         assertEquals(1, s.points().size());
-        assertTrue(s.notes().contains("W=2 failed (checksum mismatch): left out"));
-        assertTrue(s.notes().contains("W=4 has no samples: left out"));
+        assertTrue(s.notes().contains(new SeriesNote(SeriesNote.Kind.FAILED, 2, 0, "checksum mismatch")));
+        assertTrue(s.notes().contains(SeriesNote.at(SeriesNote.Kind.NO_SAMPLES, 4)));
     }
 
     @Test

@@ -109,9 +109,9 @@ class UslFitterTest {
     void tooFewWorkerCountsOrSamplesSayWhy() {
         FitResult<UslFit> oneCount = UslFitter.fit(new double[] {4, 4, 4}, new double[] {3, 3, 3}, 1);
         assertNull(oneCount.fit());
-        assertTrue(oneCount.note().contains("two or more worker counts above 1 (found 1)"), oneCount.note());
+        assertEquals(new SeriesNote(SeriesNote.Kind.USL_TOO_FEW_WORKER_COUNTS, 0, 1, null), oneCount.note());
         FitResult<UslFit> twoSamples = UslFitter.fit(new double[] {2, 4}, new double[] {2, 3}, 1);
         assertNull(twoSamples.fit());
-        assertTrue(twoSamples.note().contains("three or more samples"), twoSamples.note());
+        assertEquals(new SeriesNote(SeriesNote.Kind.USL_TOO_FEW_SAMPLES, 0, 2, null), twoSamples.note());
     }
 }

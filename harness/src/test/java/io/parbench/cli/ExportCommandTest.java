@@ -44,7 +44,7 @@ class ExportCommandTest {
     void anUnknownFormatExitsTwo() {
         CommandRun run = CommandRun.of("export", results().toString(), "--format", "xml");
         assertEquals(2, run.exitCode());
-        assertEquals("error: Unknown export format 'xml'; choose one of jmh, csv, benchmark-action.", run.err().strip());
+        assertEquals("error: Unknown export format 'xml'; use one of jmh, csv, benchmark-action.", run.err().strip());
         assertTrue(Files.exists(dir.resolve("results.json")));
     }
 }

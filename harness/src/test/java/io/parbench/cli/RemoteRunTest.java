@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.parbench.engines.browser.ServeAddress;
 import io.parbench.engines.browser.remote.WebDriverNode;
 import io.parbench.results.Environment;
 import io.parbench.results.FactKeys;
 import io.parbench.results.ResultsReader;
 import io.parbench.results.RunDocument;
 import io.parbench.results.Status;
+import io.parbench.serving.ServeAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -105,6 +105,6 @@ class ExportersTest {
     void formatsAreFoundByTheirCommandLineNames() {
         assertEquals(ExportFormat.BENCHMARK_ACTION, ExportFormat.byId("benchmark-action"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExportFormat.byId("xml"));
-        assertEquals("Unknown export format 'xml'; choose one of jmh, csv, benchmark-action.", e.getMessage());
+        assertEquals("Unknown export format 'xml'; use one of jmh, csv, benchmark-action.", e.getMessage());
     }
 }

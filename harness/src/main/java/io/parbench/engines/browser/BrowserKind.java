@@ -1,5 +1,6 @@
 package io.parbench.engines.browser;
 
+import io.parbench.text.Choices;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -65,13 +66,12 @@ public enum BrowserKind {
 
     /** The browser of this name (as on the command line), if parbench drives one. */
     public static Optional<BrowserKind> find(String id) {
-        return Arrays.stream(values()).filter(kind -> kind.id().equals(id.trim().toLowerCase(Locale.ROOT))).findFirst();
+        return Choices.find(values(), BrowserKind::id, id);
     }
 
     /** @throws IllegalArgumentException for a name that is not a browser parbench drives */
     public static BrowserKind parse(String id) {
-        return find(id).orElseThrow(() -> new IllegalArgumentException("Unknown browser '" + id + "'; use one of "
-                + String.join(", ", ids(List.of(values()))) + "."));
+        return Choices.parse("browser", values(), BrowserKind::id, id);
     }
 
     /** The browsers parbench launches on this machine, in the order "all" runs them. */

@@ -1,6 +1,7 @@
 package io.parbench.engines.browser;
 
 import io.parbench.process.Shutdown;
+import io.parbench.text.ErrorText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

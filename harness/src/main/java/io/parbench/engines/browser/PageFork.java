@@ -6,6 +6,7 @@ import io.parbench.engines.ForkMeasurement.MeasuredBlock;
 import io.parbench.engines.ForkPlan;
 import io.parbench.results.ComparisonSide;
 import io.parbench.results.Status;
+import io.parbench.text.ErrorText;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.parbench.engines.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parbench.engines.Deadline;
 import io.parbench.engines.browser.PageSession.PageException;
+import io.parbench.text.ErrorText;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

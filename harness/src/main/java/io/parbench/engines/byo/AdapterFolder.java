@@ -1,9 +1,9 @@
 package io.parbench.engines.byo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.parbench.engines.browser.AssetRoot;
-import io.parbench.engines.browser.DirectoryRoot;
 import io.parbench.results.ResultsJson;
+import io.parbench.serving.AssetRoot;
+import io.parbench.serving.DirectoryRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

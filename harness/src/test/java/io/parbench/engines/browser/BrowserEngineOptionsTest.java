@@ -1,6 +1,7 @@
 package io.parbench.engines.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +10,8 @@ import io.parbench.engines.ForkPlan;
 import io.parbench.engines.RemoteEndpoint;
 import io.parbench.plan.BlockOrder;
 import io.parbench.results.ComparisonSide;
-import io.parbench.results.SeriesKey;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.SeriesKey;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +46,11 @@ class BrowserEngineOptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BrowserEngineOptions.defaults().withMinimumWarmup(Duration.ofMillis(-1)));
         assertEquals("minimumWarmup must be zero or more, was PT-0.001S", e.getMessage());
+    }
+
+    @Test
+    void browsersAreLaunchedHereByDefault() {
+        assertNull(BrowserEngineOptions.defaults().remote());
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parbench.engines.browser.AssetServer;
+import io.parbench.serving.AssetServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

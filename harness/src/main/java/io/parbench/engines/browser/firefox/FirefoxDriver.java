@@ -1,26 +1,23 @@
 package io.parbench.engines.browser.firefox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.parbench.engines.browser.BrowserDriver;
 import io.parbench.engines.browser.BrowserKind;
-import io.parbench.engines.browser.BrowserLocator;
 import io.parbench.engines.browser.BrowserUnavailableException;
 import io.parbench.engines.browser.ChildProcess;
-import io.parbench.engines.browser.ErrorText;
+import io.parbench.engines.browser.LocalDriver;
 import io.parbench.engines.browser.PageOutcome;
 import io.parbench.engines.browser.PageRun;
 import io.parbench.engines.browser.PageSession;
-import io.parbench.engines.browser.WorkFolder;
 import io.parbench.engines.browser.bidi.BidiClient;
 import io.parbench.engines.browser.bidi.BidiException;
 import io.parbench.results.FactKeys;
+import io.parbench.text.ErrorText;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +32,7 @@ import java.util.regex.Pattern;
  * browsing context group and content process each. The page's notes are read from the page
  * itself (main.js keeps them).
  */
-public final class FirefoxDriver implements BrowserDriver {
+public final class FirefoxDriver extends LocalDriver {
 
     private static final Pattern LISTENING = Pattern.compile("WebDriver BiDi listening on (ws://\\S+)");
     private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(60);
@@ -57,22 +54,12 @@ public final class FirefoxDriver implements BrowserDriver {
             "user_pref(\"browser.safebrowsing.update.enabled\", false);",
             "user_pref(\"extensions.update.enabled\", false);");
 
-    private final Path explicitPath;
-    private final WorkFolder folder = new WorkFolder("firefox-");
-    private BrowserLocator.Found executable;
     private ChildProcess firefox;
     private BidiClient bidi;
     private String context;
-    private String version;
-    private int launches;
 
     public FirefoxDriver(Path explicitPath) {
-        this.explicitPath = explicitPath;
-    }
-
-    @Override
-    public BrowserKind kind() {
-        return BrowserKind.FIREFOX;
+        super(BrowserKind.FIREFOX, explicitPath, "firefox-");
     }
 
     /**
@@ -165,21 +152,6 @@ public final class FirefoxDriver implements BrowserDriver {
     }
 
     @Override
-    public int launches() {
-        return launches;
-    }
-
-    @Override
-    public BrowserLocator.Found executable() {
-        return executable;
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
-    @Override
     public Map<String, String> facts() {
         return Map.of(FactKeys.DRIVER, "WebDriver BiDi (built into Firefox)");
     }
@@ -187,12 +159,6 @@ public final class FirefoxDriver implements BrowserDriver {
     @Override
     public Optional<ProcessHandle> browserProcess() {
         return Optional.ofNullable(firefox).filter(ChildProcess::alive).map(ChildProcess::handle);
-    }
-
-    @Override
-    public void close() {
-        stop();
-        folder.delete();
     }
 
     /**
@@ -220,40 +186,34 @@ public final class FirefoxDriver implements BrowserDriver {
         }
     }
 
-    private void ensureRunning() throws BrowserUnavailableException {
-        if (running()) {
-            return;
-        }
-        stop();
-        if (executable == null) {
-            executable = BrowserLocator.locate(BrowserKind.FIREFOX, explicitPath, () -> null);
-        }
+    @Override
+    protected void launch() throws BrowserUnavailableException {
+        Path executable = locate();
         try {
-            launch();
+            start(executable);
         } catch (IOException e) {
             stop();
-            throw new BrowserUnavailableException("could not launch Firefox (" + executable.executable() + "): " + e.getMessage(),
-                    "check that `" + executable.executable() + " --headless` starts here, or pass another Firefox with --browser-path");
+            throw new BrowserUnavailableException("could not launch Firefox (" + executable + "): " + e.getMessage(),
+                    "check that `" + executable + " --headless` starts here, or pass another Firefox with --browser-path");
         }
-        launches++;
     }
 
-    private void launch() throws IOException {
-        Path profile = folder.folder("profile-" + (launches + 1));
+    private void start(Path executable) throws IOException {
+        Path profile = folder().folder("profile-" + (launches() + 1));
         Files.write(profile.resolve("user.js"), PREFERENCES);
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.putAll(folder.environment());
+        Map<String, String> env = environment();
         env.put("MOZ_CRASHREPORTER_DISABLE", "1");
-        firefox = ChildProcess.start("firefox", List.of(executable.executable().toString(), "--headless", "--no-remote",
-                "--profile", profile.toString(), "--remote-debugging-port", "0"), env, folder.path());
+        firefox = ChildProcess.start("firefox", List.of(executable.toString(), "--headless", "--no-remote",
+                "--profile", profile.toString(), "--remote-debugging-port", "0"), env, folder().path());
         String endpoint = firefox.awaitLine(LISTENING, LAUNCH_TIMEOUT).group(1);
         bidi = BidiClient.connect(URI.create(endpoint + "/session"), COMMAND_TIMEOUT);
         JsonNode session = bidi.send("session.new", Map.of("capabilities", Map.of()), COMMAND_TIMEOUT);
-        version = session.path("capabilities").path("browserVersion").asText(null);
+        launched(session.path("capabilities").path("browserVersion").asText(null));
         context = bidi.send("browsingContext.getTree", Map.of(), COMMAND_TIMEOUT).path("contexts").path(0).path("context").asText();
     }
 
-    private void stop() {
+    @Override
+    protected void stop() {
         if (bidi != null) {
             if (bidi.open() && firefox != null && firefox.alive()) {
                 try {

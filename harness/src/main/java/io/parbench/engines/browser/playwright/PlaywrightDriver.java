@@ -7,23 +7,20 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
-import io.parbench.engines.browser.BrowserDriver;
 import io.parbench.engines.browser.BrowserKind;
-import io.parbench.engines.browser.BrowserLocator;
 import io.parbench.engines.browser.BrowserUnavailableException;
-import io.parbench.engines.browser.ErrorText;
+import io.parbench.engines.browser.LocalDriver;
 import io.parbench.engines.browser.PageOutcome;
 import io.parbench.engines.browser.PageRun;
 import io.parbench.engines.browser.PageSession;
-import io.parbench.engines.browser.WorkFolder;
 import io.parbench.process.ProcessEnvironment;
 import io.parbench.results.FactKeys;
+import io.parbench.text.ErrorText;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +34,7 @@ import java.util.concurrent.TimeoutException;
  * gets a fresh profile from Playwright (deleted with the browser), and the browser its own
  * home and temporary folders (deleted on close), so nothing is written to the user's profile.
  */
-public final class PlaywrightDriver implements BrowserDriver {
+public final class PlaywrightDriver extends LocalDriver {
 
     /** This machine has no network beyond package registries: keep Chromium from calling home. */
     private static final List<String> CHROMIUM_ARGS = List.of(
@@ -49,23 +46,12 @@ public final class PlaywrightDriver implements BrowserDriver {
     private static final double LAUNCH_TIMEOUT_MILLIS = 30_000;
     private static final double POLL_MILLIS = 50;
 
-    private final BrowserKind kind;
-    private final Path explicitPath;
-    private final WorkFolder folder = new WorkFolder("browser-");
     private Playwright playwright;
-    private BrowserLocator.Found executable;
     private Browser browser;
     private ProcessHandle browserProcess;
-    private int launches;
 
     public PlaywrightDriver(BrowserKind kind, Path explicitPath) {
-        this.kind = kind;
-        this.explicitPath = explicitPath;
-    }
-
-    @Override
-    public BrowserKind kind() {
-        return kind;
+        super(kind, explicitPath, "browser-");
     }
 
     @Override
@@ -139,7 +125,7 @@ public final class PlaywrightDriver implements BrowserDriver {
     /** Playwright starts the browser, so its exit status is not ours to read; its process id and that it is gone are. */
     @Override
     public String deathNotice() {
-        String which = kind.id() + (browserProcess == null ? "" : " (pid " + browserProcess.pid() + ")");
+        String which = kind().id() + (browserProcess == null ? "" : " (pid " + browserProcess.pid() + ")");
         if (browserProcess != null && !exits(browserProcess)) {
             return "the connection to " + which + " was lost";
         }
@@ -163,21 +149,6 @@ public final class PlaywrightDriver implements BrowserDriver {
     }
 
     @Override
-    public int launches() {
-        return launches;
-    }
-
-    @Override
-    public BrowserLocator.Found executable() {
-        return executable;
-    }
-
-    @Override
-    public String version() {
-        return browser == null ? null : browser.version();
-    }
-
-    @Override
     public Map<String, String> facts() {
         return Map.of(FactKeys.DRIVER, "Playwright");
     }
@@ -189,13 +160,7 @@ public final class PlaywrightDriver implements BrowserDriver {
 
     /** This driver's private folder (the browser's home and temporary files); null before the first launch. */
     Path workDir() {
-        return folder.path();
-    }
-
-    @Override
-    public void close() {
-        closePlaywright();
-        folder.delete();
+        return folder().path();
     }
 
     /** A fresh context on the running browser: launched on first use, relaunched if it crashed or was closed. */
@@ -213,40 +178,52 @@ public final class PlaywrightDriver implements BrowserDriver {
     }
 
     private Browser browser() throws BrowserUnavailableException {
-        if (running()) {
-            return browser;
-        }
-        browser = null;
-        try {
-            try {
-                browser = launch();
-            } catch (PlaywrightException e) {
-                // The Playwright driver may have gone down with the browser: start both afresh once.
-                closePlaywright();
-                browser = launch();
-            }
-        } catch (PlaywrightException e) {
-            throw new BrowserUnavailableException("could not launch " + kind.id() + ": " + ErrorText.summary(e.getMessage()),
-                    "check that the browser starts headless on this machine, or pass another with --browser-path");
-        }
-        launches++;
-        browserProcess = findBrowserProcess().orElse(null);
+        ensureRunning();
         return browser;
     }
 
-    private Browser launch() throws BrowserUnavailableException {
-        if (executable == null) {
-            executable = BrowserLocator.locate(kind, explicitPath, () -> {
-                String own = type().executablePath();
-                return own == null ? null : Path.of(own);
-            });
+    @Override
+    protected void launch() throws BrowserUnavailableException {
+        try {
+            try {
+                browser = start();
+            } catch (PlaywrightException e) {
+                // The Playwright driver may have gone down with the browser: start both afresh once.
+                closePlaywright();
+                browser = start();
+            }
+        } catch (PlaywrightException e) {
+            throw new BrowserUnavailableException("could not launch " + kind().id() + ": " + ErrorText.summary(e.getMessage()),
+                    "check that the browser starts headless on this machine, or pass another with --browser-path");
         }
+        launched(browser.version());
+        browserProcess = findBrowserProcess().orElse(null);
+    }
+
+    /** A browser that died is Playwright's to reap: the next launch only replaces it. */
+    @Override
+    protected void stop() {
+        browser = null;
+    }
+
+    @Override
+    protected void closeLauncher() {
+        closePlaywright();
+    }
+
+    @Override
+    protected Path playwrightsOwn() {
+        String own = type().executablePath();
+        return own == null ? null : Path.of(own);
+    }
+
+    private Browser start() throws BrowserUnavailableException {
         BrowserType.LaunchOptions options = new BrowserType.LaunchOptions()
-                .setExecutablePath(executable.executable())
+                .setExecutablePath(locate())
                 .setHeadless(true)
-                .setEnv(browserEnvironment())
+                .setEnv(environment()) // Playwright replaces the browser's environment with this one
                 .setTimeout(LAUNCH_TIMEOUT_MILLIS);
-        if (kind == BrowserKind.CHROMIUM) {
+        if (kind() == BrowserKind.CHROMIUM) {
             options.setArgs(CHROMIUM_ARGS);
         }
         return type().launch(options);
@@ -258,25 +235,19 @@ public final class PlaywrightDriver implements BrowserDriver {
             // later driver in this JVM. Per-session folders go to the browser at launch instead.
             playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         }
-        return switch (kind) {
+        return switch (kind()) {
             case CHROMIUM -> playwright.chromium();
             case FIREFOX -> playwright.firefox();
             case WEBKIT -> playwright.webkit();
-            case SAFARI, EDGE -> throw new IllegalStateException("Playwright launches no " + kind.id());
+            // Playwright has these three browsers and no other: a browser parbench adds is not one of them.
+            default -> throw new IllegalStateException("Playwright launches no " + kind().id());
         };
-    }
-
-    // Playwright replaces the browser's environment with this one.
-    private Map<String, String> browserEnvironment() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.putAll(folder.environment());
-        return env;
     }
 
     /** The browser's main process: this JVM's descendant with the driver's home folder that is not a renderer or helper. */
     private Optional<ProcessHandle> findBrowserProcess() {
-        String home = "HOME=" + folder.path().resolve("home");
-        String name = executable.executable().getFileName().toString();
+        String home = "HOME=" + folder().path().resolve("home");
+        String name = executable().executable().getFileName().toString();
         return ProcessHandle.current().descendants()
                 .filter(process -> process.info().command().orElse("").endsWith("/" + name))
                 .filter(process -> !process.info().commandLine().orElse("--type=").contains("--type="))

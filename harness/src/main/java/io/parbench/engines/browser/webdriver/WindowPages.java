@@ -1,11 +1,11 @@
 package io.parbench.engines.browser.webdriver;
 
 import io.parbench.engines.Deadline;
-import io.parbench.engines.browser.ErrorText;
 import io.parbench.engines.browser.PageOutcome;
 import io.parbench.engines.browser.PageRun;
 import io.parbench.engines.browser.PageSession;
 import io.parbench.engines.browser.PageSession.PageException;
+import io.parbench.text.ErrorText;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

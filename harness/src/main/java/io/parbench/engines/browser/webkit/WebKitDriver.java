@@ -1,18 +1,17 @@
 package io.parbench.engines.browser.webkit;
 
-import io.parbench.engines.browser.BrowserDriver;
 import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.browser.BrowserLocator;
 import io.parbench.engines.browser.BrowserUnavailableException;
 import io.parbench.engines.browser.ChildProcess;
-import io.parbench.engines.browser.ErrorText;
+import io.parbench.engines.browser.LocalDriver;
 import io.parbench.engines.browser.PageOutcome;
-import io.parbench.engines.browser.WorkFolder;
 import io.parbench.engines.browser.webdriver.WebDriverClient;
 import io.parbench.engines.browser.webdriver.WebDriverException;
 import io.parbench.engines.browser.webdriver.WebDriverSession;
 import io.parbench.engines.browser.webdriver.WindowPages;
 import io.parbench.results.FactKeys;
+import io.parbench.text.ErrorText;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +31,7 @@ import java.util.Optional;
  * the driver and the browser it starts when pages are served isolated, and left out for
  * --no-isolation, which then shows what Safari users without COOP/COEP get.
  */
-public final class WebKitDriver implements BrowserDriver {
+public final class WebKitDriver extends LocalDriver {
 
     /** JavaScriptCore's option; without it SharedArrayBuffer is undefined even in isolated pages. */
     public static final String SHARED_ARRAY_BUFFER = FactKeys.JSC_SHARED_ARRAY_BUFFER;
@@ -42,10 +40,7 @@ public final class WebKitDriver implements BrowserDriver {
     private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SHORT = Duration.ofSeconds(5);
 
-    private final Path explicitPath;
     private final boolean sharedArrayBuffer;
-    private final WorkFolder folder = new WorkFolder("webkit-");
-    private BrowserLocator.Found executable;
     private VirtualDisplay display;
     private ChildProcess webDriver;
     private WebDriverSession session;
@@ -55,21 +50,14 @@ public final class WebKitDriver implements BrowserDriver {
     private List<ProcessHandle> webProcesses = List.of();
     /** Whether WebKitWebDriver ended the session, as it does when a page's web process dies. */
     private boolean sessionEnded;
-    private String version;
-    private int launches;
 
     /**
      * @param explicitPath MiniBrowser's path from --browser-path, or null to find it
      * @param sharedArrayBuffer whether to set {@value #SHARED_ARRAY_BUFFER} (for isolated pages)
      */
     public WebKitDriver(Path explicitPath, boolean sharedArrayBuffer) {
-        this.explicitPath = explicitPath;
+        super(BrowserKind.WEBKIT, explicitPath, "webkit-");
         this.sharedArrayBuffer = sharedArrayBuffer;
-    }
-
-    @Override
-    public BrowserKind kind() {
-        return BrowserKind.WEBKIT;
     }
 
     @Override
@@ -137,21 +125,6 @@ public final class WebKitDriver implements BrowserDriver {
     }
 
     @Override
-    public int launches() {
-        return launches;
-    }
-
-    @Override
-    public BrowserLocator.Found executable() {
-        return executable;
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
-    @Override
     public Map<String, String> facts() {
         return Map.of(FactKeys.DRIVER, "WebKitWebDriver (W3C WebDriver)", SHARED_ARRAY_BUFFER, sharedArrayBuffer ? "1" : "unset",
                 FactKeys.DISPLAY, display == null ? "none" : "Xvfb " + display.display());
@@ -162,33 +135,26 @@ public final class WebKitDriver implements BrowserDriver {
         return Optional.ofNullable(miniBrowser).filter(ProcessHandle::isAlive);
     }
 
+    /** The X display outlives relaunches: a MiniBrowser that died left it working. */
     @Override
-    public void close() {
-        stop();
+    protected void closeLauncher() {
         if (display != null) {
             display.close();
             display = null;
         }
-        folder.delete();
     }
 
-    private void ensureRunning() throws BrowserUnavailableException {
-        if (running()) {
-            return;
-        }
-        stop();
-        if (executable == null) {
-            executable = BrowserLocator.locate(BrowserKind.WEBKIT, explicitPath, () -> null);
-        }
+    @Override
+    protected void launch() throws BrowserUnavailableException {
+        Path executable = locate();
         Path driverExecutable = BrowserLocator.findOnPath(WEBDRIVER).orElseThrow(() -> new BrowserUnavailableException(
                 WEBDRIVER + " not found on PATH", "install it with `apt-get install webkit2gtk-driver xvfb`"));
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.putAll(folder.environment());
+        Map<String, String> env = environment();
         if (display == null || !display.alive()) {
             if (display != null) {
                 display.close();
             }
-            display = VirtualDisplay.start(env, folder.path());
+            display = VirtualDisplay.start(env, folder().path());
         }
         env.put("DISPLAY", display.display());
         if (sharedArrayBuffer) {
@@ -197,19 +163,18 @@ public final class WebKitDriver implements BrowserDriver {
             env.remove(SHARED_ARRAY_BUFFER);
         }
         try {
-            launch(driverExecutable, env);
+            start(executable, driverExecutable, env);
         } catch (IOException e) {
             stop();
-            throw new BrowserUnavailableException("could not launch WebKit (" + executable.executable() + " through " + driverExecutable
-                    + "): " + ErrorText.summary(e.getMessage()), "check that `xvfb-run " + executable.executable()
+            throw new BrowserUnavailableException("could not launch WebKit (" + executable + " through " + driverExecutable
+                    + "): " + ErrorText.summary(e.getMessage()), "check that `xvfb-run " + executable
                     + "` starts here, or pass another MiniBrowser with --browser-path");
         }
-        launches++;
     }
 
-    private void launch(Path driverExecutable, Map<String, String> env) throws IOException {
+    private void start(Path executable, Path driverExecutable, Map<String, String> env) throws IOException {
         int port = freePort();
-        webDriver = ChildProcess.start(WEBDRIVER, List.of(driverExecutable.toString(), "--port=" + port), env, folder.path());
+        webDriver = ChildProcess.start(WEBDRIVER, List.of(driverExecutable.toString(), "--port=" + port), env, folder().path());
         WebDriverClient client = new WebDriverClient(URI.create("http://127.0.0.1:" + port));
         long deadline = System.nanoTime() + LAUNCH_TIMEOUT.toNanos();
         while (!client.ready()) {
@@ -220,15 +185,16 @@ public final class WebKitDriver implements BrowserDriver {
             sleep(Duration.ofMillis(100));
         }
         session = client.newSession(Map.of("webkitgtk:browserOptions",
-                Map.of("binary", executable.executable().toString(), "args", List.of("--automation"))), LAUNCH_TIMEOUT);
-        version = session.capabilities().path("browserVersion").asText(null);
+                Map.of("binary", executable.toString(), "args", List.of("--automation"))), LAUNCH_TIMEOUT);
+        launched(session.capabilities().path("browserVersion").asText(null));
         pages = new WindowPages(session, this::running, () -> webProcesses = webProcesses());
         miniBrowser = webDriver.handle().descendants()
-                .filter(p -> p.info().command().orElse("").endsWith("/" + executable.executable().getFileName()))
+                .filter(p -> p.info().command().orElse("").endsWith("/" + executable.getFileName()))
                 .findFirst().orElse(null);
     }
 
-    private void stop() {
+    @Override
+    protected void stop() {
         if (session != null && webDriver.alive()) {
             try {
                 session.delete(SHORT);

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.engines.Block;
 import io.parbench.engines.ForkPlan;
-import io.parbench.engines.browser.AssetServer;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.BrowserKind;
-import io.parbench.engines.browser.ClasspathRoot;
 import io.parbench.engines.browser.PageOutcome;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.SeriesKey;
+import io.parbench.serving.AssetServer;
+import io.parbench.serving.ClasspathRoot;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.parbench.engines.browser;
+package io.parbench.serving;
 
 import java.io.IOException;
 import java.net.JarURLConnection;

@@ -1,4 +1,4 @@
-package io.parbench.engines.browser;
+package io.parbench.serving;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;

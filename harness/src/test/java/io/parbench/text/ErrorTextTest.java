@@ -1,4 +1,4 @@
-package io.parbench.engines.browser;
+package io.parbench.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.parbench.engines.browser;
+package io.parbench.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -141,7 +141,6 @@ class SecureAssetServerTest {
             assertEquals("127.0.0.1", local.url("").getHost());
             assertEquals("/", local.url("").getRawPath());
         }
-        assertEquals(null, BrowserEngineOptions.defaults().remote());
     }
 
     private RawResponse get(String target) throws IOException, GeneralSecurityException {

@@ -1,5 +1,7 @@
-package io.parbench.engines.browser;
+package io.parbench.serving;
 
+import io.parbench.process.TempFolders;
+import io.parbench.text.ErrorText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -28,9 +30,9 @@ final class SelfSignedCertificate {
 
     /** A server TLS context whose certificate names {@code address} (as its subject alternative name). */
     static SSLContext forAddress(InetAddress address) throws IOException {
-        WorkFolder folder = new WorkFolder("tls-");
+        Path folder = TempFolders.create("tls-");
         try {
-            Path store = folder.path().resolve("server.p12");
+            Path store = folder.resolve("server.p12");
             char[] password = randomPassword();
             generate(store, password, address);
             KeyStore keys = KeyStore.getInstance("PKCS12");
@@ -45,7 +47,7 @@ final class SelfSignedCertificate {
         } catch (GeneralSecurityException e) {
             throw new IOException("could not load the run's TLS certificate: " + e.getMessage(), e);
         } finally {
-            folder.delete();
+            TempFolders.delete(folder);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.parbench.engines.browser;
+package io.parbench.serving;
 
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;

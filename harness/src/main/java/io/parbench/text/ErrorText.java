@@ -1,4 +1,4 @@
-package io.parbench.engines.browser;
+package io.parbench.text;
 
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package io.parbench.engines.browser;
+package io.parbench.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

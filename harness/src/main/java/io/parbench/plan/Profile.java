@@ -8,12 +8,12 @@ import java.util.Locale;
 /**
  * A named set of defaults: kernel sizes, how long to measure, and which worker counts.
  * {@code quick} is for smoke runs and CI (under a minute per engine), {@code default} for a real
- * sweep (2-3 minutes per engine on 2 cores, more worker counts with more cores), {@code full} for
+ * sweep (about a minute per engine on 2 cores, more worker counts with more cores), {@code full} for
  * large inputs and more samples.
  */
 public enum Profile {
     QUICK(KernelSpec.Profile.QUICK, new MeasurementSettings(1, 1, 3, 100), "quick"),
-    DEFAULT(KernelSpec.Profile.DEFAULT, new MeasurementSettings(2, 2, 4, 150), "auto"),
+    DEFAULT(KernelSpec.Profile.DEFAULT, new MeasurementSettings(2, 2, 4, 100), "auto"),
     FULL(KernelSpec.Profile.FULL, new MeasurementSettings(3, 5, 8, 500), "auto");
 
     private final KernelSpec.Profile sizes;

@@ -22,6 +22,7 @@ import io.parbench.results.ComparisonDocument;
 import io.parbench.results.ComparisonFiles;
 import io.parbench.results.ComparisonSetup;
 import io.parbench.results.ComparisonSide;
+import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.Environment;
 import io.parbench.results.MeasurementSettings;
@@ -229,7 +230,7 @@ public final class CompareCommand implements Callable<Integer> {
                     forkSettings.iterations(), forkSettings.iterationMillis(), chosenOrderSeed);
             setup.pairing().forEach((engine, how) -> err.printf("  %s: %s%n", engine,
                     how.equals(ComparisonSetup.IN_FORK) ? "A and B in the same fork, interleaved" : how));
-            err.flush();
+            EngineStartup.settle(plan.configurations().stream().map(Configuration::engine).toList(), remote != null, err);
             ComparisonRun run = new ComparisonRun(start, ready, paired, forkSettings, ExpectedChecksums.fromReference(measure.seed()), decisions, file,
                     ComparisonProgress.forStderr());
             ComparisonDocument doc;

@@ -5,9 +5,13 @@ import io.parbench.engines.EngineOptions;
 import io.parbench.engines.OwnKernel;
 import io.parbench.results.EngineFacts;
 import io.parbench.run.EngineRegistry;
+import io.parbench.run.Settling;
+import io.parbench.text.Format;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +66,28 @@ final class EngineStartup {
         }
         if (ready.isEmpty()) throw new UserError("No engine can run on this machine; run 'parbench doctor' to see why.");
         return facts;
+    }
+
+    /** The longest run and compare wait for the browsers they launched to settle (see {@link Settling}). */
+    private static final Duration SETTLING_LIMIT = Duration.ofSeconds(3);
+
+    /**
+     * Before the first fork: when a browser was launched on this machine, waits for the machine to
+     * go quiet, and says so when that took long or did not happen.
+     */
+    static void settle(Collection<String> engines, boolean remote, PrintWriter err) throws InterruptedException {
+        boolean browserHere = !remote && engines.stream().anyMatch(name -> !name.equals(EngineRegistry.JVM) && !name.equals(EngineRegistry.NATIVE));
+        if (!browserHere) {
+            return;
+        }
+        Settling.Result settled = Settling.await(SETTLING_LIMIT);
+        if (!settled.quiet()) {
+            err.printf("The machine is still busy (%.1f cores) %s after the browsers started: measuring anyway; the first forks may be"
+                    + " disturbed.%n", settled.busyCores(), Format.duration(settled.waited()));
+        } else if (settled.waited().toMillis() >= 1000) {
+            err.printf("Waited %s for the browsers to settle after they started.%n", Format.duration(settled.waited()));
+        }
+        err.flush();
     }
 
     static Map<String, OwnKernel> ownKernelsOf(Map<String, Engine> engines) {

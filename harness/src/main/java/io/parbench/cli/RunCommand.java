@@ -113,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
                 printForksPerEngine(forks, ready, err);
                 return ExitCodes.OK;
             }
-            err.flush();
+            EngineStartup.settle(ready.keySet(), remote != null, err);
 
             RunInfo info = new RunInfo(ParbenchVersion.current(), EngineStartup.commandLine(spec), Instant.now(), null, false, measure.seed(),
                     chosenProfile.id(), settings);

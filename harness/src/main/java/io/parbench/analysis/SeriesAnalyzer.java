@@ -107,7 +107,7 @@ public final class SeriesAnalyzer {
         double speedup = interval.estimate();
         // Marked, not worded: the report and the terminal summary say what an anomaly means.
         boolean implausible = speedup > speedupLimit(w, cores);
-        boolean spread = forks.forks() >= 2; // one fork cannot show how much the next differs
+        boolean spread = forks.spread();
         if (!spread && !notes.contains(SeriesNote.of(SeriesNote.Kind.ONE_FORK))) {
             notes.add(SeriesNote.of(SeriesNote.Kind.ONE_FORK));
         }

@@ -65,9 +65,14 @@ public record SpeedupForks(List<double[]> plus, List<double[]> minus, boolean pa
         return plus.stream().mapToDouble(SpeedupForks::mean).sum() - minus.stream().mapToDouble(SpeedupForks::mean).sum();
     }
 
-    /** Its standard error and degrees of freedom from the forks' spread; null with fewer than 2 forks in a group. */
+    /** Whether the forks show a spread: 2 or more in every group (one process cannot show how much the next differs). */
+    public boolean spread() {
+        return forks() >= 2;
+    }
+
+    /** Its standard error and degrees of freedom from the forks' spread; null without one ({@link #spread}). */
     public LogChange change() {
-        return forks() < 2 ? null : LogChange.independent(plus, minus);
+        return spread() ? LogChange.independent(plus, minus) : null;
     }
 
     /**

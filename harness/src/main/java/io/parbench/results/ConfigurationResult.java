@@ -1,7 +1,11 @@
 package io.parbench.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What one configuration produced.
@@ -15,6 +19,8 @@ import java.util.List;
  * @param mainThreadMaxGapMillis browsers only: the longest stall of the page's main thread while measuring
  * @param notes anything the engine wants people to see (console errors, warnings)
  * @param adapter byo only: the threads its page ran (and whether it was capped) and its modules' verdicts
+ * @param accounting for each list of samples, where its blocks' time went (null where the engine
+ *     took none); empty when no list has any
  */
 public record ConfigurationResult(
         Configuration configuration,
@@ -28,12 +34,24 @@ public record ConfigurationResult(
         Double mainThreadMaxGapMillis,
         Instant measuredAt,
         List<String> notes,
-        AdapterRun adapter) {
+        AdapterRun adapter,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PointAccounting> accounting) {
 
     public ConfigurationResult {
         samples = samples == null ? List.of() : samples.stream().map(List::copyOf).toList();
         sources = sources == null ? List.of() : List.copyOf(sources);
         notes = notes == null ? List.of() : List.copyOf(notes);
+        // An unmodifiable copy that keeps the nulls of lists without accounting.
+        accounting = accounting == null || accounting.stream().allMatch(Objects::isNull)
+                ? List.of() : Collections.unmodifiableList(new ArrayList<>(accounting));
+    }
+
+    /** A result without accounting. */
+    public ConfigurationResult(Configuration configuration, Status status, String reason, List<List<Double>> samples,
+            List<SampleSource> sources, String checksum, String expectedChecksum, Double poolStartupMillis, Double mainThreadMaxGapMillis,
+            Instant measuredAt, List<String> notes, AdapterRun adapter) {
+        this(configuration, status, reason, samples, sources, checksum, expectedChecksum, poolStartupMillis, mainThreadMaxGapMillis,
+                measuredAt, notes, adapter, List.of());
     }
 
     /** A result of an engine other than byo. */

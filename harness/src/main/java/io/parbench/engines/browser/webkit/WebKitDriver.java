@@ -18,10 +18,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * WebKitGTK's MiniBrowser driven by WebKitWebDriver (classic W3C WebDriver) on an Xvfb display
@@ -46,8 +48,14 @@ public final class WebKitDriver extends LocalDriver {
     private WebDriverSession session;
     private WindowPages pages;
     private ProcessHandle miniBrowser;
-    /** MiniBrowser's web processes when the last page had loaded, newest first: one of them ran it. */
-    private List<ProcessHandle> webProcesses = List.of();
+    /**
+     * When each of MiniBrowser's web processes ended, for those alive when a page had loaded (one of
+     * them ran it): the page's is the one that died last. Naming the newest of the dead instead named
+     * a spare process that WebKit had ended on its own, on a slow machine.
+     */
+    private final Map<ProcessHandle, Instant> webProcessEnds = new ConcurrentHashMap<>();
+    /** The web processes alive when the last page had loaded (those of earlier pages may end any time). */
+    private volatile Set<ProcessHandle> watchedWebProcesses = Set.of();
     /** Whether WebKitWebDriver ended the session, as it does when a page's web process dies. */
     private boolean sessionEnded;
 
@@ -94,12 +102,21 @@ public final class WebKitDriver extends LocalDriver {
         }
     }
 
-    /** The WebKitWebProcess children of MiniBrowser, newest first. */
-    private List<ProcessHandle> webProcesses() {
-        return miniBrowser == null ? List.of() : miniBrowser.children()
+    /** Notes when each of MiniBrowser's WebKitWebProcess children ends (a page has just loaded in one of them). */
+    private void watchWebProcesses() {
+        if (miniBrowser == null) {
+            return;
+        }
+        Set<ProcessHandle> watched = miniBrowser.children()
                 .filter(p -> p.info().command().orElse("").endsWith("/" + WEB_PROCESS))
-                .sorted(Comparator.comparing((ProcessHandle p) -> p.info().startInstant().orElse(Instant.MIN)).reversed())
-                .toList();
+                .collect(Collectors.toUnmodifiableSet());
+        webProcessEnds.clear();
+        watchedWebProcesses = watched;
+        watched.forEach(p -> p.onExit().thenRun(() -> {
+            if (watchedWebProcesses.contains(p)) {
+                webProcessEnds.put(p, Instant.now());
+            }
+        }));
     }
 
     @Override
@@ -115,8 +132,8 @@ public final class WebKitDriver extends LocalDriver {
         }
         if (sessionEnded && miniBrowser != null && miniBrowser.isAlive()) {
             // Not our child either: that it is gone is all there is to know. The newest that went ran the page.
-            String which = webProcesses.stream().filter(p -> !p.isAlive()).findFirst()
-                    .map(p -> WEB_PROCESS + " (pid " + p.pid() + ")").orElse("a " + WEB_PROCESS + " (the page's)");
+            String which = webProcessEnds.entrySet().stream().max(Map.Entry.comparingByValue())
+                    .map(ended -> WEB_PROCESS + " (pid " + ended.getKey().pid() + ")").orElse("a " + WEB_PROCESS + " (the page's)");
             return which + " died (crashed or was killed), and " + WEBDRIVER + " ended the session";
         }
         // MiniBrowser is WebKitWebDriver's child, so its exit status is not ours to read.
@@ -187,7 +204,9 @@ public final class WebKitDriver extends LocalDriver {
         session = client.newSession(Map.of("webkitgtk:browserOptions",
                 Map.of("binary", executable.toString(), "args", List.of("--automation"))), LAUNCH_TIMEOUT);
         launched(session.capabilities().path("browserVersion").asText(null));
-        pages = new WindowPages(session, this::running, () -> webProcesses = webProcesses());
+        webProcessEnds.clear();
+        watchedWebProcesses = Set.of();
+        pages = new WindowPages(session, this::running, this::watchWebProcesses);
         miniBrowser = webDriver.handle().descendants()
                 .filter(p -> p.info().command().orElse("").endsWith("/" + executable.getFileName()))
                 .findFirst().orElse(null);

@@ -33,7 +33,8 @@ public final class ChecksumFile {
             String before = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
             Path partial = Files.createTempFile(dir, file.getFileName().toString(), ".partial");
             try {
-                Files.writeString(partial, before + block + " " + ChecksumText.of(checksum) + " " + record.text() + "\n", StandardCharsets.UTF_8);
+                String line = block + " " + ChecksumText.of(checksum) + " " + record.text() + "\n";
+                Files.writeString(partial, before + line, StandardCharsets.UTF_8);
                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(partial);

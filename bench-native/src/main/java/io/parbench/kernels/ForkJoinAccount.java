@@ -12,12 +12,13 @@ import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
  * The accounting of one {@link WorkerPools pool of W workers} ({@value PoolAccount#FORKJOIN}): per
- * worker thread, the CPU time it got in the window (ThreadMXBean) as its busy time, and the pool's
- * steal count's growth. ForkJoinPool counts steals per pool only, so they are all on worker 0, and
- * it counts every task run by a thread other than its submitter, so each step's task (submitted
- * by the thread that steps) is one of them: W = 1 shows one steal per step. The other fields are null. The workers are the pool's threads in the order they started (the thread
- * that steps only submits a step and waits, so it is none of them), padded with idle ones to W
- * where the pool has not started all of its threads. Reading it costs a CPU clock reading per thread.
+ * worker thread, the CPU time it got in the window (ThreadMXBean) as its busy time, and the growth
+ * of the pool's steal count. ForkJoinPool counts steals per pool only, so they are all on worker 0,
+ * and it counts every task run by a thread other than its submitter, so each step's task
+ * (submitted by the thread that steps) is one of them: W = 1 shows one steal per step. The other
+ * fields are null. The workers are the pool's threads in the order they started (the thread that
+ * steps only submits a step and waits, so it is none of them), padded with idle ones to W where
+ * the pool has not started all of its threads. Reading it costs a CPU clock reading per thread.
  */
 final class ForkJoinAccount {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -34,7 +35,7 @@ final class ForkJoinAccount {
     }
 
     /** The pool accounted, whose threads were told to {@link #started}. */
-    void of(ForkJoinPool accounted) {
+    void pool(ForkJoinPool accounted) {
         pool = accounted;
     }
 

@@ -38,7 +38,7 @@ final class PoolPerCount implements ResizableKernel {
             for (int w : counts) {
                 ForkJoinAccount account = new ForkJoinAccount(w);
                 pools.put(w, WorkerPools.create(w, account::started));
-                account.of(pools.get(w));
+                account.pool(pools.get(w));
                 accounts.put(w, account);
             }
             return new PoolPerCount(create.apply(pools.get(counts.first())), pools, accounts);

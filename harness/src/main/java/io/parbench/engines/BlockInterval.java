@@ -17,8 +17,4 @@ public record BlockInterval(int workers, long startEpochNs, long endEpochNs) {
             throw new IllegalArgumentException("a block cannot end (" + endEpochNs + " ns) before it starts (" + startEpochNs + " ns)");
         }
     }
-
-    public long durationNs() {
-        return endEpochNs - startEpochNs;
-    }
 }

@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 /**
  * Measures one fork on a fresh page of the page protocol (bench-wasm/src/main/js/main.js): the
  * page runs the fork's blocks in order and answers with each block's throughput (with its steps,
- * interval and pool accounting, from pages that send them) and each point's checksum. A page that fails or dies keeps the blocks it measured before, and the point it was on
- * is the one that failed.
+ * interval and pool accounting, from pages that send them) and each point's checksum. A page that
+ * fails or dies keeps the blocks it measured before, and the point it was on is the one that failed.
  */
 public final class PageFork {
 

@@ -118,7 +118,7 @@ public abstract class JmhEngine implements Engine {
         return measured;
     }
 
-    /** A block's record as its accounting (the machine's part is not the fork's to take). */
+    /** A block's record as its accounting (the machine's part is sampled outside the fork, by time: see {@link BlockInterval}). */
     private static PointAccounting accounting(BlockRecord record) {
         PoolAccount pool = record.pool();
         PoolAccounting poolAccounting = pool == null ? null : new PoolAccounting(pool.source(), pool.workers().stream()

@@ -37,6 +37,12 @@ export function step() {
   return wasm._my_step(); // with -sWASM_BIGINT a uint64_t arrives as a BigInt
 }
 
+// Optional: each worker's busy time in ms since the last call (worker 0 first), if your library
+// keeps it; parbench calls it around every measured iteration (README.md, "Where the time went").
+// export function stats() {
+//   return { busyMs: [/* one number per worker */] };
+// }
+
 export async function teardown() {
   wasm._my_teardown();
 }

@@ -38,6 +38,12 @@ export function step() {
   return bench.step(); // a u64 arrives as a BigInt; parbench prints it as 16 hex digits
 }
 
+// Optional: each worker's busy time in ms since the last call (worker 0 first), if your library
+// keeps it; parbench calls it around every measured iteration (README.md, "Where the time went").
+// export function stats() {
+//   return { busyMs: [/* one number per worker */] };
+// }
+
 export async function teardown() {
   bench.free();
 }

@@ -8,12 +8,17 @@
 //   blocks: [{side, workers}], one measurement iteration each, in the order to run them;
 //   warmup: {minMillis, maxMillis, sliceMillis, tolerance} (see measure.js warmUpUntilSteady).
 // Messages to the page: {type: 'phase', phase} and {type: 'at', block} as it goes, {type:
-// 'block', block} after each measured block, then one {type: 'result', result}.
+// 'block', block} after each measured block, then one {type: 'result', result}. A measured block
+// is {side, workers, stepsPerSecond, steps, wallNs, startEpochNs, endEpochNs, pool}: pool is the
+// pool's accounting over the block (pool.js readPoolStats of the workers taking part, reset right
+// before it and read right after it, outside the timed loop), absent from a module without it.
 // Helpers' logs (errors, warnings) reach the page through the 'parbench-log' broadcast channel.
 // The page starts the workers the driver asks for (page-workers.js; main.js), e.g. the pool's helpers.
 
-import { checksumText, iteration, memorySharingError, timerResolutionMs, warmUpUntilSteady, workersToUse } from './measure.js';
-import { cError, kernelId, loadModule, resizable, startPool, stopPool, usePoolWorkers } from './pool.js';
+import { checksumText, memorySharingError, timedBlock, timerResolutionMs, warmUpUntilSteady, workersToUse } from './measure.js';
+import {
+  accounted, cError, kernelId, loadModule, readPoolStats, resetPoolStats, resizable, startPool, stopPool, usePoolWorkers,
+} from './pool.js';
 
 
 // What this fork measured so far: a failure keeps it (the harness saves the blocks measured).
@@ -66,6 +71,7 @@ async function run(config) {
     // What a page of this side's module alone would report: its own pool's start-up.
     if (name === 'current' || poolStartupMs === null) poolStartupMs = performance.now() - started;
     side.active = poolSize;
+    side.accounted = accounted(side.wasm);
   }
 
   phase('input');
@@ -105,8 +111,11 @@ async function run(config) {
   const checksums = [];
   config.blocks.forEach((block, i) => {
     at(block);
-    const stepsPerSecond = iteration(stepOf(block), config.iterationMillis);
-    const done = { ...block, stepsPerSecond };
+    const step = stepOf(block);
+    const side = sides[block.side];
+    startAccounting(side);
+    const timed = timedBlock(step, config.iterationMillis);
+    const done = { ...block, ...timed, ...poolAccounting(side) };
     measured.push(done);
     self.postMessage({ type: 'block', block: done });
     // Each point's checksum once, after its last block, outside the timed iterations.
@@ -120,6 +129,31 @@ async function run(config) {
     stopPool(side.wasm, side.team);
   }
   return { status, reason, blocks: measured, checksums, poolStartupMs, steadyAfterMs: warm.steadyAfterMs, notes };
+}
+
+/**
+ * Resets the side's pool accounting for a block; a module built without it (PB_STATS=0, to measure
+ * what it costs: reset fails) is measured as it is, without one.
+ */
+function startAccounting(side) {
+  if (!side.accounted) return;
+  try {
+    resetPoolStats(side.wasm, side.team);
+  } catch {
+    side.accounted = false;
+  }
+}
+
+/** {pool} of the block's workers since startAccounting, as the harness reads it, or nothing. */
+function poolAccounting(side) {
+  if (!side.accounted) return {};
+  const { windowNs, workers } = readPoolStats(side.wasm, side.team);
+  return {
+    pool: {
+      source: 'pb_pool', windowNs, regions: workers[0].regions,
+      workers: workers.slice(0, side.active).map(({ regions, ...times }) => times),
+    },
+  };
 }
 
 /** The checksum of the side's last step. */

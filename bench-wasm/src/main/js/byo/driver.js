@@ -20,16 +20,19 @@
 // step (`asyncStepFloorMicros`). A failed one says which adapter export failed and how (`reason`),
 // where (`at`, a URL the harness maps back to a file), and whether it looks like a threads
 // problem (`threadsHint`).
+// A measured block is as ../driver.js sends it; its `pool` (source 'adapter') is what the
+// adapter's optional stats() returned right after the block, called also right before it (its
+// answer then dropped) so that it covers the block: {busyMs: [per worker, worker 0 first]}.
 
-import { checksumText, iteration, memorySharingError, timerResolutionMs, warmUpUntilSteady, workersToUse } from '../measure.js';
+import { checksumText, memorySharingError, timedBlock, timerResolutionMs, warmUpUntilSteady, workersToUse } from '../measure.js';
 import { startWorkersFromThePage } from '../page-workers.js';
 import { bareImports, errorText, firstUserFrame, sentence } from './failures.js';
 import { describeModules, watchInstantiation } from './modules.js';
-import { asyncIteration, asyncStepFloorMicros, asyncWarmUpUntilSteady } from './steps.js';
+import { asyncStepFloorMicros, asyncTimedBlock, asyncWarmUpUntilSteady } from './steps.js';
 import { watchThreads } from './threads.js';
 
 const REQUIRED = { setup: 'function', step: 'function' };
-const OPTIONAL = { teardown: 'function', checksum: 'function', threads: 'function' };
+const OPTIONAL = { teardown: 'function', checksum: 'function', threads: 'function', stats: 'function' };
 const KERNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** A failure of the user's adapter; its message names the export, its cause is the adapter's own error. */
@@ -93,7 +96,7 @@ async function run(config) {
   const point = { side: 'current', workers: requested };
   current = point;
   self.postMessage({ type: 'at', block: point });
-  const timing = asynchronous ? await measureAsync(adapter, config) : measureSync(adapter, config);
+  const timing = asynchronous ? await measureAsync(adapter, config) : await measureSync(adapter, config);
   last = timing.last ?? last;
 
   phase('checksum()');
@@ -127,7 +130,7 @@ async function run(config) {
 }
 
 /** Synchronous steps: warm-up and one measured iteration per block, in batches of whole steps (measure.js). */
-function measureSync(adapter, config) {
+async function measureSync(adapter, config) {
   let last;
   const step = () => { last = guarded(adapter); };
   phase('step() (warm-up)');
@@ -135,7 +138,9 @@ function measureSync(adapter, config) {
   phase('measure');
   const window = threadWatch.window();
   for (const block of config.blocks) {
-    done(block, iteration(step, config.iterationMillis));
+    await stats(adapter);
+    const timed = timedBlock(step, config.iterationMillis);
+    done(block, timed, await stats(adapter));
     window.note();
   }
   return { last, warm, threads: window.end() };
@@ -151,15 +156,17 @@ async function measureAsync(adapter, config) {
   phase('measure');
   const window = threadWatch.window();
   for (const block of config.blocks) {
-    done(block, await asyncIteration(step, config.iterationMillis));
+    await stats(adapter);
+    const timed = await asyncTimedBlock(step, config.iterationMillis);
+    done(block, timed, await stats(adapter));
     window.note();
   }
   return { last, warm, threads: window.end(), floorMicros };
 }
 
-/** A measured block, kept and sent to the page as news. */
-function done(block, stepsPerSecond) {
-  const result = { ...block, stepsPerSecond };
+/** A measured block (timedBlock's fields, and the adapter's stats() or null), kept and sent to the page as news. */
+function done(block, timed, pool) {
+  const result = pool ? { ...block, ...timed, pool } : { ...block, ...timed };
   measured.push(result);
   self.postMessage({ type: 'block', block: result });
 }
@@ -186,6 +193,21 @@ async function guardedAsync(adapter) {
 
 function isPromise(value) {
   return value !== null && typeof value === 'object' && typeof value.then === 'function';
+}
+
+/**
+ * The adapter's stats() since its last call, as a block's pool accounting ({source: 'adapter',
+ * workers: [{busyNs}]}); null without stats(). Its answer is checked: {busyMs: [a time ≥ 0 per worker]}.
+ */
+async function stats(adapter) {
+  if (typeof adapter.stats !== 'function') return null;
+  const value = await call(adapter, 'stats');
+  const busy = value?.busyMs;
+  if (!Array.isArray(busy) || busy.length === 0 || !busy.every((ms) => Number.isFinite(ms) && ms >= 0)) {
+    throw new AdapterError(`stats() returned ${JSON.stringify(value) ?? String(value)}; it must return {busyMs: [...]}, each `
+      + 'worker\'s busy time in ms since the last call (worker 0 first), every one a number ≥ 0');
+  }
+  return { source: 'adapter', workers: busy.map((ms) => ({ busyNs: Math.round(ms * 1e6) })) };
 }
 
 /** What threads() said, checked: a whole number of threads ≥ 1. */

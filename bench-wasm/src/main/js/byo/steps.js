@@ -7,10 +7,15 @@
 // very same loop. Awaiting an already settled promise costs a fraction of a microsecond in every
 // browser; a step worth measuring takes far longer, so the floor is normally well under 1% of it.
 
-import { steady } from '../measure.js';
+import { blockTimes, steady } from '../measure.js';
 
 /** One iteration of awaited steps: whole steps until `ms` have passed; resolves to steps per second. */
 export async function asyncIteration(step, ms) {
+  return (await asyncTimedBlock(step, ms)).stepsPerSecond;
+}
+
+/** A measured block of awaited steps: asyncIteration with its steps and interval (../measure.js timedBlock). */
+export async function asyncTimedBlock(step, ms) {
   const start = performance.now();
   let steps = 0;
   let elapsed;
@@ -19,7 +24,7 @@ export async function asyncIteration(step, ms) {
     steps++;
     elapsed = performance.now() - start;
   } while (elapsed < ms);
-  return steps / (elapsed / 1000);
+  return blockTimes(steps, start, elapsed);
 }
 
 /**

@@ -1,8 +1,10 @@
 package io.parbench.ffm;
 
 import io.parbench.kernels.KernelSpec;
+import io.parbench.kernels.PoolAccount;
 import io.parbench.kernels.ResizableKernel;
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 
 /**
  * One C benchmark instance (pb_bench) on its own pool of W workers (pb_pool). The calling
@@ -19,6 +21,8 @@ public final class NativeBench implements ResizableKernel {
     private MemorySegment pool;
     private MemorySegment bench;
     private int activeWorkers;
+    /** Whether the library keeps the accounting: false once found built before it, or with PB_STATS=0. */
+    private boolean accounting;
 
     private NativeBench(NativeLibrary library, KernelSpec kernel, MemorySegment pool, MemorySegment bench, int workers) {
         this.library = library;
@@ -26,6 +30,7 @@ public final class NativeBench implements ResizableKernel {
         this.pool = pool;
         this.bench = bench;
         this.activeWorkers = workers;
+        this.accounting = library.accounted();
     }
 
     /** An instance of the library on this class path; see {@link #create(NativeLibrary, KernelSpec, long, long, int)}. */
@@ -119,6 +124,32 @@ public final class NativeBench implements ResizableKernel {
             throw library.lastFailure("pb_pool_stats_read");
         }
         return PoolStats.of(values);
+    }
+
+    /**
+     * {@link #resetStats()} for a timed block; a library without the accounting (built before it, or
+     * with PB_STATS=0 to measure what it costs) is measured as it is, without one.
+     */
+    @Override
+    public void resetAccount() {
+        requireOpen();
+        if (accounting && library.poolStatsReset(pool) != 0) {
+            accounting = false;
+        }
+    }
+
+    /** {@link #readStats()} of the workers in use, or null without the accounting. */
+    @Override
+    public PoolAccount readAccount() {
+        if (!accounting) {
+            return null;
+        }
+        PoolStats stats = readStats();
+        List<PoolAccount.Worker> workers = stats.workers().stream().limit(activeWorkers)
+                .map(w -> new PoolAccount.Worker(w.busyNs(), w.searchingNs(), w.asleepNs(), w.parkedNs(), w.steals(), w.failedSteals(),
+                        w.sleeps(), w.wakeups(), w.wakeLatencyNs()))
+                .toList();
+        return new PoolAccount(PoolAccount.PB_POOL, stats.windowNs(), stats.workers().getFirst().regions(), workers);
     }
 
     @Override

@@ -73,8 +73,11 @@ public final class JmhLauncher {
         }
     }
 
-    /** One measured block: the point it measured, its steps/sec and what its last step computed. */
-    public record MeasuredBlock(ForkOrder.Point point, double stepsPerSecond, long checksum) {}
+    /**
+     * One measured block: the point it measured, its steps/sec, what its last step computed and the
+     * fork's {@link BlockRecord} of it (null from a fork that wrote none).
+     */
+    public record MeasuredBlock(ForkOrder.Point point, double stepsPerSecond, long checksum, BlockRecord record) {}
 
     /** The fork's blocks, in its order. */
     public record Result(List<MeasuredBlock> blocks) {
@@ -132,7 +135,7 @@ public final class JmhLauncher {
                 throw new IllegalStateException("the fork measured block " + lines.get(i).block() + " where its order has "
                         + point.token() + " (" + config.order() + ")");
             }
-            blocks.add(new MeasuredBlock(point, reported.get(i), lines.get(i).checksum()));
+            blocks.add(new MeasuredBlock(point, reported.get(i), lines.get(i).checksum(), lines.get(i).record()));
         }
         return List.copyOf(blocks);
     }

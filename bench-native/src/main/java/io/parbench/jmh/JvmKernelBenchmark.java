@@ -32,6 +32,6 @@ public class JvmKernelBenchmark extends KernelBenchmark {
 
     @Benchmark
     public void step() {
-        running().step();
+        runStep();
     }
 }

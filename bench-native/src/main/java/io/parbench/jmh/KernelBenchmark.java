@@ -4,8 +4,10 @@ import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSizes;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ParallelKernel;
+import io.parbench.kernels.PoolAccount;
 import io.parbench.kernels.ResizableKernel;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,9 +33,11 @@ import org.openjdk.jmh.runner.IterationType;
  * order of the {@code workers} parameter ({@link ForkOrder}: one measurement iteration per block,
  * the worker count switched between iterations), one step per JMH operation, so the Throughput
  * score is a block's steps per second. Each side measured gets one kernel instance for the fork,
- * made for every worker count it runs at. Each measured block's checksum is written where the
- * harness reads it ({@value ForkFlags#CHECKSUM_FILE_PROPERTY}) as soon as the block ends; without
- * that property each point's checksum is printed at the end of the fork.
+ * made for every worker count it runs at. Each measured block's checksum and {@link BlockRecord}
+ * (its steps, interval and pool accounting, taken in the iteration's set-up and tear-down, outside
+ * the timed window) are written where the harness reads them ({@value ForkFlags#CHECKSUM_FILE_PROPERTY})
+ * as soon as the block ends; without that property each point's checksum is printed at the end of
+ * the fork.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -60,6 +64,9 @@ public abstract class KernelBenchmark extends KernelParameter {
     private ResizableKernel running;
     private int warmedUp;
     private int measured;
+    private long steps;
+    private long startedNs;
+    private long startedEpochNs;
 
     /** Creates the instance a side's blocks time, able to run at each of {@code workers}. */
     abstract ResizableKernel open(ForkOrder.Side side, KernelSpec spec, long size, long seed, SortedSet<Integer> workers);
@@ -67,9 +74,10 @@ public abstract class KernelBenchmark extends KernelParameter {
     /** The engine's name as the harness uses it ("jvm", "native"). */
     abstract String engine();
 
-    /** The instance the current block times. */
-    final ParallelKernel running() {
-        return running;
+    /** One step of the instance the current block times (the benchmark method). */
+    final void runStep() {
+        running.step();
+        steps++;
     }
 
     @Setup(Level.Trial)
@@ -92,6 +100,10 @@ public abstract class KernelBenchmark extends KernelParameter {
             // A side measured at one count runs its pool as made (a library built before pb_pool_use_workers can, too).
             running.useWorkers(block.workers());
         }
+        steps = 0;
+        startedEpochNs = epochNanos();
+        startedNs = System.nanoTime();
+        running.resetAccount();
     }
 
     /** A measured block's checksum is kept at once, so a fork that fails later keeps it. */
@@ -100,12 +112,20 @@ public abstract class KernelBenchmark extends KernelParameter {
         if (iteration.getType() != IterationType.MEASUREMENT) {
             return;
         }
+        PoolAccount pool = running.readAccount();
+        long wallNs = pool != null ? pool.windowNs() : System.nanoTime() - startedNs;
+        BlockRecord record = new BlockRecord(steps, wallNs, startedEpochNs, epochNanos(), pool);
         long checksum = running.checksum();
         checksums.put(block, checksum);
         String file = System.getProperty(ForkFlags.CHECKSUM_FILE_PROPERTY);
         if (file != null) {
-            ChecksumFile.append(Path.of(file), block.token(), checksum);
+            ChecksumFile.append(Path.of(file), block.token(), checksum, record);
         }
+    }
+
+    private static long epochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     @TearDown(Level.Trial)

@@ -41,6 +41,6 @@ public class NativeKernelBenchmark extends KernelBenchmark {
 
     @Benchmark
     public void step() {
-        running().step();
+        runStep();
     }
 }

@@ -16,10 +16,14 @@ import java.util.function.Function;
 final class PoolPerCount implements ResizableKernel {
     private final PooledKernel kernel;
     private final Map<Integer, ForkJoinPool> pools;
+    private final Map<Integer, ForkJoinAccount> accounts;
+    private int inUse;
 
-    private PoolPerCount(PooledKernel kernel, Map<Integer, ForkJoinPool> pools) {
+    private PoolPerCount(PooledKernel kernel, Map<Integer, ForkJoinPool> pools, Map<Integer, ForkJoinAccount> accounts) {
         this.kernel = kernel;
         this.pools = pools;
+        this.accounts = accounts;
+        this.inUse = pools.keySet().iterator().next();
     }
 
     /** The kernel made by {@code create} on the smallest count's pool, with a pool for every count. */
@@ -29,11 +33,15 @@ final class PoolPerCount implements ResizableKernel {
             throw new IllegalArgumentException("a curve needs at least one worker count");
         }
         Map<Integer, ForkJoinPool> pools = new TreeMap<>();
+        Map<Integer, ForkJoinAccount> accounts = new TreeMap<>();
         try {
             for (int w : counts) {
-                pools.put(w, WorkerPools.create(w));
+                ForkJoinAccount account = new ForkJoinAccount(w);
+                pools.put(w, WorkerPools.create(w, account::started));
+                account.pool(pools.get(w));
+                accounts.put(w, account);
             }
-            return new PoolPerCount(create.apply(pools.get(counts.first())), pools);
+            return new PoolPerCount(create.apply(pools.get(counts.first())), pools, accounts);
         } catch (RuntimeException | Error e) {
             pools.values().forEach(ForkJoinPool::shutdownNow);
             throw e;
@@ -48,6 +56,18 @@ final class PoolPerCount implements ResizableKernel {
                     + ": create it with every worker count it will run on.");
         }
         kernel.runOn(pool);
+        inUse = workers;
+    }
+
+    /** The {@link ForkJoinAccount} of the pool in use. */
+    @Override
+    public void resetAccount() {
+        accounts.get(inUse).reset();
+    }
+
+    @Override
+    public PoolAccount readAccount() {
+        return accounts.get(inUse).read();
     }
 
     @Override

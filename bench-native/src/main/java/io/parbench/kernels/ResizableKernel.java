@@ -13,4 +13,18 @@ public interface ResizableKernel extends ParallelKernel {
      * @throws IllegalArgumentException for a count the instance was not created for
      */
     void useWorkers(int workers);
+
+    /**
+     * Starts a window of the pool's accounting, if its pool keeps one: called between steps, right
+     * before a timed block (outside its timed window).
+     */
+    default void resetAccount() {}
+
+    /**
+     * What the pool's workers in use did since {@link #resetAccount()}: called between steps, right
+     * after the block. Null when the pool keeps no accounting.
+     */
+    default PoolAccount readAccount() {
+        return null;
+    }
 }

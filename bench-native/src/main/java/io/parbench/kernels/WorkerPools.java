@@ -4,6 +4,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /** Fork-join pools of exactly W workers, the Java counterpart of the C library's pb_pool. */
 public final class WorkerPools {
@@ -21,6 +22,11 @@ public final class WorkerPools {
      * blocks, and a worker replaced in a later block would have its start-up timed there.
      */
     public static ForkJoinPool create(int workers) {
+        return create(workers, thread -> {});
+    }
+
+    /** {@link #create(int)}, telling {@code started} of each worker thread the pool makes (from the thread making it). */
+    static ForkJoinPool create(int workers, Consumer<ForkJoinWorkerThread> started) {
         if (workers < 1 || workers > MAX_WORKERS) {
             throw new IllegalArgumentException("worker count " + workers + " is out of range: use 1 to "
                     + MAX_WORKERS + " workers.");
@@ -29,6 +35,7 @@ public final class WorkerPools {
         return new ForkJoinPool(workers, pool -> {
             ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
             thread.setName(prefix + thread.getPoolIndex());
+            started.accept(thread);
             return thread;
         }, null, false, 0, workers, 1, pool -> true, 1, TimeUnit.HOURS);
     }

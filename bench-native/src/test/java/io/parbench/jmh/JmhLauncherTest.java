@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.ffm.NativeLibrary;
 import io.parbench.kernels.KernelSpec;
+import io.parbench.kernels.PoolAccount;
 import io.parbench.kernels.ReferenceChecksums;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,11 @@ class JmhLauncherTest {
         for (JmhLauncher.MeasuredBlock block : blocks) {
             assertTrue(block.stepsPerSecond() > 0, blocks::toString);
             assertEquals(reference, block.checksum(), () -> "at " + block.point().token());
+            // Its record: the steps it ran, when, and the accounting of the pool's workers taking part.
+            BlockRecord record = block.record();
+            assertTrue(record.steps() > 0 && record.wallNs() > 0 && record.endEpochNs() > record.startEpochNs(), record::toString);
+            assertEquals(config.engine().equals("native") ? PoolAccount.PB_POOL : PoolAccount.FORKJOIN, record.pool().source());
+            assertEquals(block.point().workers(), record.pool().workers().size(), record::toString);
         }
     }
 

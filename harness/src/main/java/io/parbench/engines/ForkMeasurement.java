@@ -1,10 +1,12 @@
 package io.parbench.engines;
 
 import io.parbench.results.AdapterRun;
+import io.parbench.results.PointAccounting;
 import io.parbench.results.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What an engine measured in one fork, before the runner verifies checksums.
@@ -38,8 +40,19 @@ public record ForkMeasurement(
         List<String> notes,
         Map<Block, AdapterRun> adapterRuns) {
 
-    /** One block's throughput. */
-    public record MeasuredBlock(Block block, double stepsPerSecond) {}
+    /**
+     * One block's throughput, and where the engine keeps them, its accounting and its interval.
+     *
+     * @param accounting where the block's time went (one block), null when the engine keeps none
+     * @param interval when it ran, null when the engine does not say
+     */
+    public record MeasuredBlock(Block block, double stepsPerSecond, PointAccounting accounting, BlockInterval interval) {
+
+        /** A block without accounting or interval. */
+        public MeasuredBlock(Block block, double stepsPerSecond) {
+            this(block, stepsPerSecond, null, null);
+        }
+    }
 
     public ForkMeasurement {
         blocks = blocks == null ? List.of() : List.copyOf(blocks);
@@ -58,6 +71,11 @@ public record ForkMeasurement(
     /** A fork that measured nothing. */
     public static ForkMeasurement failed(String reason) {
         return new ForkMeasurement(Status.FAILED, reason, List.of(), Map.of(), null, null, null, null, 1, List.of());
+    }
+
+    /** When its blocks ran, in order, where the engine says (see {@link BlockInterval}). */
+    public List<BlockInterval> intervals() {
+        return blocks.stream().map(MeasuredBlock::interval).filter(Objects::nonNull).toList();
     }
 
     /** The same fork with more notes. */

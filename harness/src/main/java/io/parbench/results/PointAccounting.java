@@ -1,5 +1,11 @@
 package io.parbench.results;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
 /**
  * Where the time of one fork's timed blocks of one configuration went (RESULTS.md, "Accounting"):
  * what the pool's workers did, by the pool's own clock, and what the machine gave their threads,
@@ -12,4 +18,48 @@ package io.parbench.results;
  * @param pool the pool's accounting, null when the engine keeps none
  * @param machine the worker threads' CPU time and run-queue wait, null when not taken
  */
-public record PointAccounting(int blocks, long wallNs, long steps, PoolAccounting pool, MachineAccounting machine) {}
+public record PointAccounting(int blocks, long wallNs, long steps, PoolAccounting pool, MachineAccounting machine) {
+
+    /**
+     * The sum of blocks' accountings (a fork's blocks of one worker count); null when there are
+     * none, or when one of them has none (a sum over some of the blocks is not the fork's). A part
+     * (pool, machine) is summed only if every block has it.
+     */
+    public static PointAccounting sum(List<PointAccounting> parts) {
+        if (parts.isEmpty() || parts.stream().anyMatch(Objects::isNull)) {
+            return null;
+        }
+        int blocks = 0;
+        long wallNs = 0;
+        long steps = 0;
+        for (PointAccounting part : parts) {
+            blocks += part.blocks;
+            wallNs += part.wallNs;
+            steps += part.steps;
+        }
+        List<PoolAccounting> pools = parts.stream().map(PointAccounting::pool).toList();
+        List<MachineAccounting> machines = parts.stream().map(PointAccounting::machine).toList();
+        return new PointAccounting(blocks, wallNs, steps,
+                pools.contains(null) ? null : pools.stream().reduce(PoolAccounting::plus).orElseThrow(),
+                machines.contains(null) ? null : machines.stream().reduce(PointAccounting::plus).orElseThrow());
+    }
+
+    /** Threads summed by name (the same worker threads in each block); why one lacks them, if one does. */
+    private static MachineAccounting plus(MachineAccounting a, MachineAccounting b) {
+        if (a.unavailable() != null || b.unavailable() != null) {
+            return new MachineAccounting(List.of(), a.unavailable() != null ? a.unavailable() : b.unavailable());
+        }
+        Map<String, MachineAccounting.ThreadTimes> byName = new LinkedHashMap<>();
+        for (MachineAccounting.ThreadTimes t : concat(a.threads(), b.threads())) {
+            byName.merge(t.name(), t, (x, y) -> new MachineAccounting.ThreadTimes(x.name(), x.cpuNs() + y.cpuNs(),
+                    x.runQueueNs() + y.runQueueNs()));
+        }
+        return new MachineAccounting(List.copyOf(byName.values()), null);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

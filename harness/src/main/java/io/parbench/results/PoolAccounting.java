@@ -1,5 +1,6 @@
 package io.parbench.results;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,6 +19,26 @@ public record PoolAccounting(String source, List<WorkerTimes> workers, Long regi
     }
 
     /**
+     * Two windows of the same pool added, worker by worker (a worker only one of them has counts as
+     * it is); a field either lacks is null.
+     */
+    public PoolAccounting plus(PoolAccounting other) {
+        if (!source.equals(other.source)) {
+            throw new IllegalArgumentException("cannot add the accounting of " + source + " to that of " + other.source);
+        }
+        List<WorkerTimes> sum = new ArrayList<>();
+        for (int w = 0; w < Math.max(workers.size(), other.workers.size()); w++) {
+            sum.add(w >= workers.size() ? other.workers.get(w)
+                    : w >= other.workers.size() ? workers.get(w) : workers.get(w).plus(other.workers.get(w)));
+        }
+        return new PoolAccounting(source, sum, add(regions, other.regions));
+    }
+
+    private static Long add(Long a, Long b) {
+        return a == null || b == null ? null : a + b;
+    }
+
+    /**
      * One worker's sums. A field its source does not keep is null. For {@code pb_pool} the four
      * times add up to the blocks' wall time.
      *
@@ -32,5 +53,17 @@ public record PoolAccounting(String source, List<WorkerTimes> workers, Long regi
      * @param wakeLatencyNs summed over the wake-ups: from the notify to this worker running
      */
     public record WorkerTimes(Long busyNs, Long searchingNs, Long asleepNs, Long parkedNs, Long steals, Long failedSteals,
-            Long sleeps, Long wakeups, Long wakeLatencyNs) {}
+            Long sleeps, Long wakeups, Long wakeLatencyNs) {
+
+        /** Only a busy time, as a source that keeps nothing else reports it. */
+        public static WorkerTimes busy(long busyNs) {
+            return new WorkerTimes(busyNs, null, null, null, null, null, null, null, null);
+        }
+
+        WorkerTimes plus(WorkerTimes o) {
+            return new WorkerTimes(add(busyNs, o.busyNs), add(searchingNs, o.searchingNs), add(asleepNs, o.asleepNs),
+                    add(parkedNs, o.parkedNs), add(steals, o.steals), add(failedSteals, o.failedSteals), add(sleeps, o.sleeps),
+                    add(wakeups, o.wakeups), add(wakeLatencyNs, o.wakeLatencyNs));
+        }
+    }
 }

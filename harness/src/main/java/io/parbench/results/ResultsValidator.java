@@ -1,5 +1,7 @@
 package io.parbench.results;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +43,7 @@ public final class ResultsValidator {
         for (ConfigurationResult result : document.configurations()) {
             validate(source, result, ++index);
             requireSources(source, result, forkIds);
+            requireAccounting(source, result);
             if (!seen.add(result.configuration())) {
                 throw damaged(source, "it lists " + result.configuration().label()
                         + " twice, and a results document has each configuration once (was it merged by hand?)");
@@ -108,6 +111,42 @@ public final class ResultsValidator {
                 throw damaged(source, label + " has samples from fork " + from.fork() + ", which is not in \"forks\"");
             }
         }
+    }
+
+    /**
+     * Where a configuration has accounting, it has one entry per list of samples, and no time or
+     * count in it is negative.
+     */
+    private static void requireAccounting(String source, ConfigurationResult result) {
+        if (result.accounting().isEmpty()) {
+            return;
+        }
+        String label = result.configuration().label();
+        if (result.accounting().size() != result.samples().size()) {
+            throw damaged(source, label + " has " + result.samples().size() + " lists of \"samples\" but " + result.accounting().size()
+                    + " entries of \"accounting\", and each list has one (null where it has none)");
+        }
+        for (PointAccounting point : result.accounting()) {
+            if (point != null && negativeIn(point)) {
+                throw damaged(source, label + " has a negative time or count in its \"accounting\", and what the pool and the"
+                        + " machine account is never negative");
+            }
+        }
+    }
+
+    private static boolean negativeIn(PointAccounting point) {
+        List<Long> values = new ArrayList<>(List.of((long) point.blocks(), point.wallNs(), point.steps()));
+        if (point.pool() != null) {
+            if (point.pool().regions() != null) values.add(point.pool().regions());
+            for (PoolAccounting.WorkerTimes w : point.pool().workers()) {
+                values.addAll(Arrays.asList(w.busyNs(), w.searchingNs(), w.asleepNs(), w.parkedNs(), w.steals(), w.failedSteals(),
+                        w.sleeps(), w.wakeups(), w.wakeLatencyNs()));
+            }
+        }
+        if (point.machine() != null) {
+            point.machine().threads().forEach(t -> values.addAll(List.of(t.cpuNs(), t.runQueueNs())));
+        }
+        return values.stream().anyMatch(v -> v != null && v < 0);
     }
 
     /**

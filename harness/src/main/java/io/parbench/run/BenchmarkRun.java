@@ -8,6 +8,7 @@ import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.Environment;
 import io.parbench.results.ForkRecord;
+import io.parbench.results.PointAccounting;
 import io.parbench.results.RunDocument;
 import io.parbench.results.RunInfo;
 import io.parbench.results.SavedDocument;
@@ -106,13 +107,16 @@ public final class BenchmarkRun {
             ConfigurationSamples samples = configurations.get(c);
             List<Double> values = new ArrayList<>();
             List<Integer> positions = new ArrayList<>();
+            List<PointAccounting> accounting = new ArrayList<>();
             for (int i = 0; i < m.blocks().size(); i++) {
                 if (m.blocks().get(i).block().workers() == w) {
                     values.add(m.blocks().get(i).stepsPerSecond());
                     positions.add(i);
+                    accounting.add(m.blocks().get(i).accounting());
                 }
             }
-            samples.add(id, values, positions, m.poolStartupMillis(), m.mainThreadMaxGapMillis(), Instant.now());
+            samples.add(id, values, positions, PointAccounting.sum(accounting), m.poolStartupMillis(), m.mainThreadMaxGapMillis(),
+                    Instant.now());
             if (m.status() == Status.FAILED) {
                 if (m.failedAt() == null || m.failedAt().workers() == w) {
                     samples.fail(prefix + m.reason());

@@ -3,6 +3,7 @@ package io.parbench.run;
 import io.parbench.results.AdapterRun;
 import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
+import io.parbench.results.PointAccounting;
 import io.parbench.results.SampleSource;
 import io.parbench.results.Status;
 import io.parbench.statistics.Statistics;
@@ -19,6 +20,7 @@ final class ConfigurationSamples {
     private final Configuration configuration;
     private final List<List<Double>> samples = new ArrayList<>();
     private final List<SampleSource> sources = new ArrayList<>();
+    private final List<PointAccounting> accounting = new ArrayList<>();
     private final List<Double> poolStartups = new ArrayList<>();
     private final List<Double> mainThreadGaps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -42,10 +44,13 @@ final class ConfigurationSamples {
         return failed() || !samples.isEmpty();
     }
 
-    void add(int fork, List<Double> values, List<Integer> positions, Double poolStartupMillis, Double mainThreadGapMillis, Instant at) {
+    /** @param blocksAccounting the sum over the blocks of {@code values}, or null (see {@link PointAccounting#sum}) */
+    void add(int fork, List<Double> values, List<Integer> positions, PointAccounting blocksAccounting, Double poolStartupMillis,
+            Double mainThreadGapMillis, Instant at) {
         if (!values.isEmpty()) {
             samples.add(List.copyOf(values));
             sources.add(new SampleSource(fork, positions));
+            accounting.add(blocksAccounting);
         }
         if (poolStartupMillis != null) poolStartups.add(poolStartupMillis);
         if (mainThreadGapMillis != null) mainThreadGaps.add(mainThreadGapMillis);
@@ -86,6 +91,6 @@ final class ConfigurationSamples {
         boolean unmeasured = samples.isEmpty() && !failed();
         return new ConfigurationResult(configuration, unmeasured ? Status.FAILED : status,
                 unmeasured ? "no fork measured it (each ended before reaching it)" : reason, samples, sources, checksum, expectedChecksum,
-                startup, gap, measuredAt, notes, AdapterRun.overForks(adapterRuns));
+                startup, gap, measuredAt, notes, AdapterRun.overForks(adapterRuns), accounting);
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,40 @@ public class ResultsDocumentTest {
     }
 
     @Test
+    void accountingReadsBackEqualAndIsCheckedAgainstTheSamples() throws IOException {
+        var good = sample().configurations().getFirst();
+        var pool = new PoolAccounting("pb_pool", List.of(new PoolAccounting.WorkerTimes(90L, 5L, 5L, 0L, 0L, 3L, 2L, 2L, 7L),
+                PoolAccounting.WorkerTimes.busy(80)), 40L);
+        var machine = new MachineAccounting(List.of(new MachineAccounting.ThreadTimes("pb-worker-1", 85, 4)), null);
+        var two = withSamples(good, List.of(List.of(10.0), List.of(11.0)));
+        var accounted = withAccounting(two, Arrays.asList(new PointAccounting(1, 100, 40, pool, machine), null));
+        RunDocument doc = sample();
+        RunDocument withAccounting = new RunDocument(doc.format(), doc.version(), doc.run(), doc.environment(), doc.forks(),
+                List.of(accounted));
+        Path file = dir.resolve("accounted.json");
+        ResultsWriter.write(withAccounting, file);
+        assertEquals(withAccounting, ResultsReader.read(file));
+        assertTrue(Files.readString(file).contains("\"source\" : \"pb_pool\""));
+
+        assertDamaged("accounting length", List.of(withAccounting(two, List.of(new PointAccounting(1, 100, 40, pool, null)))),
+                "native/sum/1024@W2 has 2 lists of \"samples\" but 1 entries of \"accounting\"");
+        var negative = new PoolAccounting("pb_pool", List.of(PoolAccounting.WorkerTimes.busy(-1)), null);
+        assertDamaged("negative time", List.of(withAccounting(two, Arrays.asList(null, new PointAccounting(1, 100, 40, negative, null)))),
+                "native/sum/1024@W2 has a negative time or count in its \"accounting\"");
+    }
+
+    @Test
+    void blocksAddUpWorkerByWorker() {
+        var a = new PointAccounting(1, 100, 4, new PoolAccounting("pb_pool", List.of(PoolAccounting.WorkerTimes.busy(60),
+                PoolAccounting.WorkerTimes.busy(50)), 4L), null);
+        var b = new PointAccounting(1, 200, 6, new PoolAccounting("pb_pool", List.of(PoolAccounting.WorkerTimes.busy(150),
+                PoolAccounting.WorkerTimes.busy(120)), 6L), null);
+        assertEquals(new PointAccounting(2, 300, 10, new PoolAccounting("pb_pool", List.of(PoolAccounting.WorkerTimes.busy(210),
+                PoolAccounting.WorkerTimes.busy(170)), 10L), null), PointAccounting.sum(List.of(a, b)));
+        assertEquals(null, PointAccounting.sum(Arrays.asList(a, null)), "a sum over some of the blocks is not the fork's");
+    }
+
+    @Test
     void aFailedConfigurationNeedsNoSamples() {
         ResultsValidator.validate("doc", sample()); // sample() holds a failed configuration without samples
     }
@@ -109,6 +144,11 @@ public class ResultsDocumentTest {
     private static ConfigurationResult withSamples(ConfigurationResult r, List<List<Double>> samples) {
         return new ConfigurationResult(r.configuration(), r.status(), r.reason(), samples, r.checksum(), r.expectedChecksum(),
                 r.poolStartupMillis(), r.mainThreadMaxGapMillis(), r.measuredAt(), r.notes());
+    }
+
+    private static ConfigurationResult withAccounting(ConfigurationResult r, List<PointAccounting> accounting) {
+        return new ConfigurationResult(r.configuration(), r.status(), r.reason(), r.samples(), r.sources(), r.checksum(),
+                r.expectedChecksum(), r.poolStartupMillis(), r.mainThreadMaxGapMillis(), r.measuredAt(), r.notes(), r.adapter(), accounting);
     }
 
     private void assertRefused(String name, String content, String expected) throws IOException {

@@ -3,15 +3,19 @@ package io.parbench.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.engines.Engine;
 import io.parbench.engines.ForkPlan;
+import io.parbench.engines.jvm.JvmEngine;
 import io.parbench.engines.nativelib.NativeEngine;
 import io.parbench.plan.Plan;
 import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.PointAccounting;
+import io.parbench.results.PoolAccounting;
 import io.parbench.results.ResultsReader;
 import io.parbench.results.RunDocument;
 import io.parbench.results.RunInfo;
@@ -84,6 +88,60 @@ class BenchmarkRunTest {
         assertTrue(failed.samples().isEmpty());
         assertEquals(Status.OK, doc.configurations().get(1).status(), doc.configurations().get(1).reason());
         assertEquals("b849c45140ab3f48", doc.configurations().get(1).expectedChecksum()); // the sum of mix64(i), i < 64
+    }
+
+    /**
+     * The C pool's accounting of each fork's blocks, per worker count: W workers, each worker's four
+     * times adding up to the blocks' wall time (the pool's identity), and one region per step of
+     * nbody (one pb_parallel_for per step).
+     */
+    @Test
+    void theNativePoolsAccountingOfEachForkIsKeptBesideItsSamples() throws Exception {
+        List<Configuration> curve = List.of(new Configuration("native", "nbody", null, 300, 1),
+                new Configuration("native", "nbody", null, 300, 2));
+        RunDocument doc;
+        try (Engine engine = new NativeEngine(42, Duration.ofSeconds(120))) {
+            doc = run(curve, Map.of("native", engine), ExpectedChecksums.fromReference(42), dir.resolve("results.json"));
+        }
+        assertEquals(doc, ResultsReader.read(dir.resolve("results.json")), "the accounting reads back as saved");
+        for (ConfigurationResult result : doc.configurations()) {
+            int w = result.configuration().workers();
+            assertEquals(Status.OK, result.status(), result.reason());
+            assertEquals(result.samples().size(), result.accounting().size());
+            for (int list = 0; list < result.samples().size(); list++) {
+                PointAccounting point = result.accounting().get(list);
+                assertEquals(result.samples().get(list).size(), point.blocks(), "warm-up blocks are left out");
+                assertTrue(point.steps() > 0 && point.wallNs() > 0, point.toString());
+                PoolAccounting pool = point.pool();
+                assertEquals("pb_pool", pool.source());
+                assertEquals(w, pool.workers().size(), "the workers taking part, at W=" + w);
+                assertEquals(point.steps(), pool.regions(), "nbody enters one region per step");
+                for (PoolAccounting.WorkerTimes worker : pool.workers()) {
+                    long accounted = worker.busyNs() + worker.searchingNs() + worker.asleepNs() + worker.parkedNs();
+                    assertEquals(point.wallNs(), accounted, point.wallNs() / 100.0, "a worker's times add up to the wall: " + point);
+                }
+            }
+        }
+    }
+
+    /** The jvm engine's forkjoin accounting: the pool's threads' CPU time as busy time, the steals on worker 0. */
+    @Test
+    void theForkJoinPoolsThreadsAreAccountedByTheirCpuTime() throws Exception {
+        Configuration two = new Configuration("jvm", "forkjoin", null, 1024, 2);
+        RunDocument doc;
+        try (Engine engine = new JvmEngine(42, Duration.ofSeconds(120))) {
+            doc = run(List.of(two), Map.of("jvm", engine), ExpectedChecksums.fromReference(42), dir.resolve("results.json"));
+        }
+        ConfigurationResult result = doc.configurations().getFirst();
+        assertEquals(Status.OK, result.status(), result.reason());
+        for (PointAccounting point : result.accounting()) {
+            PoolAccounting pool = point.pool();
+            assertEquals("forkjoin", pool.source());
+            assertEquals(2, pool.workers().size());
+            assertTrue(pool.workers().stream().mapToLong(PoolAccounting.WorkerTimes::busyNs).sum() > 0, pool.toString());
+            assertNotNull(pool.workers().getFirst().steals());
+            assertNull(pool.workers().getFirst().asleepNs(), "ForkJoinPool keeps no sleep time");
+        }
     }
 
     private static RunDocument run(List<Configuration> configurations, Map<String, Engine> engines,

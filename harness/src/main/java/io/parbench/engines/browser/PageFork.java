@@ -1,6 +1,7 @@
 package io.parbench.engines.browser;
 
 import io.parbench.engines.Block;
+import io.parbench.engines.BlockInterval;
 import io.parbench.engines.ForkMeasurement;
 import io.parbench.engines.ForkMeasurement.MeasuredBlock;
 import io.parbench.engines.ForkPlan;
@@ -17,9 +18,9 @@ import java.util.function.Consumer;
 
 /**
  * Measures one fork on a fresh page of the page protocol (bench-wasm/src/main/js/main.js): the
- * page runs the fork's blocks in order and answers with each block's throughput and each point's
- * checksum. A page that fails or dies keeps the blocks it measured before, and the point it was on
- * is the one that failed.
+ * page runs the fork's blocks in order and answers with each block's throughput (with its steps,
+ * interval and pool accounting, from pages that send them) and each point's checksum. A page that
+ * fails or dies keeps the blocks it measured before, and the point it was on is the one that failed.
  */
 public final class PageFork {
 
@@ -120,7 +121,11 @@ public final class PageFork {
             if (!block.equals(fork.order().get(i))) {
                 throw new IllegalStateException("the page measured " + block + " where the fork's order has " + fork.order().get(i));
             }
-            blocks.add(new MeasuredBlock(block, ((Number) measured.get(i).get("stepsPerSecond")).doubleValue()));
+            PageResult page = new PageResult(measured.get(i));
+            double stepsPerSecond = page.number("stepsPerSecond").doubleValue();
+            blocks.add(page.has("steps") ? new MeasuredBlock(block, stepsPerSecond, page.blockAccounting(),
+                    new BlockInterval(block.workers(), page.number("startEpochNs").longValue(), page.number("endEpochNs").longValue()))
+                    : new MeasuredBlock(block, stepsPerSecond));
         }
         return blocks;
     }

@@ -1,6 +1,8 @@
 package io.parbench.engines.browser;
 
 import io.parbench.results.BrowserProbe;
+import io.parbench.results.PointAccounting;
+import io.parbench.results.PoolAccounting;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +48,37 @@ public record PageResult(Map<String, Object> values) {
             return list.stream().map(item -> object((Map<?, ?>) item)).toList();
         }
         return List.of();
+    }
+
+    /**
+     * A measured block's accounting (bench-wasm/src/main/js/driver.js, "a measured block"): its
+     * steps and wall time, and its pool's ({@code pool}: the C pool's or a byo adapter's stats()),
+     * null where the page kept none. The wall time is the pool's window where it has one (its
+     * workers' times add up to it), else the page's timed loop.
+     */
+    public PointAccounting blockAccounting() {
+        PoolAccounting pool = null;
+        long wallNs = number("wallNs").longValue();
+        if (values.get("pool") instanceof Map<?, ?> json) {
+            PageResult accounted = new PageResult(object(json));
+            pool = new PoolAccounting(accounted.text("source"), accounted.list("workers").stream().map(PageResult::workerTimes).toList(),
+                    accounted.optionalLong("regions"));
+            if (accounted.has("windowNs")) {
+                wallNs = accounted.number("windowNs").longValue();
+            }
+        }
+        return new PointAccounting(1, wallNs, number("steps").longValue(), pool, null);
+    }
+
+    private static PoolAccounting.WorkerTimes workerTimes(Map<String, Object> json) {
+        PageResult w = new PageResult(json);
+        return new PoolAccounting.WorkerTimes(w.optionalLong("busyNs"), w.optionalLong("searchingNs"), w.optionalLong("asleepNs"),
+                w.optionalLong("parkedNs"), w.optionalLong("steals"), w.optionalLong("failedSteals"), w.optionalLong("sleeps"),
+                w.optionalLong("wakeups"), w.optionalLong("wakeLatencyNs"));
+    }
+
+    private Long optionalLong(String key) {
+        return has(key) ? number(key).longValue() : null;
     }
 
     /** A JSON object as read from a page. */

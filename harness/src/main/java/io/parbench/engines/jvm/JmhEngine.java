@@ -1,17 +1,22 @@
 package io.parbench.engines.jvm;
 
 import io.parbench.engines.Block;
+import io.parbench.engines.BlockInterval;
 import io.parbench.engines.Engine;
 import io.parbench.engines.ForkMeasurement;
 import io.parbench.engines.ForkPlan;
+import io.parbench.jmh.BlockRecord;
 import io.parbench.jmh.ForkOrder;
 import io.parbench.jmh.JmhLauncher;
 import io.parbench.jmh.JmhRunException;
 import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
+import io.parbench.kernels.PoolAccount;
 import io.parbench.process.TempFolders;
 import io.parbench.results.ComparisonSide;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.PointAccounting;
+import io.parbench.results.PoolAccounting;
 import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
 import java.io.IOException;
@@ -104,9 +109,23 @@ public abstract class JmhEngine implements Engine {
     private static List<ForkMeasurement.MeasuredBlock> measuredBlocks(List<JmhLauncher.MeasuredBlock> blocks, ForkPlan fork) {
         List<ForkMeasurement.MeasuredBlock> measured = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
-            measured.add(new ForkMeasurement.MeasuredBlock(fork.order().get(i), blocks.get(i).stepsPerSecond()));
+            Block block = fork.order().get(i);
+            BlockRecord record = blocks.get(i).record();
+            measured.add(record == null ? new ForkMeasurement.MeasuredBlock(block, blocks.get(i).stepsPerSecond())
+                    : new ForkMeasurement.MeasuredBlock(block, blocks.get(i).stepsPerSecond(), accounting(record),
+                            new BlockInterval(block.workers(), record.startEpochNs(), record.endEpochNs())));
         }
         return measured;
+    }
+
+    /** A block's record as its accounting (the machine's part is sampled outside the fork, by time: see {@link BlockInterval}). */
+    private static PointAccounting accounting(BlockRecord record) {
+        PoolAccount pool = record.pool();
+        PoolAccounting poolAccounting = pool == null ? null : new PoolAccounting(pool.source(), pool.workers().stream()
+                .map(w -> new PoolAccounting.WorkerTimes(w.busyNs(), w.searchingNs(), w.asleepNs(), w.parkedNs(), w.steals(),
+                        w.failedSteals(), w.sleeps(), w.wakeups(), w.wakeLatencyNs()))
+                .toList(), pool.regions());
+        return new PointAccounting(1, record.wallNs(), record.steps(), poolAccounting, null);
     }
 
     /** Each point's checksum (the launcher checked that its blocks agree). */

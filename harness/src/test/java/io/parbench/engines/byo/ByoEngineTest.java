@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.engines.EngineOptions;
+import io.parbench.engines.ForkMeasurement;
 import io.parbench.engines.OwnKernel;
 import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserDriver;
@@ -19,6 +20,7 @@ import io.parbench.kernels.ReferenceChecksums;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.PointAccounting;
 import io.parbench.results.Status;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -200,6 +202,33 @@ class ByoEngineTest {
             SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "folder-import", "flavour=plain", 7, 2), QUICK);
             assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
             assertEquals(ChecksumText.of(42), m.checksum());
+        }
+    }
+
+    /** An adapter's stats() is each block's pool accounting; an answer outside the contract fails, naming stats(). */
+    @Test
+    void anAdaptersStatsAreEachBlocksPoolAccounting() throws Exception {
+        SingleConfiguration.Result m = measureBroken("busy-stats", 1, Duration.ofSeconds(30));
+        assertEquals(Status.OK, m.status(), m::reason);
+        for (ForkMeasurement fork : m.forks()) {
+            assertEquals(fork.blocks().size(), fork.intervals().size(), "every block says when it ran");
+            for (ForkMeasurement.MeasuredBlock block : fork.blocks()) {
+                PointAccounting accounting = block.accounting();
+                assertEquals(1, accounting.blocks());
+                assertTrue(accounting.steps() > 0, accounting::toString);
+                assertEquals("adapter", accounting.pool().source());
+                assertEquals(1, accounting.pool().workers().size());
+                long busy = accounting.pool().workers().getFirst().busyNs();
+                // The steps' clock readings lie inside the timed loop's (to the browser's timer grain).
+                assertTrue(busy > 0 && busy <= accounting.wallNs() + 1_000_000, accounting::toString);
+                assertTrue(block.interval().endEpochNs() > block.interval().startEpochNs(), block.interval()::toString);
+            }
+        }
+        try (ByoEngine engine = engine(resource("busy-stats"), Map.of("answer", "wrong"), Duration.ofSeconds(30))) {
+            assertTrue(engine.probe().available());
+            SingleConfiguration.Result wrong = SingleConfiguration.measure(engine,
+                    new Configuration("byo", "busy-stats", "answer=wrong", 8, 1), QUICK);
+            assertFailedWith(wrong, "stats() returned {\"busyMs\":", "it must return {busyMs: [...]}");
         }
     }
 

@@ -123,6 +123,27 @@ class NativeEngineTest {
                 pairing.refused());
     }
 
+    /**
+     * A library built before the pool's accounting (this build's, with pb_pool_stats_read renamed)
+     * is measured as before: its blocks keep their steps and wall time, without the pool's part.
+     */
+    @Test
+    void aLibraryWithoutTheAccountingIsMeasuredWithoutIt(@TempDir Path dir) throws Exception {
+        byte[] library = Files.readAllBytes(AssetsFolder.nativeLibrary(ASSETS));
+        String text = new String(library, StandardCharsets.ISO_8859_1).replace("pb_pool_stats_read", "pb_pool_stats_reaz");
+        Path older = Files.write(dir.resolve("libparbench.so"), text.getBytes(StandardCharsets.ISO_8859_1));
+        try (NativeEngine engine = new NativeEngine(SEED, Duration.ofMinutes(2), older)) {
+            SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("native", "nbody", null, 300, 2),
+                    new MeasurementSettings(1, 1, 2, 100));
+            assertEquals(Status.OK, m.status(), m.reason());
+            assertEquals(ChecksumText.of(ReferenceChecksums.of(KernelSpec.NBODY, 300, SEED)), m.checksum());
+            for (ForkMeasurement.MeasuredBlock block : m.forks().getFirst().blocks()) {
+                assertTrue(block.accounting().steps() > 0, block::toString);
+                assertNull(block.accounting().pool(), block::toString);
+            }
+        }
+    }
+
     @Test
     void anUnpairedEngineRefusesSideA() throws Exception {
         try (NativeEngine engine = new NativeEngine(SEED, Duration.ofMinutes(1))) {

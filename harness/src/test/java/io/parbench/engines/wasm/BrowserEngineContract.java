@@ -24,6 +24,7 @@ import io.parbench.results.ComparisonSide;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.PointAccounting;
 import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
 import java.net.URISyntaxException;
@@ -116,6 +117,14 @@ abstract class BrowserEngineContract {
         workers.forEach(w -> everyCount.put(Block.of(w), expected));
         assertEquals(everyCount, m.checksums(), label);
         assertTrue(m.poolStartupMillis() >= 0, label);
+        for (ForkMeasurement.MeasuredBlock block : m.blocks()) {
+            // The page's pool accounting of each block: the workers taking part, in the steps the block ran.
+            PointAccounting accounting = block.accounting();
+            assertTrue(accounting.steps() > 0 && accounting.wallNs() > 0, label + ": " + accounting);
+            assertEquals("pb_pool", accounting.pool().source(), label);
+            assertEquals(block.block().workers(), accounting.pool().workers().size(), label + ": " + accounting);
+            assertTrue(block.interval().endEpochNs() > block.interval().startEpochNs(), label + ": " + block.interval());
+        }
         return m;
     }
 

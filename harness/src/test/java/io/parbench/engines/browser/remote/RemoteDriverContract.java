@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.engines.ForkMeasurement;
 import io.parbench.engines.RemoteEndpoint;
 import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserEngineOptions;
@@ -105,6 +106,13 @@ abstract class RemoteDriverContract {
                 assertEquals(Status.OK, m.status(), () -> configuration.label() + ": " + m.reason() + " " + m.notes());
                 assertEquals(ChecksumText.of(ReferenceChecksums.of(kernel, size, KernelSpec.DEFAULT_SEED)), m.checksum(),
                         configuration.label());
+                // A remote page keeps its pool's accounting as a local one does.
+                for (ForkMeasurement fork : m.forks()) {
+                    for (ForkMeasurement.MeasuredBlock block : fork.blocks()) {
+                        assertEquals("pb_pool", block.accounting().pool().source(), configuration.label());
+                        assertEquals(workers, block.accounting().pool().workers().size(), configuration.label());
+                    }
+                }
             }
         }
     }

@@ -14,22 +14,40 @@ public final class WorkerPools {
 
     private WorkerPools() {}
 
-    /**
-     * A pool of exactly {@code workers} threads: it never adds threads to compensate for
-     * blocked joins (a join helps or waits instead), so W means W. Idle workers stay parked for
-     * an hour rather than ending: a JVM measuring a curve leaves each pool idle between its
-     * blocks, and a worker replaced in a later block would have its start-up timed there.
-     */
+    /** A pool of exactly {@code workers} threads (see {@link Pool}). */
     public static ForkJoinPool create(int workers) {
+        return new Pool(workers);
+    }
+
+    /**
+     * A pool of exactly W threads: it never adds threads to compensate for blocked joins (a join
+     * helps or waits instead), so W means W, also after {@link ForkJoinPool#setParallelism} (the
+     * pool keeps no spare threads above its parallelism). Idle workers stay parked for an hour
+     * rather than ending: a JVM measuring a curve leaves workers idle between its blocks, and a
+     * worker replaced in a later block would have its start-up timed there. Its workers are named
+     * parbench-pool&lt;n&gt;-worker&lt;k&gt;.
+     */
+    public static class Pool extends ForkJoinPool {
+        public Pool(int workers) {
+            super(requireValid(workers), namedWorkers(), null, false, 0, workers, 1, pool -> true, 1, TimeUnit.HOURS);
+        }
+    }
+
+    private static ForkJoinPool.ForkJoinWorkerThreadFactory namedWorkers() {
+        String prefix = "parbench-pool" + POOLS.incrementAndGet() + "-worker";
+        return pool -> {
+            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            thread.setName(prefix + thread.getPoolIndex());
+            return thread;
+        };
+    }
+
+    /** {@code workers}, if a pool can have that many. */
+    static int requireValid(int workers) {
         if (workers < 1 || workers > MAX_WORKERS) {
             throw new IllegalArgumentException("worker count " + workers + " is out of range: use 1 to "
                     + MAX_WORKERS + " workers.");
         }
-        String prefix = "parbench-pool" + POOLS.incrementAndGet() + "-worker";
-        return new ForkJoinPool(workers, pool -> {
-            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            thread.setName(prefix + thread.getPoolIndex());
-            return thread;
-        }, null, false, 0, workers, 1, pool -> true, 1, TimeUnit.HOURS);
+        return workers;
     }
 }

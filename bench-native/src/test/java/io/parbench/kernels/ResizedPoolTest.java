@@ -87,24 +87,26 @@ class ResizedPoolTest {
     void aWorkerOfThePoolStepsWithoutHandingOver(KernelSpec kernel) throws Exception {
         long size = kernel == KernelSpec.MANDELBROT ? 64 : 10_007;
         long expected = ReferenceChecksums.of(kernel, size, SEED);
-        WorkerPools.Pool pool = new WorkerPools.Pool(1);
-        try {
-            pool.submit(() -> {
-                try (ResizableKernel k = JavaKernels.resizable(kernel, null, size, SEED, List.of(1, 2), pool)) {
-                    for (int i = 0; i < 50; i++) {
+        for (String variant : JavaKernels.variants(kernel)) {
+            WorkerPools.Pool pool = new WorkerPools.Pool(1);
+            try {
+                pool.submit(() -> {
+                    try (ResizableKernel k = JavaKernels.resizable(kernel, variant, size, SEED, List.of(1, 2), pool)) {
+                        for (int i = 0; i < 50; i++) {
+                            k.step();
+                            assertEquals(expected, k.checksum(), () -> kernel.id() + "/" + variant + " W=1");
+                        }
+                        assertEquals(1, pool.getPoolSize(), "threads the pool started for W = 1 steps from its own worker");
+                        k.useWorkers(2);
                         k.step();
-                        assertEquals(expected, k.checksum(), () -> kernel.id() + " W=1");
+                        assertEquals(expected, k.checksum(), () -> kernel.id() + "/" + variant + " W=2");
                     }
-                    assertEquals(1, pool.getPoolSize(), "threads the pool started for W = 1 steps from its own worker");
-                    k.useWorkers(2);
-                    k.step();
-                    assertEquals(expected, k.checksum(), () -> kernel.id() + " W=2");
-                }
-                return null;
-            }).get();
-            assertFalse(pool.isShutdown(), "closing the kernel leaves the caller's pool running");
-        } finally {
-            pool.shutdownNow();
+                    return null;
+                }).get();
+                assertFalse(pool.isShutdown(), "closing the kernel leaves the caller's pool running");
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 

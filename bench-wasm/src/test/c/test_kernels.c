@@ -30,7 +30,7 @@ typedef struct registry_row {
 } registry_row;
 
 static const registry_row registry[] = {
-#define PB_KERNEL(name, tag, unit, quick, normal, full, java_port) {#name, {quick, normal, full}},
+#define PB_KERNEL(name, tag, unit, quick, normal, full, java_port, role) {#name, {quick, normal, full}},
 #include "kernels/kernels.def"
 #undef PB_KERNEL
 };
@@ -50,6 +50,8 @@ static const kernel_sizes special_sizes[] = {
     {"nbody", {1, 2, 3, 4, 5, 7, 67, 257, 0}},
     {"mandelbrot", {1, 2, 3, 5, 17, 64, 101, 0}},
     {"forkjoin", {1, 2, 3, 7, 1024, 10007, 0}},
+    {"serial", {1, 2, 3, 4, 5, 7, 1024, 10007, 0}},     /* a serial quarter of 0 and of 1 */
+    {"imbalanced", {1, 2, 3, 4, 5, 7, 1024, 10007, 0}}, /* fewer elements than W + 1 shares */
     {"scan", {1, 2, 3, 16383, 16384, 16385, 32769, 100003, 300007, 0}}, /* around its 16384-key blocks */
 };
 

@@ -60,7 +60,7 @@ static inline pb_splitmix pb_bench_generator(const pb_bench *bench) {
     return pb_splitmix_init(bench->kernel->tag, bench->n, bench->seed);
 }
 
-#define PB_KERNEL(name, tag, unit, quick, normal, full, java_port) extern const pb_kernel_ops pb_kernel_##name;
+#define PB_KERNEL(name, tag, unit, quick, normal, full, java_port, role) extern const pb_kernel_ops pb_kernel_##name;
 #include "kernels.def"
 #undef PB_KERNEL
 

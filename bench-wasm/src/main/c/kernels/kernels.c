@@ -8,7 +8,7 @@
 #include "kernel.h"
 
 static const pb_kernel kernels[] = {
-#define PB_KERNEL(name, tag, unit, quick, normal, full, java_port) {#name, tag, {quick, normal, full}, &pb_kernel_##name},
+#define PB_KERNEL(name, tag, unit, quick, normal, full, java_port, role) {#name, tag, {quick, normal, full}, &pb_kernel_##name},
 #include "kernels.def"
 #undef PB_KERNEL
 };
@@ -25,7 +25,7 @@ _Static_assert(PB_EXTRA_WORK_PERCENT >= 0 && PB_EXTRA_WORK_PERCENT <= 1000, "PB_
 #define KERNEL_COUNT ((int32_t)(sizeof kernels / sizeof kernels[0]))
 /* "sum, histogram, …, " in id order, for the message about an unknown id. */
 static const char kernel_names[] =
-#define PB_KERNEL(name, tag, unit, quick, normal, full, java_port) #name ", "
+#define PB_KERNEL(name, tag, unit, quick, normal, full, java_port, role) #name ", "
 #include "kernels.def"
 #undef PB_KERNEL
     ;

@@ -10,6 +10,9 @@ final class ForkFlags {
     static final String UNSAFE_ALLOW = "--sun-misc-unsafe-memory-access=allow";
     /** Fixes the task tree of the jdk sort variant (see JavaKernels). */
     static final String JDK_SORT_SPLIT = JavaKernels.JDK_SORT_SPLIT_FLAG;
+    /** The jvm engine's forks run JMH's benchmark thread in the kernel's pool ({@link SteppingPool}). */
+    static final String STEPPING_EXECUTOR = "-Djmh.executor=CUSTOM";
+    static final String STEPPING_EXECUTOR_CLASS = "-Djmh.executor.class=io.parbench.jmh.SteppingPool";
     /** The system property naming the file the fork appends its checksum to. */
     static final String CHECKSUM_FILE_PROPERTY = "parbench.checksumFile";
 

@@ -182,6 +182,9 @@ public final class JmhLauncher {
     private static String[] forkArguments(Config config) {
         List<String> args = new ArrayList<>(List.of(ForkFlags.NATIVE_ACCESS, ForkFlags.UNSAFE_ALLOW, ForkFlags.JDK_SORT_SPLIT,
                 "-D" + ForkFlags.CHECKSUM_FILE_PROPERTY + "=" + config.checksumFile().toAbsolutePath()));
+        if (ENGINES.get(config.engine()) == JvmKernelBenchmark.class) {
+            args.addAll(List.of(ForkFlags.STEPPING_EXECUTOR, ForkFlags.STEPPING_EXECUTOR_CLASS));
+        }
         args.addAll(config.jvmArgs());
         return args.toArray(String[]::new);
     }

@@ -3,50 +3,36 @@ package io.parbench.kernels;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
- * The accounting of one {@link WorkerPools pool of W workers} ({@value PoolAccount#FORKJOIN}): per
- * worker thread, the CPU time it got in the window (ThreadMXBean) as its busy time, and the growth
- * of the pool's steal count. ForkJoinPool counts steals per pool only, so they are all on worker 0,
- * and it counts every task run by a thread other than its submitter, so each step's task
- * (submitted by the thread that steps) is one of them: W = 1 shows one steal per step. The other
- * fields are null. The workers are the pool's threads in the order they started (the thread that
- * steps only submits a step and waits, so it is none of them), padded with idle ones to W where
- * the pool has not started all of its threads. Reading it costs a CPU clock reading per thread.
+ * The accounting of a {@link WorkerPools.Pool} ({@value PoolAccount#FORKJOIN}) at its parallelism
+ * W: per worker thread, the CPU time it got in the window (ThreadMXBean) as its busy time, and the
+ * growth of the pool's steal count. ForkJoinPool counts steals per pool only, so they are all on
+ * worker 0. The other fields are null. Worker 0 is the thread that reads it when that thread is
+ * one of the pool's (the jvm engine's stepping thread), then the others, busiest first, W in all
+ * (padded with idle ones where the pool has started fewer; a resized pool's threads beyond W stay
+ * parked). Reading it costs a CPU clock reading per thread.
  */
 final class ForkJoinAccount {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private final int workers;
-    private final List<ForkJoinWorkerThread> threads = new CopyOnWriteArrayList<>();
-    private ForkJoinPool pool;
+    private final WorkerPools.Pool pool;
     private final Map<Long, Long> cpuAtReset = new HashMap<>();
     private long stealsAtReset;
     private long resetAt;
 
-    ForkJoinAccount(int workers) {
-        this.workers = workers;
-    }
-
-    /** The pool accounted, whose threads were told to {@link #started}. */
-    void pool(ForkJoinPool accounted) {
-        pool = accounted;
-    }
-
-    /** Called by the pool's thread factory for each thread it makes. */
-    void started(ForkJoinWorkerThread thread) {
-        threads.add(thread);
+    ForkJoinAccount(WorkerPools.Pool pool) {
+        this.pool = pool;
     }
 
     void reset() {
         cpuAtReset.clear();
-        for (ForkJoinWorkerThread thread : threads) {
+        for (ForkJoinWorkerThread thread : pool.threads()) {
             cpuAtReset.put(thread.threadId(), cpuTime(thread));
         }
         stealsAtReset = pool.getStealCount();
@@ -56,13 +42,16 @@ final class ForkJoinAccount {
     PoolAccount read() {
         long window = System.nanoTime() - resetAt;
         long steals = pool.getStealCount() - stealsAtReset;
-        List<PoolAccount.Worker> accounted = new ArrayList<>();
-        for (ForkJoinWorkerThread thread : threads) {
-            long busy = Math.max(0, cpuTime(thread) - cpuAtReset.getOrDefault(thread.threadId(), 0L));
-            accounted.add(worker(busy, accounted.isEmpty() ? steals : null));
+        long reader = Thread.currentThread().threadId();
+        Map<Long, Long> busy = new HashMap<>();
+        for (ForkJoinWorkerThread thread : pool.threads()) {
+            busy.put(thread.threadId(), Math.max(0, cpuTime(thread) - cpuAtReset.getOrDefault(thread.threadId(), 0L)));
         }
-        while (accounted.size() < workers) {
-            accounted.add(worker(0, accounted.isEmpty() ? steals : null));
+        List<Long> order = new ArrayList<>(busy.keySet());
+        order.sort(Comparator.comparing((Long id) -> id != reader).thenComparing(id -> -busy.get(id)));
+        List<PoolAccount.Worker> accounted = new ArrayList<>();
+        for (int w = 0; w < pool.getParallelism(); w++) {
+            accounted.add(worker(w < order.size() ? busy.get(order.get(w)) : 0, w == 0 ? steals : null));
         }
         return new PoolAccount(PoolAccount.FORKJOIN, window, null, accounted);
     }

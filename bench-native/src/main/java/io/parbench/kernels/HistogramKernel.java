@@ -9,8 +9,8 @@ import java.util.concurrent.ForkJoinTask;
 /**
  * histogram: pieces of {@link #GRAIN} keys are counted by whichever worker runs them, into
  * that worker's own private bins; the step ends by summing the private bins, as in the C kernel.
- * Only the bins of the workers that counted in this step are cleared and summed, so a JVM with a
- * pool per worker count (a curve in one fork) merges as many as a pool of W alone would.
+ * Only the bins of the workers that counted in this step are cleared and summed, so a pool resized
+ * between worker counts (a curve in one fork) merges as many as a pool of W alone would.
  */
 final class HistogramKernel extends PooledKernel {
     static final int BINS = 1024;

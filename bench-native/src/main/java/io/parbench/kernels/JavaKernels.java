@@ -46,14 +46,24 @@ public final class JavaKernels {
     }
 
     /**
-     * A kernel instance that measures a curve in one JVM: a pool of exactly W workers for each of
-     * {@code workers}, its steps on the pool {@link ResizableKernel#useWorkers chosen} (at first the
-     * smallest); closing it stops the pools.
+     * A kernel instance that measures a curve in one JVM on a pool of its own: the pool's
+     * parallelism is set to each of {@code workers} as it is {@link ResizableKernel#useWorkers
+     * chosen} (at first the smallest); closing the kernel stops the pool.
      *
      * @throws IllegalArgumentException as {@link #create} does, or for a worker count out of range
      */
     public static ResizableKernel resizable(KernelSpec kernel, String variant, long size, long seed, Collection<Integer> workers) {
-        return PoolPerCount.of(workers, pool -> pooled(kernel, variant, size, seed, pool));
+        return ResizedPool.of(workers, null, p -> pooled(kernel, variant, size, seed, p));
+    }
+
+    /**
+     * As {@link #resizable(KernelSpec, String, long, long, Collection)}, on the caller's {@code pool}
+     * (a {@link WorkerPools.Pool}, whose parallelism it sets; closing the kernel leaves it running).
+     * A thread of the pool that steps runs the step itself, as worker 0.
+     */
+    public static ResizableKernel resizable(KernelSpec kernel, String variant, long size, long seed, Collection<Integer> workers,
+            WorkerPools.Pool pool) {
+        return ResizedPool.of(workers, Objects.requireNonNull(pool, "pool"), p -> pooled(kernel, variant, size, seed, p));
     }
 
     private static PooledKernel pooled(KernelSpec kernel, String variant, long size, long seed, ForkJoinPool pool) {

@@ -4,12 +4,12 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
 /**
- * What every Java kernel shares: a step is one task invoked on the caller's pool. Kernels read the
- * worker count when they make a step's task, so the pool may change between steps.
+ * What every Java kernel shares: a step is one task run on the caller's pool. Kernels read the
+ * worker count when they make a step's task, so the pool may be resized between steps.
  */
 abstract class PooledKernel implements ParallelKernel {
     private final KernelSpec kernel;
-    private ForkJoinPool pool;
+    private final ForkJoinPool pool;
     private boolean stepped;
     private boolean closed;
 
@@ -29,17 +29,20 @@ abstract class PooledKernel implements ParallelKernel {
         return pool.getParallelism();
     }
 
-    /** Runs the following steps on {@code other} (a curve measured in one JVM: see {@link PoolPerCount}). */
-    final void runOn(ForkJoinPool other) {
-        pool = other;
-    }
-
     @Override
     public final void step() {
         if (closed) {
             throw new IllegalStateException("the " + kernel.id() + " kernel was closed: create a new one to run more steps.");
         }
-        pool.invoke(newStep());
+        ForkJoinTask<?> task = newStep();
+        if (ForkJoinTask.getPool() == pool) {
+            // A worker of the pool steps, as the C library's caller is worker 0: the step runs
+            // here and only its forks go to the other workers, with no hand-over to wake a worker
+            // and wait for it (~2 context switches, tens of µs per step: bench-native/README.md).
+            task.invoke();
+        } else {
+            pool.invoke(task);
+        }
         stepped = true;
     }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +46,7 @@ class JavaKernelsTest {
             case NBODY -> Stream.of(1L, 2L, 3L, 33L, 257L, 1000L);
             case MANDELBROT -> Stream.of(1L, 2L, 3L, 17L, 64L, 257L);
             case FORKJOIN -> Stream.of(1L, 2L, 3L, 7L, 1024L, 10007L);
+            case SERIAL, IMBALANCED -> Stream.of(1L, 2L, 3L, 4L, 5L, 7L, 1024L, 10007L);
             case SCAN -> Stream.of(1L, 2L, 3L, 16383L, 16384L, 16385L, 100_003L);
             default -> Stream.of(1L, 2L, 3L, 4095L, 4097L, 10007L, 100_003L);
         };
@@ -80,9 +83,10 @@ class JavaKernelsTest {
     }
 
     @Test
-    void theSeedChangesTheInputButNotMandelbrotOrForkjoin() {
+    void theSeedChangesTheInputButNotTheKernelsWithout() {
+        Set<KernelSpec> withoutInput = EnumSet.of(KernelSpec.MANDELBROT, KernelSpec.FORKJOIN, KernelSpec.SERIAL, KernelSpec.IMBALANCED);
         for (KernelSpec kernel : KernelSpec.values()) {
-            boolean seeded = kernel != KernelSpec.MANDELBROT && kernel != KernelSpec.FORKJOIN;
+            boolean seeded = !withoutInput.contains(kernel);
             boolean differs = ReferenceChecksums.of(kernel, 100, 1) != ReferenceChecksums.of(kernel, 100, 2);
             assertEquals(seeded, differs, kernel.id());
         }
@@ -98,6 +102,29 @@ class JavaKernelsTest {
         // The value the C reference (bench-wasm/src/test/c/reference.c) computes.
         assertEquals(0xddd4e928c0d0b7ddL, ReferenceChecksums.of(KernelSpec.FORKJOIN, 1024, SEED));
         assertEquals(0, ReferenceChecksums.of(KernelSpec.FORKJOIN, 1, SEED));
+    }
+
+    /** imbalanced's split (KERNELS.md): W leaves covering [0, n), leaf 0 twice each other leaf (within rounding). */
+    @Test
+    void imbalancedGivesLeafZeroTwiceEachOtherLeaf() {
+        long n = 9_000_001;
+        for (int w = 1; w <= 8; w++) {
+            long share = n / (w + 1);
+            assertEquals(0, ImbalancedKernel.DOUBLE_FIRST.of(n, w, 0));
+            assertEquals(n, ImbalancedKernel.DOUBLE_FIRST.of(n, w, w));
+            assertEquals(w == 1 ? n : 2 * share, ImbalancedKernel.DOUBLE_FIRST.of(n, w, 1), 2, "leaf 0 at W=" + w);
+            for (int k = 1; k < w; k++) {
+                long leaf = ImbalancedKernel.DOUBLE_FIRST.of(n, w, k + 1) - ImbalancedKernel.DOUBLE_FIRST.of(n, w, k);
+                assertEquals(share, leaf, 1, "leaf " + k + " at W=" + w);
+            }
+        }
+    }
+
+    @Test
+    void onlyTheCalibrationKernelsStayOutOfTheDefaultSweep() {
+        assertEquals(List.of(KernelSpec.SERIAL, KernelSpec.IMBALANCED),
+                Stream.of(KernelSpec.values()).filter(k -> !KernelSpec.sweep().contains(k)).toList());
+        assertTrue(KernelSpec.sweep().stream().allMatch(k -> k.role() == KernelSpec.Role.BENCHMARK));
     }
 
     @Test

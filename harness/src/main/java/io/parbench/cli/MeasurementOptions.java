@@ -29,7 +29,8 @@ public final class MeasurementOptions {
     String engines;
 
     @Option(names = "--kernels", defaultValue = "all", paramLabel = "LIST",
-            description = "Kernels: " + KernelSpec.NAMES + ", or 'all'. Default: ${DEFAULT-VALUE}.")
+            description = "Kernels: " + KernelSpec.NAMES + ", or 'all' (all but the calibration kernels, which run only when named)."
+                    + " Default: ${DEFAULT-VALUE}.")
     String kernels;
 
     @Option(names = "--workers", paramLabel = "LIST",

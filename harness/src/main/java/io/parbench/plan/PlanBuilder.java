@@ -80,9 +80,9 @@ public final class PlanBuilder {
         }
     }
 
-    /** Parses --kernels: "all" or a comma-separated list of kernel names. */
+    /** Parses --kernels: "all" (the default sweep: no calibration kernel) or a comma-separated list of kernel names. */
     public static List<KernelSpec> kernels(String expression) {
-        if (expression.trim().equals("all")) return List.of(KernelSpec.values());
+        if (expression.trim().equals("all")) return KernelSpec.sweep();
         List<KernelSpec> kernels = new ArrayList<>();
         for (String name : expression.split(",")) {
             KernelSpec k = KernelSpec.byId(name.trim()).orElseThrow(() -> new IllegalArgumentException(

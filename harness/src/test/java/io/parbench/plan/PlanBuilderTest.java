@@ -57,6 +57,14 @@ class PlanBuilderTest {
     }
 
     @Test
+    void allIsTheDefaultSweepAndTheCalibrationKernelsRunWhenNamed() {
+        List<KernelSpec> all = PlanBuilder.kernels("all");
+        assertEquals(List.of("sum", "histogram", "axpy", "nbody", "mandelbrot", "sort", "forkjoin", "scan"),
+                all.stream().map(KernelSpec::id).toList());
+        assertEquals(List.of(KernelSpec.SERIAL, KernelSpec.IMBALANCED), PlanBuilder.kernels("serial,imbalanced"));
+    }
+
+    @Test
     void badKernelsAndSizesAreExplained() {
         var unknown = assertThrows(IllegalArgumentException.class, () -> PlanBuilder.kernels("sum,fft"));
         assertTrue(unknown.getMessage().contains("Unknown kernel 'fft'; the kernels are sum, histogram"), unknown.getMessage());

@@ -1,11 +1,13 @@
 package io.parbench.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A curve in one JVM: one kernel instance, a pool per worker count. */
-class PoolPerCountTest {
+/** A curve in one JVM: one kernel instance on one pool, resized to each worker count. */
+class ResizedPoolTest {
     private static final long SEED = 42;
     private static final Pattern POOL_THREAD = Pattern.compile("parbench-pool(\\d+)-worker\\d+");
 
@@ -39,19 +41,19 @@ class PoolPerCountTest {
     @Test
     void aCountItHasNoPoolForIsRefused() {
         try (ResizableKernel k = JavaKernels.resizable(KernelSpec.SUM, null, 100, SEED, List.of(1, 2))) {
-            assertEquals("this kernel has pools of [1, 2] workers, not 3: create it with every worker count it will run on.",
+            assertEquals("this kernel runs on [1, 2] workers, not 3: create it with every worker count it will run on.",
                     assertThrows(IllegalArgumentException.class, () -> k.useWorkers(3)).getMessage());
         }
         assertThrows(IllegalArgumentException.class, () -> JavaKernels.resizable(KernelSpec.SUM, null, 100, SEED, List.of(1, 1025)));
     }
 
     /**
-     * W = 1 after W = 4 behaves as a pool of one: the larger pool's workers are parked while it
+     * W = 1 after W = 4 behaves as a pool of one: the other three workers are parked while it
      * runs. Compared in CPU time with the thread that does the work, so a busy machine (which
      * slows everyone alike) cannot make a spinning worker look parked, nor a parked one spinning.
      */
     @Test
-    void theIdlePoolsWorkersSleepWhileOneWorkerRuns() {
+    void theIdleWorkersSleepWhileOneWorkerRuns() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (ResizableKernel k = JavaKernels.resizable(KernelSpec.NBODY, null, 256, SEED, List.of(1, 4))) {
             k.useWorkers(4);
@@ -60,40 +62,67 @@ class PoolPerCountTest {
             }
             k.useWorkers(1);
             k.step();
-            Map<Long, String> workers = poolWorkers();
-            int largest = workers.values().stream().mapToInt(Integer::parseInt).max().orElseThrow();
+            Map<Long, String> workers = poolWorkers(newestPool());
             Map<Long, Long> before = cpuTimes(threads, workers.keySet());
-            long mineBefore = threads.getCurrentThreadCpuTime();
             long started = System.nanoTime();
             while (System.nanoTime() - started < 300_000_000L) {
                 k.step();
             }
             Map<Long, Long> after = cpuTimes(threads, workers.keySet());
-            long onePool = threads.getCurrentThreadCpuTime() - mineBefore;
-            long idleMost = 0;
-            // The pools are numbered as made, smallest count first: the pool of one, then the pool of 4.
-            for (Map.Entry<Long, String> worker : workers.entrySet()) {
-                long used = after.get(worker.getKey()) - before.get(worker.getKey());
-                int pool = Integer.parseInt(worker.getValue());
-                if (pool == largest) {
-                    idleMost = Math.max(idleMost, used);
-                } else if (pool == largest - 1) {
-                    onePool += used;
-                }
-            }
-            assertTrue(onePool > 0, "the W = 1 pool ran the steps");
-            assertTrue(idleMost < onePool / 20, "an idle worker of the pool of 4 used " + idleMost / 1e6 + " ms of CPU while the pool of"
-                    + " one used " + onePool / 1e6 + " ms");
+            List<Long> used = workers.keySet().stream().map(id -> after.get(id) - before.get(id)).sorted().toList();
+            assertEquals(4, used.size(), "the pool's workers after W = 4");
+            long busiest = used.get(3);
+            assertTrue(busiest > 0, "one worker ran the W = 1 steps");
+            assertTrue(used.get(2) < busiest / 20, "an idle worker used " + used.get(2) / 1e6 + " ms of CPU while the one"
+                    + " running the steps used " + busiest / 1e6 + " ms");
         }
     }
 
-    /** The live pool workers' thread ids, with their pool's number. */
-    private static Map<Long, String> poolWorkers() {
+    /**
+     * The jvm engine's fork steps from a worker of the kernel's pool: at W = 1 that worker runs
+     * the steps itself, so the pool never starts a second thread, and the checksums are the reference.
+     */
+    @ParameterizedTest
+    @EnumSource(KernelSpec.class)
+    void aWorkerOfThePoolStepsWithoutHandingOver(KernelSpec kernel) throws Exception {
+        long size = kernel == KernelSpec.MANDELBROT ? 64 : 10_007;
+        long expected = ReferenceChecksums.of(kernel, size, SEED);
+        for (String variant : JavaKernels.variants(kernel)) {
+            WorkerPools.Pool pool = new WorkerPools.Pool(1);
+            try {
+                pool.submit(() -> {
+                    try (ResizableKernel k = JavaKernels.resizable(kernel, variant, size, SEED, List.of(1, 2), pool)) {
+                        for (int i = 0; i < 50; i++) {
+                            k.step();
+                            assertEquals(expected, k.checksum(), () -> kernel.id() + "/" + variant + " W=1");
+                        }
+                        assertEquals(1, pool.getPoolSize(), "threads the pool started for W = 1 steps from its own worker");
+                        k.useWorkers(2);
+                        k.step();
+                        assertEquals(expected, k.checksum(), () -> kernel.id() + "/" + variant + " W=2");
+                    }
+                    return null;
+                }).get();
+                assertFalse(pool.isShutdown(), "closing the kernel leaves the caller's pool running");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** The number of the pool made last in this JVM (pools are numbered as made). */
+    private static String newestPool() {
+        return Thread.getAllStackTraces().keySet().stream().map(t -> POOL_THREAD.matcher(t.getName())).filter(Matcher::matches)
+                .map(m -> m.group(1)).max(Comparator.comparingInt(Integer::parseInt)).orElseThrow();
+    }
+
+    /** The live workers of pool number {@code pool}: thread id and name. */
+    private static Map<Long, String> poolWorkers(String pool) {
         Map<Long, String> workers = new HashMap<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             Matcher m = POOL_THREAD.matcher(thread.getName());
-            if (m.matches()) {
-                workers.put(thread.threadId(), m.group(1));
+            if (m.matches() && m.group(1).equals(pool)) {
+                workers.put(thread.threadId(), thread.getName());
             }
         }
         return workers;

@@ -21,18 +21,24 @@ import java.util.concurrent.TimeUnit;
  * <p>How an engine uses it, for one fork:
  * <pre>{@code
  * try (MachineSampler machine = MachineSampler.start(ProcessTree.jmhForks(), WorkerThreads.NATIVE)) {
+ *     // a local browser: MachineSampler.start(ProcessTree.browser(id, driver::browserProcess), WorkerThreads.of(id).orElseThrow())
  *     ... run the fork; for each timed block, from its start and end in epoch ns:
  *     MachineAccounting given = machine.between(blockStartEpochNs, blockEndEpochNs);
  * }
  * }</pre>
- * A browser on another machine gets {@link #unavailable(String)} instead. Where Linux keeps no
- * such statistics (another system, no /proc, a kernel without CONFIG_SCHED_INFO) the sampler
+ * One sampler per fork: it keeps every sample until closed (about 2.4 kB a second per running
+ * thread; a sleeping thread's run of equal samples is kept as two). The windows' instants are
+ * epoch ns of this machine's clock (a JMH fork's {@code Instant.now()}; a page's
+ * {@code performance.timeOrigin + performance.now()}: how closely it follows this clock is not
+ * checked yet). A browser on another machine gets {@link #unavailable(String)} instead. Where
+ * Linux keeps no such statistics (another system, no /proc, a kernel without CONFIG_SCHED_INFO) the sampler
  * starts no thread and every answer says so in {@link MachineAccounting#unavailable()}.
  *
  * <p>Cost: each poll re-reads one open /proc file per worker thread (a single system call); the
  * process tree and its thread names are looked at again every {@link #RESCAN}, for threads and
  * processes that appear. A thread that appears mid-window is counted from its birth, one that
- * ends, up to its last sample (at most one poll of its time is missed).
+ * ends, up to its last sample (at most one poll of its time is missed). Measured: about 5% of one
+ * CPU for 40 threads, on a 2-core machine at load 20 (MachineSamplerTest.reportsItsOwnCost).
  */
 public final class MachineSampler implements AutoCloseable {
 

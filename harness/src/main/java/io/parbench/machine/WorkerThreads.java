@@ -1,5 +1,7 @@
 package io.parbench.machine;
 
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -50,6 +52,15 @@ public enum WorkerThreads {
         this.description = description;
         this.names = Pattern.compile(names);
         this.processes = Pattern.compile(processes);
+    }
+
+    /**
+     * The worker threads of an engine ({@code native}, {@code jvm}) or of a local browser
+     * ({@code chromium}, {@code firefox}, {@code webkit}: also byo's, whose modules' threads are
+     * that browser's Web Workers); empty for any other.
+     */
+    public static Optional<WorkerThreads> of(String engineOrBrowser) {
+        return Arrays.stream(values()).filter(w -> w.name().equalsIgnoreCase(engineOrBrowser)).findFirst();
     }
 
     /** Whether a thread of this name (as /proc gives it) is one of the workers. */

@@ -18,7 +18,7 @@ import io.parbench.results.Status;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A real page with a pool of W = 2 in each local browser: its worker threads are found by name in
@@ -34,8 +34,9 @@ class BrowserWorkerThreadsTest {
     private static final long WORKED_NS = 1_000_000;
 
     @ParameterizedTest
-    @CsvSource({"CHROMIUM, CHROMIUM", "FIREFOX, FIREFOX", "WEBKIT, WEBKIT"})
-    void aPagesWorkerThreadsAreFoundByName(BrowserKind browser, WorkerThreads names) throws Exception {
+    @EnumSource(names = {"CHROMIUM", "FIREFOX", "WEBKIT"})
+    void aPagesWorkerThreadsAreFoundByName(BrowserKind browser) throws Exception {
+        WorkerThreads names = WorkerThreads.of(browser.id()).orElseThrow();
         BrowserEngineOptions options = BrowserEngineOptions.defaults().withBrowser(browser).withMinimumWarmup(Duration.ZERO)
                 .withForkTimeout(Duration.ofSeconds(60));
         try (WasmEngine engine = new WasmEngine(options)) {

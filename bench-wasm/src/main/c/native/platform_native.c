@@ -6,6 +6,7 @@
 #include <linux/futex.h>
 #include <pthread.h>
 #include <sched.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -59,8 +60,14 @@ typedef struct native_helpers {
     helper_start *start; /* [workers - 1] */
 } native_helpers;
 
+/* Named so that the harness finds the pool's threads among a process's (io.parbench.machine
+ * reads their CPU time and run-queue wait from /proc): "pb-worker-N", N the worker's index
+ * (1..W-1; worker 0 is the caller). Linux keeps 15 characters: enough up to N = 99999. */
 static void *helper_thread(void *arg) {
     helper_start *start = arg;
+    char name[16];
+    snprintf(name, sizeof name, "pb-worker-%d", (int)start->index);
+    pthread_setname_np(pthread_self(), name);
     pb_pool_helper_run(start->pool, start->index);
     return 0;
 }

@@ -1,12 +1,7 @@
 package io.parbench.jmh;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -15,7 +10,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * then sees its fork die and ends the run with an error instead of waiting forever.
  */
 final class ForkWatchdog {
-    private static final String FORK_MAIN = "org.openjdk.jmh.runner.ForkedMain";
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final Thread thread;
@@ -49,29 +43,14 @@ final class ForkWatchdog {
         thread.interrupt();
     }
 
-    /** Only this JVM's own descendants that are JMH forks. */
+    /** Only this JVM's own JMH forks. */
     private void stopForksOlderThan(Duration perFork) {
         Instant deadline = Instant.now().minus(perFork);
-        ProcessHandle.current().descendants()
-                .filter(p -> commandLine(p).map(line -> line.contains(FORK_MAIN)).orElse(false))
+        JmhForks.running()
                 .filter(p -> p.info().startInstant().map(started -> started.isBefore(deadline)).orElse(false))
                 .forEach(fork -> {
                     fired.set(true);
                     fork.destroyForcibly();
                 });
-    }
-
-    /**
-     * A process's whole command line. ProcessHandle.Info cuts it at 4096 characters on Linux (and
-     * then has no arguments at all), and a fork's class path alone may be longer: its main class
-     * would be cut off, and a hung fork never stopped.
-     */
-    private static Optional<String> commandLine(ProcessHandle process) {
-        try {
-            byte[] line = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
-            return Optional.of(new String(line, StandardCharsets.UTF_8).replace('\0', ' '));
-        } catch (IOException e) {
-            return process.info().commandLine(); // no /proc here, or the process ended
-        }
     }
 }

@@ -1,0 +1,146 @@
+package io.parbench.machine;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the sampler reads from Linux's /proc: a process's threads, their names, birth and scheduler times. */
+final class ProcFiles {
+
+    private static final Path PROC = Path.of("/proc");
+    /** USER_HZ: the unit of a thread's start time in /proc/<pid>/task/<tid>/stat, 100 on every Linux ABI. */
+    private static final long NS_PER_TICK = 10_000_000;
+    /** The start time's field in /proc/<pid>/task/<tid>/stat, counted after the ")" that ends the name. */
+    private static final int START_TIME_AFTER_NAME = 20;
+
+    private ProcFiles() {}
+
+    /** The current instant in epoch ns. */
+    static long nowEpochNs() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** The thread ids of a process; empty once it is gone. */
+    static List<Long> threads(long pid) {
+        List<Long> tids = new ArrayList<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(PROC.resolve(Long.toString(pid)).resolve("task"))) {
+            for (Path task : tasks) {
+                tids.add(Long.parseLong(task.getFileName().toString()));
+            }
+        } catch (IOException | NumberFormatException e) {
+            return List.of();
+        }
+        return tids;
+    }
+
+    /** A thread's name as Linux keeps it (15 characters at most), or null once it is gone. */
+    static String name(long pid, long tid) {
+        try {
+            return Files.readString(task(pid, tid).resolve("comm"), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** When a thread started, in epoch ns (to 10 ms), or -1 once it is gone. */
+    static long startEpochNs(long pid, long tid, long bootEpochNs) {
+        try {
+            String stat = Files.readString(task(pid, tid).resolve("stat"), StandardCharsets.UTF_8);
+            // The name may hold spaces and parentheses: the fields are counted from its last ")".
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return bootEpochNs + Long.parseLong(fields[START_TIME_AFTER_NAME - 1]) * NS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** When this machine booted, in epoch ns (to 10 ms: /proc/uptime's resolution). */
+    static long bootEpochNs() throws IOException {
+        String uptime = Files.readString(PROC.resolve("uptime"), StandardCharsets.US_ASCII);
+        double seconds = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));
+        return nowEpochNs() - Math.round(seconds * 1e9);
+    }
+
+    static Path ownSchedStat() {
+        return PROC.resolve("thread-self").resolve("schedstat");
+    }
+
+    static Path schedStat(long pid, long tid) {
+        return task(pid, tid).resolve("schedstat");
+    }
+
+    private static Path task(long pid, long tid) {
+        return PROC.resolve(Long.toString(pid)).resolve("task").resolve(Long.toString(tid));
+    }
+
+    /**
+     * A thread's /proc/<pid>/task/<tid>/schedstat, kept open and re-read from its start for each
+     * sample: one system call, not three. Its first two numbers are the ns the thread ran on a
+     * CPU and the ns it waited runnable in a run queue (Documentation/scheduler/sched-stats.rst).
+     */
+    static final class SchedStatFile implements AutoCloseable {
+        private final FileChannel channel;
+        private final ByteBuffer buffer = ByteBuffer.allocate(96);
+        private final long[] numbers = new long[2];
+
+        SchedStatFile(Path path) throws IOException {
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+        }
+
+        /** The thread's cpu and run-queue ns now, in {@code into}; false once the thread is gone. */
+        boolean read(long[] into) {
+            buffer.clear();
+            try {
+                if (channel.read(buffer, 0) <= 0) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false; // ESRCH: the thread ended
+            }
+            parse(buffer.flip(), into);
+            return true;
+        }
+
+        /** Reads one sample of a schedstat file, or null when there is none (no such file or thread). */
+        static long[] readOnce(Path path) {
+            try (SchedStatFile file = new SchedStatFile(path)) {
+                long[] times = new long[2];
+                return file.read(times) ? times : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // a /proc file: nothing was written, nothing to lose
+            }
+        }
+
+        private static void parse(ByteBuffer text, long[] into) {
+            int field = 0;
+            long value = 0;
+            while (text.hasRemaining() && field < into.length) {
+                byte b = text.get();
+                if (b >= '0' && b <= '9') {
+                    value = value * 10 + (b - '0');
+                } else {
+                    into[field++] = value;
+                    value = 0;
+                }
+            }
+        }
+    }
+}

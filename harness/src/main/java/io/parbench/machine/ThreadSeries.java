@@ -1,0 +1,98 @@
+package io.parbench.machine;
+
+import java.util.Arrays;
+
+/**
+ * One thread's cumulative scheduler times, sampled at instants (epoch ns), read at any instant by
+ * linear interpolation between the samples around it. Before the first sample a thread had what
+ * that sample says (the sampler puts a zero sample at a thread's birth where it knows it); after
+ * the last, nothing more (the thread ended, or sampling did). A run of equal samples is kept as
+ * its first and last, so a sleeping thread costs no memory.
+ */
+final class ThreadSeries {
+
+    /** The thread's times at one instant. */
+    record Times(long cpuNs, long runQueueNs) {
+        Times minus(Times earlier) {
+            return new Times(cpuNs - earlier.cpuNs, runQueueNs - earlier.runQueueNs);
+        }
+    }
+
+    private long[] at = new long[16];
+    private long[] cpu = new long[16];
+    private long[] waited = new long[16];
+    private int size;
+
+    /** Adds a sample taken after every one before it. */
+    void add(long epochNs, long cpuNs, long runQueueNs) {
+        if (size > 0 && epochNs < at[size - 1]) {
+            throw new IllegalArgumentException("sample at " + epochNs + " ns is older than the last one, at " + at[size - 1] + " ns");
+        }
+        if (size >= 2 && sameTimes(size - 1, cpuNs, runQueueNs) && sameTimes(size - 2, cpuNs, runQueueNs)) {
+            at[size - 1] = epochNs; // the flat run now ends here
+            return;
+        }
+        if (size == at.length) {
+            at = Arrays.copyOf(at, size * 2);
+            cpu = Arrays.copyOf(cpu, size * 2);
+            waited = Arrays.copyOf(waited, size * 2);
+        }
+        at[size] = epochNs;
+        cpu[size] = cpuNs;
+        waited[size] = runQueueNs;
+        size++;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** When the first sample was taken (the thread's birth, where known). */
+    long firstNs() {
+        return at[0];
+    }
+
+    /** When the thread was last seen. */
+    long lastNs() {
+        return at[size - 1];
+    }
+
+    /** The last sample's times. */
+    Times last() {
+        return new Times(cpu[size - 1], waited[size - 1]);
+    }
+
+    /** The times at an instant: interpolated between the samples around it, held flat outside them. */
+    Times at(long epochNs) {
+        if (size == 0) {
+            throw new IllegalStateException("no samples");
+        }
+        if (epochNs <= at[0]) {
+            return new Times(cpu[0], waited[0]);
+        }
+        if (epochNs >= at[size - 1]) {
+            return last();
+        }
+        int found = Arrays.binarySearch(at, 0, size, epochNs);
+        if (found >= 0) {
+            return new Times(cpu[found], waited[found]);
+        }
+        int after = -found - 1;
+        int before = after - 1;
+        double share = (double) (epochNs - at[before]) / (at[after] - at[before]);
+        return new Times(between(cpu[before], cpu[after], share), between(waited[before], waited[after], share));
+    }
+
+    /** What the thread got from {@code startNs} to {@code endNs}. */
+    Times between(long startNs, long endNs) {
+        return at(endNs).minus(at(startNs));
+    }
+
+    private boolean sameTimes(int index, long cpuNs, long runQueueNs) {
+        return cpu[index] == cpuNs && waited[index] == runQueueNs;
+    }
+
+    private static long between(long from, long to, double share) {
+        return from + Math.round((to - from) * share);
+    }
+}

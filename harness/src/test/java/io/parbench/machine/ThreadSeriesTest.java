@@ -1,0 +1,58 @@
+package io.parbench.machine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class ThreadSeriesTest {
+
+    private static final long MS = 1_000_000;
+
+    /** 0..10 ms: ran 10 ms; 10..20 ms: waited 10 ms; 20..30 ms: asleep. */
+    private static ThreadSeries series() {
+        ThreadSeries s = new ThreadSeries();
+        s.add(1000 * MS, 0, 0);
+        s.add(1010 * MS, 10 * MS, 0);
+        s.add(1020 * MS, 10 * MS, 10 * MS);
+        s.add(1030 * MS, 10 * MS, 10 * MS);
+        return s;
+    }
+
+    @Test
+    void interpolatesBetweenSamples() {
+        ThreadSeries s = series();
+        assertEquals(new ThreadSeries.Times(5 * MS, 0), s.at(1005 * MS));
+        assertEquals(new ThreadSeries.Times(10 * MS, 2500_000), s.at(1012 * MS + MS / 2));
+        assertEquals(new ThreadSeries.Times(7 * MS, 5 * MS), s.between(1003 * MS, 1015 * MS));
+        assertEquals(new ThreadSeries.Times(10 * MS, 0), s.at(1010 * MS), "on a sample: that sample");
+    }
+
+    @Test
+    void holdsFlatBeforeTheFirstAndAfterTheLastSample() {
+        ThreadSeries s = series();
+        assertEquals(new ThreadSeries.Times(0, 0), s.at(900 * MS));
+        assertEquals(new ThreadSeries.Times(10 * MS, 10 * MS), s.at(5000 * MS));
+        assertEquals(new ThreadSeries.Times(10 * MS, 10 * MS), s.between(995 * MS, 2000 * MS), "a window around the whole life");
+        assertEquals(new ThreadSeries.Times(0, 0), s.between(1040 * MS, 1050 * MS), "after the thread ended");
+    }
+
+    @Test
+    void keepsARunOfEqualSamplesAsItsEnds() {
+        ThreadSeries s = series();
+        for (int i = 4; i < 1000; i++) {
+            s.add((1000 + 10 * i) * MS, 10 * MS, 10 * MS);
+        }
+        s.add(11_000 * MS, 20 * MS, 10 * MS);
+        assertEquals(new ThreadSeries.Times(10 * MS, 10 * MS), s.at(10_000 * MS), "still asleep");
+        assertEquals(new ThreadSeries.Times(15 * MS, 10 * MS), s.at(10_995 * MS), "ran 10 ms in the last 10 ms");
+        assertEquals(1020 * MS, s.firstNs() + 20 * MS);
+        assertEquals(11_000 * MS, s.lastNs());
+    }
+
+    @Test
+    void refusesSamplesOutOfOrder() {
+        ThreadSeries s = series();
+        assertThrows(IllegalArgumentException.class, () -> s.add(1029 * MS, 10 * MS, 10 * MS));
+    }
+}

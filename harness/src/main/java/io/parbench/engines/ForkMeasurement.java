@@ -1,12 +1,14 @@
 package io.parbench.engines;
 
 import io.parbench.results.AdapterRun;
+import io.parbench.results.MachineAccounting;
 import io.parbench.results.PointAccounting;
 import io.parbench.results.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * What an engine measured in one fork, before the runner verifies checksums.
@@ -76,6 +78,20 @@ public record ForkMeasurement(
     /** When its blocks ran, in order, where the engine says (see {@link BlockInterval}). */
     public List<BlockInterval> intervals() {
         return blocks.stream().map(MeasuredBlock::interval).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The same fork with what the machine gave its worker threads in each block that has an
+     * accounting and an interval ({@code given}: e.g. a {@code MachineSampler}'s between).
+     */
+    public ForkMeasurement withMachine(BiFunction<Long, Long, MachineAccounting> given) {
+        List<MeasuredBlock> measured = blocks.stream()
+                .map(b -> b.accounting() == null || b.interval() == null ? b
+                        : new MeasuredBlock(b.block(), b.stepsPerSecond(), b.accounting().withMachine(
+                                given.apply(b.interval().startEpochNs(), b.interval().endEpochNs())), b.interval()))
+                .toList();
+        return new ForkMeasurement(status, reason, measured, checksums, failedAt, poolStartupMillis, steadyAfterMillis,
+                mainThreadMaxGapMillis, attempts, notes, adapterRuns);
     }
 
     /** The same fork with more notes. */

@@ -20,6 +20,11 @@ import java.util.Objects;
  */
 public record PointAccounting(int blocks, long wallNs, long steps, PoolAccounting pool, MachineAccounting machine) {
 
+    /** The same with {@code given} as its machine part. */
+    public PointAccounting withMachine(MachineAccounting given) {
+        return new PointAccounting(blocks, wallNs, steps, pool, given);
+    }
+
     /**
      * The sum of blocks' accountings (a fork's blocks of one worker count); null when there are
      * none, or when one of them has none (a sum over some of the blocks is not the fork's). A part

@@ -4,6 +4,9 @@ import io.parbench.engines.Engine;
 import io.parbench.engines.ForkMeasurement;
 import io.parbench.engines.ForkPlan;
 import io.parbench.engines.RemoteEndpoint;
+import io.parbench.machine.MachineSampler;
+import io.parbench.machine.ProcessTree;
+import io.parbench.machine.WorkerThreads;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.FactKeys;
 import io.parbench.results.MeasurementSettings;
@@ -153,7 +156,19 @@ public abstract class BrowserEngine implements Engine {
     /** As above; {@code answer} sees the page's answer when it measured (status ok or fallback). */
     protected ForkMeasurement measurePage(Map<String, Object> config, ForkPlan fork, PageFork.Wording wording,
             Consumer<PageResult> answer) throws IOException {
-        return PageFork.measure(driver, pageUrl(), config, fork, options.timeoutFor(fork), wording, answer);
+        try (MachineSampler machine = machineSampler()) {
+            return PageFork.measure(driver, pageUrl(), config, fork, options.timeoutFor(fork), wording, answer).withMachine(machine::between);
+        }
+    }
+
+    /** What the machine gives the page's worker threads, sampled beside it (io.parbench.machine): local browsers only. */
+    private MachineSampler machineSampler() {
+        String browser = options.browser().id();
+        if (options.remote() != null) {
+            return MachineSampler.unavailable("the browser runs on another machine (" + browser + " through WebDriver), whose threads"
+                    + " parbench cannot see");
+        }
+        return MachineSampler.start(ProcessTree.browser(browser, driver::browserProcess), WorkerThreads.of(browser).orElseThrow());
     }
 
     /** The browser's probe, for {@link #probed}. */

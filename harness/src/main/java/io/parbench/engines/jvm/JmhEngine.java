@@ -12,6 +12,9 @@ import io.parbench.jmh.JmhRunException;
 import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.PoolAccount;
+import io.parbench.machine.MachineSampler;
+import io.parbench.machine.ProcessTree;
+import io.parbench.machine.WorkerThreads;
 import io.parbench.process.TempFolders;
 import io.parbench.results.ComparisonSide;
 import io.parbench.results.MeasurementSettings;
@@ -88,6 +91,13 @@ public abstract class JmhEngine implements Engine {
         JmhLauncher.Config config = new JmhLauncher.Config(name(), series.kernel(), series.variant(), series.size(), seed,
                 new ForkOrder(fork.order().stream().map(JmhEngine::point).toList()), settings.warmupIterations(),
                 settings.iterationMillis(), checksumFile(), timeoutFor(fork), forkArgs);
+        // What the machine gave the fork's worker threads, sampled beside it (io.parbench.machine).
+        try (MachineSampler machine = MachineSampler.start(ProcessTree.jmhForks(), WorkerThreads.of(name()).orElseThrow())) {
+            return measure(config, fork).withMachine(machine::between);
+        }
+    }
+
+    private ForkMeasurement measure(JmhLauncher.Config config, ForkPlan fork) throws IOException {
         try {
             List<JmhLauncher.MeasuredBlock> blocks = JmhLauncher.run(config).blocks();
             return new ForkMeasurement(Status.OK, null, measuredBlocks(blocks, fork), checksums(blocks, fork), null, null, null, null, 1,

@@ -53,22 +53,21 @@ final class ProblemsSection {
             if (!flags.isEmpty()) {
                 problems.add(new Problem(2, "flagged", r, String.join("; ", flags)));
             }
-            implausibleSpeedup(run, r).ifPresent(detail -> problems.add(new Problem(2, "anomaly", r, detail)));
+            beyondLimit(run, r).ifPresent(problems::add);
             r.notes().forEach(note -> problems.add(new Problem(3, "note", r, note)));
         }
         problems.sort(Comparator.comparingInt(Problem::rank));
         return problems;
     }
 
-    /** A speedup beyond what the workers and cores can give, with its likely cause. */
-    private static Optional<String> implausibleSpeedup(ReportedRun run, ConfigurationResult r) {
+    /** A speedup above what the workers and cores can give, with what the data says it is. */
+    private static Optional<Problem> beyondLimit(ReportedRun run, ConfigurationResult r) {
         int workers = r.configuration().workers();
+        int cores = run.document().environment().logicalCores();
         return run.series(r.configuration().series())
-                .flatMap(s -> s.points().stream().filter(p -> p.workers() == workers && p.implausible()).findFirst())
-                .map(p -> "speedup " + Format.times(p.speedup()) + " is more than "
-                        + SeriesAnalyzer.speedupLimit(workers, run.document().environment().logicalCores())
-                        + " workers on " + run.document().environment().logicalCores() + " cores can give: the W=1 baseline"
-                        + " was handicapped or the machine changed under the run. Not counted as a result; re-run with more forks.");
+                .flatMap(s -> s.points().stream().filter(p -> p.workers() == workers && p.beyondLimit() != null).findFirst())
+                .map(p -> new Problem(2, p.doubtful() ? "anomaly" : "superlinear", r,
+                        DecompositionWording.beyondLimit(p, SeriesAnalyzer.speedupLimit(workers, cores), cores)));
     }
 
     private static String reason(ConfigurationResult r) {

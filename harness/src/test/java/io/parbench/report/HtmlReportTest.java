@@ -31,8 +31,24 @@ class HtmlReportTest {
     }
 
     @Test
+    void whereTheSpeedupGoesIsChartedPerKernelWithTheDominantLossNamed() {
+        String html = HtmlReport.render(List.of(ReportFixtures.accounted()));
+        int sum = html.indexOf("id=\"kernel-sum\"");
+        int mandelbrot = html.indexOf("id=\"kernel-mandelbrot\"");
+        int losses = html.indexOf("id=\"kernel-sum-losses\"");
+        assertTrue(sum >= 0 && losses > sum, "the sum kernel has its chart");
+        assertTrue(html.contains("aria-label=\"sum: where the speedup goes\""), "drawn as a chart");
+        // Serial fraction 0.3 at W = 4: S = 1 / (0.3 + 0.7 / 4) = 2.11, and 3 × 0.3 / 0.475 = 1.89 lost to idle workers.
+        assertTrue(html.matches("(?s).*<li>chromium W=4: S 2\\.1\\d of 4; 1\\.89 lost to idle workers \\(asleep, waiting for work\\)</li>.*"),
+                "the dominant loss is named with its figure");
+        assertFalse(html.contains("id=\"kernel-mandelbrot-losses\""), "a kernel without accounting shows nothing new");
+        assertTrue(mandelbrot >= 0);
+        assertFalse(HtmlReport.render(List.of(ReportFixtures.healthy())).contains("where the speedup goes"));
+    }
+
+    @Test
     void chartIdsAreUniqueInThePage() {
-        String html = HtmlReport.render(List.of(ReportFixtures.healthy(), ReportFixtures.fallbackPartial()));
+        String html = HtmlReport.render(List.of(ReportFixtures.healthy(), ReportFixtures.fallbackPartial(), ReportFixtures.accounted()));
         Matcher ids = Pattern.compile("\\bid=\"([^\"]+)\"").matcher(html);
         Set<String> seen = new HashSet<>();
         while (ids.find()) {

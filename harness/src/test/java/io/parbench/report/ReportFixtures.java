@@ -10,6 +10,8 @@ import io.parbench.results.EngineFacts;
 import io.parbench.results.Environment;
 import io.parbench.results.FactKeys;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.PointAccounting;
+import io.parbench.results.PoolAccounting;
 import io.parbench.results.RunDocument;
 import io.parbench.results.RunInfo;
 import io.parbench.results.Status;
@@ -41,6 +43,17 @@ public final class ReportFixtures {
                 .series("native", "nbody", 2048, Map.of(1, 100.0, 2, 190.0, 4, 500.0), 1)
                 .labelled("run")
                 .document();
+    }
+
+    /** native and chromium sum with the pool's accounting: serial fractions 0.1 and 0.3, lost to idle workers. */
+    static RunDocument accounted() {
+        return new Builder("box", 4, 17L)
+                .engine(EngineFacts.available("native", Map.of()))
+                .engine(chromium(true, true))
+                .accountedSeries("native", "sum", 1 << 20, 2400, 0.1)
+                .accountedSeries("chromium", "sum", 1 << 20, 1100, 0.3)
+                .series("native", "mandelbrot", null, 256, 95, 0.02, 0.0, 0.01)
+                .build(true);
     }
 
     public static RunDocument healthy() {
@@ -202,6 +215,31 @@ public final class ReportFixtures {
                     results.add(result(c, Status.OK, null, samples(mean, cv), w > 1 && browser ? 2.5 + 1.5 * w : null,
                             browser ? 12.0 : null, List.of()));
                 }
+            }
+            return this;
+        }
+
+        /**
+         * A series with the pool's accounting, of a kernel with serial fraction f: the helpers sleep
+         * through the serial part of each step, so the speedup is lost to idle workers.
+         */
+        Builder accountedSeries(String engine, String kernel, long size, double base, double serialFraction) {
+            double t1 = 1e9 / base;
+            for (int w : WORKERS) {
+                double tW = serialFraction * t1 + (1 - serialFraction) * t1 / w;
+                ConfigurationResult r = result(new Configuration(engine, kernel, null, size, w), Status.OK, null, samples(1e9 / tW, 0.01),
+                        null, null, List.of());
+                long steps = 1000;
+                List<PoolAccounting.WorkerTimes> workers = new ArrayList<>();
+                for (int i = 0; i < w; i++) {
+                    long busy = Math.round(steps * (i == 0 ? tW : (1 - serialFraction) * t1 / w));
+                    workers.add(new PoolAccounting.WorkerTimes(busy, 0L, Math.round(steps * tW) - busy, 0L, 0L, 0L, 0L, 0L, 0L));
+                }
+                PointAccounting fork = new PointAccounting(5, Math.round(steps * tW), steps, new PoolAccounting("pb_pool", workers, steps),
+                        null);
+                results.add(new ConfigurationResult(r.configuration(), r.status(), r.reason(), r.samples(), r.sources(), r.checksum(),
+                        r.expectedChecksum(), r.poolStartupMillis(), r.mainThreadMaxGapMillis(), r.measuredAt(), r.notes(), null,
+                        r.samples().stream().map(f -> fork).toList()));
             }
             return this;
         }

@@ -1,0 +1,92 @@
+package io.parbench.report;
+
+import io.parbench.analysis.ScalingPoint;
+import io.parbench.analysis.SpeedupDecomposition;
+import io.parbench.analysis.SpeedupDecomposition.Part;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A kernel's "where the speedup goes": per series and W with a decomposition, a stacked bar of the
+ * speedup achieved and each part lost, up to W, and the dominant loss in words.
+ */
+final class SpeedupLosses {
+
+    private SpeedupLosses() {}
+
+    /** One bar: a series at one worker count. */
+    record Bar(KernelSeries series, ScalingPoint point) {
+
+        String label() {
+            return series.name() + " W=" + point.workers();
+        }
+
+        SpeedupDecomposition decomposition() {
+            return point.decomposition();
+        }
+    }
+
+    /** The bars of a kernel's series, by series then W; none when no series kept accounting. */
+    static List<Bar> bars(List<KernelSeries> series) {
+        List<Bar> bars = new ArrayList<>();
+        for (KernelSeries s : series) {
+            if (s.analysis() != null) {
+                s.analysis().points().stream().filter(p -> p.decomposition() != null).forEach(p -> bars.add(new Bar(s, p)));
+            }
+        }
+        return bars;
+    }
+
+    /**
+     * Bottom to top: the speedup achieved up to the linear share, what it gained beyond (superlinear),
+     * then each part lost; a bar reaches W (plus any gain, and the residual between the accounting and the samples).
+     */
+    static BarSpec chart(String kernel, List<Bar> bars) {
+        List<String> categories = bars.stream().map(Bar::label).toList();
+        List<BarSpec.Segment> segments = new ArrayList<>();
+        segments.add(new BarSpec.Segment("speedup achieved", Palette.ACHIEVED,
+                values(bars, d -> DecompositionWording.speedup(d) - d.superlinearGain())));
+        double[] gained = values(bars, SpeedupDecomposition::superlinearGain);
+        if (Arrays.stream(gained).anyMatch(g -> g > 0)) {
+            segments.add(new BarSpec.Segment("gained: less busy time per step", Palette.GAINED, gained));
+        }
+        for (Part part : Part.values()) {
+            double[] lost = values(bars, d -> d.shares().stream().filter(s -> s.part() == part).mapToDouble(s -> Math.max(0, s.value()))
+                    .sum());
+            if (Arrays.stream(lost).anyMatch(v -> v > 0)) {
+                segments.add(new BarSpec.Segment("lost to " + DecompositionWording.name(part), Palette.part(part), lost));
+            }
+        }
+        return new BarSpec(kernel + ": where the speedup goes", "speedup (×), achieved + lost = W", categories, segments);
+    }
+
+    private static double[] values(List<Bar> bars, java.util.function.ToDoubleFunction<SpeedupDecomposition> value) {
+        return bars.stream().mapToDouble(b -> Math.max(0, value.applyAsDouble(b.decomposition()))).toArray();
+    }
+
+    /** The chart, its legend and, per bar, the dominant loss named with its figure; nothing when no bar. */
+    static void render(Html html, String kernel, List<KernelSeries> series, String anchor) {
+        List<Bar> bars = bars(series);
+        if (bars.isEmpty()) {
+            return;
+        }
+        BarSpec spec = chart(kernel, bars);
+        html.openWith("div", "class=\"losses\" id=\"" + anchor + "-losses\"");
+        html.open("ul", "legend");
+        for (BarSpec.Segment segment : spec.segments()) {
+            html.open("li", null).raw("<span class=\"swatch\" style=\"background:" + Palette.css(segment.colour()) + "\"></span>")
+                    .text(segment.name()).close("li");
+        }
+        html.close("ul");
+        html.openWith("figure", "class=\"chart-box\" id=\"" + anchor + "-losses-chart\"").raw(Charts.svg(spec, anchor + "-losses"));
+        html.element("figcaption", null, "Each bar splits W: the speedup measured, and what the pool's accounting says the rest was"
+                + " lost to (in speedup units), against the same engine's W=1; averaged over the forks that measured both.");
+        html.close("figure");
+        html.open("ul", "dominant-losses");
+        for (Bar bar : bars) {
+            html.element("li", null, DecompositionWording.dominant(bar.series().name(), bar.decomposition()));
+        }
+        html.close("ul").close("div");
+    }
+}

@@ -42,8 +42,26 @@ class HtmlReportTest {
         assertTrue(html.matches("(?s).*<li>chromium W=4: S 2\\.1\\d of 4; 1\\.89 lost to idle workers \\(asleep, waiting for work\\)</li>.*"),
                 "the dominant loss is named with its figure");
         assertFalse(html.contains("id=\"kernel-mandelbrot-losses\""), "a kernel without accounting shows nothing new");
+        assertTrue(html.matches("(?s).*<li data-kind=\"loss\"><strong>chromium W=4: idle workers \\(asleep, waiting for work\\)</strong>:"
+                + " sum 2\\^20: S 2\\.1\\d of 4, 1\\.89 lost</li>.*"), "a large loss is a finding of the problems section");
         assertTrue(mandelbrot >= 0);
         assertFalse(HtmlReport.render(List.of(ReportFixtures.healthy())).contains("where the speedup goes"));
+    }
+
+    @Test
+    void problemsAreGroupedByCauseIntoFindingsWithEveryRowKeptBelow() {
+        String html = HtmlReport.render(List.of(ReportFixtures.healthyWithRetries()));
+        String problems = html.substring(html.indexOf("<section id=\"problems\">"));
+        problems = problems.substring(0, problems.indexOf("</section>"));
+        assertTrue(problems.contains("<strong>firefox: 3 pages stuck before measuring and retried</strong>"), problems);
+        assertTrue(problems.contains("<strong>chromium: 1 configuration failed</strong>: chromium/sort/262144@W4: checksum mismatch"), problems);
+        assertTrue(problems.matches("(?s).*<strong>mandelbrot: noisy in chromium</strong>: CV \\d.*"), problems);
+        int findings = problems.indexOf("<ul class=\"findings\">");
+        int rows = problems.indexOf("<details class=\"all-problems\"><summary>Every row (");
+        assertTrue(findings >= 0 && rows > findings, "the findings first, every row below");
+        assertEquals(2, count(problems, "data-kind=\"retried\"") - 1, "each retried fork is a row (and one finding)");
+        assertTrue(problems.contains("<code>firefox/nbody/512 fork 3</code>"), problems);
+        assertTrue(problems.contains("<strong>outlying samples (kept) in 8 configurations (native 2, jvm 3, chromium 3)</strong>"), problems);
     }
 
     @Test

@@ -9,11 +9,13 @@ import io.parbench.results.ConfigurationResult;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.Environment;
 import io.parbench.results.FactKeys;
+import io.parbench.results.ForkRecord;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.PointAccounting;
 import io.parbench.results.PoolAccounting;
 import io.parbench.results.RunDocument;
 import io.parbench.results.RunInfo;
+import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +56,17 @@ public final class ReportFixtures {
                 .accountedSeries("chromium", "sum", 1 << 20, 1100, 0.3)
                 .series("native", "mandelbrot", null, 256, 95, 0.02, 0.0, 0.01)
                 .build(true);
+    }
+
+    /** The healthy run, two of whose firefox pages got stuck before measuring: one was retried once, one twice. */
+    static RunDocument healthyWithRetries() {
+        RunDocument doc = healthy();
+        SeriesKey nbody = new SeriesKey("firefox", "nbody", null, 512);
+        List<ForkRecord> forks = List.of(
+                new ForkRecord(1, nbody, WORKERS, Status.OK, null, 12, 12, null, 800.0, 12.0, 2, START, List.of("retried: stuck")),
+                new ForkRecord(2, nbody, WORKERS, Status.OK, null, 12, 12, null, 750.0, 12.0, 1, START, List.of()),
+                new ForkRecord(3, nbody, WORKERS, Status.OK, null, 12, 12, null, 790.0, 12.0, 3, START, List.of("retried: stuck", "retried: stuck")));
+        return new RunDocument(doc.format(), doc.version(), doc.run(), doc.environment(), forks, doc.configurations());
     }
 
     public static RunDocument healthy() {

@@ -1,6 +1,7 @@
 package io.parbench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.analysis.Analyzer;
@@ -38,5 +39,16 @@ class TerminalSummaryTest {
         String nbody = summary.lines().filter(l -> l.startsWith("nbody")).findFirst().orElseThrow();
         assertTrue(nbody.matches(".* 1\\.\\d+× +[45]\\.\\d+×!"), summary);
         assertTrue(summary.contains("! above what the workers or cores can give, not a result: in one fork only"), summary);
+    }
+
+    @Test
+    void eachAccountedSeriesGetsItsDominantLossAtItsMostWorkers() {
+        RunDocument doc = ReportFixtures.accounted();
+        String summary = TerminalSummary.render(Analyzer.analyze(doc), doc);
+        List<String> losses = summary.lines().dropWhile(l -> !l.startsWith("Where the speedup goes")).skip(1).toList();
+        assertEquals(2, losses.size(), summary);
+        assertTrue(losses.stream().anyMatch(l -> l.matches("  sum 1\\.05 M chromium W=4: S 2\\.1\\d of 4; 1\\.89 lost to idle workers .*")),
+                summary);
+        assertFalse(summary.contains("mandelbrot 256 native W="), "a series without accounting gets no line");
     }
 }

@@ -49,12 +49,14 @@ public final class Decomposition {
             return null;
         }
         List<SpeedupDecomposition> pairs = new ArrayList<>();
-        one.forEach((fork, t1) -> {
-            Times tW = many.get(fork);
-            if (tW != null) {
-                pairs.add(of(t1, tW, workers, measuredSpeedup));
-            }
-        });
+        if (forksRecorded(oneWorker) && forksRecorded(atWorkers)) {
+            one.forEach((fork, t1) -> {
+                Times tW = many.get(fork);
+                if (tW != null) {
+                    pairs.add(of(t1, tW, workers, measuredSpeedup));
+                }
+            });
+        }
         if (!pairs.isEmpty()) {
             return mean(pairs, measuredSpeedup);
         }
@@ -113,6 +115,11 @@ public final class Decomposition {
         Double a = field.apply(one);
         Double b = field.apply(many);
         return a == null || b == null ? null : (many.perStep(b) - one.perStep(a)) / tW;
+    }
+
+    /** Whether the results name each list's fork (documents of version 1 do not: nothing to pair). */
+    private static boolean forksRecorded(List<ConfigurationResult> results) {
+        return results.stream().allMatch(r -> r.sources().size() == r.samples().size());
     }
 
     /** Each fork's accounting, summed over the results (a pooled point); a fork without any is left out. */

@@ -63,7 +63,7 @@ public final class Charts {
         styler.setStacked(true);
         styler.setOverlapped(false);
         styler.setAvailableSpaceFill(0.7);
-        styler.setXAxisLabelRotation(spec.categories().size() > 4 ? 40 : 0);
+        styler.setXAxisLabelRotation(spec.categories().size() > 3 ? 40 : 0);
         styler.setYAxisMin(0.0);
         styler.setyAxisTickLabelsFormattingFunction(y -> Format.tick(y));
         for (BarSpec.Segment segment : spec.segments()) {

@@ -81,7 +81,7 @@ final class SpeedupLosses {
         html.close("ul");
         html.openWith("figure", "class=\"chart-box\" id=\"" + anchor + "-losses-chart\"").raw(Charts.svg(spec, anchor + "-losses"));
         html.element("figcaption", null, "Each bar splits W: the speedup measured, and what the pool's accounting says the rest was"
-                + " lost to (in speedup units), against the same engine's W=1; averaged over the forks that measured both.");
+                + " lost to (in speedup units), against the same engine's W=1, paired within each fork that measured both.");
         html.close("figure");
         html.open("ul", "dominant-losses");
         for (Bar bar : bars) {

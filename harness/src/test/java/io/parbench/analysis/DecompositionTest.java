@@ -142,6 +142,23 @@ class DecompositionTest {
         assertAddsUp(d);
     }
 
+    @Test
+    void forksNotRecordedAreNeverPaired() {
+        // Version 1 documents name no forks: every list of samples is a fork of its own, whatever its place.
+        double tW = 2 * T1 / 3;
+        List<Worker> workers = List.of(Worker.busy(tW), new Worker(T1 / 3, 0, tW - T1 / 3, 0, 0));
+        SpeedupDecomposition d = decomposition(Analyzer.analyze(Documents.of(
+                withoutSources(result("native", 1, List.of(0, 1), T1, List.of(Worker.busy(T1)), "pb_pool", false)),
+                withoutSources(result("native", 2, List.of(0, 1), tW, workers, "pb_pool", false)))).series().getFirst(), 2);
+        assertEquals(false, d.paired());
+        assertEquals(0.5, d.idleWorkers(), POINTS * 2, d.toString());
+    }
+
+    private static ConfigurationResult withoutSources(ConfigurationResult r) {
+        return new ConfigurationResult(r.configuration(), r.status(), r.reason(), r.samples(), List.of(), r.checksum(), r.expectedChecksum(),
+                r.poolStartupMillis(), r.mainThreadMaxGapMillis(), r.measuredAt(), r.notes(), r.adapter(), r.accounting());
+    }
+
     private static SpeedupDecomposition decomposition(SeriesAnalysis s, int workers) {
         SpeedupDecomposition d = s.points().stream().filter(p -> p.workers() == workers).findFirst().orElseThrow().decomposition();
         assertNotNull(d, s.toString());

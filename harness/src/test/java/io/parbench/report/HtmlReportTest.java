@@ -65,6 +65,16 @@ class HtmlReportTest {
     }
 
     @Test
+    void aReproducibleSpeedupAboveWWithLessBusyTimePerStepIsReportedAsSuperlinear() {
+        String html = HtmlReport.render(List.of(ReportFixtures.accounted()));
+        assertTrue(html.matches("(?s).*<strong>axpy W=2: superlinear \\(every fork above, less busy time per step\\)</strong>: native 2\\.2\\d×.*"),
+                "a finding");
+        assertTrue(html.matches("(?s).*speedup 2\\.2\\d× is above what 2 workers on 4 cores can give in every fork \\(2 forks\\), and the"
+                + " accounting shows why: 0\\.2\\d of it gained from less busy time per step than at W=1.*"), "its evidence");
+        assertFalse(html.contains("handicapped"));
+    }
+
+    @Test
     void chartIdsAreUniqueInThePage() {
         String html = HtmlReport.render(List.of(ReportFixtures.healthy(), ReportFixtures.fallbackPartial(), ReportFixtures.accounted()));
         Matcher ids = Pattern.compile("\\bid=\"([^\"]+)\"").matcher(html);

@@ -47,7 +47,10 @@ public final class ReportFixtures {
                 .document();
     }
 
-    /** native and chromium sum with the pool's accounting: serial fractions 0.1 and 0.3, lost to idle workers. */
+    /**
+     * native and chromium sum with the pool's accounting: serial fractions 0.1 and 0.3, lost to idle
+     * workers; native axpy whose work per step at W > 1 takes 0.9 of its time at W = 1: superlinear.
+     */
     static RunDocument accounted() {
         return new Builder("box", 4, 17L)
                 .engine(EngineFacts.available("native", Map.of()))
@@ -55,6 +58,7 @@ public final class ReportFixtures {
                 .accountedSeries("native", "sum", 1 << 20, 2400, 0.1)
                 .accountedSeries("chromium", "sum", 1 << 20, 1100, 0.3)
                 .series("native", "mandelbrot", null, 256, 95, 0.02, 0.0, 0.01)
+                .accountedSeries("native", "axpy", 1 << 20, 3000, 0, 0.9)
                 .build(true);
     }
 
@@ -237,15 +241,21 @@ public final class ReportFixtures {
          * through the serial part of each step, so the speedup is lost to idle workers.
          */
         Builder accountedSeries(String engine, String kernel, long size, double base, double serialFraction) {
+            return accountedSeries(engine, kernel, size, base, serialFraction, 1);
+        }
+
+        /** As above, the parallel work at W > 1 taking {@code parallelWork} times as long per step as at W = 1 (below 1: superlinear). */
+        Builder accountedSeries(String engine, String kernel, long size, double base, double serialFraction, double parallelWork) {
             double t1 = 1e9 / base;
             for (int w : WORKERS) {
-                double tW = serialFraction * t1 + (1 - serialFraction) * t1 / w;
+                double share = (1 - serialFraction) * t1 / w * (w == 1 ? 1 : parallelWork);
+                double tW = serialFraction * t1 + share;
                 ConfigurationResult r = result(new Configuration(engine, kernel, null, size, w), Status.OK, null, samples(1e9 / tW, 0.01),
                         null, null, List.of());
                 long steps = 1000;
                 List<PoolAccounting.WorkerTimes> workers = new ArrayList<>();
                 for (int i = 0; i < w; i++) {
-                    long busy = Math.round(steps * (i == 0 ? tW : (1 - serialFraction) * t1 / w));
+                    long busy = Math.round(steps * (i == 0 ? tW : share));
                     workers.add(new PoolAccounting.WorkerTimes(busy, 0L, Math.round(steps * tW) - busy, 0L, 0L, 0L, 0L, 0L, 0L));
                 }
                 PointAccounting fork = new PointAccounting(5, Math.round(steps * tW), steps, new PoolAccounting("pb_pool", workers, steps),

@@ -46,7 +46,11 @@ class TerminalSummaryTest {
         RunDocument doc = ReportFixtures.accounted();
         String summary = TerminalSummary.render(Analyzer.analyze(doc), doc);
         List<String> losses = summary.lines().dropWhile(l -> !l.startsWith("Where the speedup goes")).skip(1).toList();
-        assertEquals(2, losses.size(), summary);
+        assertEquals(3, losses.size(), summary);
+        assertTrue(losses.stream().anyMatch(l -> l.matches("  axpy 1\\.05 M native W=4: S 4\\.4\\d of 4; 0\\.4\\d gained from less busy time per step than at W=1")),
+                summary);
+        assertTrue(summary.lines().anyMatch(l -> l.startsWith("axpy") && l.matches(".* 2\\.2\\d×\\+ +4\\.4\\d×\\+")), summary);
+        assertTrue(summary.contains("+ superlinear: above W in every fork, with less busy time per step than at W=1"), summary);
         assertTrue(losses.stream().anyMatch(l -> l.matches("  sum 1\\.05 M chromium W=4: S 2\\.1\\d of 4; 1\\.89 lost to idle workers .*")),
                 summary);
         assertFalse(summary.contains("mandelbrot 256 native W="), "a series without accounting gets no line");

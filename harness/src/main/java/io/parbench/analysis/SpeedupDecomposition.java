@@ -41,6 +41,9 @@ public record SpeedupDecomposition(
         Double measuredSpeedup,
         Double residual) {
 
+    /** The accounting adds up when it is within this share of W of the speedup the samples measured. */
+    public static final double ADDS_UP = 0.05;
+
     /** The parts, in the order the report stacks them. */
     public enum Part { MACHINE, IDLE_WORKERS, RUNTIME, SLOWER_WORK, NOT_ATTRIBUTED }
 
@@ -68,6 +71,11 @@ public record SpeedupDecomposition(
     /** The speedup gained by work that got faster at W (busy time per step below W = 1's), 0 when none. */
     public double superlinearGain() {
         return slowerWork != null && slowerWork < 0 ? -slowerWork : 0;
+    }
+
+    /** Whether W − Σ parts is within {@link #ADDS_UP} of W of the measured speedup (true without one to compare). */
+    public boolean addsUp() {
+        return residual == null || Math.abs(residual) <= ADDS_UP * workers;
     }
 
     private static void add(List<Share> shares, Part part, Double value) {

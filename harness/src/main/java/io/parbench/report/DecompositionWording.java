@@ -37,11 +37,18 @@ final class DecompositionWording {
      */
     static String dominant(String label, SpeedupDecomposition d) {
         String head = label + " W=" + d.workers() + ": S " + figure(speedup(d)) + " of " + d.workers();
-        return d.dominantLoss()
+        String line = d.dominantLoss()
                 .map(loss -> head + "; " + figure(loss.value()) + " lost to " + name(loss.part()))
                 .orElseGet(() -> d.superlinearGain() > 0
                         ? head + "; " + figure(d.superlinearGain()) + " gained from less busy time per step than at W=1"
                         : head + "; nothing lost");
+        return d.addsUp() ? line : line + " (" + notAddingUp(d) + ")";
+    }
+
+    /** E.g. {@code the accounting says S 1.62: 0.31 from the samples, more than 5% of W}. */
+    static String notAddingUp(SpeedupDecomposition d) {
+        return "the accounting says S " + figure(d.accountedSpeedup()) + ": " + figure(Math.abs(d.residual())) + " from the samples, more than "
+                + Format.percent(SpeedupDecomposition.ADDS_UP) + " of W";
     }
 
     /** What a speedup above the limit is, with its evidence; null within the limit. */

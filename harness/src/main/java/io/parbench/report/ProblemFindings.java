@@ -160,6 +160,15 @@ final class ProblemFindings {
             }
         }
         groups.forEach((key, rows) -> findings.add(new Finding("loss", headlines.get(key), examples(rows))));
+        List<String> apart = new ArrayList<>();
+        for (SeriesAnalysis s : run.analysis().series()) {
+            s.points().stream().map(ScalingPoint::decomposition).filter(d -> d != null && !d.addsUp())
+                    .forEach(d -> apart.add(s.key().label() + " W=" + d.workers() + ": " + DecompositionWording.notAddingUp(d)));
+        }
+        if (!apart.isEmpty()) {
+            findings.add(new Finding("loss", "the accounting does not add up to the measured speedup in " + apart.size()
+                    + (apart.size() == 1 ? " point" : " points"), examples(apart)));
+        }
     }
 
     /** Speedups above the limit per kernel, W and what they are. */

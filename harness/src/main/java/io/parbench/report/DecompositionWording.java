@@ -27,7 +27,7 @@ final class DecompositionWording {
             case IDLE_WORKERS -> "idle workers (asleep, waiting for work)";
             case RUNTIME -> "runtime (searching, waking up)";
             case SLOWER_WORK -> "slower work (busy time per step above W=1's)";
-            case NOT_ATTRIBUTED -> "not attributed (the engine keeps no split)";
+            case NOT_ATTRIBUTED -> "not attributed (the accounting does not split it)";
         };
     }
 
@@ -69,7 +69,7 @@ final class DecompositionWording {
         };
     }
 
-    /** The speedup the bar shows: the measured one, else the accounted one. */
+    /** The speedup named in words: the measured one, else the accounted one. */
     static double speedup(SpeedupDecomposition d) {
         return d.measuredSpeedup() != null ? d.measuredSpeedup() : d.accountedSpeedup();
     }

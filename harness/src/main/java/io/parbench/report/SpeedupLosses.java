@@ -39,14 +39,15 @@ final class SpeedupLosses {
     }
 
     /**
-     * Bottom to top: the speedup achieved up to the linear share, what it gained beyond (superlinear),
-     * then each part lost; a bar reaches W (plus any gain, and the residual between the accounting and the samples).
+     * Bottom to top, all from the accounting (so that a bar is exactly W, plus any gain): the speedup
+     * it implies, less what it gained beyond W (superlinear), that gain, then each part lost. Where
+     * the samples' speedup differs by more than 5% of W the line under the chart says so.
      */
     static BarSpec chart(String kernel, List<Bar> bars) {
         List<String> categories = bars.stream().map(Bar::label).toList();
         List<BarSpec.Segment> segments = new ArrayList<>();
         segments.add(new BarSpec.Segment("speedup achieved", Palette.ACHIEVED,
-                values(bars, d -> DecompositionWording.speedup(d) - d.superlinearGain())));
+                values(bars, d -> d.accountedSpeedup() - d.superlinearGain())));
         double[] gained = values(bars, SpeedupDecomposition::superlinearGain);
         if (Arrays.stream(gained).anyMatch(g -> g > 0)) {
             segments.add(new BarSpec.Segment("gained: less busy time per step", Palette.GAINED, gained));
@@ -80,8 +81,8 @@ final class SpeedupLosses {
         }
         html.close("ul");
         html.openWith("figure", "class=\"chart-box\" id=\"" + anchor + "-losses-chart\"").raw(Charts.svg(spec, anchor + "-losses"));
-        html.element("figcaption", null, "Each bar splits W: the speedup measured, and what the pool's accounting says the rest was"
-                + " lost to (in speedup units), against the same engine's W=1, paired within each fork that measured both.");
+        html.element("figcaption", null, "Each bar splits W by the pool's accounting, against the same engine's W=1 (paired within"
+                + " each fork that measured both): the speedup achieved, and what the rest was lost to, in speedup units.");
         html.close("figure");
         html.open("ul", "dominant-losses");
         for (Bar bar : bars) {

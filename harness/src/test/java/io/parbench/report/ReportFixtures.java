@@ -40,7 +40,7 @@ public final class ReportFixtures {
 
     /** A healthy laptop run: native, jvm (with a JDK sort variant) and isolated chromium; one failure, one noisy configuration. */
     /** A 4-core machine on which W=4 read 5× the one-worker throughput: more than the cores can give. */
-    static RunDocument implausibleSpeedup() {
+    static RunDocument speedupAboveTheCores() {
         return RunDocuments.run(NoiseModel.IID_3, 7)
                 .series("native", "nbody", 2048, Map.of(1, 100.0, 2, 190.0, 4, 500.0), 1)
                 .labelled("run")

@@ -33,7 +33,7 @@ class TerminalSummaryTest {
 
     @Test
     void aSpeedupBeyondTheCoresIsMarkedAndExplained() {
-        RunDocument doc = ReportFixtures.implausibleSpeedup();
+        RunDocument doc = ReportFixtures.speedupAboveTheCores();
         String summary = TerminalSummary.render(Analyzer.analyze(doc), doc);
 
         String nbody = summary.lines().filter(l -> l.startsWith("nbody")).findFirst().orElseThrow();

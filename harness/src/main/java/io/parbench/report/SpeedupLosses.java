@@ -88,6 +88,32 @@ final class SpeedupLosses {
         for (Bar bar : bars) {
             html.element("li", null, DecompositionWording.dominant(bar.series().name(), bar.decomposition()));
         }
-        html.close("ul").close("div");
+        html.close("ul");
+        table(html, bars);
+        html.close("div");
+    }
+
+    /** Every part of every bar, and how far the accounting is from the samples: the figures behind the chart. */
+    private static void table(Html html, List<Bar> bars) {
+        html.open("details", "loss-table").element("summary", null, "The parts in figures (speedup units; – where the engine keeps none)");
+        html.open("table", "losses").raw("<thead><tr><th>Series</th><th>W</th><th>S measured</th><th>S accounted</th>");
+        for (Part part : Part.values()) {
+            html.element("th", null, DecompositionWording.name(part));
+        }
+        html.raw("<th>residual</th><th>forks</th></tr></thead><tbody>");
+        for (Bar bar : bars) {
+            SpeedupDecomposition d = bar.decomposition();
+            html.open("tr", d.addsUp() ? null : "apart").element("td", null, bar.series().name()).element("td", "num", String.valueOf(d.workers()));
+            html.element("td", "num", d.measuredSpeedup() == null ? "–" : DecompositionWording.figure(d.measuredSpeedup()));
+            html.element("td", "num", DecompositionWording.figure(d.accountedSpeedup()));
+            for (Part part : Part.values()) {
+                html.element("td", "num", d.shares().stream().filter(s -> s.part() == part).findFirst()
+                        .map(s -> DecompositionWording.figure(s.value())).orElse(part == Part.NOT_ATTRIBUTED ? "0.00" : "–"));
+            }
+            html.element("td", "num", d.residual() == null ? "–" : DecompositionWording.figure(d.residual()));
+            html.element("td", "num", d.forks() + (d.paired() ? " paired" : ""));
+            html.close("tr");
+        }
+        html.raw("</tbody>").close("table").close("details");
     }
 }

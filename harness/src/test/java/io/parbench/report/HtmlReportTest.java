@@ -41,6 +41,7 @@ class HtmlReportTest {
         // Serial fraction 0.3 at W = 4: S = 1 / (0.3 + 0.7 / 4) = 2.11, and 3 × 0.3 / 0.475 = 1.89 lost to idle workers.
         assertTrue(html.matches("(?s).*<li>chromium W=4: S 2\\.1\\d of 4; 1\\.89 lost to idle workers \\(asleep, waiting for work\\)</li>.*"),
                 "the dominant loss is named with its figure");
+        assertTrue(html.contains("<tr><td>chromium</td><td class=\"num\">4</td><td class=\"num\">2.1"), "the parts in figures");
         assertFalse(html.contains("id=\"kernel-mandelbrot-losses\""), "a kernel without accounting shows nothing new");
         assertTrue(html.matches("(?s).*<li data-kind=\"loss\"><strong>chromium W=4: idle workers \\(asleep, waiting for work\\)</strong>:"
                 + " sum 2\\^20: S 2\\.1\\d of 4, 1\\.89 lost</li>.*"), "a large loss is a finding of the problems section");

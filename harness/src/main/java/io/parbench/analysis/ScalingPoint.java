@@ -11,9 +11,10 @@ package io.parbench.analysis;
  * @param efficiency speedup / workers
  * @param karpFlatt experimentally determined serial fraction (1/S - 1/W) / (1 - 1/W); null at W = 1,
  *     where speedup is null, and when S = 0
- * @param implausible the speedup exceeds what W workers on the machine's cores can give (W, or the
- *     number of cores if fewer): the W = 1 baseline was handicapped or the machine changed under the
- *     run, so the point is an anomaly, never a best result
+ * @param beyondLimit what a speedup above what W workers on the machine's cores can give (W, or the
+ *     number of cores if fewer) is ({@link SeriesAnalyzer#beyondLimit}); null when it is not above
+ * @param decomposition where the speedup went, from the forks' accounting; null at W = 1, without a
+ *     speedup, and when the engine kept no accounting at W or at 1
  */
 public record ScalingPoint(
         int workers,
@@ -23,4 +24,21 @@ public record ScalingPoint(
         Double speedupHigh,
         Double efficiency,
         Double karpFlatt,
-        boolean implausible) {}
+        BeyondLimit beyondLimit,
+        SpeedupDecomposition decomposition) {
+
+    /** A speedup above the limit, as the data explains it. */
+    public enum BeyondLimit {
+        /** Above in every fork (or the interval's lower end is), with less busy time per step than at W = 1: a result. */
+        SUPERLINEAR,
+        /** Above in every fork (or the interval's lower end is), but no accounting shows less busy time per step: not a result. */
+        UNEXPLAINED,
+        /** Above in one fork, or not in every fork: an anomaly, not a result. */
+        ANOMALY
+    }
+
+    /** Whether the speedup is above the limit without the evidence that makes it a result (never a best result). */
+    public boolean doubtful() {
+        return beyondLimit != null && beyondLimit != BeyondLimit.SUPERLINEAR;
+    }
+}

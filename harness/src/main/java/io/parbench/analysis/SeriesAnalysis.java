@@ -2,6 +2,7 @@ package io.parbench.analysis;
 
 import io.parbench.results.SeriesKey;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Scaling of one series across worker counts.
@@ -26,5 +27,10 @@ public record SeriesAnalysis(
     public SeriesAnalysis {
         points = List.copyOf(points);
         notes = List.copyOf(notes);
+    }
+
+    /** Where the speedup at W went, if the forks kept accounting at W and at 1. */
+    public Optional<SpeedupDecomposition> decompositionAt(int workers) {
+        return points.stream().filter(p -> p.workers() == workers && p.decomposition() != null).findFirst().map(ScalingPoint::decomposition);
     }
 }

@@ -57,17 +57,37 @@ public final class SeriesAnalyzer {
     }
 
     /**
-     * The most a speedup can be on W workers: W, or the number of cores if fewer. More says the W = 1
-     * baseline was handicapped (a slow fork, a busy moment) or the machine changed under the run.
+     * The most a speedup can be on W workers without the work itself getting faster: W, or the number
+     * of cores if fewer. What more is, {@link #beyondLimit} says.
      */
     public static int speedupLimit(int workers, int cores) {
         return cores > 0 ? Math.min(workers, cores) : workers;
     }
 
-    /** The regular points whose speedup is not implausible, so an anomaly is never recommended. */
+    /**
+     * What a speedup above the limit is (null when it is not above): superlinear when it is above in
+     * every fork (or its interval's lower end is) and the decomposition shows less busy time per step
+     * than at W = 1; unexplained when it is reproducible without that evidence; else (one fork, or not
+     * every fork) an anomaly. The one rule for superlinear speedups.
+     */
+    static ScalingPoint.BeyondLimit beyondLimit(double speedup, int limit, SpeedupForks forks, SpeedupForks.Estimate interval,
+            SpeedupDecomposition decomposition) {
+        if (!(speedup > limit)) {
+            return null;
+        }
+        boolean everyFork = forks.paired() && forks.spread() && Arrays.stream(forks.plus().getFirst()).allMatch(r -> Math.exp(r) > limit);
+        boolean reproducible = everyFork || (forks.spread() && interval.low() > limit);
+        if (!reproducible) {
+            return ScalingPoint.BeyondLimit.ANOMALY;
+        }
+        return decomposition != null && decomposition.superlinearGain() > 0
+                ? ScalingPoint.BeyondLimit.SUPERLINEAR : ScalingPoint.BeyondLimit.UNEXPLAINED;
+    }
+
+    /** The regular points whose speedup is not doubtful, so an anomaly is never recommended. */
     private static List<MeasuredPoint> plausible(List<MeasuredPoint> regular, List<ScalingPoint> points) {
         List<MeasuredPoint> kept = regular.stream()
-                .filter(m -> points.stream().noneMatch(p -> p.workers() == m.workers() && p.implausible()))
+                .filter(m -> points.stream().noneMatch(p -> p.workers() == m.workers() && p.doubtful()))
                 .toList();
         return kept.isEmpty() ? regular : kept;
     }
@@ -96,17 +116,18 @@ public final class SeriesAnalyzer {
     private static ScalingPoint scalingPoint(MeasuredPoint point, MeasuredPoint single, int cores, List<SeriesNote> notes) {
         int w = point.workers();
         if (point.fallback() || single == null) {
-            return new ScalingPoint(w, point.throughput(), null, null, null, null, null, false);
+            return new ScalingPoint(w, point.throughput(), null, null, null, null, null, null, null);
         }
         if (point == single) {
-            return new ScalingPoint(w, point.throughput(), 1.0, 1.0, 1.0, 1.0, null, false);
+            return new ScalingPoint(w, point.throughput(), 1.0, 1.0, 1.0, 1.0, null, null, null);
         }
         // Over forks, paired within each fork where T(1) and T(W) shared it (a curve per page or JVM).
         SpeedupForks forks = SpeedupForks.of(single.results(), point.results());
         SpeedupForks.Estimate interval = forks.interval(SampleStatistics.CONFIDENCE);
         double speedup = interval.estimate();
-        // Marked, not worded: the report and the terminal summary say what an anomaly means.
-        boolean implausible = speedup > speedupLimit(w, cores);
+        SpeedupDecomposition decomposition = Decomposition.of(single.results(), point.results(), w, speedup);
+        // Marked, not worded: the report and the terminal summary say what it means.
+        ScalingPoint.BeyondLimit beyond = beyondLimit(speedup, speedupLimit(w, cores), forks, interval, decomposition);
         boolean spread = forks.spread();
         if (!spread && !notes.contains(SeriesNote.of(SeriesNote.Kind.ONE_FORK))) {
             notes.add(SeriesNote.of(SeriesNote.Kind.ONE_FORK));
@@ -123,7 +144,8 @@ public final class SeriesAnalyzer {
                 spread ? interval.high() : null,
                 speedup / w,
                 serialFraction,
-                implausible);
+                beyond,
+                decomposition);
     }
 
     private static <T> T keep(FitResult<T> result, List<SeriesNote> notes) {

@@ -15,6 +15,14 @@
  *       raw sample above W = 1 ({@link io.parbench.analysis.AmdahlFitter},
  *       {@link io.parbench.analysis.UslFitter}, USL lambda anchored at mean(1)), and the fewest
  *       workers within 5% of the best mean throughput.
+ *   <li>Per point above W = 1 whose forks kept accounting ({@link io.parbench.analysis.Decomposition}):
+ *       W − S split into the machine, idle workers, the runtime, slower work and what the source
+ *       does not split, in speedup units; paired per fork where the results name the forks, the
+ *       parts averaged (means add up); the residual against the samples' S.
+ *   <li>A speedup above min(W, cores) ({@link io.parbench.analysis.SeriesAnalyzer#beyondLimit}):
+ *       superlinear when every fork is above (or the interval's lower end is) and the decomposition
+ *       shows less busy time per step than at W = 1; unexplained when reproducible without that;
+ *       else an anomaly. Only a superlinear one can be the recommended worker count.
  *   <li>Across engines ({@link io.parbench.analysis.EngineRatios}): mean throughput over that of
  *       "native" (else "jvm") at the same kernel, variant, size and worker count, with a bootstrap
  *       interval.

@@ -7,13 +7,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The highest plausible speedup a series reached with more than one worker (anomalies never count). */
+/** The highest speedup a series reached with more than one worker (doubtful ones above the limit never count). */
 public record BestSpeedup(SeriesAnalysis series, ScalingPoint point) {
 
     /** Empty when the series has no speedup beyond one worker (no W = 1 point, only fallbacks, …). */
     public static Optional<BestSpeedup> of(SeriesAnalysis series) {
         return series.points().stream()
-                .filter(p -> p.workers() > 1 && p.speedup() != null && !p.implausible())
+                .filter(p -> p.workers() > 1 && p.speedup() != null && !p.doubtful())
                 .max(Comparator.comparingDouble(ScalingPoint::speedup))
                 .map(p -> new BestSpeedup(series, p));
     }

@@ -3,6 +3,7 @@ package io.parbench.report;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
+import io.parbench.text.Format;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -13,13 +14,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Draws a {@link ChartSpec} with XChart and returns it as SVG markup ready to inline in HTML. */
+/** Draws a {@link ChartSpec} (or a {@link BarSpec}) with XChart and returns it as SVG markup ready to inline in HTML. */
 public final class Charts {
 
     static final int WIDTH = 440;
@@ -44,16 +50,40 @@ public final class Charts {
      * @param idPrefix makes the SVG's element ids unique in the page (several SVGs share one id space)
      */
     public static String svg(ChartSpec spec, String idPrefix) {
-        XYChart chart = build(spec);
+        return svg(build(spec), spec.title(), idPrefix);
+    }
+
+    /** Stacked bars, in the look of the line charts. */
+    public static String svg(BarSpec spec, String idPrefix) {
+        CategoryChart chart = new CategoryChart(WIDTH, HEIGHT);
+        chart.setTitle(spec.title());
+        chart.setYAxisTitle(spec.yTitle());
+        CategoryStyler styler = chart.getStyler();
+        common(styler);
+        styler.setStacked(true);
+        styler.setOverlapped(false);
+        styler.setAvailableSpaceFill(0.7);
+        styler.setXAxisLabelRotation(spec.categories().size() > 3 ? 40 : 0);
+        styler.setYAxisMin(0.0);
+        styler.setyAxisTickLabelsFormattingFunction(y -> Format.tick(y));
+        for (BarSpec.Segment segment : spec.segments()) {
+            CategorySeries series = chart.addSeries(segment.name(), spec.categories(),
+                    Arrays.stream(segment.values()).boxed().toList());
+            series.setFillColor(segment.colour());
+        }
+        return svg(chart, spec.title(), idPrefix);
+    }
+
+    private static String svg(Chart<?, ?> chart, String title, String idPrefix) {
         VectorGraphics2D graphics = new VectorGraphics2D();
         chart.paint(graphics, WIDTH, HEIGHT);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             new SVGProcessor().getDocument(graphics.getCommands(), new PageSize(0, 0, WIDTH, HEIGHT)).writeTo(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not render the chart '" + spec.title() + "'", e);
+            throw new UncheckedIOException("Could not render the chart '" + title + "'", e);
         }
-        return SvgCleaner.clean(out.toString(StandardCharsets.UTF_8), idPrefix, spec.title());
+        return SvgCleaner.clean(out.toString(StandardCharsets.UTF_8), idPrefix, title);
     }
 
     /**
@@ -136,23 +166,8 @@ public final class Charts {
     }
 
     private static void style(XYStyler styler, ChartSpec spec) {
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotBackgroundColor(new Color(0xFBFBFB));
-        styler.setPlotBorderVisible(true);
-        styler.setPlotBorderColor(new Color(0xCCCCCC));
-        styler.setPlotGridLinesColor(new Color(0xE4E4E4));
-        styler.setChartFontColor(new Color(0x222222));
-        styler.setAxisTickLabelsColor(new Color(0x333333));
-        styler.setChartTitleFont(new Font(FONT, Font.BOLD, 14));
-        styler.setChartTitleBoxVisible(false);
-        styler.setAxisTitleFont(new Font(FONT, Font.PLAIN, 12));
-        styler.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 11));
-        // One HTML legend serves a kernel's three charts (see legendSymbol): it wraps, XChart's does not.
-        styler.setLegendVisible(false);
+        common(styler);
         styler.setMarkerSize(8);
-        styler.setChartPadding(8);
-        styler.setAntiAlias(true);
-        styler.setToolTipsEnabled(false);
         double[] xRange = xRange(spec);
         styler.setXAxisMin(xRange[0]);
         styler.setXAxisMax(xRange[1]);
@@ -170,6 +185,26 @@ public final class Charts {
                 styler.setYAxisMax(spec.yRange()[1]);
             }
         }
+    }
+
+    /** The report's look, shared by line and bar charts. */
+    private static void common(AxesChartStyler styler) {
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(new Color(0xFBFBFB));
+        styler.setPlotBorderVisible(true);
+        styler.setPlotBorderColor(new Color(0xCCCCCC));
+        styler.setPlotGridLinesColor(new Color(0xE4E4E4));
+        styler.setChartFontColor(new Color(0x222222));
+        styler.setAxisTickLabelsColor(new Color(0x333333));
+        styler.setChartTitleFont(new Font(FONT, Font.BOLD, 14));
+        styler.setChartTitleBoxVisible(false);
+        styler.setAxisTitleFont(new Font(FONT, Font.PLAIN, 12));
+        styler.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 11));
+        // One HTML legend serves a kernel's charts (see legendSymbol): it wraps, XChart's does not.
+        styler.setLegendVisible(false);
+        styler.setChartPadding(8);
+        styler.setAntiAlias(true);
+        styler.setToolTipsEnabled(false);
     }
 
     private static double[] xRange(ChartSpec spec) {

@@ -15,24 +15,35 @@ final class Flags {
     /** A browser page whose main thread stalled longer than this while measuring was blocked. */
     static final double STALL_MILLIS = 50;
 
+    /** Why a configuration is flagged. */
+    enum Cause { NOISY, OUTLIERS, CAPPED, STALLED }
+
+    /** One flag: its cause and its words, e.g. {@code noisy: CV 7.2%}. */
+    record Flag(Cause cause, String text) {}
+
     private Flags() {}
 
     /** Short flags, e.g. {@code noisy: CV 7.2%}; empty when nothing stands out. */
     static List<String> of(ConfigurationResult result, SampleStats stats) {
-        List<String> flags = new ArrayList<>();
+        return flags(result, stats).stream().map(Flag::text).toList();
+    }
+
+    /** The flags with their causes, in the order {@link #of} words them. */
+    static List<Flag> flags(ConfigurationResult result, SampleStats stats) {
+        List<Flag> flags = new ArrayList<>();
         if (stats != null && stats.cv() > NOISY_CV) {
-            flags.add("noisy: CV " + Format.percent(stats.cv()));
+            flags.add(new Flag(Cause.NOISY, "noisy: CV " + Format.percent(stats.cv())));
         }
         if (stats != null && !stats.outliers().isEmpty()) {
             int n = stats.outliers().size();
-            flags.add(n + " outlier" + (n == 1 ? "" : "s") + " of " + stats.n() + " samples (kept)");
+            flags.add(new Flag(Cause.OUTLIERS, n + " outlier" + (n == 1 ? "" : "s") + " of " + stats.n() + " samples (kept)"));
         }
         if (result.cappedAtThreads() != null) {
-            flags.add("capped at " + result.cappedAtThreads() + " thread" + (result.cappedAtThreads() == 1 ? "" : "s") + ": the page ran fewer"
-                    + " threads than the " + result.configuration().workers() + " workers asked for");
+            flags.add(new Flag(Cause.CAPPED, "capped at " + result.cappedAtThreads() + " thread" + (result.cappedAtThreads() == 1 ? "" : "s")
+                    + ": the page ran fewer threads than the " + result.configuration().workers() + " workers asked for"));
         }
         if (result.mainThreadMaxGapMillis() != null && result.mainThreadMaxGapMillis() > STALL_MILLIS) {
-            flags.add("page main thread stalled " + Format.millis(result.mainThreadMaxGapMillis()));
+            flags.add(new Flag(Cause.STALLED, "page main thread stalled " + Format.millis(result.mainThreadMaxGapMillis())));
         }
         return flags;
     }

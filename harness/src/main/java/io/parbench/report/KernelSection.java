@@ -36,6 +36,7 @@ final class KernelSection {
         chart(html, KernelCharts.efficiency(kernel, series), anchor + "-efficiency",
                 "Speedup divided by the worker count; 100% is perfect scaling.", noSpeedup);
         html.close("div");
+        SpeedupLosses.render(html, kernel, series, anchor);
         html.open("div", "runs stacked");
         for (ReportedRun run : runs) {
             List<KernelSeries> ofRun = series.stream().filter(s -> s.run() == run).toList();

@@ -64,7 +64,7 @@ final class KernelTables {
         if (p.speedup() == null) {
             html.element("td", "num", "–");
         } else {
-            withInterval(html, Format.times(p.speedup()) + (p.implausible() ? " " + TerminalSummary.IMPLAUSIBLE_MARK : ""),
+            withInterval(html, Format.times(p.speedup()) + (p.beyondLimit() == null ? "" : " " + DecompositionWording.mark(p)),
                     p.speedupLow() == null || w == 1
                     ? ""
                     : Format.range(Format.times(p.speedupLow()), Format.times(p.speedupHigh())));

@@ -1,5 +1,6 @@
 package io.parbench.report;
 
+import io.parbench.analysis.SpeedupDecomposition;
 import java.awt.Color;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +40,28 @@ public final class Palette {
     /** Lines that are not data (ideal scaling, reference levels). */
     public static final Color REFERENCE = new Color(0x888888);
 
+    /** The "where the speedup goes" chart: the speedup achieved, a superlinear gain, and each part lost (Okabe–Ito). */
+    public static final Color ACHIEVED = new Color(0x0072B2);
+    public static final Color GAINED = new Color(0x56B4E9);
+
+    private static final Map<SpeedupDecomposition.Part, Color> PARTS = Map.of(
+            SpeedupDecomposition.Part.MACHINE, new Color(0xD55E00),
+            SpeedupDecomposition.Part.IDLE_WORKERS, new Color(0xE69F00),
+            SpeedupDecomposition.Part.RUNTIME, new Color(0xCC79A7),
+            SpeedupDecomposition.Part.SLOWER_WORK, new Color(0xF0E442),
+            SpeedupDecomposition.Part.NOT_ATTRIBUTED, new Color(0xBBBBBB));
+
     private Palette() {}
+
+    /** The colour of a part lost in the "where the speedup goes" chart. */
+    public static Color part(SpeedupDecomposition.Part part) {
+        return PARTS.get(part);
+    }
+
+    /** A colour as CSS hex. */
+    static String css(Color colour) {
+        return String.format("#%06x", colour.getRGB() & 0xFFFFFF);
+    }
 
     public static Color engine(String engine) {
         Color known = KNOWN.get(engine);
@@ -53,6 +75,6 @@ public final class Palette {
 
     /** The engine's colour as a CSS hex colour. */
     public static String css(String engine) {
-        return String.format("#%06x", engine(engine).getRGB() & 0xFFFFFF);
+        return css(engine(engine));
     }
 }

@@ -1,23 +1,31 @@
 package io.parbench.report;
 
 import io.parbench.analysis.ConfigurationStats;
+import io.parbench.analysis.ScalingPoint;
+import io.parbench.analysis.SeriesAnalysis;
 import io.parbench.analysis.SeriesAnalyzer;
 import io.parbench.results.ConfigurationResult;
+import io.parbench.results.ForkRecord;
 import io.parbench.results.Status;
-import io.parbench.text.Format;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Everything that went wrong or looks doubtful, per document, never hidden: failed
- * configurations, fallbacks, noisy or outlying samples, stalls, impossible speedups and the
- * engines' notes.
+ * Everything that went wrong or looks doubtful, per document, never hidden: a handful of findings
+ * grouped by cause first ({@link ProblemFindings}), then every row (failed configurations,
+ * fallbacks, pages retried, noisy or outlying samples, stalls, speedups above the limit and the
+ * engines' notes).
  */
 final class ProblemsSection {
 
-    private record Problem(int rank, String kind, ConfigurationResult result, String detail) {}
+    /**
+     * One row.
+     *
+     * @param engine whose it is (its swatch)
+     * @param subject the configuration's label, or a fork's series and number
+     */
+    record Problem(int rank, String kind, String engine, String subject, String detail) {}
 
     private ProblemsSection() {}
 
@@ -33,46 +41,68 @@ final class ProblemsSection {
             if (problems.isEmpty()) {
                 html.element("p", "all-good", "✓ No failures, fallbacks, noisy measurements or notes.");
             } else {
+                findings(html, ProblemFindings.of(run, problems));
+                html.open("details", "all-problems")
+                        .element("summary", null, "Every row (" + problems.size() + ")");
                 table(html, problems);
+                html.close("details");
             }
             html.close("div");
         }
         html.close("div").close("section");
     }
 
-    private static List<Problem> problems(ReportedRun run) {
+    static List<Problem> problems(ReportedRun run) {
         List<Problem> problems = new ArrayList<>();
+        int cores = run.document().environment().logicalCores();
         for (ConfigurationResult r : run.configurations()) {
+            String engine = r.configuration().engine();
+            String label = r.configuration().label();
             if (r.status() == Status.FAILED) {
-                problems.add(new Problem(0, "failed", r, reason(r)));
+                problems.add(new Problem(0, "failed", engine, label, reason(r)));
             } else if (r.status() == Status.FALLBACK) {
-                problems.add(new Problem(1, "fallback", r, "ran single-threaded: " + reason(r)));
+                problems.add(new Problem(1, "fallback", engine, label, "ran single-threaded: " + reason(r)));
             }
             ConfigurationStats stats = run.stats(r.configuration()).orElse(null);
             List<String> flags = Flags.of(r, stats == null ? null : stats.throughput());
             if (!flags.isEmpty()) {
-                problems.add(new Problem(2, "flagged", r, String.join("; ", flags)));
+                problems.add(new Problem(2, "flagged", engine, label, String.join("; ", flags)));
             }
-            implausibleSpeedup(run, r).ifPresent(detail -> problems.add(new Problem(2, "anomaly", r, detail)));
-            r.notes().forEach(note -> problems.add(new Problem(3, "note", r, note)));
+            int workers = r.configuration().workers();
+            run.series(r.configuration().series()).flatMap(s -> at(s, workers)).filter(p -> p.beyondLimit() != null)
+                    .ifPresent(p -> problems.add(new Problem(2, p.doubtful() ? "anomaly" : "superlinear", engine, label,
+                            DecompositionWording.beyondLimit(p, SeriesAnalyzer.speedupLimit(workers, cores), cores))));
+            r.notes().forEach(note -> problems.add(new Problem(3, "note", engine, label, note)));
+        }
+        for (ForkRecord fork : run.document().forks()) {
+            if (fork.retries() > 0) {
+                problems.add(new Problem(1, "retried", fork.series().engine(), fork.series().label() + " fork " + fork.id(),
+                        "stuck before measuring: " + fork.attempts() + " pages to measure it (" + fork.retries()
+                                + (fork.retries() == 1 ? " retry)" : " retries)")));
+            }
         }
         problems.sort(Comparator.comparingInt(Problem::rank));
         return problems;
     }
 
-    /** A speedup beyond what the workers and cores can give, with its likely cause. */
-    private static Optional<String> implausibleSpeedup(ReportedRun run, ConfigurationResult r) {
-        int workers = r.configuration().workers();
-        return run.series(r.configuration().series())
-                .flatMap(s -> s.points().stream().filter(p -> p.workers() == workers && p.implausible()).findFirst())
-                .map(p -> "speedup " + Format.times(p.speedup()) + " is more than "
-                        + SeriesAnalyzer.speedupLimit(workers, run.document().environment().logicalCores())
-                        + " workers on " + run.document().environment().logicalCores() + " cores can give: the W=1 baseline"
-                        + " was handicapped or the machine changed under the run. Not counted as a result; re-run with more forks.");
+    private static java.util.Optional<ScalingPoint> at(SeriesAnalysis series, int workers) {
+        return series.points().stream().filter(p -> p.workers() == workers).findFirst();
     }
 
     private static String reason(ConfigurationResult r) {
         return r.reason() == null ? "no reason given" : r.reason();
+    }
+
+    private static void findings(Html html, List<ProblemFindings.Finding> findings) {
+        html.open("ul", "findings");
+        for (ProblemFindings.Finding f : findings) {
+            html.openWith("li", "data-kind=\"" + f.kind() + "\"").element("strong", null, f.headline());
+            if (f.evidence() != null) {
+                html.text(": " + f.evidence());
+            }
+            html.close("li");
+        }
+        html.close("ul");
     }
 
     private static void table(Html html, List<Problem> problems) {
@@ -80,8 +110,7 @@ final class ProblemsSection {
                 .raw("<thead><tr><th>Configuration</th><th>What</th><th>Details</th></tr></thead><tbody>");
         for (Problem p : problems) {
             html.openWith("tr", "data-kind=\"" + p.kind() + "\"");
-            html.open("td", "config").raw(Fragments.swatch(p.result().configuration().engine()))
-                    .element("code", null, p.result().configuration().label()).close("td");
+            html.open("td", "config").raw(Fragments.swatch(p.engine())).element("code", null, p.subject()).close("td");
             html.open("td", null).element("span", "badge " + p.kind(), p.kind()).close("td");
             html.element("td", "detail", p.detail());
             html.close("tr");

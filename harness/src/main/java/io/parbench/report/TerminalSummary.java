@@ -9,6 +9,7 @@ import io.parbench.results.SeriesKey;
 import io.parbench.text.Format;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -20,8 +21,6 @@ public final class TerminalSummary {
 
     private TerminalSummary() {}
 
-    /** Marks a speedup beyond what the workers and cores can give (an anomaly, explained below the table). */
-    static final String IMPLAUSIBLE_MARK = "!";
     /** Marks a speedup measured with fewer threads than workers (a byo library capped its own pool). */
     static final String CAPPED_MARK = "c";
 
@@ -47,10 +46,14 @@ public final class TerminalSummary {
             }
             out.append('\n');
         }
-        boolean anomalies = analysis.series().stream().flatMap(s -> s.points().stream()).anyMatch(ScalingPoint::implausible);
-        if (anomalies) {
-            out.append(IMPLAUSIBLE_MARK).append(" more than the workers or cores can give: the W=1 baseline was handicapped or the"
-                    + " machine changed under the run; an anomaly, not a result (re-run with more forks).\n");
+        if (analysis.series().stream().flatMap(s -> s.points().stream()).anyMatch(ScalingPoint::doubtful)) {
+            out.append(DecompositionWording.DOUBTFUL_MARK).append(" above what the workers or cores can give, not a result: in one"
+                    + " fork only (an anomaly: re-run with more forks), or in every fork without accounting that shows why.\n");
+        }
+        if (analysis.series().stream().flatMap(s -> s.points().stream())
+                .anyMatch(p -> p.beyondLimit() == ScalingPoint.BeyondLimit.SUPERLINEAR)) {
+            out.append(DecompositionWording.SUPERLINEAR_MARK).append(" superlinear: above W in every fork, with less busy time per"
+                    + " step than at W=1 (the report shows where the speedup goes).\n");
         }
         if (!capped.isEmpty()) {
             out.append(CAPPED_MARK).append(" capped: the page ran fewer threads than workers asked for (")
@@ -59,7 +62,19 @@ public final class TerminalSummary {
                             .collect(Collectors.joining(", ")))
                     .append("); the library capped its own thread count.\n");
         }
+        List<String> losses = analysis.series().stream().map(TerminalSummary::dominantLoss).flatMap(Optional::stream).toList();
+        if (!losses.isEmpty()) {
+            out.append("Where the speedup goes (at the most workers accounted):\n");
+            losses.forEach(line -> out.append("  ").append(line).append('\n'));
+        }
         return out.toString();
+    }
+
+    /** The series' dominant loss at its largest worker count with a decomposition. */
+    private static Optional<String> dominantLoss(SeriesAnalysis s) {
+        return s.points().stream().filter(p -> p.decomposition() != null).reduce((a, b) -> b)
+                .map(p -> DecompositionWording.dominant(s.key().kernelLabel() + " " + Format.si(s.key().size()) + " "
+                        + s.key().engine(), p.decomposition()));
     }
 
     private static String oneWorker(List<ScalingPoint> points, String unit) {
@@ -69,6 +84,6 @@ public final class TerminalSummary {
 
     private static String speedupAt(List<ScalingPoint> points, int workers) {
         return points.stream().filter(p -> p.workers() == workers && p.speedup() != null).findFirst()
-                .map(p -> Format.times(p.speedup()) + (p.implausible() ? IMPLAUSIBLE_MARK : "")).orElse("–");
+                .map(p -> Format.times(p.speedup()) + DecompositionWording.mark(p)).orElse("–");
     }
 }

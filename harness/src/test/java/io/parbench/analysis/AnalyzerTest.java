@@ -123,7 +123,7 @@ class AnalyzerTest {
 
     @Test
     void aSpeedupBeyondTheCoresIsAnAnomalyNeverTheBestOrRecommended() {
-        // sort:jdk on a 2-core machine read 2.66x on 4 workers: the W=1 baseline was handicapped.
+        // sort:jdk on a 2-core machine read 2.66x on 4 workers, in one fork.
         RunDocument doc = Documents.of(ok("jvm", 1, 100, 101), ok("jvm", 2, 180, 182), ok("jvm", 4, 265, 267));
         RunDocument twoCores = new RunDocument(doc.format(), doc.version(), doc.run(),
                 new Environment("host", "Linux", "amd64", "cpu", 2, 1L << 30, "25", Map.of()), doc.forks(), doc.configurations());
@@ -132,17 +132,17 @@ class AnalyzerTest {
 
         ScalingPoint w2 = s.points().get(1);
         ScalingPoint w4 = s.points().get(2);
-        assertFalse(w2.implausible(), "1.8x on 2 workers and 2 cores is possible");
-        assertTrue(w4.implausible(), "2.6x on 4 workers and 2 cores is not");
+        assertNull(w2.beyondLimit(), "1.8x on 2 workers and 2 cores is possible");
+        assertEquals(ScalingPoint.BeyondLimit.ANOMALY, w4.beyondLimit(), "2.6x on 4 workers and 2 cores is not");
         assertEquals(2, s.recommendedWorkers(), "the anomaly is not recommended though its throughput is highest");
         // On a machine with enough cores the same curve is plausible.
-        assertFalse(onlySeries(Analyzer.analyze(doc)).points().get(2).implausible());
+        assertNull(onlySeries(Analyzer.analyze(doc)).points().get(2).beyondLimit());
     }
 
     @Test
     void aSpeedupBeyondTheWorkerCountIsAnAnomaly() {
         SeriesAnalysis s = onlySeries(Analyzer.analyze(Documents.of(ok("native", 1, 100), ok("native", 2, 202))));
-        assertTrue(s.points().get(1).implausible(), "2.02x on 2 workers");
+        assertEquals(ScalingPoint.BeyondLimit.ANOMALY, s.points().get(1).beyondLimit(), "2.02x on 2 workers, one fork");
     }
 
     @Test

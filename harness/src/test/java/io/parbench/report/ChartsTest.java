@@ -38,4 +38,17 @@ class ChartsTest {
         assertFalse(Pattern.compile("\\d\\.\\d{2,}").matcher(svg).find(), "coordinates are rounded to a tenth of a pixel");
         assertTrue(svg.length() < 120_000, "one chart is " + svg.length() + " characters");
     }
+
+    @Test
+    void stackedBarsAreDrawnInTheSegmentsColoursAndInlineLikeTheLines() {
+        BarSpec spec = new BarSpec("sum: where the speedup goes", "speedup (×)", List.of("native W=2", "webkit W=2"), List.of(
+                new BarSpec.Segment("speedup achieved", Palette.ACHIEVED, new double[] {1.9, 0.93}),
+                new BarSpec.Segment("lost to idle workers", new java.awt.Color(0xE69F00), new double[] {0.1, 1.07})));
+        String svg = Charts.svg(spec, "kernel-sum-losses");
+        assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 440 300\""), svg.substring(0, 120));
+        assertTrue(svg.contains("<title>sum: where the speedup goes</title>"));
+        assertTrue(svg.toLowerCase().contains("0072b2") || svg.contains("rgb(0,114,178)"), "the achieved segment's colour");
+        assertTrue(svg.toLowerCase().contains("e69f00") || svg.contains("rgb(230,159,0)"), "the lost segment's colour");
+        assertTrue(Pattern.compile("id=\"kernel-sum-losses-").matcher(svg).find(), "ids carry the chart's prefix");
+    }
 }

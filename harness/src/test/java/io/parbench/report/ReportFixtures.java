@@ -9,9 +9,13 @@ import io.parbench.results.ConfigurationResult;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.Environment;
 import io.parbench.results.FactKeys;
+import io.parbench.results.ForkRecord;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.PointAccounting;
+import io.parbench.results.PoolAccounting;
 import io.parbench.results.RunDocument;
 import io.parbench.results.RunInfo;
+import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,11 +40,37 @@ public final class ReportFixtures {
 
     /** A healthy laptop run: native, jvm (with a JDK sort variant) and isolated chromium; one failure, one noisy configuration. */
     /** A 4-core machine on which W=4 read 5× the one-worker throughput: more than the cores can give. */
-    static RunDocument implausibleSpeedup() {
+    static RunDocument speedupAboveTheCores() {
         return RunDocuments.run(NoiseModel.IID_3, 7)
                 .series("native", "nbody", 2048, Map.of(1, 100.0, 2, 190.0, 4, 500.0), 1)
                 .labelled("run")
                 .document();
+    }
+
+    /**
+     * native and chromium sum with the pool's accounting: serial fractions 0.1 and 0.3, lost to idle
+     * workers; native axpy whose work per step at W > 1 takes 0.9 of its time at W = 1: superlinear.
+     */
+    static RunDocument accounted() {
+        return new Builder("box", 4, 17L)
+                .engine(EngineFacts.available("native", Map.of()))
+                .engine(chromium(true, true))
+                .accountedSeries("native", "sum", 1 << 20, 2400, 0.1)
+                .accountedSeries("chromium", "sum", 1 << 20, 1100, 0.3)
+                .series("native", "mandelbrot", null, 256, 95, 0.02, 0.0, 0.01)
+                .accountedSeries("native", "axpy", 1 << 20, 3000, 0, 0.9)
+                .build(true);
+    }
+
+    /** The healthy run, two of whose firefox pages got stuck before measuring: one was retried once, one twice. */
+    static RunDocument healthyWithRetries() {
+        RunDocument doc = healthy();
+        SeriesKey nbody = new SeriesKey("firefox", "nbody", null, 512);
+        List<ForkRecord> forks = List.of(
+                new ForkRecord(1, nbody, WORKERS, Status.OK, null, 12, 12, null, 800.0, 12.0, 2, START, List.of("retried: stuck")),
+                new ForkRecord(2, nbody, WORKERS, Status.OK, null, 12, 12, null, 750.0, 12.0, 1, START, List.of()),
+                new ForkRecord(3, nbody, WORKERS, Status.OK, null, 12, 12, null, 790.0, 12.0, 3, START, List.of("retried: stuck", "retried: stuck")));
+        return new RunDocument(doc.format(), doc.version(), doc.run(), doc.environment(), forks, doc.configurations());
     }
 
     public static RunDocument healthy() {
@@ -202,6 +232,37 @@ public final class ReportFixtures {
                     results.add(result(c, Status.OK, null, samples(mean, cv), w > 1 && browser ? 2.5 + 1.5 * w : null,
                             browser ? 12.0 : null, List.of()));
                 }
+            }
+            return this;
+        }
+
+        /**
+         * A series with the pool's accounting, of a kernel with serial fraction f: the helpers sleep
+         * through the serial part of each step, so the speedup is lost to idle workers.
+         */
+        Builder accountedSeries(String engine, String kernel, long size, double base, double serialFraction) {
+            return accountedSeries(engine, kernel, size, base, serialFraction, 1);
+        }
+
+        /** As above, the parallel work at W > 1 taking {@code parallelWork} times as long per step as at W = 1 (below 1: superlinear). */
+        Builder accountedSeries(String engine, String kernel, long size, double base, double serialFraction, double parallelWork) {
+            double t1 = 1e9 / base;
+            for (int w : WORKERS) {
+                double share = (1 - serialFraction) * t1 / w * (w == 1 ? 1 : parallelWork);
+                double tW = serialFraction * t1 + share;
+                ConfigurationResult r = result(new Configuration(engine, kernel, null, size, w), Status.OK, null, samples(1e9 / tW, 0.01),
+                        null, null, List.of());
+                long steps = 1000;
+                List<PoolAccounting.WorkerTimes> workers = new ArrayList<>();
+                for (int i = 0; i < w; i++) {
+                    long busy = Math.round(steps * (i == 0 ? tW : share));
+                    workers.add(new PoolAccounting.WorkerTimes(busy, 0L, Math.round(steps * tW) - busy, 0L, 0L, 0L, 0L, 0L, 0L));
+                }
+                PointAccounting fork = new PointAccounting(5, Math.round(steps * tW), steps, new PoolAccounting("pb_pool", workers, steps),
+                        null);
+                results.add(new ConfigurationResult(r.configuration(), r.status(), r.reason(), r.samples(), r.sources(), r.checksum(),
+                        r.expectedChecksum(), r.poolStartupMillis(), r.mainThreadMaxGapMillis(), r.measuredAt(), r.notes(), null,
+                        r.samples().stream().map(f -> fork).toList()));
             }
             return this;
         }

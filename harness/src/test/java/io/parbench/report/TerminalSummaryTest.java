@@ -1,6 +1,7 @@
 package io.parbench.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.analysis.Analyzer;
@@ -32,11 +33,26 @@ class TerminalSummaryTest {
 
     @Test
     void aSpeedupBeyondTheCoresIsMarkedAndExplained() {
-        RunDocument doc = ReportFixtures.implausibleSpeedup();
+        RunDocument doc = ReportFixtures.speedupAboveTheCores();
         String summary = TerminalSummary.render(Analyzer.analyze(doc), doc);
 
         String nbody = summary.lines().filter(l -> l.startsWith("nbody")).findFirst().orElseThrow();
         assertTrue(nbody.matches(".* 1\\.\\d+× +[45]\\.\\d+×!"), summary);
-        assertTrue(summary.contains("! more than the workers or cores can give: the W=1 baseline was handicapped"), summary);
+        assertTrue(summary.contains("! above what the workers or cores can give, not a result: in one fork only"), summary);
+    }
+
+    @Test
+    void eachAccountedSeriesGetsItsDominantLossAtItsMostWorkers() {
+        RunDocument doc = ReportFixtures.accounted();
+        String summary = TerminalSummary.render(Analyzer.analyze(doc), doc);
+        List<String> losses = summary.lines().dropWhile(l -> !l.startsWith("Where the speedup goes")).skip(1).toList();
+        assertEquals(3, losses.size(), summary);
+        assertTrue(losses.stream().anyMatch(l -> l.matches("  axpy 1\\.05 M native W=4: S 4\\.4\\d of 4; 0\\.4\\d gained from less busy time per step than at W=1")),
+                summary);
+        assertTrue(summary.lines().anyMatch(l -> l.startsWith("axpy") && l.matches(".* 2\\.2\\d×\\+ +4\\.4\\d×\\+")), summary);
+        assertTrue(summary.contains("+ superlinear: above W in every fork, with less busy time per step than at W=1"), summary);
+        assertTrue(losses.stream().anyMatch(l -> l.matches("  sum 1\\.05 M chromium W=4: S 2\\.1\\d of 4; 1\\.89 lost to idle workers .*")),
+                summary);
+        assertFalse(summary.contains("mandelbrot 256 native W="), "a series without accounting gets no line");
     }
 }

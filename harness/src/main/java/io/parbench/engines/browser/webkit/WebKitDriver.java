@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,8 @@ public final class WebKitDriver extends LocalDriver {
     private final Map<ProcessHandle, Instant> webProcessEnds = new ConcurrentHashMap<>();
     /** The web processes alive when the last page had loaded (those of earlier pages may end any time). */
     private volatile Set<ProcessHandle> watchedWebProcesses = Set.of();
+    /** Which web process died and ended the session, once told (until the next launch). */
+    private String pageProcessDeath;
     /** Whether WebKitWebDriver ended the session, as it does when a page's web process dies. */
     private boolean sessionEnded;
 
@@ -131,10 +134,16 @@ public final class WebKitDriver extends LocalDriver {
             return "the X server (Xvfb) of " + webDriver.describe() + " died";
         }
         if (sessionEnded && miniBrowser != null && miniBrowser.isAlive()) {
-            // Not our child either: that it is gone is all there is to know. The newest that went ran the page.
-            String which = webProcessEnds.entrySet().stream().max(Map.Entry.comparingByValue())
-                    .map(ended -> WEB_PROCESS + " (pid " + ended.getKey().pid() + ")").orElse("a " + WEB_PROCESS + " (the page's)");
-            return which + " died (crashed or was killed), and " + WEBDRIVER + " ended the session";
+            if (pageProcessDeath == null) {
+                // Not our child either: that it is gone is all there is to know. The one that went last ran the
+                // page; one whose end is not noticed yet (onExit lags) went just now. Told once, the same each time.
+                Instant now = Instant.now();
+                pageProcessDeath = watchedWebProcesses.stream().filter(p -> !p.isAlive())
+                        .max(Comparator.comparing(p -> webProcessEnds.getOrDefault(p, now)))
+                        .map(ended -> WEB_PROCESS + " (pid " + ended.pid() + ")").orElse("a " + WEB_PROCESS + " (the page's)")
+                        + " died (crashed or was killed), and " + WEBDRIVER + " ended the session";
+            }
+            return pageProcessDeath;
         }
         // MiniBrowser is WebKitWebDriver's child, so its exit status is not ours to read.
         return "MiniBrowser" + (miniBrowser == null ? "" : " (pid " + miniBrowser.pid() + ")") + " died (crashed or was killed)"
@@ -206,6 +215,7 @@ public final class WebKitDriver extends LocalDriver {
         launched(session.capabilities().path("browserVersion").asText(null));
         webProcessEnds.clear();
         watchedWebProcesses = Set.of();
+        pageProcessDeath = null;
         pages = new WindowPages(session, this::running, this::watchWebProcesses);
         miniBrowser = webDriver.handle().descendants()
                 .filter(p -> p.info().command().orElse("").endsWith("/" + executable.getFileName()))

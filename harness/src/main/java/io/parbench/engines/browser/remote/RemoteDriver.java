@@ -39,6 +39,13 @@ public final class RemoteDriver implements BrowserDriver {
      */
     private static final Duration SESSION_TIMEOUT = Duration.ofMinutes(6);
     private static final Duration SHORT = Duration.ofSeconds(5);
+    /**
+     * Ending a session quits its browser, which a busy machine takes seconds for; a request given up
+     * early can leave the session, and its Grid slot, held until the Grid's own timeout (5 minutes),
+     * where the next session request waits (the likely cause of a compare whose side A waited there
+     * until the Grid refused it, under taskset -c 0 on a busy machine).
+     */
+    private static final Duration END_SESSION = Duration.ofSeconds(60);
     /** What only the remote browser can tell about its machine. */
     private static final String NAVIGATOR = "return {userAgent: navigator.userAgent, "
             + "hardwareConcurrency: navigator.hardwareConcurrency, platform: navigator.platform};";
@@ -185,7 +192,7 @@ public final class RemoteDriver implements BrowserDriver {
         if (session != null) {
             HELD.remove(session.id());
             try {
-                session.delete(SHORT);
+                session.delete(END_SESSION);
             } catch (IOException e) {
                 // the remote end ends an abandoned session on its own timeout
             }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.results.ConfigurationResult;
+import io.parbench.results.MachineAccounting;
+import io.parbench.results.PointAccounting;
+import io.parbench.results.PoolAccounting;
 import io.parbench.results.Status;
 import io.parbench.verdict.Check;
 import io.parbench.verdict.Comparison;
@@ -14,6 +17,7 @@ import io.parbench.verdict.GateReport;
 import io.parbench.verdict.GateSettings;
 import io.parbench.verdict.Metric;
 import io.parbench.verdict.Verdict;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -211,6 +215,48 @@ class GateTest {
         Check floor = checks(report, c -> c.verdict() == Verdict.BELOW_FLOOR).getFirst();
         assertTrue(floor.reason().matches("speedup 1\\.\\d+× \\(one fork: no interval; measure with --forks 3 or more\\) is below the floor of 2\\.50×"),
                 floor.reason());
+    }
+
+    /**
+     * A floor missed while the workers waited for a CPU (a busy machine): when the machine's part of
+     * the decomposition would have made up the difference, the floor is undecided, not failed.
+     */
+    @Test
+    void aFloorMissedOnABusyMachineIsUndecided() {
+        RunDocuments busy = RunDocuments.run(NoiseModel.IID_3, 3, 1, 5)
+                .measured("native", "nbody", NBODY, 1, 100).changeLast(r -> accounted(r, 100, 0))
+                .measured("native", "nbody", NBODY, 2, 190).changeLast(r -> accounted(r, 190, 400_000_000L));
+        Check floor = gate(GateSettings.parse(0.95, List.of(), List.of("nbody@native:2=2.5")), null, busy).checks().stream()
+                .filter(c -> c.configuration().workers() == 2).findFirst().orElseThrow();
+        assertEquals(Verdict.UNDECIDED, floor.verdict(), floor.reason());
+        assertTrue(floor.reason().matches("speedup 1\\.\\d+× .* is below the floor of 2\\.50×, but the machine took 0\\.8\\d of it .*"),
+                floor.reason());
+
+        // The same run without the machine's statistics (e.g. a remote browser): below the floor.
+        RunDocuments unknown = RunDocuments.run(NoiseModel.IID_3, 3, 1, 5)
+                .measured("native", "nbody", NBODY, 1, 100).measured("native", "nbody", NBODY, 2, 190);
+        GateReport report = gate(GateSettings.parse(0.95, List.of(), List.of("nbody@native:2=2.5")), null, unknown);
+        assertEquals(1, report.count(Verdict.BELOW_FLOOR));
+    }
+
+    /**
+     * {@code r} with one block-sum of accounting: a second of wall time in {@code steps} steps, each
+     * worker busy all of it, each worker thread {@code runQueueNs} of it waiting for a CPU.
+     */
+    private static ConfigurationResult accounted(ConfigurationResult r, long steps, long runQueueNs) {
+        int workers = r.configuration().workers();
+        long wallNs = 1_000_000_000L;
+        List<PoolAccounting.WorkerTimes> times = new ArrayList<>();
+        List<MachineAccounting.ThreadTimes> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            times.add(new PoolAccounting.WorkerTimes(wallNs, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L));
+            threads.add(new MachineAccounting.ThreadTimes("pb-worker-" + w, wallNs - runQueueNs, runQueueNs));
+        }
+        PointAccounting accounting = new PointAccounting(5, wallNs, steps, new PoolAccounting("pb_pool", times, steps),
+                new MachineAccounting(threads, null));
+        return new ConfigurationResult(r.configuration(), r.status(), r.reason(), r.samples(), r.sources(), r.checksum(),
+                r.expectedChecksum(), r.poolStartupMillis(), r.mainThreadMaxGapMillis(), r.measuredAt(), r.notes(), r.adapter(),
+                List.of(accounting));
     }
 
     @Test

@@ -47,12 +47,16 @@ public final class WorkerPools {
         }
     }
 
-    /** Names each worker thread and adds it to {@code started}. */
+    /**
+     * Names each worker thread by the order it was started in and adds it to {@code started} (a
+     * thread's pool index is assigned only when it registers, after the factory returns it).
+     */
     private static ForkJoinPool.ForkJoinWorkerThreadFactory namedWorkers(List<ForkJoinWorkerThread> started) {
         String prefix = "parbench-pool" + POOLS.incrementAndGet() + "-worker";
+        AtomicInteger count = new AtomicInteger();
         return pool -> {
             ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            thread.setName(prefix + thread.getPoolIndex());
+            thread.setName(prefix + count.getAndIncrement());
             started.add(thread);
             return thread;
         };

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,31 @@ class ResizedPoolTest {
             } finally {
                 pool.shutdownNow();
             }
+        }
+    }
+
+    @Test
+    void eachWorkerThreadHasItsOwnName() throws Exception {
+        WorkerPools.Pool pool = new WorkerPools.Pool(3);
+        try {
+            CountDownLatch all = new CountDownLatch(3);
+            for (int i = 0; i < 3; i++) {
+                pool.execute(() -> {
+                    all.countDown();
+                    try {
+                        all.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            all.await();
+            List<String> names = pool.threads().stream().map(Thread::getName).sorted().toList();
+            String prefix = names.getFirst().substring(0, names.getFirst().lastIndexOf("worker"));
+            assertTrue(POOL_THREAD.matcher(names.getFirst()).matches(), names.toString());
+            assertEquals(List.of(prefix + "worker0", prefix + "worker1", prefix + "worker2"), names);
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Decomposes a speedup from the accounting of its forks ({@link PointAccounting}), pure.
@@ -18,20 +20,39 @@ import java.util.function.Function;
  * W·t(W) − t(1) = Δ busy + Δ searching + Δ asleep, each summed over the workers, per step, W less 1.
  * Divided by t(W) this is W − S, split into:
  * <ul>
- *   <li>machine: Δ run-queue wait of the worker threads (Linux's schedstat);
- *   <li>idle workers: Δ (asleep − wake-up latency);
- *   <li>runtime: Δ (searching + wake-up latency);
- *   <li>slower work: Δ busy, less the machine's part where the source's busy time is wall time (a
- *       thread waiting for a CPU in a task is busy by the pool's clock, but not by its CPU time).
+ *   <li>machine: Δ run-queue wait of the worker threads (Linux's schedstat), taken out of the states
+ *       in which a thread is runnable (busy, searching, and the wake-up latency within asleep: a woken
+ *       thread waits in the run queue), in proportion to their times;
+ *   <li>idle workers: Δ (asleep − wake-up latency + searching in vain), waiting for work;
+ *   <li>runtime: Δ (searching that stole + wake-up latency), less their share of the run-queue wait;
+ *   <li>slower work: Δ busy, less its share of the run-queue wait.
  * </ul>
- * What the source does not keep (forkjoin and byo adapters: busy time only; remote browsers: no
- * machine) stays in "not attributed". A region's fixed cost is not split out: it is part of worker
- * 0's busy time at both W, so only its growth with W shows, as slower work.
+ * Searching is split by the outcome of the worker's passes over the deques, in proportion to their
+ * counts: the passes that found nothing (spinning and yielding before a sleep: the pool counts them
+ * as failed steals) are waiting for work, the ones that stole the runtime's. The run-queue wait is
+ * allocated per worker where the thread names tell the workers apart (the C
+ * pool natively: {@code io.parbench.jmh} is worker 0, {@code pb-worker-N} worker N; a thread of a
+ * worker not taking part is left out), else over the workers' sums. A thread cannot wait longer
+ * than it was runnable: a wait above that (the sampler's interpolation) is taken out of asleep.
+ *
+ * <p>Busy-only sources: forkjoin keeps each worker's CPU time, and schedstat gives the run-queue
+ * wait, so a worker's wall time is CPU + run-queue wait + blocked (parked: an idle worker): busy
+ * (work and runtime, which its counters do not tell apart) = Δ CPU, machine = Δ run-queue wait,
+ * idle workers = Δ (wall − CPU − run-queue wait). A byo adapter's busy time is wall time: the
+ * run-queue wait is allocated over busy and the rest of the workers' wall time in proportion, and
+ * the rest (idle or searching, which it does not tell apart) stays not attributed. Without the
+ * machine's part, what the source does not split stays not attributed. A region's fixed cost is
+ * not split out: it is part of worker 0's busy time at both W, so only its growth with W shows, as
+ * slower work.
  */
 public final class Decomposition {
 
     /** The pool source whose busy time is CPU time (ThreadMXBean), not wall time. */
     private static final String CPU_TIME_SOURCE = "forkjoin";
+    /** The C pool's helper threads, natively (bench-wasm/src/main/c/native/platform_native.c). */
+    private static final Pattern POOL_HELPER = Pattern.compile("pb-worker-(\\d+)");
+    /** The JMH thread that steps the native kernel, as /proc cuts its name. */
+    private static final String JMH_THREAD = "io.parbench.jmh";
 
     private Decomposition() {}
 
@@ -68,15 +89,14 @@ public final class Decomposition {
         double t1 = one.perStep(one.wallNs);
         double tW = many.perStep(many.wallNs);
         double accounted = t1 / tW;
-        Double machine = difference(one, many, Times::runQueueNs, tW);
-        Double busy = difference(one, many, Times::busyNs, tW);
-        Double slower = busy == null ? null
-                : busy - (machine != null && !CPU_TIME_SOURCE.equals(many.source) ? machine : 0);
-        Double idle = difference(one, many, t -> minus(t.asleepNs, t.wakeLatencyNs), tW);
-        Double runtime = difference(one, many, t -> plus(t.searchingNs, t.wakeLatencyNs), tW);
-        double attributed = value(machine) + value(slower) + value(idle) + value(runtime);
+        Double machine = difference(one, many, Times::machineNs, tW);
+        Double idle = difference(one, many, Times::idleNs, tW);
+        Double runtime = difference(one, many, Times::runtimeNs, tW);
+        Double slower = difference(one, many, Times::workNs, tW);
+        Double busy = difference(one, many, Times::workAndRuntimeNs, tW);
+        double attributed = value(machine) + value(idle) + value(runtime) + value(slower) + value(busy);
         double notAttributed = workers - accounted - attributed;
-        return new SpeedupDecomposition(workers, many.source, 1, true, accounted, machine, idle, runtime, slower,
+        return new SpeedupDecomposition(workers, many.source, 1, true, accounted, machine, idle, runtime, slower, busy,
                 Math.abs(notAttributed) < 1e-9 ? 0 : notAttributed, measuredSpeedup,
                 measuredSpeedup == null ? null : measuredSpeedup - accounted);
     }
@@ -88,13 +108,13 @@ public final class Decomposition {
         return new SpeedupDecomposition(first.workers(), first.source(), forks.size(), true, accounted,
                 average(forks, SpeedupDecomposition::machine), average(forks, SpeedupDecomposition::idleWorkers),
                 average(forks, SpeedupDecomposition::runtime), average(forks, SpeedupDecomposition::slowerWork),
-                average(forks, SpeedupDecomposition::notAttributed), measuredSpeedup,
+                average(forks, SpeedupDecomposition::workAndRuntime), average(forks, SpeedupDecomposition::notAttributed), measuredSpeedup,
                 measuredSpeedup == null ? null : measuredSpeedup - accounted);
     }
 
     private static SpeedupDecomposition unpaired(SpeedupDecomposition d, int forks) {
         return new SpeedupDecomposition(d.workers(), d.source(), forks, false, d.accountedSpeedup(), d.machine(), d.idleWorkers(),
-                d.runtime(), d.slowerWork(), d.notAttributed(), d.measuredSpeedup(), d.residual());
+                d.runtime(), d.slowerWork(), d.workAndRuntime(), d.notAttributed(), d.measuredSpeedup(), d.residual());
     }
 
     /** The mean of a part over forks; null when some fork lacks it. */
@@ -152,28 +172,84 @@ public final class Decomposition {
         return a == null || b == null ? null : a + b;
     }
 
-    private static Double minus(Double a, Double b) {
-        return a == null || b == null ? null : a - b;
-    }
 
     /**
-     * Accounted nanoseconds, each summed over the workers (or the threads); a field is null when the
-     * source does not keep it for every worker. A missing wake-up latency counts as none when the
-     * source keeps sleeps (it wakes no one it did not count).
+     * Accounted nanoseconds, summed over the workers, already split into the model's parts (null:
+     * the source does not keep it for every worker, or there is no machine part).
      */
-    record Times(String source, long wallNs, long steps, Double busyNs, Double searchingNs, Double asleepNs, Double wakeLatencyNs,
-            Double runQueueNs) {
+    record Times(String source, long wallNs, long steps, Double machineNs, Double idleNs, Double runtimeNs, Double workNs,
+            Double workAndRuntimeNs) {
 
         static Times of(PointAccounting a) {
             PoolAccounting pool = a.pool();
             List<PoolAccounting.WorkerTimes> workers = pool == null ? List.of() : pool.workers();
-            MachineAccounting machine = a.machine();
-            Double runQueue = machine == null || machine.threads().isEmpty() ? null
-                    : (double) machine.threads().stream().mapToLong(MachineAccounting.ThreadTimes::runQueueNs).sum();
+            String source = pool == null ? null : pool.source();
+            List<MachineAccounting.ThreadTimes> threads = a.machine() == null ? List.of() : a.machine().threads();
+            Double runQueue = threads.isEmpty() ? null : (double) threads.stream().mapToLong(MachineAccounting.ThreadTimes::runQueueNs).sum();
+            Double busy = total(workers, PoolAccounting.WorkerTimes::busyNs);
+            if (CPU_TIME_SOURCE.equals(source)) {
+                Double idle = busy == null || runQueue == null ? null : (double) workers.size() * a.wallNs() - busy - runQueue;
+                return new Times(source, a.wallNs(), a.steps(), runQueue, idle, null, null, busy);
+            }
+            Double searching = total(workers, PoolAccounting.WorkerTimes::searchingNs);
             Double asleep = total(workers, PoolAccounting.WorkerTimes::asleepNs);
-            Double wake = total(workers, PoolAccounting.WorkerTimes::wakeLatencyNs);
-            return new Times(pool == null ? null : pool.source(), a.wallNs(), a.steps(), total(workers, PoolAccounting.WorkerTimes::busyNs),
-                    total(workers, PoolAccounting.WorkerTimes::searchingNs), asleep, wake == null && asleep != null ? Double.valueOf(0) : wake, runQueue);
+            if (busy == null) {
+                return new Times(source, a.wallNs(), a.steps(), runQueue, null, null, null, null);
+            }
+            if (searching == null || asleep == null) {
+                // Busy time only (a byo adapter's, wall time): the rest of the workers' wall time is unsplit.
+                double rest = Math.max(0, (double) workers.size() * a.wallNs() - busy);
+                States waited = runQueue == null ? States.NONE : new States(busy, rest, 0, 0, 0).share(runQueue);
+                return new Times(source, a.wallNs(), a.steps(), runQueue == null ? null : waited.total(), null, null,
+                        busy - waited.busy, null);
+            }
+            States all = States.NONE;
+            for (PoolAccounting.WorkerTimes w : workers) {
+                all = all.plus(States.of(w));
+            }
+            States waited = runQueueByState(workers, threads);
+            return new Times(source, a.wallNs(), a.steps(), runQueue == null ? null : waited.total(),
+                    all.minus(waited).waitingForWork(), all.minus(waited).runtime(), all.busy - waited.busy, null);
+        }
+
+        /**
+         * The worker threads' run-queue wait, split over the states in which a thread is runnable: per
+         * worker where each thread's name gives its worker, else over the workers' sums.
+         */
+        private static States runQueueByState(List<PoolAccounting.WorkerTimes> workers, List<MachineAccounting.ThreadTimes> threads) {
+            if (threads.isEmpty()) {
+                return States.NONE;
+            }
+            States all = States.NONE;
+            Map<Integer, Long> byWorker = runQueueByWorker(threads);
+            if (byWorker != null) {
+                for (int w = 0; w < workers.size(); w++) {
+                    all = all.plus(States.of(workers.get(w)).share(byWorker.getOrDefault(w, 0L)));
+                }
+                return all;
+            }
+            for (PoolAccounting.WorkerTimes w : workers) {
+                all = all.plus(States.of(w));
+            }
+            return all.share(threads.stream().mapToLong(MachineAccounting.ThreadTimes::runQueueNs).sum());
+        }
+
+        /** Each worker's thread's run-queue wait, or null when some thread's name does not say which worker it is. */
+        private static Map<Integer, Long> runQueueByWorker(List<MachineAccounting.ThreadTimes> threads) {
+            Map<Integer, Long> byWorker = new LinkedHashMap<>();
+            for (MachineAccounting.ThreadTimes t : threads) {
+                Integer worker = workerOf(t.name());
+                if (worker == null || byWorker.putIfAbsent(worker, t.runQueueNs()) != null) {
+                    return null;
+                }
+            }
+            return byWorker;
+        }
+
+        /** The C pool's native threads: the JMH thread steps (worker 0), the helpers name themselves pb-worker-N. */
+        private static Integer workerOf(String threadName) {
+            Matcher helper = POOL_HELPER.matcher(threadName);
+            return helper.matches() ? Integer.valueOf(helper.group(1)) : threadName.startsWith(JMH_THREAD) ? 0 : null;
         }
 
         private static Double total(List<PoolAccounting.WorkerTimes> workers, Function<PoolAccounting.WorkerTimes, Long> field) {
@@ -196,9 +272,67 @@ public final class Decomposition {
         }
 
         Times plus(Times other) {
-            return new Times(source, wallNs + other.wallNs, steps + other.steps, Decomposition.plus(busyNs, other.busyNs),
-                    Decomposition.plus(searchingNs, other.searchingNs), Decomposition.plus(asleepNs, other.asleepNs),
-                    Decomposition.plus(wakeLatencyNs, other.wakeLatencyNs), Decomposition.plus(runQueueNs, other.runQueueNs));
+            return new Times(source, wallNs + other.wallNs, steps + other.steps, Decomposition.plus(machineNs, other.machineNs),
+                    Decomposition.plus(idleNs, other.idleNs), Decomposition.plus(runtimeNs, other.runtimeNs),
+                    Decomposition.plus(workNs, other.workNs), Decomposition.plus(workAndRuntimeNs, other.workAndRuntimeNs));
+        }
+    }
+
+    /**
+     * A worker's times by state: those in which its thread may wait for a CPU (busy, searching, the
+     * wake-up latency) and asleep beyond the latency. Searching is split by the outcome of its
+     * passes over the deques, in proportion to their counts: a pass that stole is the runtime's, one
+     * that found nothing (spinning, yielding before a sleep) is waiting for work, an idle worker's.
+     */
+    private record States(double busy, double searchingToSteal, double searchingInVain, double wake, double asleep) {
+
+        static final States NONE = new States(0, 0, 0, 0, 0);
+
+        static States of(PoolAccounting.WorkerTimes w) {
+            double wake = value(w.wakeLatencyNs()); // none counted: it woke no one
+            double searching = value(w.searchingNs());
+            double passes = value(w.steals()) + value(w.failedSteals());
+            double inVain = passes > 0 ? searching * value(w.failedSteals()) / passes : 0;
+            return new States(value(w.busyNs()), searching - inVain, inVain, wake, Math.max(0, value(w.asleepNs()) - wake));
+        }
+
+        private static double value(Long n) {
+            return n == null ? 0 : n;
+        }
+
+        /** A run-queue wait split over the runnable states in proportion to their times; any excess in asleep. */
+        States share(double runQueue) {
+            double runnable = busy + searchingToSteal + searchingInVain + wake;
+            if (runnable <= 0) {
+                return new States(0, 0, 0, 0, runQueue);
+            }
+            double scale = Math.min(runQueue, runnable) / runnable;
+            return new States(busy * scale, searchingToSteal * scale, searchingInVain * scale, wake * scale,
+                    Math.max(0, runQueue - runnable));
+        }
+
+        States plus(States o) {
+            return new States(busy + o.busy, searchingToSteal + o.searchingToSteal, searchingInVain + o.searchingInVain, wake + o.wake,
+                    asleep + o.asleep);
+        }
+
+        States minus(States o) {
+            return new States(busy - o.busy, searchingToSteal - o.searchingToSteal, searchingInVain - o.searchingInVain, wake - o.wake,
+                    asleep - o.asleep);
+        }
+
+        /** Asleep (less the wake-up latency) and searching in vain. */
+        double waitingForWork() {
+            return asleep + searchingInVain;
+        }
+
+        /** Searching that stole, and waking up. */
+        double runtime() {
+            return searchingToSteal + wake;
+        }
+
+        double total() {
+            return busy + searchingToSteal + searchingInVain + wake + asleep;
         }
     }
 }

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param runtime workers searching for work (steal passes, spinning) and waking up
  * @param slowerWork busy time per step at W (less the run-queue wait in it) over that at 1: memory
  *     bandwidth, caches, frequency; negative when the work got faster (superlinear)
+ * @param workAndRuntime busy time per step at W over that at 1 where the source's busy time holds
+ *     the runtime's too (forkjoin: a worker's CPU time, spinning included), null elsewhere
  * @param notAttributed the rest of W − S that the source's fields do not split (0 when they split all of it)
  * @param measuredSpeedup S from the samples ({@link ScalingPoint#speedup}), null without one
  * @param residual the measured S less W − Σ parts: how far the accounting is from the samples; null without a measured S
@@ -37,6 +39,7 @@ public record SpeedupDecomposition(
         Double idleWorkers,
         Double runtime,
         Double slowerWork,
+        Double workAndRuntime,
         double notAttributed,
         Double measuredSpeedup,
         Double residual) {
@@ -45,7 +48,7 @@ public record SpeedupDecomposition(
     public static final double ADDS_UP = 0.05;
 
     /** The parts, in the order the report stacks them. */
-    public enum Part { MACHINE, IDLE_WORKERS, RUNTIME, SLOWER_WORK, NOT_ATTRIBUTED }
+    public enum Part { MACHINE, IDLE_WORKERS, RUNTIME, SLOWER_WORK, WORK_AND_RUNTIME, NOT_ATTRIBUTED }
 
     /** One part with its value in speedup units. */
     public record Share(Part part, double value) {}
@@ -57,6 +60,7 @@ public record SpeedupDecomposition(
         add(shares, Part.IDLE_WORKERS, idleWorkers);
         add(shares, Part.RUNTIME, runtime);
         add(shares, Part.SLOWER_WORK, slowerWork);
+        add(shares, Part.WORK_AND_RUNTIME, workAndRuntime);
         if (notAttributed != 0) {
             shares.add(new Share(Part.NOT_ATTRIBUTED, notAttributed));
         }

@@ -16,8 +16,9 @@
  *       {@link io.parbench.analysis.UslFitter}, USL lambda anchored at mean(1)), and the fewest
  *       workers within 5% of the best mean throughput.
  *   <li>Per point above W = 1 whose forks kept accounting ({@link io.parbench.analysis.Decomposition}):
- *       W − S split into the machine, idle workers, the runtime, slower work and what the source
- *       does not split, in speedup units; paired per fork where the results name the forks, the
+ *       W − S split into the machine, idle workers, the runtime, slower work (forkjoin: work and
+ *       runtime together) and what the source does not split, in speedup units, the run-queue wait
+ *       taken out of the states in which a thread is runnable; paired per fork where the results name the forks, the
  *       parts averaged (means add up); the residual against the samples' S.
  *   <li>A speedup above min(W, cores) ({@link io.parbench.analysis.SeriesAnalyzer#beyondLimit}):
  *       superlinear when every fork is above (or the interval's lower end is) and the decomposition

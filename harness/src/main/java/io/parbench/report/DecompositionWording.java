@@ -27,6 +27,7 @@ final class DecompositionWording {
             case IDLE_WORKERS -> "idle workers (asleep, waiting for work)";
             case RUNTIME -> "runtime (searching, waking up)";
             case SLOWER_WORK -> "slower work (busy time per step above W=1's)";
+            case WORK_AND_RUNTIME -> "work and runtime (CPU time per step above W=1's)";
             case NOT_ATTRIBUTED -> "not attributed (the accounting does not split it)";
         };
     }

@@ -49,6 +49,7 @@ public final class Palette {
             SpeedupDecomposition.Part.IDLE_WORKERS, new Color(0xE69F00),
             SpeedupDecomposition.Part.RUNTIME, new Color(0xCC79A7),
             SpeedupDecomposition.Part.SLOWER_WORK, new Color(0xF0E442),
+            SpeedupDecomposition.Part.WORK_AND_RUNTIME, new Color(0x009E73),
             SpeedupDecomposition.Part.NOT_ATTRIBUTED, new Color(0xBBBBBB));
 
     private Palette() {}

@@ -113,13 +113,59 @@ class DecompositionTest {
     }
 
     @Test
-    void aSourceWithBusyTimeOnlyLeavesTheRestNotAttributed() {
-        // forkjoin keeps each worker's CPU time only: the sleeping of an Amdahl kernel cannot be told from the rest.
+    void forkJoinsIdleWorkersAreTheirWallTimeLessCpuAndRunQueueWait() {
+        // forkjoin keeps each worker's CPU time only; with the run-queue wait, the rest of its wall time is parked (idle).
         double f = 0.2;
         int w = 2;
         double tW = f * T1 + (1 - f) * T1 / w;
         List<Worker> workers = List.of(Worker.busy(tW), Worker.busy((1 - f) * T1 / w));
         SeriesAnalysis s = series("jvm", "forkjoin", w, tW, workers, true);
+
+        SpeedupDecomposition d = decomposition(s, w);
+        assertEquals((w - 1) * f * T1 / tW, d.idleWorkers(), POINTS * w, d.toString());
+        assertNull(d.runtime());
+        assertNull(d.slowerWork());
+        assertSmall(d.machine(), d.workAndRuntime(), d.notAttributed());
+        assertAddsUp(d);
+    }
+
+    @Test
+    void forkJoinsRunQueueWaitIsTheMachinesNotIdleWorkers() {
+        // Each worker runs its half on the CPU for T1 / 2 and waits 250 ns per step for it (busy is CPU time, the wait outside it).
+        double wait = 250;
+        double tW = T1 / 2 + wait;
+        Worker worker = new Worker(T1 / 2, 0, 0, 0, wait);
+        SeriesAnalysis s = series("jvm", "forkjoin", 2, tW, List.of(worker, worker), true);
+
+        SpeedupDecomposition d = decomposition(s, 2);
+        assertEquals(2 * wait / tW, d.machine(), POINTS * 2, d.toString());
+        assertSmall(d.idleWorkers(), d.notAttributed());
+        assertAddsUp(d);
+    }
+
+    @Test
+    void aRunQueueWaitWhileSearchingIsTakenFromSearchingNotFromBusy() {
+        // A helper that searched most of the step waited in the run queue mostly while searching (q1: native imbalanced W = 2):
+        // its wait is split over busy and searching in proportion, so slower work stays about 0.
+        double tW = T1 / 2 + 400;
+        Worker helper = new Worker(T1 / 2 - 400, 800, 0, 0, 600);
+        SeriesAnalysis s = series(2, tW, List.of(Worker.busy(tW), helper));
+
+        SpeedupDecomposition d = decomposition(s, 2);
+        double searchingWait = 600.0 * 800 / (800 + T1 / 2 - 400); // its share of the runnable time
+        assertEquals(600 / tW, d.machine(), POINTS * 2, d.toString());
+        assertEquals((800 - searchingWait) / tW, d.runtime(), 1e-3, d.toString());
+        assertTrue(d.slowerWork() > -POINTS * 2, d.toString());
+        assertAddsUp(d);
+    }
+
+    @Test
+    void anAdaptersBusyTimeOnlyLeavesIdleAndSearchingNotAttributed() {
+        double f = 0.2;
+        int w = 2;
+        double tW = f * T1 + (1 - f) * T1 / w;
+        List<Worker> workers = List.of(Worker.busy(tW), Worker.busy((1 - f) * T1 / w));
+        SeriesAnalysis s = series("byo", "adapter", w, tW, workers, true);
 
         SpeedupDecomposition d = decomposition(s, w);
         assertNull(d.idleWorkers());
@@ -227,7 +273,7 @@ class DecompositionTest {
                                     0L, 0L, 0L, 0L, 0L, ns(wk.wakeLatency() * level)))
                     .toList();
             List<MachineAccounting.ThreadTimes> threads = IntStream.range(0, pool.size())
-                    .mapToObj(i -> new MachineAccounting.ThreadTimes("pb-worker-" + i, ns((pool.get(i).busy() - pool.get(i).runQueue()) * level),
+                    .mapToObj(i -> new MachineAccounting.ThreadTimes("pb-worker-" + i, ns(Math.max(0, pool.get(i).busy() - pool.get(i).runQueue()) * level),
                             ns(pool.get(i).runQueue() * level)))
                     .toList();
             accounting.add(new PointAccounting(2, ns(step), STEPS, new PoolAccounting(source, times, STEPS),

@@ -1,0 +1,193 @@
+package io.parbench.engines.nativelib;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.parbench.analysis.Decomposition;
+import io.parbench.analysis.SpeedupDecomposition;
+import io.parbench.engines.ForkMeasurement;
+import io.parbench.engines.ForkPlan;
+import io.parbench.plan.BlockOrder;
+import io.parbench.results.ComparisonSide;
+import io.parbench.results.Configuration;
+import io.parbench.results.ConfigurationResult;
+import io.parbench.results.MeasurementSettings;
+import io.parbench.results.PointAccounting;
+import io.parbench.results.SampleSource;
+import io.parbench.results.SeriesKey;
+import io.parbench.results.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The decomposition on the real library's calibration kernels, whose answer is known (issue 20,
+ * "Done when"): each loss attributed to its part within 5 points (0.05 × W). The expected parts
+ * come from the run's own t(1) / t(W), never from the CPU's speed, so the bounds hold on a loaded
+ * machine as on a quiet one.
+ */
+class DecompositionCalibrationTest {
+    private static final long SEED = 42;
+    private static final int W = 2;
+    /** 5 points of W. */
+    private static final double POINTS = 0.05 * W;
+    private static final long SIZE = 1 << 22;
+    private static final int FORKS = 3;
+    private static final int PASSES = 4;
+    /** Busy processes on the hogged CPU: several, so that they outweigh the machine's other load there. */
+    private static final int HOGS = 4;
+    /** The most the machine may take from the forks without the hog for what the hog took to be measured: a quarter of W. */
+    private static final double QUIET_MACHINE = 0.25 * W;
+
+    @Test
+    void aSerialQuarterIsLostToIdleWorkers() throws Exception {
+        assumeTrue(cpus().size() >= W, "the calibration needs " + W + " CPUs: this process may use " + cpus());
+        SpeedupDecomposition d = decompose("serial");
+        // Worker 0 runs the first quarter alone: the others wait f·t(1) per step.
+        assertIdle((W - 1) * 0.25 * d.accountedSpeedup(), d);
+    }
+
+    @Test
+    void anImbalancedSplitIsLostToIdleWorkers() throws Exception {
+        assumeTrue(cpus().size() >= W, "the calibration needs " + W + " CPUs: this process may use " + cpus());
+        SpeedupDecomposition d = decompose("imbalanced");
+        // Leaf 0 is two of W + 1 shares, each helper's one: a helper waits one share, t(1) / (W + 1), per step.
+        assertIdle((W - 1) * d.accountedSpeedup() / (W + 1), d);
+    }
+
+    /**
+     * Busy processes on one of the fork's two CPUs leave W = 1 a CPU of its own and make W = 2
+     * share: the speedup it takes is the machine's part, not the workers'. Forks with and without
+     * it alternate, so that a machine whose load drifts (other processes) weighs on both alike.
+     */
+    @Test
+    void aCpuHogIsLostToTheMachine() throws Exception {
+        List<Integer> cpus = cpus();
+        assumeTrue(cpus.size() >= W, "the calibration needs " + W + " CPUs: this process may use " + cpus);
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/taskset")), "the CPU hog needs taskset (util-linux)");
+        long pid = ProcessHandle.current().pid();
+        List<List<ForkMeasurement.MeasuredBlock>> quietForks = new ArrayList<>();
+        List<List<ForkMeasurement.MeasuredBlock>> hoggedForks = new ArrayList<>();
+        run("taskset", "-a", "-p", "-c", cpus.get(0) + "," + cpus.get(1), Long.toString(pid));
+        try (NativeEngine engine = new NativeEngine(SEED, Duration.ofMinutes(3))) {
+            for (int f = 0; f < 2 * FORKS; f++) {
+                if (f % 2 == 0) {
+                    quietForks.add(measure(engine, "forkjoin", f));
+                    continue;
+                }
+                List<Process> hogs = new ArrayList<>();
+                try {
+                    for (int h = 0; h < HOGS; h++) {
+                        hogs.add(new ProcessBuilder("taskset", "-c", cpus.get(1).toString(), "sh", "-c", "while :; do :; done").start());
+                    }
+                    hoggedForks.add(measure(engine, "forkjoin", f));
+                } finally {
+                    for (Process hog : hogs) {
+                        hog.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    }
+                }
+            }
+        } finally {
+            run("taskset", "-a", "-p", "-c", String.join(",", cpus.stream().map(String::valueOf).toList()), Long.toString(pid));
+        }
+        SpeedupDecomposition quiet = decompose("forkjoin", quietForks);
+        SpeedupDecomposition hogged = decompose("forkjoin", hoggedForks);
+        String both = "without the hog " + quiet + ", with it " + hogged;
+        assertTrue(hogged.machine() > POINTS, "the hog cost the machine's part nothing: " + both);
+        assertEquals(SpeedupDecomposition.Part.MACHINE, hogged.dominantLoss().orElseThrow().part(), both);
+        // What the hog took is the machine's part only where the forks without it had a CPU each: where another
+        // load hogs the other CPU too, a worker waits for its peer's CPU as well, and that wait is an idle worker's.
+        assumeTrue(quiet.machine() <= QUIET_MACHINE, "the machine was busy without the hog (" + both
+                + "): what the hog took cannot be told from what the machine's other load took");
+        assertEquals(quiet.accountedSpeedup() - hogged.accountedSpeedup(), hogged.machine() - quiet.machine(), POINTS, both);
+    }
+
+    /**
+     * The known wait for work is the idle workers' part within 5 points, where the machine took
+     * nothing. A helper that waits for work while it also waits for a CPU has its wait in the
+     * machine's part (the run-queue wait is taken out of every state it was runnable in), so on a
+     * loaded machine the known part lies between the idle part and the idle part plus the machine's:
+     * a bound that narrows to 5 points as the machine's part does.
+     */
+    private static void assertIdle(double known, SpeedupDecomposition d) {
+        assertTrue(d.idleWorkers() <= known + POINTS && known <= d.idleWorkers() + d.machine() + POINTS,
+                "known idle part " + known + ": " + d);
+        // One steal per helper and step: finding work costs next to nothing, so spinning in vain is not the runtime's.
+        assertTrue(d.runtime() <= POINTS, "the runtime's part: " + d);
+    }
+
+    /** A kernel measured at 1 and W in the same forks, decomposed (each fork's parts averaged). */
+    private static SpeedupDecomposition decompose(String kernel) throws Exception {
+        List<List<ForkMeasurement.MeasuredBlock>> forks = new ArrayList<>();
+        try (NativeEngine engine = new NativeEngine(SEED, Duration.ofMinutes(3))) {
+            for (int f = 0; f < FORKS; f++) {
+                forks.add(measure(engine, kernel, f));
+            }
+        }
+        return decompose(kernel, forks);
+    }
+
+    /** One fork's blocks, at 1 and W workers in a balanced order. */
+    private static List<ForkMeasurement.MeasuredBlock> measure(NativeEngine engine, String kernel, int fork) throws Exception {
+        ForkPlan plan = new ForkPlan(new SeriesKey("native", kernel, null, SIZE),
+                BlockOrder.balanced(List.of(ComparisonSide.CURRENT), List.of(1, W), PASSES, new Random(fork)),
+                new MeasurementSettings(1, 1, PASSES, 150));
+        ForkMeasurement m = engine.measure(plan);
+        assertEquals(Status.OK, m.status(), m.reason());
+        return m.blocks();
+    }
+
+    private static SpeedupDecomposition decompose(String kernel, List<List<ForkMeasurement.MeasuredBlock>> forks) {
+        SpeedupDecomposition d = Decomposition.of(List.of(result(kernel, 1, forks)), List.of(result(kernel, W, forks)), W, null);
+        assertNotNull(d, kernel + ": no accounting");
+        assertNotNull(d.machine(), () -> kernel + ": no machine part: " + forks.stream()
+                .map(blocks -> blocks.stream().map(b -> b.accounting() == null ? null : b.accounting().machine()).toList()).toList());
+        return d;
+    }
+
+    /** The forks' blocks at one worker count as the run would record them: a list of samples and an accounting per fork. */
+    private static ConfigurationResult result(String kernel, int workers, List<List<ForkMeasurement.MeasuredBlock>> forks) {
+        List<List<Double>> samples = new ArrayList<>();
+        List<SampleSource> sources = new ArrayList<>();
+        List<PointAccounting> accounting = new ArrayList<>();
+        for (int f = 0; f < forks.size(); f++) {
+            List<ForkMeasurement.MeasuredBlock> blocks = forks.get(f).stream().filter(b -> b.block().workers() == workers).toList();
+            samples.add(blocks.stream().map(ForkMeasurement.MeasuredBlock::stepsPerSecond).toList());
+            sources.add(new SampleSource(f, IntStream.range(0, blocks.size()).boxed().toList()));
+            accounting.add(PointAccounting.sum(blocks.stream().map(ForkMeasurement.MeasuredBlock::accounting).toList()));
+        }
+        return new ConfigurationResult(new Configuration("native", kernel, null, SIZE, workers), Status.OK, null, samples, sources, null,
+                null, null, null, Instant.now(), List.of(), null, accounting);
+    }
+
+    /** The CPUs this process may run on (its JMH forks inherit them). */
+    private static List<Integer> cpus() throws Exception {
+        String list = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Cpus_allowed_list:"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("");
+        List<Integer> cpus = new ArrayList<>();
+        for (String range : list.split(",")) {
+            if (range.isEmpty()) {
+                continue;
+            }
+            String[] ends = range.split("-");
+            int first = Integer.parseInt(ends[0]);
+            int last = ends.length > 1 ? Integer.parseInt(ends[1]) : first;
+            IntStream.rangeClosed(first, last).forEach(cpus::add);
+        }
+        return cpus;
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertEquals(0, p.waitFor(), String.join(" ", command));
+    }
+}

@@ -113,14 +113,14 @@ class DecompositionCalibrationTest {
 
     /**
      * The known wait for work is the idle workers' part within 5 points, where the machine took
-     * nothing. A helper that waits for work while it also waits for a CPU has its wait in the
-     * machine's part (the run-queue wait is taken out of every state it was runnable in), so on a
-     * loaded machine the known part lies between the idle part and the idle part plus the machine's:
-     * a bound that narrows to 5 points as the machine's part does.
+     * nothing. On a loaded machine its run-queue wait moves time both ways: a helper that waits for
+     * work while it also waits for a CPU has that wait in the machine's part (less idle), and a
+     * helper that waits for worker 0 while worker 0 waits for a CPU waits longer (more idle; seen in
+     * CI: idle 0.47 against a known 0.35 with the machine at 0.20). So the idle part lies within the
+     * machine's part plus 5 points of the known one: the plain 5-point bound on a quiet machine.
      */
     private static void assertIdle(double known, SpeedupDecomposition d) {
-        assertTrue(d.idleWorkers() <= known + POINTS && known <= d.idleWorkers() + d.machine() + POINTS,
-                "known idle part " + known + ": " + d);
+        assertEquals(known, d.idleWorkers(), d.machine() + POINTS, "known idle part " + known + ": " + d);
         // One steal per helper and step: finding work costs next to nothing, so spinning in vain is not the runtime's.
         assertTrue(d.runtime() <= POINTS, "the runtime's part: " + d);
     }

@@ -21,6 +21,7 @@ import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,9 +111,7 @@ class NativeEngineTest {
      */
     @Test
     void aLibraryThatCannotSwitchItsPoolMeasuresAWorkerCountPerForkAndIsNotPaired(@TempDir Path dir) throws Exception {
-        byte[] library = Files.readAllBytes(AssetsFolder.nativeLibrary(ASSETS));
-        String text = new String(library, StandardCharsets.ISO_8859_1).replace("pb_pool_use_workers", "pb_pool_use_workerz");
-        Path older = Files.write(dir.resolve("libparbench.so"), text.getBytes(StandardCharsets.ISO_8859_1));
+        Path older = withSymbolRenamed(dir, "pb_pool_use_workers", "pb_pool_use_workerz");
         try (NativeEngine engine = new NativeEngine(SEED, Duration.ofMinutes(2), older)) {
             assertTrue(engine.probe().available());
             assertFalse(engine.measuresCurves());
@@ -129,9 +128,7 @@ class NativeEngineTest {
      */
     @Test
     void aLibraryWithoutTheAccountingIsMeasuredWithoutIt(@TempDir Path dir) throws Exception {
-        byte[] library = Files.readAllBytes(AssetsFolder.nativeLibrary(ASSETS));
-        String text = new String(library, StandardCharsets.ISO_8859_1).replace("pb_pool_stats_read", "pb_pool_stats_reaz");
-        Path older = Files.write(dir.resolve("libparbench.so"), text.getBytes(StandardCharsets.ISO_8859_1));
+        Path older = withSymbolRenamed(dir, "pb_pool_stats_read", "pb_pool_stats_reaz");
         try (NativeEngine engine = new NativeEngine(SEED, Duration.ofMinutes(2), older)) {
             SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("native", "nbody", null, 300, 2),
                     new MeasurementSettings(1, 1, 2, 100));
@@ -182,5 +179,11 @@ class NativeEngineTest {
                 assertEquals(Duration.ofMillis(60_000 + 3 * 120_900), automatic.timeoutFor(fork));
             }
         }
+    }
+
+    /** This build's library with {@code symbol} renamed (same length), as if built before it existed. */
+    private static Path withSymbolRenamed(Path dir, String symbol, String renamed) throws IOException {
+        String library = new String(Files.readAllBytes(AssetsFolder.nativeLibrary(ASSETS)), StandardCharsets.ISO_8859_1);
+        return Files.write(dir.resolve("libparbench.so"), library.replace(symbol, renamed).getBytes(StandardCharsets.ISO_8859_1));
     }
 }

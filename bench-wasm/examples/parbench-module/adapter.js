@@ -8,7 +8,9 @@
 // the driver busy-waits for F times the step's measured duration (the helpers sleep meanwhile),
 // so throughput falls to 1/(1+F) at every worker count while the answer stays the same. It is a
 // known, real slowdown for checking that 'parbench compare' catches one (GATE.md).
-import { cError, kernelId, loadModule, startPool, stopPool } from './pool.js';
+// stats() hands parbench the pool's own accounting (each worker's busy time), so byo gets the same
+// "where the speedup goes" as the built-in engine (examples README, "Where the time went").
+import { accounted, cError, kernelId, loadModule, readPoolStats, resetPoolStats, startPool, stopPool } from './pool.js';
 
 export const meta = { name: 'parbench-module', unit: 'step', defaultSize: 512 };
 
@@ -34,6 +36,14 @@ export function step() {
     const until = performance.now() + spin * (performance.now() - start);
     while (performance.now() < until) { /* spin: the knob's extra work */ }
   }
+}
+
+// Each worker's busy time since the last call: the pool's accounting read, then started afresh.
+export function stats() {
+  if (!accounted(wasm)) throw new Error('this parbench.wasm was built without the pool\'s accounting (PB_STATS=0)');
+  const { workers } = readPoolStats(wasm, team);
+  resetPoolStats(wasm, team);
+  return { busyMs: workers.map((w) => w.busyNs / 1e6) };
 }
 
 // Outside the timed steps, as the built-in engine does: the checksum of the last step's output.

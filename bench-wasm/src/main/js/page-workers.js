@@ -8,6 +8,9 @@
 let nextId = 1;
 
 export class PageWorker extends EventTarget {
+  /** Marks Worker classes that start from the page, subclasses and other copies of this file included. */
+  static startsFromThePage = true;
+
   #id = nextId++;
   #answers;
 

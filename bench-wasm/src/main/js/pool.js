@@ -51,7 +51,9 @@ export function moduleImports(memory) {
  * runs the steps. Resolves to {pool, helpers}.
  *
  * The page starts the helpers (PageWorker), not this worker: in Firefox a worker that constructs
- * a worker can wait forever inside the constructor (bench-wasm/FIREFOX-HANG.md).
+ * a worker can wait forever inside the constructor (bench-wasm/FIREFOX-HANG.md). Where this worker's
+ * Worker already starts from the page (byo's driver, whose thread watch wraps it), the helpers go
+ * through it, so that they count as the page's threads (the parbench-module example).
  */
 export async function startPool(wasm, workers) {
   const { module, memory, pb } = wasm;
@@ -59,8 +61,9 @@ export async function startPool(wasm, workers) {
   if (!pool) throw cError(wasm, `pb_pool_create(${workers})`);
   const helpers = [];
   const entering = [];
+  const HelperWorker = self.Worker?.startsFromThePage ? self.Worker : PageWorker;
   for (let index = 1; index < workers; index++) {
-    const helper = new PageWorker(HELPER_URL, { type: 'module' });
+    const helper = new HelperWorker(HELPER_URL, { type: 'module' });
     helpers.push(helper);
     entering.push(new Promise((resolve, reject) => {
       helper.onmessage = ({ data }) => {

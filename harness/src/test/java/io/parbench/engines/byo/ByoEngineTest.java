@@ -1,6 +1,7 @@
 package io.parbench.engines.byo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.PointAccounting;
+import io.parbench.results.PoolAccounting;
 import io.parbench.results.Status;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -86,6 +88,26 @@ class ByoEngineTest {
                 SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "parbench-module", "kernel=" + kernel.id(), size, 2), QUICK);
                 assertEquals(Status.OK, m.status(), m::reason);
                 assertEquals(ChecksumText.of(ReferenceChecksums.of(kernel, size, SEED)), m.checksum(), kernel.id());
+                // Its helpers start through the driver's Worker, so they count as the page's threads.
+                assertNull(m.adapter().cappedAtThreads(), () -> "capped: " + m.notes());
+                assertEachWorkerBusyWithinItsBlock(m, 2);
+            }
+        }
+    }
+
+    /** The example's stats() hands over the pool's own accounting: a busy time per worker, inside each block's wall time. */
+    private static void assertEachWorkerBusyWithinItsBlock(SingleConfiguration.Result m, int workers) {
+        for (ForkMeasurement fork : m.forks()) {
+            for (ForkMeasurement.MeasuredBlock block : fork.blocks()) {
+                PointAccounting accounting = block.accounting();
+                assertEquals("adapter", accounting.pool().source(), accounting::toString);
+                assertEquals(workers, accounting.pool().workers().size(), accounting::toString);
+                // Worker 0 runs the steps; a helper may have got no CPU in a short block on a busy machine.
+                assertTrue(accounting.pool().workers().getFirst().busyNs() > 0, accounting::toString);
+                for (PoolAccounting.WorkerTimes worker : accounting.pool().workers()) {
+                    // stats() is called right around the timed loop: its window is the block's, to a ms.
+                    assertTrue(worker.busyNs() >= 0 && worker.busyNs() <= accounting.wallNs() + 1_000_000, accounting::toString);
+                }
             }
         }
     }

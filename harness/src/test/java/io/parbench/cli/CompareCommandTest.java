@@ -208,6 +208,6 @@ class CompareCommandTest {
 
     private static ForkResult fork(Configuration c, ComparisonSide side, double level) {
         List<Double> samples = List.of(level * 0.99, level, level * 1.01, level * 1.005, level * 0.995);
-        return new ForkResult(c, side, 0, Status.OK, null, samples, List.of(), "00000000000000aa", "00000000000000aa", null);
+        return new ForkResult(c, side, 0, Status.OK, null, samples, List.of(), "00000000000000aa", "00000000000000aa", null, null);
     }
 }

@@ -1,6 +1,7 @@
 package io.parbench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.change.Outcome;
@@ -18,7 +19,9 @@ import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.Environment;
 import io.parbench.results.ForkResult;
+import io.parbench.results.MachineAccounting;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.PointAccounting;
 import io.parbench.results.RunInfo;
 import io.parbench.results.SideSetup;
 import io.parbench.results.Status;
@@ -62,11 +65,24 @@ class ComparisonRunTest {
             List<ForkMeasurement.MeasuredBlock> blocks = new ArrayList<>();
             for (Block block : fork.order()) {
                 double rate = (block.workers() == 1 ? 1000 : 1900) * (block.side() == ComparisonSide.CURRENT ? factor : 1) * level;
-                blocks.add(new ForkMeasurement.MeasuredBlock(block, rate * (1 + 0.01 * rng.nextGaussian())));
+                blocks.add(new ForkMeasurement.MeasuredBlock(block, rate * (1 + 0.01 * rng.nextGaussian()), machine(block), null));
             }
             Map<Block, String> checksums = new HashMap<>();
             fork.order().forEach(block -> checksums.put(block, "00000000000000aa"));
             return new ForkMeasurement(Status.OK, null, blocks, checksums, null, null, null, null, 1, List.of());
+        }
+
+        /**
+         * What the machine gave a block's workers: side B's each ran 3 ms and waited 1 ms for a CPU
+         * (a quarter of the time they wanted one); side A's blocks have no machine figures.
+         */
+        private static PointAccounting machine(Block block) {
+            if (block.side() == ComparisonSide.BASELINE) {
+                return null;
+            }
+            List<MachineAccounting.ThreadTimes> threads = IntStream.rangeClosed(1, block.workers())
+                    .mapToObj(w -> new MachineAccounting.ThreadTimes("pb-worker-" + w, 3_000_000, 1_000_000)).toList();
+            return new PointAccounting(1, 4_000_000, 10, null, new MachineAccounting(threads, null));
         }
     }
 
@@ -140,6 +156,23 @@ class ComparisonRunTest {
         assertEquals(2, replay.sampling().decisions().values().stream()
                 .filter(d -> d.outcome() == Outcome.REGRESSION).count());
         assertTrue(doc.rounds().size() <= 30, "rounds " + doc.rounds().size());
+    }
+
+    @Test
+    void eachForkRecordsTheShareOfItsWorkersTimeThatWaitedForACpuAndTheFileKeepsIt() {
+        ComparisonDocument doc = run(1, Duration.ofMinutes(5), true);
+        ComparisonDocument read = ComparisonFiles.read(dir.resolve("comparison.json"));
+        for (ComparisonDocument d : List.of(doc, read)) {
+            for (ComparisonRound round : d.rounds()) {
+                for (ForkResult fork : round.forks()) {
+                    if (fork.side() == ComparisonSide.CURRENT) {
+                        assertEquals(0.25, fork.runQueueShare(), 1e-12, "1 ms waited of the 4 ms its workers wanted a CPU");
+                    } else {
+                        assertNull(fork.runQueueShare(), "unknown where the blocks have no machine figures");
+                    }
+                }
+            }
+        }
     }
 
     @Test

@@ -97,7 +97,7 @@ public final class ComparisonRun {
                 fitPlanToBudget(roundNanos);
             }
             save();
-            progress.round(round, decisions.sampling().decided(), decisions.sampling().checks().size(),
+            progress.round(round, document.environment().logicalCores(), decisions.sampling().decided(), decisions.sampling().checks().size(),
                     Duration.ofNanos(System.nanoTime() - startNanos), budget);
         }
         decisions.finish();

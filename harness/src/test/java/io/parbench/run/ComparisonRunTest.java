@@ -92,10 +92,15 @@ class ComparisonRunTest {
 
     /** @param inFork whether one engine measures both sides in each fork */
     private ComparisonDocument run(double factor, Duration budget, boolean inFork) {
+        return run(factor, budget, inFork, null);
+    }
+
+    /** @param rerunContended the contention rule's limit, null: off */
+    private ComparisonDocument run(double factor, Duration budget, boolean inFork, Double rerunContended) {
         Random rng = new Random(3);
         ComparisonSetup setup = new ComparisonSetup(new SideSetup(ComparisonSide.BASELINE, Map.of("adapter", "old"), Map.of()),
                 new SideSetup(ComparisonSide.CURRENT, Map.of(), Map.of()), List.of("5%"), 0.05, 6, 2, 30, budget, "pass", 11,
-                Map.of("sim", inFork ? ComparisonSetup.IN_FORK : "separate forks"));
+                Map.of("sim", inFork ? ComparisonSetup.IN_FORK : "separate forks"), rerunContended);
         MeasurementSettings settings = new MeasurementSettings(1, 0, 3, 1);
         ComparisonDocument start = new ComparisonDocument(ComparisonDocument.FORMAT, ComparisonDocument.VERSION,
                 new RunInfo("test", List.of(), Instant.now(), null, false, 42, "quick", settings),
@@ -104,7 +109,7 @@ class ComparisonRunTest {
         engines.put(ComparisonSide.BASELINE, inFork ? Map.of() : Map.of("sim", new SimulatedEngine(1, rng)));
         engines.put(ComparisonSide.CURRENT, inFork ? Map.of() : Map.of("sim", new SimulatedEngine(factor, rng)));
         Map<String, Engine> paired = inFork ? Map.of("sim", new SimulatedEngine(factor, rng)) : Map.of();
-        ComparisonReplay decisions = new ComparisonReplay(PLAN, setup, SETTINGS.thresholds());
+        ComparisonReplay decisions = new ComparisonReplay(PLAN, setup, 2, SETTINGS.thresholds());
         return new ComparisonRun(start, engines, paired, settings, new ExpectedChecksums(c -> Optional.empty()), decisions,
                 dir.resolve("comparison.json"), new ComparisonProgress(new PrintStream(new ByteArrayOutputStream()), false)).execute();
     }
@@ -173,6 +178,22 @@ class ComparisonRunTest {
                 }
             }
         }
+    }
+
+    /** Side B's workers wait a quarter of their time in every fork: with the rule below that, no pair counts, and each is measured again. */
+    @Test
+    void withTheRuleContendedPairsAreSetAsideAndMeasuredAgainInTheNextRound() {
+        ComparisonDocument doc = run(1 / 1.2, Duration.ofMinutes(5), true, 0.2);
+        assertEquals(30, doc.rounds().size(), "nothing is decided, so every round up to the last look measures both");
+        doc.rounds().forEach(round -> assertEquals(4, round.forks().size()));
+        ComparisonDocument read = ComparisonFiles.read(dir.resolve("comparison.json"));
+        assertEquals(0.2, read.setup().rerunContended(), "the rule is in the setup, so a replay applies it too");
+        ComparisonReplay replay = ComparisonReplay.of(read, SETTINGS.thresholds());
+        assertEquals(IntStream.rangeClosed(1, 30).boxed().toList(), replay.setAside().get(PLAN.get(0)), "every round's pair set aside");
+        assertTrue(replay.sampling().decisions().values().stream().noneMatch(d -> d.outcome().decided()), "no round counted");
+        ComparisonReplay lenient = ComparisonReplay.of(run(1 / 1.2, Duration.ofMinutes(5), true, 0.3), SETTINGS.thresholds());
+        assertTrue(lenient.setAside().isEmpty());
+        assertEquals(2, lenient.sampling().decisions().values().stream().filter(d -> d.outcome() == Outcome.REGRESSION).count());
     }
 
     @Test

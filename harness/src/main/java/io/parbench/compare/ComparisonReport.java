@@ -135,8 +135,9 @@ public final class ComparisonReport {
             Contention.worst(round, cores).ifPresent(worst -> {
                 double share = Contention.machineShare(worst, cores);
                 if (Contention.contended(share)) {
-                    contended.add("round " + round.round() + ": " + Contention.wording(share) + " (" + worst.configuration().label()
-                            + ", side " + worst.side().letter() + ")");
+                    // The first in words, the rest by their figure: a loaded comparison can have thirty.
+                    contended.add("round " + round.round() + ": " + (contended.isEmpty() ? Contention.wording(share) : Format.percent(share))
+                            + " (" + worst.configuration().label() + ", side " + worst.side().letter() + ")");
                 }
             });
         }

@@ -53,6 +53,9 @@ class ComparisonRunTest {
 
     @TempDir Path dir;
 
+    /** What the runs printed as they went. */
+    private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
     /**
      * An engine whose forks land 5% apart from one another (iterations inside one 1% apart), side B's
      * blocks at {@code factor} of side A's.
@@ -111,7 +114,7 @@ class ComparisonRunTest {
         Map<String, Engine> paired = inFork ? Map.of("sim", new SimulatedEngine(factor, rng)) : Map.of();
         ComparisonReplay decisions = new ComparisonReplay(PLAN, setup, 2, SETTINGS.thresholds());
         return new ComparisonRun(start, engines, paired, settings, new ExpectedChecksums(c -> Optional.empty()), decisions,
-                dir.resolve("comparison.json"), new ComparisonProgress(new PrintStream(new ByteArrayOutputStream()), false)).execute();
+                dir.resolve("comparison.json"), new ComparisonProgress(new PrintStream(progress), false)).execute();
     }
 
     @Test
@@ -178,6 +181,9 @@ class ComparisonRunTest {
                 }
             }
         }
+        assertTrue(progress.toString().contains("round 1: 1 forks; 0 of 3 checks decided;"), progress.toString());
+        assertTrue(progress.toString().lines().filter(l -> l.startsWith("round ")).allMatch(l -> l.endsWith(
+                "; contended — its forks' workers waited up to 25% of their time for a CPU")), "each round says so as it ends: " + progress);
     }
 
     /** Side B's workers wait a quarter of their time in every fork: with the rule below that, no pair counts, and each is measured again. */

@@ -119,10 +119,10 @@ public final class CompareCommand implements Callable<Integer> {
             description = "The last look: no check gets more rounds (fewer if the budget holds fewer at the first round's pace). Default: ${DEFAULT-VALUE}.")
     int maxRounds;
 
-    @Option(names = "--rerun-contended", paramLabel = "PERCENT",
+    @Option(names = "--rerun-contended", paramLabel = "PERCENT|off",
             description = "Set aside a pair whose either side's workers waited more than PERCENT of their time for a CPU (beyond what "
-                    + "W workers on fewer cores wait by themselves), and measure its configuration again in the next round. Off by default. "
-                    + "With --from: the decisions the document would have given with this rule.")
+                    + "W workers on fewer cores wait by themselves), and measure its configuration again in the next round. Default: off. "
+                    + "With --from: the decisions the document would have given with this rule (off: without one).")
     String rerunContended;
 
     @Option(names = "--order-seed", paramLabel = "N", description = "Seed of the rounds' random order (default: a fresh one, recorded).")
@@ -154,7 +154,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (from != null) {
             ComparisonDocument recorded = ComparisonFiles.read(from);
             OutputFile.requireWritable(reportFile(), REPORT_ROLE);
-            ComparisonDocument replayed = contentionLimit == null ? recorded : new ComparisonDocument(recorded.format(), recorded.version(),
+            ComparisonDocument replayed = rerunContended == null ? recorded : new ComparisonDocument(recorded.format(), recorded.version(),
                     recorded.run(), recorded.environment(), recorded.setup().withRerunContended(contentionLimit), recorded.plan(),
                     recorded.rounds());
             return decide(replayed, GateSettings.parse(GateSettings.DEFAULT_CONFIDENCE, recorded.setup().thresholds(), List.of()));
@@ -292,9 +292,9 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    /** --rerun-contended as a share (0.1 for 10%), null when not given. */
+    /** --rerun-contended as a share (0.1 for 10%), null when off or not given. */
     private Double contentionLimit() {
-        if (rerunContended == null) {
+        if (rerunContended == null || rerunContended.equals("off")) {
             return null;
         }
         String digits = rerunContended.endsWith("%") ? rerunContended.substring(0, rerunContended.length() - 1) : rerunContended;
@@ -305,7 +305,7 @@ public final class CompareCommand implements Callable<Integer> {
             percent = Double.NaN;
         }
         if (!(percent > 0 && percent < 100)) {
-            throw new UserError("--rerun-contended '" + rerunContended + "': give a percentage above 0 and below 100, e.g. 10%.");
+            throw new UserError("--rerun-contended '" + rerunContended + "': give a percentage above 0 and below 100, e.g. 10%, or off.");
         }
         return percent / 100;
     }

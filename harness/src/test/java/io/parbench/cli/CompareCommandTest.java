@@ -168,6 +168,7 @@ class CompareCommandTest {
         assertTrue(Files.readString(json).contains("is set aside and measured again (--rerun-contended)"), "the method says so");
         CommandRun strict = CommandRun.of("compare", "--from", doc.toString(), "--rerun-contended", "1%");
         assertTrue(strict.out().contains("--rerun-contended 1%: 24 pairs set aside"), "every pair waited 2%: " + strict.out());
+        assertFalse(CommandRun.of("compare", "--from", doc.toString(), "--rerun-contended", "off").out().contains("set aside"));
     }
 
     @Test

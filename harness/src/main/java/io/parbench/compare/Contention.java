@@ -18,9 +18,10 @@ public final class Contention {
      * A fork whose worker threads waited more than this share of their runnable time for a CPU
      * (beyond what its own worker count forces) is contended. A thread that waits a share s runs at
      * 1 − s of its speed where its wait is on the critical path, so 10% can move a fork by the 10%
-     * that comparisons are calibrated to catch, twice the default threshold; a fork that has the
-     * cores it asked for waits only for the few other threads of its own process or page (GATE.md,
-     * "Contended rounds", has the figures).
+     * that comparisons are calibrated to catch, twice the default threshold. A fork that has the
+     * cores it asked for waits only for the other threads of its own process or page; that this
+     * stays below 10% at W = cores on a quiet machine is still to be measured (GATE.md, "Contended
+     * rounds": scripts/replay-contended prints what the forks waited).
      */
     public static final double CONTENDED_SHARE = 0.10;
 

@@ -119,6 +119,12 @@ public final class CompareCommand implements Callable<Integer> {
             description = "The last look: no check gets more rounds (fewer if the budget holds fewer at the first round's pace). Default: ${DEFAULT-VALUE}.")
     int maxRounds;
 
+    @Option(names = "--rerun-contended", paramLabel = "PERCENT|off",
+            description = "Set aside a pair whose either side's workers waited more than PERCENT of their time for a CPU (beyond what "
+                    + "W workers on fewer cores wait by themselves), and measure its configuration again in the next round. Default: off. "
+                    + "With --from: the decisions the document would have given with this rule (off: without one).")
+    String rerunContended;
+
     @Option(names = "--order-seed", paramLabel = "N", description = "Seed of the rounds' random order (default: a fresh one, recorded).")
     Long orderSeed;
 
@@ -144,10 +150,14 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GateSettings settings = GateSettings.parse(GateSettings.DEFAULT_CONFIDENCE, thresholds, List.of());
         verdictFiles.requireWritable();
+        Double contentionLimit = contentionLimit();
         if (from != null) {
             ComparisonDocument recorded = ComparisonFiles.read(from);
             OutputFile.requireWritable(reportFile(), REPORT_ROLE);
-            return decide(recorded, GateSettings.parse(GateSettings.DEFAULT_CONFIDENCE, recorded.setup().thresholds(), List.of()));
+            ComparisonDocument replayed = rerunContended == null ? recorded : new ComparisonDocument(recorded.format(), recorded.version(),
+                    recorded.run(), recorded.environment(), recorded.setup().withRerunContended(contentionLimit), recorded.plan(),
+                    recorded.rounds());
+            return decide(replayed, GateSettings.parse(GateSettings.DEFAULT_CONFIDENCE, recorded.setup().thresholds(), List.of()));
         }
         if (!undecided.equals("pass") && !undecided.equals("fail")) {
             throw new UserError("--undecided '" + undecided + "': give pass or fail.");
@@ -217,12 +227,12 @@ public final class CompareCommand implements Callable<Integer> {
                     new SideSetup(ComparisonSide.CURRENT, Map.of(), facts.get(ComparisonSide.CURRENT)),
                     thresholds.isEmpty() ? List.of(GateSettings.DEFAULT_THRESHOLD * 100 + "%") : thresholds, SequentialPlan.DEFAULT_ALPHA,
                     SequentialPlan.DEFAULT_FIRST_LOOK, SequentialPlan.DEFAULT_GROWTH, maxRounds, timeBudget, undecided, chosenOrderSeed,
-                    pairing.pairing());
+                    pairing.pairing(), contentionLimit);
             RunInfo info = new RunInfo(ParbenchVersion.current(), EngineStartup.commandLine(spec), Instant.now(), null, false, measure.seed(),
                     chosenProfile.id(), forkSettings);
             ComparisonDocument start = new ComparisonDocument(ComparisonDocument.FORMAT, ComparisonDocument.VERSION, info,
                     machine, setup, plan.configurations(), List.of());
-            ComparisonReplay decisions = new ComparisonReplay(plan.configurations(), setup, settings.thresholds());
+            ComparisonReplay decisions = new ComparisonReplay(plan.configurations(), setup, machine.logicalCores(), settings.thresholds());
             err.printf("Comparing A (%s) with B (the options as given): %d configurations, %d checks; budget %s, rounds of forks"
                             + " (warm-up, then %d x %d ms per side and worker count), order seed %d.%n",
                     differences.entrySet().stream().map(e -> "--baseline-" + e.getKey() + " " + e.getValue())
@@ -280,6 +290,24 @@ public final class CompareCommand implements Callable<Integer> {
                         + kernelIds + " on engines " + engines + ".");
             }
         }
+    }
+
+    /** --rerun-contended as a share (0.1 for 10%), null when off or not given. */
+    private Double contentionLimit() {
+        if (rerunContended == null || rerunContended.equals("off")) {
+            return null;
+        }
+        String digits = rerunContended.endsWith("%") ? rerunContended.substring(0, rerunContended.length() - 1) : rerunContended;
+        double percent;
+        try {
+            percent = Double.parseDouble(digits);
+        } catch (NumberFormatException e) {
+            percent = Double.NaN;
+        }
+        if (!(percent > 0 && percent < 100)) {
+            throw new UserError("--rerun-contended '" + rerunContended + "': give a percentage above 0 and below 100, e.g. 10%, or off.");
+        }
+        return percent / 100;
     }
 
     /** The comparison's HTML page: beside comparison.json, or beside the --from document. */

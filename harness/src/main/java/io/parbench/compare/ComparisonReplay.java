@@ -9,6 +9,8 @@ import io.parbench.results.Configuration;
 import io.parbench.results.ForkResult;
 import io.parbench.results.Status;
 import io.parbench.verdict.SelectorRules;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,8 +25,14 @@ public final class ComparisonReplay {
 
     private final AutoSampling<Configuration> sampling;
     private final Map<Configuration, String> failures = new LinkedHashMap<>();
+    private final Double rerunContended;
+    private final int cores;
+    private final Map<Configuration, List<Integer>> setAside = new LinkedHashMap<>();
 
-    public ComparisonReplay(List<Configuration> plan, ComparisonSetup setup, SelectorRules<Double> thresholds) {
+    /** @param cores the measured machine's logical cores (what W workers wait by themselves is not the machine's doing) */
+    public ComparisonReplay(List<Configuration> plan, ComparisonSetup setup, int cores, SelectorRules<Double> thresholds) {
+        this.rerunContended = setup.rerunContended();
+        this.cores = cores;
         PairedChecks<Configuration> data = new PairedChecks<>(plan, ComparisonReplay::oneWorker);
         Map<CheckKey<Configuration>, Double> byCheck = new HashMap<>();
         data.checks().forEach(check -> byCheck.put(check, thresholds.lookup(check.configuration())));
@@ -35,7 +43,8 @@ public final class ComparisonReplay {
 
     /** Replays a whole document: its decisions as they were when it was written (plus a last look if rounds followed the last one). */
     public static ComparisonReplay of(ComparisonDocument document, SelectorRules<Double> thresholds) {
-        ComparisonReplay replay = new ComparisonReplay(document.plan(), document.setup(), thresholds);
+        ComparisonReplay replay = new ComparisonReplay(document.plan(), document.setup(), document.environment().logicalCores(),
+                thresholds);
         document.rounds().forEach(replay::add);
         replay.finish();
         return replay;
@@ -62,6 +71,9 @@ public final class ComparisonReplay {
             if (a == null || b == null || !usable(a) || !usable(b)) {
                 failures.putIfAbsent(configuration, failure(round.round(), a, b));
                 sampling.failed(configuration);
+            } else if (Contention.setsAside(rerunContended, Contention.machineShare(a, cores), Contention.machineShare(b, cores))) {
+                // Not a round of its checks: the configuration stays needed, so the next round measures it again.
+                setAside.computeIfAbsent(configuration, k -> new ArrayList<>()).add(round.round());
             } else {
                 sampling.data().record(round.round(), configuration, ForkValues.of(a.samples()), ForkValues.of(b.samples()));
             }
@@ -93,6 +105,11 @@ public final class ComparisonReplay {
 
     public AutoSampling<Configuration> sampling() {
         return sampling;
+    }
+
+    /** The rounds whose pair of each configuration the contention rule set aside, in order (none when it is off). */
+    public Map<Configuration, List<Integer>> setAside() {
+        return Collections.unmodifiableMap(setAside);
     }
 
     /** Configurations that failed, with the first failure's reason. */

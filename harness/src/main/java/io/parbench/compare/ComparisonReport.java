@@ -56,7 +56,7 @@ public final class ComparisonReport {
         checks.sort(Check.READING_ORDER);
         ComparisonSetup setup = document.setup();
         return new GateReport(FORMAT, ComparisonDocument.VERSION, source(document, setup.baseline()), source(document, setup.current()),
-                settings, method(sampling.plan(), setup), "fail".equals(setup.undecided()), checks, notes(document, sampling));
+                settings, method(sampling.plan(), setup), "fail".equals(setup.undecided()), checks, notes(document, replay));
     }
 
     private static Comparison comparison(CheckKey<Configuration> key, AutoSampling<Configuration> sampling, double threshold) {
@@ -99,13 +99,16 @@ public final class ComparisonReport {
                 + " (or earlier when the budget ends), each check tested at each look at one-sided "
                 + Format.percent(plan.alpha()) + " / (" + plan.checks() + " checks x " + plan.looks() + " looks) (Bonferroni alpha spending over"
                 + " looks and checks: at most " + Format.percent(plan.alpha()) + " chance of any false regression); undecided checks "
-                + ("fail".equals(setup.undecided()) ? "fail" : "pass") + " (--undecided " + setup.undecided() + ")";
+                + ("fail".equals(setup.undecided()) ? "fail" : "pass") + " (--undecided " + setup.undecided() + ")"
+                + (setup.rerunContended() == null ? "" : "; a pair whose either side's workers waited more than "
+                        + Format.percent(setup.rerunContended()) + " of their time for a CPU is set aside and measured again (--rerun-contended)");
     }
 
     /** A load average above this many runnable threads per core is a busy machine (the forks alone stay near one). */
     static final double BUSY_LOAD_PER_CORE = 1.5;
 
-    private static List<String> notes(ComparisonDocument document, AutoSampling<Configuration> sampling) {
+    private static List<String> notes(ComparisonDocument document, ComparisonReplay replay) {
+        AutoSampling<Configuration> sampling = replay.sampling();
         List<String> notes = new ArrayList<>();
         if (!document.run().complete()) {
             notes.add("The comparison did not finish: these are the decisions from the rounds it completed.");
@@ -114,13 +117,68 @@ public final class ComparisonReport {
                 + sampling.checks().stream().filter(k -> !sampling.decisions().containsKey(k)).count();
         notes.add(sampling.rounds() + " rounds in " + budgetUsed(document) + " of a " + Format.duration(document.setup().budget())
                 + " budget; " + sampling.looksTaken() + " look(s); " + open + " of " + sampling.checks().size() + " checks undecided.");
-        busyMachine(document, open).ifPresent(notes::add);
+        setAside(document.setup(), replay).ifPresent(notes::add);
+        int cores = document.environment().logicalCores();
+        boolean measured = document.rounds().stream().anyMatch(round -> Contention.worst(round, cores).isPresent());
+        (measured ? contendedRounds(document, open) : busyMachine(document, open)).ifPresent(notes::add);
         return notes;
     }
 
     /**
+     * The rounds in which the machine took more than {@link Contention#CONTENDED_SHARE} from a
+     * fork's workers, by the forks' own measured run-queue wait; empty when no round was.
+     */
+    static Optional<String> contendedRounds(ComparisonDocument document, long undecided) {
+        int cores = document.environment().logicalCores();
+        List<String> contended = new ArrayList<>();
+        for (ComparisonRound round : document.rounds()) {
+            Contention.worst(round, cores).ifPresent(worst -> {
+                double share = Contention.machineShare(worst, cores);
+                if (Contention.contended(share)) {
+                    // The first in words, the rest by their figure: a loaded comparison can have thirty.
+                    contended.add("round " + round.round() + ": " + (contended.isEmpty() ? Contention.wording(share) : Format.percent(share))
+                            + " (" + worst.configuration().label() + ", side " + worst.side().letter() + ")");
+                }
+            });
+        }
+        if (contended.isEmpty()) {
+            return Optional.empty();
+        }
+        String rounds = String.join("; ", contended) + ". Other work on the machine took the CPUs these forks' workers were ready to"
+                + " run on (more than " + Format.percent(Contention.CONTENDED_SHARE) + " of their time)";
+        return Optional.of(undecided == 0 ? rounds + "; every check was decided all the same."
+                : rounds + "; that is the likely reason for the " + undecided + " undecided check" + (undecided == 1 ? "" : "s")
+                        + ". Compare where nothing else runs, or give it a larger --budget.");
+    }
+
+    /** With --rerun-contended: how many pairs it set aside, per check that lost rounds to it. */
+    private static Optional<String> setAside(ComparisonSetup setup, ComparisonReplay replay) {
+        if (setup.rerunContended() == null) {
+            return Optional.empty();
+        }
+        Map<Configuration, List<Integer>> setAside = replay.setAside();
+        int pairs = setAside.values().stream().mapToInt(List::size).sum();
+        String rule = "--rerun-contended " + Format.percent(setup.rerunContended()) + ": ";
+        if (pairs == 0) {
+            return Optional.of(rule + "no pair was set aside (no fork's workers waited more than that for a CPU).");
+        }
+        AutoSampling<Configuration> sampling = replay.sampling();
+        List<String> perCheck = new ArrayList<>();
+        for (CheckKey<Configuration> check : sampling.checks()) {
+            long rounds = sampling.data().configurationsOf(check).stream()
+                    .flatMap(c -> setAside.getOrDefault(c, List.of()).stream()).distinct().count();
+            if (rounds > 0) {
+                perCheck.add(check.configuration().label() + " " + check.metric().id() + " " + rounds);
+            }
+        }
+        return Optional.of(rule + pairs + " pair" + (pairs == 1 ? "" : "s") + " set aside (either side's workers waited more than that for a"
+                + " CPU) and measured again in the next round; rounds set aside per check: " + String.join(", ", perCheck) + ".");
+    }
+
+    /**
      * Other work on the machine is what makes forks of one build differ by tens of percent, and
-     * checks stay undecided; the load average says so. The forks themselves keep up to W threads
+     * checks stay undecided; where no fork measured what the machine took from it (older
+     * documents), the load average says so. The forks themselves keep up to W threads
      * busy, so only a load well above the cores counts as busy. The load is this machine's, so it
      * says nothing of a browser measured on another one (--webdriver-url).
      */

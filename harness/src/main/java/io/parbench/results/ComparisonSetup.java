@@ -19,10 +19,14 @@ import java.util.Map;
  * @param pairing per engine, how A and B met: {@link #IN_FORK} (both in the same page or JVM,
  *     their blocks interleaved), or separate forks with the reason they could not share one;
  *     empty in documents of version 1 (separate forks)
+ * @param rerunContended the pre-registered rule ({@code --rerun-contended}): a pair whose either
+ *     side's workers waited more than this share of their runnable time for a CPU is set aside and
+ *     its configuration measured again (compare.Contention); null: off, and in older documents
  */
 public record ComparisonSetup(
         SideSetup baseline, SideSetup current, List<String> thresholds, double alpha, int firstLook, double lookGrowth,
-        int maxRounds, Duration budget, String undecided, long orderSeed, Map<String, String> pairing) {
+        int maxRounds, Duration budget, String undecided, long orderSeed, Map<String, String> pairing,
+        Double rerunContended) {
 
     /** The pairing of an engine whose sides share each fork. */
     public static final String IN_FORK = "in-fork";
@@ -35,7 +39,13 @@ public record ComparisonSetup(
     /** This setup with the plan's last look moved, as fitting the plan to the budget does. */
     public ComparisonSetup withMaxRounds(int rounds) {
         return new ComparisonSetup(baseline, current, thresholds, alpha, firstLook, lookGrowth, rounds, budget, undecided, orderSeed,
-                pairing);
+                pairing, rerunContended);
+    }
+
+    /** This setup with another contention rule (a replay asking what the rule would have decided). */
+    public ComparisonSetup withRerunContended(Double limit) {
+        return new ComparisonSetup(baseline, current, thresholds, alpha, firstLook, lookGrowth, maxRounds, budget, undecided, orderSeed,
+                pairing, limit);
     }
 
     /** How an engine's sides met (see {@code pairing}). */

@@ -12,10 +12,15 @@ import java.util.List;
  * @param samples steps/s of each of its blocks, raw
  * @param positions each sample's position in the fork's sequence of blocks (empty in version 1)
  * @param reason why it failed, when it did
+ * @param runQueueShare what the machine took from its blocks: the share of their worker threads'
+ *     runnable time spent waiting for a CPU ({@link MachineAccounting#runQueueShare}), 0 to 1;
+ *     null where unknown (a remote browser, an engine without the machine's figures, documents
+ *     written before it was recorded)
  */
 public record ForkResult(
         Configuration configuration, ComparisonSide side, int fork, Status status, String reason, List<Double> samples,
-        List<Integer> positions, String checksum, String expectedChecksum, Double poolStartupMillis) {
+        List<Integer> positions, String checksum, String expectedChecksum, Double poolStartupMillis,
+        Double runQueueShare) {
 
     public ForkResult {
         samples = samples == null ? List.of() : List.copyOf(samples);

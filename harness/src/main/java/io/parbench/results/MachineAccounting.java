@@ -17,6 +17,33 @@ public record MachineAccounting(List<ThreadTimes> threads, String unavailable) {
     }
 
     /**
+     * The share of the worker threads' runnable time that they waited for a CPU over the given
+     * blocks: Σ run-queue wait / Σ (CPU time + run-queue wait), over every thread of every block.
+     *
+     * <p>Against the time the threads wanted a CPU, not threads × wall time: a worker asleep or
+     * parked (waiting for work, a serial phase) neither dilutes nor adds to the figure, so a
+     * kernel whose worker 0 carries a serial part shows the wait of that worker, which is what
+     * slowed the fork, instead of a share divided by W. Busy-waiting counts as wanting a CPU.
+     *
+     * @return null when unknown: no blocks, a block without the machine's figures (none taken,
+     *     or {@code unavailable}), or threads that neither ran nor waited
+     */
+    public static Double runQueueShare(List<MachineAccounting> blocks) {
+        if (blocks.isEmpty() || blocks.stream().anyMatch(b -> b == null || b.unavailable() != null)) {
+            return null;
+        }
+        long waited = 0;
+        long wanted = 0;
+        for (MachineAccounting block : blocks) {
+            for (ThreadTimes t : block.threads()) {
+                waited += t.runQueueNs();
+                wanted += t.cpuNs() + t.runQueueNs();
+            }
+        }
+        return wanted > 0 ? (double) waited / wanted : null;
+    }
+
+    /**
      * One thread during the blocks.
      *
      * @param name its name (e.g. {@code pb-worker-1}, {@code DedicatedWorker thread})

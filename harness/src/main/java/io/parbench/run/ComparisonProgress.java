@@ -1,7 +1,8 @@
 package io.parbench.run;
 
-import io.parbench.process.Shutdown;
+import io.parbench.compare.Contention;
 import io.parbench.engines.ForkPlan;
+import io.parbench.process.Shutdown;
 import io.parbench.results.ComparisonRound;
 import io.parbench.results.ComparisonSide;
 import io.parbench.results.ForkResult;
@@ -54,12 +55,20 @@ public final class ComparisonProgress {
                 + " (as many rounds as the " + Format.duration(budget) + " budget holds at the first round's pace, up to --max-rounds)");
     }
 
-    void round(ComparisonRound round, long decided, int checks, Duration elapsed, Duration budget) {
+    /** @param cores the measured machine's, for what its forks' workers waited for a CPU by themselves */
+    void round(ComparisonRound round, int cores, long decided, int checks, Duration elapsed, Duration budget) {
         clear();
         Duration left = budget.minus(elapsed);
-        out.printf("round %d: %d forks; %d of %d checks decided; %s elapsed, %s of the budget left%n", round.round(),
+        out.printf("round %d: %d forks; %d of %d checks decided; %s elapsed, %s of the budget left%s%n", round.round(),
                 round.forks().stream().mapToInt(ForkResult::fork).distinct().count(),
-                decided, checks, Format.duration(elapsed), left.isNegative() ? "none" : Format.duration(left));
+                decided, checks, Format.duration(elapsed), left.isNegative() ? "none" : Format.duration(left), contention(round, cores));
+    }
+
+    /** A contended round says so, with what its most contended fork's workers waited for a CPU. */
+    private static String contention(ComparisonRound round, int cores) {
+        return Contention.worst(round, cores).map(worst -> Contention.machineShare(worst, cores)).filter(Contention::contended)
+                .map(share -> "; " + Contention.wording(share))
+                .orElse("");
     }
 
     private void clear() {

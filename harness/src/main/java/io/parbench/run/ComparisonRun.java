@@ -12,6 +12,7 @@ import io.parbench.results.ComparisonRound;
 import io.parbench.results.ComparisonSide;
 import io.parbench.results.Configuration;
 import io.parbench.results.ForkResult;
+import io.parbench.results.MachineAccounting;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.RunInfo;
 import io.parbench.results.SavedDocument;
@@ -96,7 +97,7 @@ public final class ComparisonRun {
                 fitPlanToBudget(roundNanos);
             }
             save();
-            progress.round(round, decisions.sampling().decided(), decisions.sampling().checks().size(),
+            progress.round(round, document.environment().logicalCores(), decisions.sampling().decided(), decisions.sampling().checks().size(),
                     Duration.ofNanos(System.nanoTime() - startNanos), budget);
         }
         decisions.finish();
@@ -176,10 +177,13 @@ public final class ComparisonRun {
                 Configuration c = fork.configuration(w);
                 List<Double> samples = new ArrayList<>();
                 List<Integer> positions = new ArrayList<>();
+                List<MachineAccounting> machine = new ArrayList<>();
                 for (int i = 0; i < m.blocks().size(); i++) {
-                    if (m.blocks().get(i).block().equals(point)) {
-                        samples.add(m.blocks().get(i).stepsPerSecond());
+                    ForkMeasurement.MeasuredBlock measured = m.blocks().get(i);
+                    if (measured.block().equals(point)) {
+                        samples.add(measured.stepsPerSecond());
                         positions.add(i);
+                        machine.add(measured.accounting() == null ? null : measured.accounting().machine());
                     }
                 }
                 boolean failedHere = m.status() == Status.FAILED && (m.failedAt() == null || m.failedAt().equals(point)
@@ -189,7 +193,7 @@ public final class ComparisonRun {
                         ? expected.verify(c, Status.FAILED, m.reason(), checksum)
                         : expected.verify(c, m.status() == Status.FALLBACK && w > 1 ? Status.FALLBACK : Status.OK, m.reason(), checksum);
                 results.add(new ForkResult(c, filedAs == null ? side : filedAs, id, verdict.status(), verdict.reason(), samples, positions, checksum, verdict.expected(),
-                        m.poolStartupMillis()));
+                        m.poolStartupMillis(), MachineAccounting.runQueueShare(machine)));
             }
         }
         progress.forkDone(results);

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +53,8 @@ class CompareCommandTest {
         "--engines native --baseline-assets . --webdriver-url http://127.0.0.1:9 | With --webdriver-url only the remote chromium is measured",
         "--webdriver-url http://127.0.0.1:9 --baseline-browser-path /bin/true | --baseline-browser-path is a browser on this machine",
         "--webdriver-url http://127.0.0.1:9 --baseline-capability x={bad | --baseline-capability value {bad is not valid JSON",
+        "--engines native --baseline-assets . --rerun-contended 150% | --rerun-contended '150%': give a percentage above 0 and below 100",
+        "--engines native --baseline-assets . --rerun-contended some | --rerun-contended 'some': give a percentage above 0 and below 100",
     })
     void badInputIsOneSentenceAndExitCode2(String args, String expected) {
         CommandRun run = CommandRun.of(("compare " + args).split(" +"));
@@ -137,6 +140,37 @@ class CompareCommandTest {
         assertFalse(run.out().contains("The machine was busy"), run.out());
     }
 
+    /** Where the forks measured what the machine took from them, that names the contended rounds, not the load average. */
+    @Test
+    void contendedRoundsAreNamedByWhatTheirForksWaitedForACpu() throws IOException {
+        CommandRun run = CommandRun.of("compare", "--from", document(1.0, "pass", 5.04, Map.of(), Set.of(4, 7)).toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("round 4: contended — its forks' workers waited up to 23% of their time for a CPU (native/sum"),
+                run.out());
+        assertTrue(run.out().contains("; round 7: 23% (native/sum"), "the rest by their figure: " + run.out());
+        assertFalse(run.out().contains("round 5: contended"), run.out());
+        assertFalse(run.out().contains("The machine was busy"), "the measured figure replaces the load average: " + run.out());
+        assertFalse(run.out().contains("set aside"), "the rule is off by default: " + run.out());
+        CommandRun calm = CommandRun.of("compare", "--from", document(1.0, "pass", 5.04, Map.of(), Set.of()).toString());
+        assertFalse(calm.out().contains("contended"), calm.out());
+        assertFalse(calm.out().contains("The machine was busy"), "a load average the forks did not feel: " + calm.out());
+    }
+
+    /** A replay with the rule sets the contended pairs aside: their checks have those rounds fewer. */
+    @Test
+    void theRerunRuleSetsAsideContendedPairsAndCountsThemPerCheck() throws IOException {
+        Path doc = document(1.0, "pass", null, Map.of(), Set.of(4, 7));
+        Path json = dir.resolve("v.json");
+        CommandRun run = CommandRun.of("compare", "--from", doc.toString(), "--rerun-contended", "10%", "--json", json.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("--rerun-contended 10%: 2 pairs set aside"), run.out());
+        assertTrue(run.out().contains("rounds set aside per check: native/sum"), run.out());
+        assertTrue(Files.readString(json).contains("is set aside and measured again (--rerun-contended)"), "the method says so");
+        CommandRun strict = CommandRun.of("compare", "--from", doc.toString(), "--rerun-contended", "1%");
+        assertTrue(strict.out().contains("--rerun-contended 1%: 24 pairs set aside"), "every pair waited 2%: " + strict.out());
+        assertFalse(CommandRun.of("compare", "--from", doc.toString(), "--rerun-contended", "off").out().contains("set aside"));
+    }
+
     @Test
     void theJsonJunitAndMarkdownAreWritten() throws IOException {
         Path json = dir.resolve("v.json");
@@ -180,6 +214,15 @@ class CompareCommandTest {
 
     /** The same, measured by these engines (their facts say where). */
     private Path document(double factor, String undecided, Double load, Map<String, EngineFacts> engines) throws IOException {
+        return document(factor, undecided, load, engines, null);
+    }
+
+    /**
+     * The same, every fork's workers waiting 2% of their time for a CPU, but in the contended
+     * rounds, where side B's at W = 2 waited 23% and ran 23% slower (null: no figures).
+     */
+    private Path document(double factor, String undecided, Double load, Map<String, EngineFacts> engines, Set<Integer> contended)
+            throws IOException {
         Random rng = new Random(7);
         List<Configuration> plan = List.of(new Configuration("native", "sum", null, 1 << 20, 1),
                 new Configuration("native", "sum", null, 1 << 20, 2));
@@ -188,8 +231,11 @@ class CompareCommandTest {
             List<ForkResult> forks = new ArrayList<>();
             for (Configuration c : plan) {
                 double base = c.workers() == 1 ? 2000 : 3000;
-                forks.add(fork(c, ComparisonSide.BASELINE, base * Math.exp(0.03 * rng.nextGaussian())));
-                forks.add(fork(c, ComparisonSide.CURRENT, base * factor * Math.exp(0.03 * rng.nextGaussian())));
+                boolean slowed = contended != null && contended.contains(r) && c.workers() == 2;
+                Double quiet = contended == null ? null : 0.02;
+                forks.add(fork(c, ComparisonSide.BASELINE, base * Math.exp(0.03 * rng.nextGaussian()), quiet));
+                forks.add(fork(c, ComparisonSide.CURRENT, base * factor * (slowed ? 0.77 : 1) * Math.exp(0.03 * rng.nextGaussian()),
+                        slowed ? Double.valueOf(0.23) : quiet));
             }
             rounds.add(new ComparisonRound(r, Instant.EPOCH, forks, load));
         }
@@ -199,15 +245,16 @@ class CompareCommandTest {
                 new Environment("host", "Linux", "amd64", "cpu", 2, 1L << 30, "jvm", engines),
                 new ComparisonSetup(new SideSetup(ComparisonSide.BASELINE, Map.of("assets", "/elsewhere"), Map.of()),
                         new SideSetup(ComparisonSide.CURRENT, Map.of(), Map.of()), List.of("5%"), 0.05, 6, 2, 30,
-                        Duration.ofMinutes(5), undecided, 1, Map.of()),
+                        Duration.ofMinutes(5), undecided, 1, Map.of(), null),
                 plan, rounds);
         Path file = dir.resolve("comparison.json");
         ComparisonFiles.write(doc, file);
         return file;
     }
 
-    private static ForkResult fork(Configuration c, ComparisonSide side, double level) {
+    private static ForkResult fork(Configuration c, ComparisonSide side, double level, Double runQueueShare) {
         List<Double> samples = List.of(level * 0.99, level, level * 1.01, level * 1.005, level * 0.995);
-        return new ForkResult(c, side, 0, Status.OK, null, samples, List.of(), "00000000000000aa", "00000000000000aa", null);
+        return new ForkResult(c, side, 0, Status.OK, null, samples, List.of(), "00000000000000aa", "00000000000000aa", null,
+                runQueueShare);
     }
 }

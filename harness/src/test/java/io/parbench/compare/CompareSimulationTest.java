@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parbench.change.ForkValues;
 import io.parbench.change.LogChange;
 import io.parbench.compare.SimulatedComparison.Config;
+import io.parbench.text.Format;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,6 +110,68 @@ class CompareSimulationTest {
                     rounds, 100 * coverage);
             assertTrue(coverage >= 0.93 && coverage <= 0.975, rounds + " rounds: coverage " + coverage);
         }
+    }
+
+    /** A machine under load: a third of the fork pairs meet a contention episode, a third of those on both sides. */
+    static final SimulatedComparison.Load LOADED = new SimulatedComparison.Load(1 / 3.0, 1 / 3.0, 0);
+
+    /**
+     * The pre-registered rule on a loaded machine ({@link #LOADED}): a pair whose either side
+     * waited beyond the limit for a CPU is set aside. It must keep the A/A false alarms within 5%,
+     * and it is adopted only if it also catches more 10% slowdowns than compare without it.
+     */
+    @Test
+    void underLoadTheRerunRuleKeepsFalseAlarmsWithinAlphaAndCatchesMore() {
+        double without = power(LOADED, null, 1000, 6);
+        double with = power(LOADED, Contention.CONTENDED_SHARE, 1000, 6);
+        double falseAlarms = falseAlarmRate(LOADED, Contention.CONTENDED_SHARE, 2000, 7);
+        System.out.printf("loaded machine, --rerun-contended %s: A/A any regression %.2f%%; 10%% slowdown caught %.1f%% (without the rule %.1f%%)%n",
+                Format.percent(Contention.CONTENDED_SHARE), 100 * falseAlarms, 100 * with, 100 * without);
+        assertTrue(falseAlarms <= 0.05, "false alarms " + falseAlarms);
+        assertTrue(with > without, "with the rule " + with + ", without " + without);
+    }
+
+    /** The table GATE.md quotes: loads and limits ({@code -Dparbench.simulation.sweep=true}). */
+    @Test
+    void rerunRuleSweep() {
+        Assumptions.assumeTrue(Boolean.getBoolean("parbench.simulation.sweep"), "the sweep runs on request");
+        for (double hidden : new double[] {0, 0.25}) {
+            for (double episodes : new double[] {0.15, 1 / 3.0, 0.5}) {
+                SimulatedComparison.Load load = new SimulatedComparison.Load(episodes, 1 / 3.0, hidden);
+                for (Double limit : new Double[] {null, 0.05, 0.10, 0.20, 0.30}) {
+                    System.out.printf("episodes %.2f, hidden %.2f, limit %s: A/A any regression %.2f%%, 10%% slowdown caught %.1f%%%n",
+                            episodes, hidden, limit == null ? "off" : Format.percent(limit), 100 * falseAlarmRate(load, limit, 2000, 8),
+                            100 * power(load, limit, 1000, 9));
+                }
+            }
+        }
+    }
+
+    /** Share of comparisons that caught 10% more work on byo nbody (a throughput regression at W = 1 or 2). */
+    private static double power(SimulatedComparison.Load load, Double limit, int trials, long seed) {
+        RandomGenerator rng = new Well19937c(seed);
+        List<Config> plan = SimulatedComparison.smallPlan(SimulatedComparison.BROWSER, SimulatedComparison.NATIVE_SUM);
+        Set<Config> slowed = new HashSet<>(plan.subList(0, 2));
+        int caught = 0;
+        for (int t = 0; t < trials; t++) {
+            AutoSampling<Config> result = SimulatedComparison.run(plan, slowed, SLOWER, THRESHOLD, BUDGET_PAIRS, load, limit, rng);
+            if (SimulatedComparison.throughputRegression(result, plan.get(0)) || SimulatedComparison.throughputRegression(result, plan.get(1))) {
+                caught++;
+            }
+        }
+        return (double) caught / trials;
+    }
+
+    private static double falseAlarmRate(SimulatedComparison.Load load, Double limit, int trials, long seed) {
+        RandomGenerator rng = new Well19937c(seed);
+        List<Config> plan = SimulatedComparison.smallPlan(SimulatedComparison.BROWSER, SimulatedComparison.NATIVE_SUM);
+        int alarms = 0;
+        for (int t = 0; t < trials; t++) {
+            if (SimulatedComparison.anyRegression(SimulatedComparison.run(plan, Set.of(), 1, THRESHOLD, BUDGET_PAIRS, load, limit, rng))) {
+                alarms++;
+            }
+        }
+        return (double) alarms / trials;
     }
 
     private static double falseAlarmRate(ForkNoise browser, ForkNoise nativeSum, int trials, long seed) {

@@ -40,6 +40,17 @@ final class SimulatedComparison {
      */
     static AutoSampling<Config> run(List<Config> plan, Set<Config> slowed, double factor, double threshold, int budgetPairs,
             RandomGenerator rng) {
+        return run(plan, slowed, factor, threshold, budgetPairs, Load.NONE, null, rng);
+    }
+
+    /**
+     * The same on a loaded machine: contention episodes slow forks and show in their run-queue
+     * share, and with the pre-registered rule ({@code rerunContended}, null: off) a pair whose
+     * either side waited beyond it is set aside, as {@link ComparisonReplay} does: its pair still
+     * costs its time, its configuration is measured again in the next round.
+     */
+    static AutoSampling<Config> run(List<Config> plan, Set<Config> slowed, double factor, double threshold, int budgetPairs,
+            Load load, Double rerunContended, RandomGenerator rng) {
         PairedChecks<Config> data = new PairedChecks<>(plan,
                 c -> c.workers() == 1 ? null : plan.stream().filter(o -> o.series().equals(c.series()) && o.workers() == 1).findFirst().orElse(null));
         Map<CheckKey<Config>, Double> thresholds = new HashMap<>();
@@ -54,9 +65,13 @@ final class SimulatedComparison {
             int round = sampling.rounds() + 1;
             for (Config c : next) {
                 double drift = c.noise().drift(rng);
-                double a = ForkValues.of(c.noise().fork(c.throughput(), drift, rng));
-                double b = ForkValues.of(c.noise().fork(c.throughput() * (slowed.contains(c) ? factor : 1), drift, rng));
-                data.record(round, c, a, b);
+                Load.Pair contention = load.pair(rng);
+                double a = ForkValues.of(c.noise().fork(c.throughput() * contention.baseline().speed(), drift, rng));
+                double b = ForkValues.of(c.noise().fork(c.throughput() * (slowed.contains(c) ? factor : 1) * contention.current().speed(),
+                        drift, rng));
+                if (!Contention.setsAside(rerunContended, contention.baseline().share(), contention.current().share())) {
+                    data.record(round, c, a, b);
+                }
             }
             spent += next.size();
             sampling.roundDone();
@@ -66,6 +81,46 @@ final class SimulatedComparison {
         }
         sampling.finish();
         return sampling;
+    }
+
+    /**
+     * A loaded machine, per pair of forks: with {@code episodes} a contention episode reaches the
+     * pair, both sides with {@code bothSides}, else one side at random. A contended side runs 20–60%
+     * slower and shows a run-queue share that follows its slowdown loosely (0.6–1.1 of it: not every
+     * slowdown is on the critical path, not every wait costs), except a {@code hidden} share of
+     * contended sides, slowed by what the run queue does not show (memory bandwidth, a sibling
+     * hyperthread), which wait as little as other forks: 1–4% of their time (the fork's own other
+     * threads).
+     */
+    record Load(double episodes, double bothSides, double hidden) {
+
+        static final Load NONE = new Load(0, 0, 0);
+
+        /** What the machine did to one side's fork: its speed (1: untouched) and its run-queue share. */
+        record Side(double speed, double share) {}
+
+        record Pair(Side baseline, Side current) {}
+
+        /** A quiet machine draws nothing, so the simulations without load see the same numbers as before it was modelled. */
+        Pair pair(RandomGenerator rng) {
+            if (this.equals(NONE)) {
+                return new Pair(new Side(1, 0), new Side(1, 0));
+            }
+            boolean episode = rng.nextDouble() < episodes;
+            boolean both = episode && rng.nextDouble() < bothSides;
+            boolean baselineFirst = rng.nextBoolean();
+            return new Pair(side(both || (episode && baselineFirst), rng), side(both || (episode && !baselineFirst), rng));
+        }
+
+        private Side side(boolean contended, RandomGenerator rng) {
+            double quiet = 0.01 + 0.03 * rng.nextDouble();
+            if (!contended) {
+                return new Side(1, quiet);
+            }
+            double slowdown = 0.2 + 0.4 * rng.nextDouble();
+            double share = rng.nextDouble() < hidden ? quiet : Math.min(1, slowdown * (0.6 + 0.5 * rng.nextDouble()));
+            return new Side(1 - slowdown, share);
+        }
     }
 
     static boolean anyRegression(AutoSampling<Config> sampling) {

@@ -1,6 +1,7 @@
 package io.parbench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.change.Outcome;
@@ -18,7 +19,9 @@ import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.Environment;
 import io.parbench.results.ForkResult;
+import io.parbench.results.MachineAccounting;
 import io.parbench.results.MeasurementSettings;
+import io.parbench.results.PointAccounting;
 import io.parbench.results.RunInfo;
 import io.parbench.results.SideSetup;
 import io.parbench.results.Status;
@@ -50,6 +53,9 @@ class ComparisonRunTest {
 
     @TempDir Path dir;
 
+    /** What the runs printed as they went. */
+    private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
     /**
      * An engine whose forks land 5% apart from one another (iterations inside one 1% apart), side B's
      * blocks at {@code factor} of side A's.
@@ -62,11 +68,24 @@ class ComparisonRunTest {
             List<ForkMeasurement.MeasuredBlock> blocks = new ArrayList<>();
             for (Block block : fork.order()) {
                 double rate = (block.workers() == 1 ? 1000 : 1900) * (block.side() == ComparisonSide.CURRENT ? factor : 1) * level;
-                blocks.add(new ForkMeasurement.MeasuredBlock(block, rate * (1 + 0.01 * rng.nextGaussian())));
+                blocks.add(new ForkMeasurement.MeasuredBlock(block, rate * (1 + 0.01 * rng.nextGaussian()), machine(block), null));
             }
             Map<Block, String> checksums = new HashMap<>();
             fork.order().forEach(block -> checksums.put(block, "00000000000000aa"));
             return new ForkMeasurement(Status.OK, null, blocks, checksums, null, null, null, null, 1, List.of());
+        }
+
+        /**
+         * What the machine gave a block's workers: side B's each ran 3 ms and waited 1 ms for a CPU
+         * (a quarter of the time they wanted one); side A's blocks have no machine figures.
+         */
+        private static PointAccounting machine(Block block) {
+            if (block.side() == ComparisonSide.BASELINE) {
+                return null;
+            }
+            List<MachineAccounting.ThreadTimes> threads = IntStream.rangeClosed(1, block.workers())
+                    .mapToObj(w -> new MachineAccounting.ThreadTimes("pb-worker-" + w, 3_000_000, 1_000_000)).toList();
+            return new PointAccounting(1, 4_000_000, 10, null, new MachineAccounting(threads, null));
         }
     }
 
@@ -76,10 +95,15 @@ class ComparisonRunTest {
 
     /** @param inFork whether one engine measures both sides in each fork */
     private ComparisonDocument run(double factor, Duration budget, boolean inFork) {
+        return run(factor, budget, inFork, null);
+    }
+
+    /** @param rerunContended the contention rule's limit, null: off */
+    private ComparisonDocument run(double factor, Duration budget, boolean inFork, Double rerunContended) {
         Random rng = new Random(3);
         ComparisonSetup setup = new ComparisonSetup(new SideSetup(ComparisonSide.BASELINE, Map.of("adapter", "old"), Map.of()),
                 new SideSetup(ComparisonSide.CURRENT, Map.of(), Map.of()), List.of("5%"), 0.05, 6, 2, 30, budget, "pass", 11,
-                Map.of("sim", inFork ? ComparisonSetup.IN_FORK : "separate forks"));
+                Map.of("sim", inFork ? ComparisonSetup.IN_FORK : "separate forks"), rerunContended);
         MeasurementSettings settings = new MeasurementSettings(1, 0, 3, 1);
         ComparisonDocument start = new ComparisonDocument(ComparisonDocument.FORMAT, ComparisonDocument.VERSION,
                 new RunInfo("test", List.of(), Instant.now(), null, false, 42, "quick", settings),
@@ -88,9 +112,9 @@ class ComparisonRunTest {
         engines.put(ComparisonSide.BASELINE, inFork ? Map.of() : Map.of("sim", new SimulatedEngine(1, rng)));
         engines.put(ComparisonSide.CURRENT, inFork ? Map.of() : Map.of("sim", new SimulatedEngine(factor, rng)));
         Map<String, Engine> paired = inFork ? Map.of("sim", new SimulatedEngine(factor, rng)) : Map.of();
-        ComparisonReplay decisions = new ComparisonReplay(PLAN, setup, SETTINGS.thresholds());
+        ComparisonReplay decisions = new ComparisonReplay(PLAN, setup, 2, SETTINGS.thresholds());
         return new ComparisonRun(start, engines, paired, settings, new ExpectedChecksums(c -> Optional.empty()), decisions,
-                dir.resolve("comparison.json"), new ComparisonProgress(new PrintStream(new ByteArrayOutputStream()), false)).execute();
+                dir.resolve("comparison.json"), new ComparisonProgress(new PrintStream(progress), false)).execute();
     }
 
     @Test
@@ -140,6 +164,42 @@ class ComparisonRunTest {
         assertEquals(2, replay.sampling().decisions().values().stream()
                 .filter(d -> d.outcome() == Outcome.REGRESSION).count());
         assertTrue(doc.rounds().size() <= 30, "rounds " + doc.rounds().size());
+    }
+
+    @Test
+    void eachForkRecordsTheShareOfItsWorkersTimeThatWaitedForACpuAndTheFileKeepsIt() {
+        ComparisonDocument doc = run(1, Duration.ofMinutes(5), true);
+        ComparisonDocument read = ComparisonFiles.read(dir.resolve("comparison.json"));
+        for (ComparisonDocument d : List.of(doc, read)) {
+            for (ComparisonRound round : d.rounds()) {
+                for (ForkResult fork : round.forks()) {
+                    if (fork.side() == ComparisonSide.CURRENT) {
+                        assertEquals(0.25, fork.runQueueShare(), 1e-12, "1 ms waited of the 4 ms its workers wanted a CPU");
+                    } else {
+                        assertNull(fork.runQueueShare(), "unknown where the blocks have no machine figures");
+                    }
+                }
+            }
+        }
+        assertTrue(progress.toString().contains("round 1: 1 forks; 0 of 3 checks decided;"), progress.toString());
+        assertTrue(progress.toString().lines().filter(l -> l.startsWith("round ")).allMatch(l -> l.endsWith(
+                "; contended — its forks' workers waited up to 25% of their time for a CPU")), "each round says so as it ends: " + progress);
+    }
+
+    /** Side B's workers wait a quarter of their time in every fork: with the rule below that, no pair counts, and each is measured again. */
+    @Test
+    void withTheRuleContendedPairsAreSetAsideAndMeasuredAgainInTheNextRound() {
+        ComparisonDocument doc = run(1 / 1.2, Duration.ofMinutes(5), true, 0.2);
+        assertEquals(30, doc.rounds().size(), "nothing is decided, so every round up to the last look measures both");
+        doc.rounds().forEach(round -> assertEquals(4, round.forks().size()));
+        ComparisonDocument read = ComparisonFiles.read(dir.resolve("comparison.json"));
+        assertEquals(0.2, read.setup().rerunContended(), "the rule is in the setup, so a replay applies it too");
+        ComparisonReplay replay = ComparisonReplay.of(read, SETTINGS.thresholds());
+        assertEquals(IntStream.rangeClosed(1, 30).boxed().toList(), replay.setAside().get(PLAN.get(0)), "every round's pair set aside");
+        assertTrue(replay.sampling().decisions().values().stream().noneMatch(d -> d.outcome().decided()), "no round counted");
+        ComparisonReplay lenient = ComparisonReplay.of(run(1 / 1.2, Duration.ofMinutes(5), true, 0.3), SETTINGS.thresholds());
+        assertTrue(lenient.setAside().isEmpty());
+        assertEquals(2, lenient.sampling().decisions().values().stream().filter(d -> d.outcome() == Outcome.REGRESSION).count());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.engines.EngineOptions;
@@ -74,6 +75,7 @@ class ByoEngineTest {
                 assertTrue(m.samples().getFirst().stream().allMatch(s -> s > 0), m.samples()::toString);
                 assertTrue(m.poolStartupMillis() > 0);
                 assertEquals(reference, m.checksum(), "W=" + workers);
+                assertMachinePartOnly(m);
             }
         }
     }
@@ -108,6 +110,21 @@ class ByoEngineTest {
                     // stats() is called right around the timed loop: its window is the block's, to a ms.
                     assertTrue(worker.busyNs() >= 0 && worker.busyNs() <= accounting.wallNs() + 1_000_000, accounting::toString);
                 }
+            }
+        }
+    }
+
+    /**
+     * An adapter without stats() (the example has none): each block's accounting holds only what
+     * the machine gave the page's worker threads (RESULTS.md: "only the machine's part is shown";
+     * in blocks of 1 ms the sampler may have seen none of them run, and says so).
+     */
+    private static void assertMachinePartOnly(SingleConfiguration.Result m) {
+        for (ForkMeasurement fork : m.forks()) {
+            for (ForkMeasurement.MeasuredBlock block : fork.blocks()) {
+                PointAccounting accounting = block.accounting();
+                assertNull(accounting.pool(), "no stats(), no pool part");
+                assertNotNull(accounting.machine(), "the machine's part was taken: " + accounting);
             }
         }
     }

@@ -1,0 +1,72 @@
+package io.parbench.compare;
+
+import io.parbench.results.ComparisonRound;
+import io.parbench.results.ForkResult;
+import io.parbench.text.Format;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * What the machine took from a comparison's forks, from each fork's measured run-queue share
+ * ({@link ForkResult#runQueueShare}), and when that makes a fork contended: the one threshold
+ * compare names rounds by, and the pre-registered rule ({@code --rerun-contended}) that sets aside
+ * a pair whose either side waited too long for a CPU.
+ */
+public final class Contention {
+
+    /**
+     * A fork whose worker threads waited more than this share of their runnable time for a CPU
+     * (beyond what its own worker count forces) is contended. A thread that waits a share s runs at
+     * 1 − s of its speed where its wait is on the critical path, so 10% can move a fork by the 10%
+     * that comparisons are calibrated to catch, twice the default threshold. A fork that has the
+     * cores it asked for waits only for the other threads of its own process or page; that this
+     * stays below 10% at W = cores on a quiet machine is still to be measured (GATE.md, "Contended
+     * rounds": scripts/replay-contended prints what the forks waited).
+     */
+    public static final double CONTENDED_SHARE = 0.10;
+
+    private Contention() {}
+
+    /**
+     * The share of a fork's worker threads' runnable time that the machine took: its measured
+     * run-queue share beyond 1 − cores / W, what W busy workers on fewer cores wait by themselves
+     * (W = 4 on 2 cores: 0.5 with nothing else running). Null when not measured.
+     */
+    public static Double machineShare(ForkResult fork, int cores) {
+        Double share = fork.runQueueShare();
+        if (share == null) {
+            return null;
+        }
+        int workers = fork.configuration().workers();
+        double own = cores > 0 && workers > cores ? 1 - (double) cores / workers : 0;
+        return Math.max(0, share - own);
+    }
+
+    /** The round's most contended fork result (highest machine share), if any was measured. */
+    public static Optional<ForkResult> worst(ComparisonRound round, int cores) {
+        return round.forks().stream().filter(f -> machineShare(f, cores) != null)
+                .max(Comparator.comparingDouble(f -> machineShare(f, cores)));
+    }
+
+    /** How a contended round is named, in the progress and in the report. */
+    public static String wording(double machineShare) {
+        return "contended — its forks' workers waited up to " + Format.percent(machineShare) + " of their time for a CPU";
+    }
+
+    public static boolean contended(Double machineShare) {
+        return machineShare != null && machineShare > CONTENDED_SHARE;
+    }
+
+    /**
+     * The pre-registered rule: with a limit (null: the rule is off), a pair of fork values whose
+     * either side's machine share exceeds it is set aside, and its configuration measured again in
+     * the next round. A side whose share is unknown never sets a pair aside.
+     */
+    public static boolean setsAside(Double limit, Double baselineShare, Double currentShare) {
+        return limit != null && (exceeds(baselineShare, limit) || exceeds(currentShare, limit));
+    }
+
+    private static boolean exceeds(Double share, double limit) {
+        return share != null && share > limit;
+    }
+}

@@ -1,0 +1,41 @@
+package io.parbench.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parbench.results.ComparisonSide;
+import io.parbench.results.Configuration;
+import io.parbench.results.ForkResult;
+import io.parbench.results.Status;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the machine took from a fork, and the rule that sets a contended pair aside. */
+class ContentionTest {
+
+    private static ForkResult fork(int workers, Double runQueueShare) {
+        return new ForkResult(new Configuration("native", "sum", null, 4096, workers), ComparisonSide.CURRENT, 1, Status.OK, null,
+                List.of(1.0), List.of(0), null, null, null, runQueueShare);
+    }
+
+    @Test
+    void whatWorkersBeyondTheCoresWaitByThemselvesIsNotTheMachinesDoing() {
+        assertEquals(0.3, Contention.machineShare(fork(2, 0.3), 2), 1e-12);
+        assertEquals(0.0, Contention.machineShare(fork(4, 0.48), 2), 1e-12, "4 busy workers on 2 cores wait half their time alone");
+        assertEquals(0.2, Contention.machineShare(fork(4, 0.7), 2), 1e-12);
+        assertNull(Contention.machineShare(fork(2, null), 2));
+        assertFalse(Contention.contended(Contention.machineShare(fork(4, 0.55), 2)));
+        assertTrue(Contention.contended(Contention.machineShare(fork(1, 0.11), 2)));
+    }
+
+    @Test
+    void aPairIsSetAsideWhenEitherSideWaitedBeyondTheLimitAndOnlyWithTheRuleOn() {
+        assertTrue(Contention.setsAside(0.1, 0.02, 0.15));
+        assertTrue(Contention.setsAside(0.1, 0.15, null));
+        assertFalse(Contention.setsAside(0.1, 0.1, 0.05), "at the limit is not beyond it");
+        assertFalse(Contention.setsAside(0.1, null, null), "unknown shares never set a pair aside");
+        assertFalse(Contention.setsAside(null, 0.9, 0.9), "the rule is off");
+    }
+}

@@ -145,9 +145,9 @@ class CompareCommandTest {
     void contendedRoundsAreNamedByWhatTheirForksWaitedForACpu() throws IOException {
         CommandRun run = CommandRun.of("compare", "--from", document(1.0, "pass", 5.04, Map.of(), Set.of(4, 7)).toString());
         assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
-        assertTrue(run.out().contains("round 4: contended — its forks' workers waited up to 23% of their time for a CPU (native/sum"),
+        assertTrue(run.out().contains("round 4: contended — its forks' workers waited up to 43% of their time for a CPU (native/sum"),
                 run.out());
-        assertTrue(run.out().contains("; round 7: 23% (native/sum"), "the rest by their figure: " + run.out());
+        assertTrue(run.out().contains("; round 7: 43% (native/sum"), "the rest by their figure: " + run.out());
         assertFalse(run.out().contains("round 5: contended"), run.out());
         assertFalse(run.out().contains("The machine was busy"), "the measured figure replaces the load average: " + run.out());
         assertFalse(run.out().contains("set aside"), "the rule is off by default: " + run.out());
@@ -235,7 +235,7 @@ class CompareCommandTest {
                 Double quiet = contended == null ? null : 0.02;
                 forks.add(fork(c, ComparisonSide.BASELINE, base * Math.exp(0.03 * rng.nextGaussian()), quiet));
                 forks.add(fork(c, ComparisonSide.CURRENT, base * factor * (slowed ? 0.77 : 1) * Math.exp(0.03 * rng.nextGaussian()),
-                        slowed ? Double.valueOf(0.23) : quiet));
+                        slowed ? Double.valueOf(0.43) : quiet));
             }
             rounds.add(new ComparisonRound(r, Instant.EPOCH, forks, load));
         }

@@ -27,7 +27,8 @@ class ContentionTest {
         assertEquals(0.2, Contention.machineShare(fork(4, 0.7), 2), 1e-12);
         assertNull(Contention.machineShare(fork(2, null), 2));
         assertFalse(Contention.contended(Contention.machineShare(fork(4, 0.55), 2)));
-        assertTrue(Contention.contended(Contention.machineShare(fork(1, 0.11), 2)));
+        assertTrue(Contention.contended(Contention.machineShare(fork(1, 0.31), 2)));
+        assertFalse(Contention.contended(Contention.machineShare(fork(2, 0.25), 2)), "what quiet forks wait on 2 cores");
     }
 
     @Test

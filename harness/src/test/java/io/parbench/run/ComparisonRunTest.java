@@ -84,7 +84,7 @@ class ComparisonRunTest {
                 return null;
             }
             List<MachineAccounting.ThreadTimes> threads = IntStream.rangeClosed(1, block.workers())
-                    .mapToObj(w -> new MachineAccounting.ThreadTimes("pb-worker-" + w, 3_000_000, 1_000_000)).toList();
+                    .mapToObj(w -> new MachineAccounting.ThreadTimes("pb-worker-" + w, 2_000_000, 2_000_000)).toList();
             return new PointAccounting(1, 4_000_000, 10, null, new MachineAccounting(threads, null));
         }
     }
@@ -174,7 +174,7 @@ class ComparisonRunTest {
             for (ComparisonRound round : d.rounds()) {
                 for (ForkResult fork : round.forks()) {
                     if (fork.side() == ComparisonSide.CURRENT) {
-                        assertEquals(0.25, fork.runQueueShare(), 1e-12, "1 ms waited of the 4 ms its workers wanted a CPU");
+                        assertEquals(0.5, fork.runQueueShare(), 1e-12, "2 ms waited of the 4 ms its workers wanted a CPU");
                     } else {
                         assertNull(fork.runQueueShare(), "unknown where the blocks have no machine figures");
                     }
@@ -183,21 +183,21 @@ class ComparisonRunTest {
         }
         assertTrue(progress.toString().contains("round 1: 1 forks; 0 of 3 checks decided;"), progress.toString());
         assertTrue(progress.toString().lines().filter(l -> l.startsWith("round ")).allMatch(l -> l.endsWith(
-                "; contended — its forks' workers waited up to 25% of their time for a CPU")), "each round says so as it ends: " + progress);
+                "; contended — its forks' workers waited up to 50% of their time for a CPU")), "each round says so as it ends: " + progress);
     }
 
-    /** Side B's workers wait a quarter of their time in every fork: with the rule below that, no pair counts, and each is measured again. */
+    /** Side B's workers wait half their time in every fork: with the rule below that, no pair counts, and each is measured again. */
     @Test
     void withTheRuleContendedPairsAreSetAsideAndMeasuredAgainInTheNextRound() {
-        ComparisonDocument doc = run(1 / 1.2, Duration.ofMinutes(5), true, 0.2);
+        ComparisonDocument doc = run(1 / 1.2, Duration.ofMinutes(5), true, 0.4);
         assertEquals(30, doc.rounds().size(), "nothing is decided, so every round up to the last look measures both");
         doc.rounds().forEach(round -> assertEquals(4, round.forks().size()));
         ComparisonDocument read = ComparisonFiles.read(dir.resolve("comparison.json"));
-        assertEquals(0.2, read.setup().rerunContended(), "the rule is in the setup, so a replay applies it too");
+        assertEquals(0.4, read.setup().rerunContended(), "the rule is in the setup, so a replay applies it too");
         ComparisonReplay replay = ComparisonReplay.of(read, SETTINGS.thresholds());
         assertEquals(IntStream.rangeClosed(1, 30).boxed().toList(), replay.setAside().get(PLAN.get(0)), "every round's pair set aside");
         assertTrue(replay.sampling().decisions().values().stream().noneMatch(d -> d.outcome().decided()), "no round counted");
-        ComparisonReplay lenient = ComparisonReplay.of(run(1 / 1.2, Duration.ofMinutes(5), true, 0.3), SETTINGS.thresholds());
+        ComparisonReplay lenient = ComparisonReplay.of(run(1 / 1.2, Duration.ofMinutes(5), true, 0.6), SETTINGS.thresholds());
         assertTrue(lenient.setAside().isEmpty());
         assertEquals(2, lenient.sampling().decisions().values().stream().filter(d -> d.outcome() == Outcome.REGRESSION).count());
     }

@@ -91,7 +91,7 @@ public final class SeleniumGrid implements AutoCloseable {
     public Node addWebKitNode() throws Exception {
         WebDriverNode webKitWebDriver = WebDriverNode.webKitWebDriver();
         try {
-            return addNode(write("webkit-node", """
+            return addNode(write("webkit-node", 1, """
                     [relay]
                     url = "%s"
                     status-endpoint = "/status"
@@ -197,7 +197,7 @@ public final class SeleniumGrid implements AutoCloseable {
     private Path chromiumConfig(int slots) throws IOException {
         String chromedriver = BrowserLocator.findOnPath("chromedriver").orElseThrow(() -> new IOException("chromedriver is not on PATH"))
                 .toString();
-        return write("chromium-node", """
+        return write("chromium-node", slots, """
                 [[node.driver-configuration]]
                 display-name = "chromium"
                 webdriver-executable = "%s"
@@ -208,16 +208,19 @@ public final class SeleniumGrid implements AutoCloseable {
 
     /**
      * A node's configuration file: no driver found on its own, nothing downloaded, {@code slots}
-     * as given whatever this machine's core count (which a Grid takes as the most sessions otherwise).
+     * sessions at once whatever the cores this JVM sees: a Grid takes their count as a node's most
+     * sessions otherwise, so under {@code taskset -c 0} a standalone with two Chromium slots ran one
+     * session at a time, and compare's second side waited in its queue until it timed out.
      */
-    private Path write(String name, String slots) throws IOException {
+    private Path write(String name, int slots, String drivers) throws IOException {
         Path file = Files.createTempFile(folder.path(), name, ".toml");
         Files.writeString(file, """
                 [node]
                 detect-drivers = false
                 selenium-manager = false
                 override-max-sessions = true
-                """ + slots);
+                max-sessions = %d
+                """.formatted(slots) + drivers);
         return file;
     }
 

@@ -168,6 +168,19 @@ class SeleniumGridTest {
                 run.err());
     }
 
+    /** The same when the slots are there but their node runs one session at a time (a node's max-sessions, its cores by default). */
+    @Test
+    void compareOnANodeThatRunsOneSessionAtATimeSaysSoAtOnce() throws Exception {
+        try (SeleniumGrid narrow = SeleniumGrid.standalone(1)) {
+            CommandRun run = CommandRun.of(with(SeleniumGrid.chromiumCapabilities(), "compare", "--webdriver-url", narrow.url().toString(),
+                    "--browser", "chromium", "--baseline-capability", "browserName=chrome", "--serve-address", lanAddress(),
+                    "--kernels", "nbody", "--workers", "1", "--out", temp.toString()));
+            assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.out() + run.err());
+            assertTrue(run.err().contains("are held by this run's own sessions"), run.err());
+            assertTrue(run.err().contains("free but its node runs at most 1 session(s) at once, its max-sessions"), run.err());
+        }
+    }
+
     /**
      * Both sides' pages run on the Grid; side A's sessions get --baseline-capability on top of
      * --capability (here a user agent of its own, which A's pages then report). The 50% threshold

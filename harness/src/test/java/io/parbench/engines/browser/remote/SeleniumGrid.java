@@ -64,9 +64,15 @@ public final class SeleniumGrid implements AutoCloseable {
 
     /** A standalone Grid (router, distributor and its node in one JVM) with two Chromium slots: compare holds a session per side. */
     public static SeleniumGrid standalone() throws IOException {
+        return standalone(2);
+    }
+
+    /** A standalone Grid with two Chromium slots that runs at most {@code maxSessions} sessions at once. */
+    public static SeleniumGrid standalone(int maxSessions) throws IOException {
         SeleniumGrid grid = new SeleniumGrid(List.of());
         return grid.started(() -> {
-            grid.server = grid.start("standalone", grid.port, grid.withGridTimes(List.of("--config", grid.chromiumConfig(2).toString())));
+            grid.server = grid.start("standalone", grid.port, grid.withGridTimes(List.of("--config", grid.chromiumConfig(2, maxSessions)
+                    .toString())));
             grid.awaitStatus(status -> status.path("ready").asBoolean(false), "the standalone Grid to be ready");
         });
     }
@@ -84,7 +90,7 @@ public final class SeleniumGrid implements AutoCloseable {
 
     /** A node with one Chromium slot (chromedriver), once the hub counts it as up. */
     public Node addChromiumNode() throws IOException {
-        return addNode(chromiumConfig(1), null);
+        return addNode(chromiumConfig(1, 1), null);
     }
 
     /** A node with one WebKitGTK slot: a relay to a WebKitWebDriver of its own, once the hub counts it as up. */
@@ -194,10 +200,10 @@ public final class SeleniumGrid implements AutoCloseable {
         return all;
     }
 
-    private Path chromiumConfig(int slots) throws IOException {
+    private Path chromiumConfig(int slots, int maxSessions) throws IOException {
         String chromedriver = BrowserLocator.findOnPath("chromedriver").orElseThrow(() -> new IOException("chromedriver is not on PATH"))
                 .toString();
-        return write("chromium-node", slots, """
+        return write("chromium-node", maxSessions, """
                 [[node.driver-configuration]]
                 display-name = "chromium"
                 webdriver-executable = "%s"
@@ -207,12 +213,12 @@ public final class SeleniumGrid implements AutoCloseable {
     }
 
     /**
-     * A node's configuration file: no driver found on its own, nothing downloaded, {@code slots}
+     * A node's configuration file: no driver found on its own, nothing downloaded, {@code maxSessions}
      * sessions at once whatever the cores this JVM sees: a Grid takes their count as a node's most
      * sessions otherwise, so under {@code taskset -c 0} a standalone with two Chromium slots ran one
      * session at a time, and compare's second side waited in its queue until it timed out.
      */
-    private Path write(String name, int slots, String drivers) throws IOException {
+    private Path write(String name, int maxSessions, String drivers) throws IOException {
         Path file = Files.createTempFile(folder.path(), name, ".toml");
         Files.writeString(file, """
                 [node]
@@ -220,7 +226,7 @@ public final class SeleniumGrid implements AutoCloseable {
                 selenium-manager = false
                 override-max-sessions = true
                 max-sessions = %d
-                """.formatted(slots) + drivers);
+                """.formatted(maxSessions) + drivers);
         return file;
     }
 

@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  * after its side where a comparison measures two libraries in one fork (native: "A1 B1 B2 A2";
  * A is side A's library, B, the default, the one under test). Measurement iteration i measures
  * block i (cycling when there are more iterations: "2" measures every iteration at 2 workers);
- * warm-up iteration i warms point i of the order's distinct points, cycling too.
+ * warm-up iteration i warms point i of the order's distinct points, cycling too. A harness's fork
+ * runs with accounting blocks ({@link #withAccounting(int)}): its blocks, then one more iteration
+ * per distinct point, in which the pool's accounting is on (it is off in the blocks).
  */
 public record ForkOrder(List<Point> blocks) {
 
@@ -83,6 +85,25 @@ public record ForkOrder(List<Point> blocks) {
     /** The block measurement iteration {@code index} (from 0) measures. */
     public Point measured(int index) {
         return blocks.get(index % blocks.size());
+    }
+
+    /** The measurement iterations of a fork with accounting blocks: its blocks and one per point. */
+    public int iterationsWithAccounting() {
+        return blocks.size() + points().size();
+    }
+
+    /**
+     * In a fork with accounting blocks, the point measurement iteration {@code index} (from 0)
+     * measures: block {@code index}, then each point once in the order of {@link #points()}, then
+     * cycling through the points.
+     */
+    public Point withAccounting(int index) {
+        return index < blocks.size() ? blocks.get(index) : points().get((index - blocks.size()) % points().size());
+    }
+
+    /** Whether measurement iteration {@code index} of a fork with accounting blocks is one of them. */
+    public boolean accounting(int index) {
+        return index >= blocks.size();
     }
 
     /** The point warm-up iteration {@code index} (from 0) warms. */

@@ -1,7 +1,9 @@
 package io.parbench.jmh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.jmh.ForkOrder.Point;
 import io.parbench.jmh.ForkOrder.Side;
@@ -30,6 +32,18 @@ class ForkOrderTest {
         ForkOrder order = ForkOrder.parse("2");
         assertEquals(new Point(Side.B, 2), order.measured(0));
         assertEquals(new Point(Side.B, 2), order.measured(7));
+    }
+
+    /** A harness's fork: its blocks, then one accounting block per point (each side's), in the order they first appear. */
+    @Test
+    void accountingBlocksFollowTheBlocksOnePerPoint() {
+        ForkOrder order = ForkOrder.parse("A1 2 A2 1 1 A2 2 A1");
+        assertEquals(12, order.iterationsWithAccounting());
+        assertEquals(new Point(Side.A, 1), order.withAccounting(7));
+        assertEquals(List.of(new Point(Side.A, 1), new Point(Side.B, 2), new Point(Side.A, 2), new Point(Side.B, 1)),
+                List.of(order.withAccounting(8), order.withAccounting(9), order.withAccounting(10), order.withAccounting(11)));
+        assertFalse(order.accounting(7));
+        assertTrue(order.accounting(8));
     }
 
     @Test

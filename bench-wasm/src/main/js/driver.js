@@ -10,11 +10,13 @@
 // Messages to the page: {type: 'phase', phase} and {type: 'at', block} as it goes, {type:
 // 'block', block} after each measured block, then one {type: 'result', result}. A measured block
 // is {side, workers, stepsPerSecond, steps, wallNs, startEpochNs, endEpochNs}, timed with the pool's
-// accounting off. After the measured blocks, one accounting block per point (side, worker count),
-// as long as a measured one, with it on: the result's accountingBlocks, each a measured block with
-// pool, the pool's accounting over it (pool.js readPoolStats of the workers taking part, started
-// right before the block and stopped right after it, outside the timed loop); none from a module
-// without the accounting. Their steps per second are no samples.
+// accounting off. After the measured blocks but the last, one accounting block per point (side,
+// worker count), as long as a measured one, with it on: the result's accountingBlocks, each a
+// measured block with pool, the pool's accounting over it (pool.js readPoolStats of the workers
+// taking part, started right before the block and stopped right after it, outside the timed loop);
+// none from a module without the accounting. Their steps per second are no samples. (The last
+// measured block comes after them because the harness samples what the machine gave the workers
+// from outside, every 50 ms, and the tail of a page's last block is lost when its pool stops.)
 // Helpers' logs (errors, warnings) reach the page through the 'parbench-log' broadcast channel.
 // The page starts the workers the driver asks for (page-workers.js; main.js), e.g. the pool's helpers.
 
@@ -113,7 +115,23 @@ async function run(config) {
   phase('measure');
   const lastOf = new Map(config.blocks.map((block, i) => [key(block), i]));
   const checksums = [];
+  // One accounting block per point, the pool's accounting on, of the sides that keep it.
+  const accountingBlocks = [];
+  const runAccountingBlocks = () => {
+    for (const block of points) {
+      at(block);
+      const step = stepOf(block);
+      if (!startAccounting(sides[block.side])) continue;
+      const timed = timedBlock(step, config.iterationMillis);
+      accountingBlocks.push({ ...block, ...timed, pool: poolAccounting(sides[block.side]) });
+    }
+  };
   config.blocks.forEach((block, i) => {
+    if (i === config.blocks.length - 1) {
+      phase('accounting');
+      runAccountingBlocks();
+      phase('measure');
+    }
     at(block);
     const step = stepOf(block);
     const done = { ...block, ...timedBlock(step, config.iterationMillis) };
@@ -122,17 +140,6 @@ async function run(config) {
     // Each point's checksum once, after its last block, outside the timed iterations.
     if (lastOf.get(key(block)) === i) checksums.push({ ...block, checksum: checksumOf(sides[block.side]) });
   });
-
-  phase('accounting');
-  const accountingBlocks = [];
-  for (const block of points) {
-    const side = sides[block.side];
-    at(block);
-    const step = stepOf(block);
-    if (!startAccounting(side)) continue;
-    const timed = timedBlock(step, config.iterationMillis);
-    accountingBlocks.push({ ...block, ...timed, pool: poolAccounting(side) });
-  }
   current = null;
 
   phase('checksum');

@@ -17,7 +17,7 @@ final class ForkFlags {
     static final String CHECKSUM_FILE_PROPERTY = "parbench.checksumFile";
     /**
      * The system property that makes a fork take its pool accounting in accounting blocks after its
-     * blocks ({@link ForkOrder#withAccounting(int)}) instead of in none.
+     * blocks but the last ({@link ForkOrder#withAccounting(int)}) instead of in none.
      */
     static final String ACCOUNTING_BLOCKS_PROPERTY = "parbench.accountingBlocks";
 

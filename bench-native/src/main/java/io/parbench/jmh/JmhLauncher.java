@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -30,7 +31,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Runs one fork of a curve (engine, kernel, variant, size; its blocks in order, each a side at a
  * worker count) under JMH through its Runner API: one forked JVM, warm-up iterations cycling
  * through the fork's points, then one measurement iteration per block with the pool's accounting
- * off, then one accounting block per point with it on ({@link ForkOrder#withAccounting(int)}).
+ * off, and before the last of them one accounting block per point with it on
+ * ({@link ForkOrder#withAccounting(int)}).
  * Returns each block's steps/sec and checksum, and the accounting blocks; a fork that fails keeps
  * the blocks it measured before. Forks see this JVM's class path, so bench-native and bench-wasm
  * must be on it.
@@ -125,12 +127,13 @@ public final class JmhLauncher {
                     + FailureReason.fromLog(text), text, null, blocks);
         }
         requireOneChecksumPerPoint(iterations, text);
-        return new Result(blocks, iterations.subList(blocks.size(), iterations.size()));
+        return new Result(blocks, IntStream.range(0, iterations.size()).filter(i -> config.order().accounting(i))
+                .mapToObj(iterations::get).toList());
     }
 
-    /** The fork's blocks among its measurement iterations (the accounting blocks come after them). */
+    /** The fork's blocks among its measurement iterations, in order (a prefix of its order). */
     private static List<MeasuredBlock> timed(Config config, List<MeasuredBlock> iterations) {
-        return iterations.subList(0, Math.min(iterations.size(), config.order().blocks().size()));
+        return IntStream.range(0, iterations.size()).filter(i -> !config.order().accounting(i)).mapToObj(iterations::get).toList();
     }
 
     private static String timedOut(Config config) {

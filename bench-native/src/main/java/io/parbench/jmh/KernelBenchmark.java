@@ -38,8 +38,9 @@ import org.openjdk.jmh.runner.IterationType;
  * are written where the harness reads them ({@value ForkFlags#CHECKSUM_FILE_PROPERTY}) as soon as
  * the block ends; without that property each point's checksum is printed at the end of the fork.
  * The pool's accounting is off in the blocks: with {@value ForkFlags#ACCOUNTING_BLOCKS_PROPERTY} the
- * fork runs one accounting block per point after them ({@link ForkOrder#withAccounting(int)}), as
- * long as a block, with it on, and its record carries the pool's accounting of the block.
+ * fork runs one accounting block per point ({@link ForkOrder#withAccounting(int)}: after its blocks
+ * but the last), as long as a block, with it on, and its record carries the pool's accounting of
+ * the block.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

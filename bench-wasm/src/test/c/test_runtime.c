@@ -619,7 +619,8 @@ static int64_t clock_reads_of_steps(pb_pool *pool, int steps) {
  * no clock, in steps whose helpers steal, sleep and wake, nor while helpers park; a window counts,
  * and after its stop no clock is read again and a read returns the window as it was stopped; a
  * window begun while the helpers had been parked for a while counts them parked from its start
- * only (not from when they parked), and one begun while they sleep counts the sleep from its start. */
+ * only (not from when they parked) and worker 0 busy all of it (its state kept while off), and one
+ * begun while they sleep counts the sleep from its start. */
 static void test_stats_on_off(void) {
     enum { W = 3 };
     pb_pool *pool = start_pool(W);
@@ -662,6 +663,9 @@ static void test_stats_on_off(void) {
         CHECK(stat(stats, w, PB_STATS_PARKED_NS) == stats[PB_STATS_WINDOW_NS],
               "helper %d parked before the window: parked %lld ns of a window of %lld ns", w,
               (long long)stat(stats, w, PB_STATS_PARKED_NS), (long long)stats[PB_STATS_WINDOW_NS]);
+    /* Worker 0 waited in work_until (and may have slept there) in steps while off: busy between steps. */
+    CHECK(stat(stats, 0, PB_STATS_BUSY_NS) == stats[PB_STATS_WINDOW_NS], "worker 0 at W = 1: busy %lld ns of a window of %lld ns",
+          (long long)stat(stats, 0, PB_STATS_BUSY_NS), (long long)stats[PB_STATS_WINDOW_NS]);
     check_times_add_up(stats, "a window begun with the helpers parked");
     pb_pool_stats_stop(pool);
 

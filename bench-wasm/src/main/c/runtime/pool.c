@@ -24,11 +24,16 @@
  * asleep, parked) by reading the clock at every change of state only: entering and leaving
  * work_until, around each stolen job, around a sleep and a park. So a step whose joins all
  * find their jobs at home reads no clock at all, and neither does anything at W = 1. And only
- * while it is on (pb_pool_stats_reset .. pb_pool_stats_stop): off, a change of state costs a
- * relaxed load of pool->accounting and a store of the state. The times belong to numbered
- * windows: a worker's first change of state in a window starts its times afresh, counting the
- * state it was in from the window's start, so a worker that slept, searched or was parked
- * since before the window (its `since` stale) is counted from when the window began.
+ * while it is on (pb_pool_stats_reset .. pb_pool_stats_stop). Off, it writes nothing in the hot
+ * path: a change of state between busy and searching (around a stolen job, into work_until)
+ * costs one relaxed load of pool->accounting, and the counters are not counted. (In wasm every
+ * atomic store is sequentially consistent, a full fence on x86: a relaxed store of the state at
+ * each change still cost forkjoin 17% at W = 2 in Firefox.) The other changes (falling asleep,
+ * waking, parking, leaving the park, leaving work_until) still store the state where it
+ * changed, so between steps, where windows begin, every worker's stored state is exact. The times
+ * belong to numbered windows: a worker's first change of state in a window starts its times
+ * afresh, counting the state it was in from the window's start, so a worker that slept, searched
+ * or was parked since before the window (its `since` stale) is counted from when the window began.
  */
 #include "pool.h"
 
@@ -58,17 +63,25 @@ static void count(_Atomic int64_t *counter, int64_t add) {
 
 static int accounting_on(const pb_pool *pool) { return atomic_load_explicit(&pool->accounting, memory_order_relaxed); }
 
-/* The worker leaves its state for `state`. While the accounting is on, the time since it
- * entered the old one (at most since the window began) goes to the old one's total; returns the
- * time. Off, only the state changes, and it returns 0. Writer side of the sequence lock (Boehm,
- * "Can seqlocks get along with programming language memory models?", MSPC 2012). */
-static int64_t enter_state(pb_worker *worker, int32_t state) {
+/* A counter of the worker's own, counted while the accounting is on. */
+static void count_on(pb_worker *worker, _Atomic int64_t *counter) {
+    if (accounting_on(worker->pool)) count(counter, 1);
+}
+
+/* The state a worker was in when a window began, from the one it last stored. Windows begin
+ * between steps, where no helper runs a job: a helper's stored busy is a job that ended just
+ * after the accounting was stopped, its change back to searching not stored. */
+static int32_t state_at_window_start(const pb_worker *worker, int32_t stored) {
+    return stored == PB_BUSY && worker->index != 0 ? PB_SEARCHING : stored;
+}
+
+/* The worker leaves its state for `state`, the accounting on: the time since it entered the old
+ * one (at most since the window began) goes to the old one's total; returns the time. Writer
+ * side of the sequence lock (Boehm, "Can seqlocks get along with programming language memory
+ * models?", MSPC 2012). */
+static int64_t account_state(pb_worker *worker, int32_t state) {
     pb_worker_stats *s = &worker->stats;
     pb_pool *pool = worker->pool;
-    if (!accounting_on(pool)) {
-        atomic_store_explicit(&s->state, state, memory_order_relaxed);
-        return 0;
-    }
     int64_t now = pb_clock_ns();
     uint32_t window = atomic_load_explicit(&pool->window, memory_order_acquire);
     int64_t start = atomic_load_explicit(&pool->window_start, memory_order_relaxed);
@@ -82,6 +95,7 @@ static int64_t enter_state(pb_worker *worker, int32_t state) {
         for (int j = 0; j < PB_STATES; j++) atomic_store_explicit(&s->ns[j], 0, memory_order_relaxed);
         atomic_store_explicit(&s->window, window, memory_order_relaxed);
         since = start;
+        old = state_at_window_start(worker, old);
     }
     if (now < since) now = since; /* another thread's clock reading, a moment behind */
     count(&s->ns[old], now - since);
@@ -89,6 +103,22 @@ static int64_t enter_state(pb_worker *worker, int32_t state) {
     atomic_store_explicit(&s->since, now, memory_order_relaxed);
     atomic_store_explicit(&s->seq, seq + 2, memory_order_release);
     return now;
+}
+
+/* The worker leaves its state for `state`, a change that is not between busy and searching in
+ * the hot path. On: account_state, which returns the time. Off: the state is stored if it
+ * changed, and it returns 0. */
+static int64_t enter_state(pb_worker *worker, int32_t state) {
+    if (accounting_on(worker->pool)) return account_state(worker, state);
+    if (atomic_load_explicit(&worker->stats.state, memory_order_relaxed) != state)
+        atomic_store_explicit(&worker->stats.state, state, memory_order_relaxed);
+    return 0;
+}
+
+/* A change between busy and searching in the hot path (around a stolen job, into work_until):
+ * accounted while on, nothing at all while off. */
+static void pass_state(pb_worker *worker, int32_t state) {
+    if (accounting_on(worker->pool)) account_state(worker, state);
 }
 
 /* After a sleep on pool->event that began when it read `seen`. A wake-up counts when the
@@ -177,7 +207,7 @@ static void sleep_until_news(pb_worker *worker, pb_job *job) {
         may_sleep = !waiting_is_over(worker, 0);
     }
     if (may_sleep && !work_visible(pool)) {
-        STATS(enter_state(worker, PB_ASLEEP); count(&worker->stats.sleeps, 1);)
+        STATS(enter_state(worker, PB_ASLEEP); count_on(worker, &worker->stats.sleeps);)
         pb_futex_wait(&pool->event, seen, -1);
         STATS(note_woken(worker, seen);)
     }
@@ -188,19 +218,19 @@ static void sleep_until_news(pb_worker *worker, pb_job *job) {
  * parks this helper. */
 static void work_until(pb_worker *worker, pb_job *job) {
     if (waiting_is_over(worker, job)) return;
-    STATS(enter_state(worker, PB_SEARCHING);)
+    STATS(pass_state(worker, PB_SEARCHING);)
     int idle_rounds = 0;
     while (!waiting_is_over(worker, job)) {
         int contended = 0;
         pb_job *found = steal_work(worker, &contended);
         if (found) {
-            STATS(enter_state(worker, PB_BUSY);)
+            STATS(pass_state(worker, PB_BUSY);)
             run_stolen(worker, found);
-            STATS(enter_state(worker, PB_SEARCHING);)
+            STATS(pass_state(worker, PB_SEARCHING);)
             idle_rounds = 0;
             continue;
         }
-        STATS(count(&worker->stats.failed_steals, 1);)
+        STATS(count_on(worker, &worker->stats.failed_steals);)
         if (contended) {
             pb_cpu_relax();
         } else if (++idle_rounds <= PB_SPIN_ROUNDS) {
@@ -239,7 +269,7 @@ static void join(pb_worker *worker, pb_task_fn a, void *a_arg, pb_task_fn b, voi
 #if PB_STATS
 #define IN_REGION(worker, call)                                                             \
     do {                                                                                    \
-        if ((worker)->stats.region_depth++ == 0) count(&(worker)->stats.regions, 1);        \
+        if ((worker)->stats.region_depth++ == 0) count_on((worker), &(worker)->stats.regions);  \
         call;                                                                               \
         (worker)->stats.region_depth--;                                                     \
     } while (0)
@@ -294,6 +324,7 @@ static void park_until_included(pb_worker *worker) {
     atomic_fetch_add(&pool->parked, 1);
     pb_futex_wake(&pool->parked, 1);
     while (atomic_load(&worker->park)) pb_futex_wait(&worker->park, 1, -1);
+    STATS(enter_state(worker, PB_SEARCHING);)
     atomic_fetch_sub(&pool->parked, 1);
     pb_futex_wake(&pool->parked, 1);
 }
@@ -487,7 +518,10 @@ static void worker_record(pb_pool *pool, int32_t index, int64_t start, int64_t n
         state = atomic_load_explicit(&s->state, memory_order_relaxed);
         since = current ? atomic_load_explicit(&s->since, memory_order_relaxed) : start;
         atomic_thread_fence(memory_order_acquire);
-        if (!(seq & 1) && atomic_load_explicit(&s->seq, memory_order_relaxed) == seq) break;
+        if (!(seq & 1) && atomic_load_explicit(&s->seq, memory_order_relaxed) == seq) {
+            if (!current) state = state_at_window_start(worker, state);
+            break;
+        }
         pb_cpu_relax();
     }
     if (now > since) ns[state] += now - since;

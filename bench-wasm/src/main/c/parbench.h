@@ -84,20 +84,15 @@ PB_EXPORT(pb_pool_workers) int32_t pb_pool_workers(pb_pool *pool);
 PB_EXPORT(pb_pool_use_workers) int32_t pb_pool_use_workers(pb_pool *pool, int32_t workers);
 /* Accounting (src/main/c/README.md, "Accounting"): the pool counts, per worker, the time it
  * spends busy, searching for work (stealing, spinning, yielding), asleep and parked, and what
- * happens in its idle life. It is off until pb_pool_stats_reset, which starts a window and
- * turns it on; pb_pool_stats_stop ends the window and turns it off (off, a change of a worker's
- * state reads no clock: measure throughput with it off). pb_pool_stats_read returns what
- * happened in the window so far (while on) or in the window pb_pool_stats_stop ended (while
- * off), pb_pool_stats_size(pool) values in a buffer of the pool's (valid until the next read,
- * stop or pb_pool_destroy; in wasm, in the module's memory): a header of
+ * happens in its idle life. pb_pool_stats_reset starts a window; pb_pool_stats_read returns
+ * what happened since, pb_pool_stats_size(pool) values in a buffer of the pool's (valid until
+ * the next read or pb_pool_destroy; in wasm, in the module's memory): a header of
  * PB_STATS_HEADER values, then one record of [0] values per worker 0..W-1 (the fields below;
  * a reader must take [0] as the record length, since later versions may append fields). Times in ns; every record's four times add up to the window. Worker 0 is busy
  * whenever it is not searching, asleep or parked, so also between steps: reset right before
- * the steps to account and stop (or read) right after. Controller only, between steps. Read
- * before any reset fails with PB_ERR_STATE; so do all three in libraries built with PB_STATS=0
- * (for measuring what the accounting costs). Added within ABI version 1: feature-detect the
- * exports (pb_pool_stats_stop came later than the others; before it, the accounting was always
- * on). */
+ * the steps to account and read right after. Controller only, between steps. Libraries built
+ * with PB_STATS=0 (for measuring what the accounting costs) fail reset and read with
+ * PB_ERR_STATE. Added within ABI version 1: feature-detect the exports. */
 enum pb_stats_header { PB_STATS_RECORD_LENGTH, PB_STATS_WORKERS, PB_STATS_ACTIVE, PB_STATS_WINDOW_NS, PB_STATS_HEADER };
 enum pb_stats_field {
     PB_STATS_BUSY_NS,         /* running tasks (worker 0: also outside parallel regions) */
@@ -115,7 +110,6 @@ enum pb_stats_field {
 /* PB_STATS_HEADER + W * PB_STATS_FIELDS, or 0 (and PB_ERR_STATE) for a NULL pool. */
 PB_EXPORT(pb_pool_stats_size) int32_t pb_pool_stats_size(pb_pool *pool);
 PB_EXPORT(pb_pool_stats_reset) int32_t pb_pool_stats_reset(pb_pool *pool);
-PB_EXPORT(pb_pool_stats_stop) int32_t pb_pool_stats_stop(pb_pool *pool);
 /* The values, or NULL (and PB_ERR_STATE). */
 PB_EXPORT(pb_pool_stats_read) const int64_t *pb_pool_stats_read(pb_pool *pool);
 /* What the accounting's clock costs here: reads it `reads` times (2 .. 10^8) and returns two

@@ -9,21 +9,15 @@
 //   warmup: {minMillis, maxMillis, sliceMillis, tolerance} (see measure.js warmUpUntilSteady).
 // Messages to the page: {type: 'phase', phase} and {type: 'at', block} as it goes, {type:
 // 'block', block} after each measured block, then one {type: 'result', result}. A measured block
-// is {side, workers, stepsPerSecond, steps, wallNs, startEpochNs, endEpochNs}, timed with the pool's
-// accounting off. After the measured blocks but the last, one accounting block per point (side,
-// worker count), as long as a measured one, with it on: the result's accountingBlocks, each a
-// measured block with pool, the pool's accounting over it (pool.js readPoolStats of the workers
-// taking part, started right before the block and stopped right after it, outside the timed loop);
-// none from a module without the accounting. Their steps per second are no samples. (The last
-// measured block comes after them because the harness samples what the machine gave the workers
-// from outside, every 50 ms, and the tail of a page's last block is lost when its pool stops.)
+// is {side, workers, stepsPerSecond, steps, wallNs, startEpochNs, endEpochNs, pool}: pool is the
+// pool's accounting over the block (pool.js readPoolStats of the workers taking part, reset right
+// before it and read right after it, outside the timed loop), absent from a module without it.
 // Helpers' logs (errors, warnings) reach the page through the 'parbench-log' broadcast channel.
 // The page starts the workers the driver asks for (page-workers.js; main.js), e.g. the pool's helpers.
 
 import { checksumText, memorySharingError, timedBlock, timerResolutionMs, warmUpUntilSteady, workersToUse } from './measure.js';
 import {
-  accounted, cError, kernelId, loadModule, readPoolStats, resetPoolStats, resizable, startPool, stopPool, stopPoolStats,
-  usePoolWorkers,
+  accounted, cError, kernelId, loadModule, readPoolStats, resetPoolStats, resizable, startPool, stopPool, usePoolWorkers,
 } from './pool.js';
 
 
@@ -115,26 +109,13 @@ async function run(config) {
   phase('measure');
   const lastOf = new Map(config.blocks.map((block, i) => [key(block), i]));
   const checksums = [];
-  // One accounting block per point, the pool's accounting on, of the sides that keep it.
-  const accountingBlocks = [];
-  const runAccountingBlocks = () => {
-    for (const block of points) {
-      at(block);
-      const step = stepOf(block);
-      if (!startAccounting(sides[block.side])) continue;
-      const timed = timedBlock(step, config.iterationMillis);
-      accountingBlocks.push({ ...block, ...timed, pool: poolAccounting(sides[block.side]) });
-    }
-  };
   config.blocks.forEach((block, i) => {
-    if (i === config.blocks.length - 1) {
-      phase('accounting');
-      runAccountingBlocks();
-      phase('measure');
-    }
     at(block);
     const step = stepOf(block);
-    const done = { ...block, ...timedBlock(step, config.iterationMillis) };
+    const side = sides[block.side];
+    startAccounting(side);
+    const timed = timedBlock(step, config.iterationMillis);
+    const done = { ...block, ...timed, ...poolAccounting(side) };
     measured.push(done);
     self.postMessage({ type: 'block', block: done });
     // Each point's checksum once, after its last block, outside the timed iterations.
@@ -147,34 +128,31 @@ async function run(config) {
     side.wasm.pb.pb_bench_destroy(side.bench);
     stopPool(side.wasm, side.team);
   }
-  return {
-    status, reason, blocks: measured, accountingBlocks, checksums, poolStartupMs, steadyAfterMs: warm.steadyAfterMs, notes,
-  };
+  return { status, reason, blocks: measured, checksums, poolStartupMs, steadyAfterMs: warm.steadyAfterMs, notes };
 }
 
 /**
- * Starts a window of the side's pool accounting (turning it on) for an accounting block; whether it
- * did. A module without it (built before it, or with PB_STATS=0 to measure what it costs: reset
- * fails) gets none.
+ * Resets the side's pool accounting for a block; a module built without it (PB_STATS=0, to measure
+ * what it costs: reset fails) is measured as it is, without one.
  */
 function startAccounting(side) {
-  if (!side.accounted) return false;
+  if (!side.accounted) return;
   try {
     resetPoolStats(side.wasm, side.team);
-    return true;
   } catch {
     side.accounted = false;
-    return false;
   }
 }
 
-/** The pool accounting of the block's workers since startAccounting (stopping it), as the harness reads it. */
+/** {pool} of the block's workers since startAccounting, as the harness reads it, or nothing. */
 function poolAccounting(side) {
-  stopPoolStats(side.wasm, side.team);
+  if (!side.accounted) return {};
   const { windowNs, workers } = readPoolStats(side.wasm, side.team);
   return {
-    source: 'pb_pool', windowNs, regions: workers[0].regions,
-    workers: workers.slice(0, side.active).map(({ regions, ...times }) => times),
+    pool: {
+      source: 'pb_pool', windowNs, regions: workers[0].regions,
+      workers: workers.slice(0, side.active).map(({ regions, ...times }) => times),
+    },
   };
 }
 

@@ -116,27 +116,13 @@ export function accounted(wasm) {
   return typeof wasm.pb.pb_pool_stats_read === 'function';
 }
 
-/**
- * Starts a window of the pool's accounting and turns it on (a new pool's is off): call it between
- * steps, right before the steps to account.
- */
+/** Starts a window of the pool's accounting (call it between steps, right before the steps to account). */
 export function resetPoolStats(wasm, team) {
   if (wasm.pb.pb_pool_stats_reset(team.pool) !== 0) throw cError(wasm, 'pb_pool_stats_reset');
 }
 
 /**
- * Ends the window and turns the accounting off (a change of a worker's state then reads no clock):
- * call it between steps, right after the steps to account. A module built before pb_pool_stats_stop
- * (its accounting always on) has nothing to stop.
- */
-export function stopPoolStats(wasm, team) {
-  if (typeof wasm.pb.pb_pool_stats_stop !== 'function') return;
-  if (wasm.pb.pb_pool_stats_stop(team.pool) !== 0) throw cError(wasm, 'pb_pool_stats_stop');
-}
-
-/**
- * What the pool's workers did in the window resetPoolStats started, so far or up to stopPoolStats
- * (parbench.h, "Accounting"): {windowNs, active,
+ * What the pool's workers did since resetPoolStats (parbench.h, "Accounting"): {windowNs, active,
  * workers: [{busyNs, searchingNs, asleepNs, parkedNs, steals, failedSteals, sleeps, wakeups,
  * wakeLatencyNs, regions}, one per worker]}, as Numbers.
  */

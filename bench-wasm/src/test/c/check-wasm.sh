@@ -43,7 +43,7 @@ check $? "the target_features section does not list atomics"
 for name in pb_abi_version pb_last_status pb_last_error pb_kernel_count pb_kernel_name pb_kernel_default_size \
     pb_pool_create pb_pool_wait_ready pb_pool_workers pb_pool_use_workers pb_pool_destroy pb_bench_create \
     pb_bench_step pb_bench_checksum pb_bench_kernel_steps pb_bench_destroy pb_pool_helper_stack pb_stack_enter \
-    pb_worker_main pb_pool_stats_size pb_pool_stats_reset pb_pool_stats_stop pb_pool_stats_read pb_clock_probe; do
+    pb_worker_main pb_pool_stats_size pb_pool_stats_reset pb_pool_stats_read pb_clock_probe; do
     grep -qF -- "-> \"$name\"" <<<"$headers"
     check $? "export $name is missing"
 done

@@ -10,8 +10,7 @@
  * at work after a switch back, every kernel at every active count of one pool, and switches
  * between every step; and the accounting (pb_pool_stats_*): the times add up, W = 1 neither
  * searches nor sleeps, regions are counted exactly, an imbalanced region shows on the idle
- * worker, helpers woken from sleep count the wake-up and its latency, and switched off it reads
- * no clock, and switched on again counts from the window's start.
+ * worker, helpers woken from sleep count the wake-up and its latency.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -604,87 +603,6 @@ static void test_stats_wakeups(void) {
     pb_pool_destroy(pool);
 }
 
-/* Steps that need every worker (so helpers steal, sleep and wake), and the clock readings they took. */
-static int64_t clock_reads_of_steps(pb_pool *pool, int steps) {
-    int64_t before = atomic_load(&pb_clock_reads);
-    for (int i = 0; i < steps; i++) {
-        all_hands hands = {0, (UINT64_C(1) << pb_worker_count(&pool->worker[0])) - 1, 0};
-        run_on_pool(pool, all_hands_task, &hands);
-        CHECK(!atomic_load(&hands.timed_out), "the helpers did not come to a step that needs them all");
-    }
-    return atomic_load(&pb_clock_reads) - before;
-}
-
-/* On and off (pb_pool_stats_reset .. pb_pool_stats_stop): a new pool's accounting is off and reads
- * no clock, in steps whose helpers steal, sleep and wake, nor while helpers park; a window counts,
- * and after its stop no clock is read again and a read returns the window as it was stopped; a
- * window begun while the helpers had been parked for a while counts them parked from its start
- * only (not from when they parked) and worker 0 busy all of it (its state kept while off), and one
- * begun while they sleep counts the sleep from its start. */
-static void test_stats_on_off(void) {
-    enum { W = 3 };
-    pb_pool *pool = start_pool(W);
-    CHECK(pb_pool_stats_read(pool) == 0 && pb_last_status() == PB_ERR_STATE && strstr(pb_last_error(), "no window"),
-          "read before any reset: %s", pb_last_error());
-    CHECK(pb_pool_stats_stop(0) == PB_ERR_STATE, "pb_pool_stats_stop(NULL)");
-    int64_t steals_before = 0;
-    for (int w = 0; w < W; w++) steals_before += atomic_load(&pool->worker[w].steals);
-    int64_t off_reads = clock_reads_of_steps(pool, 20);
-    int64_t steals_off = -steals_before;
-    for (int w = 0; w < W; w++) steals_off += atomic_load(&pool->worker[w].steals);
-    CHECK(off_reads == 0 && steals_off >= 20 * (W - 1), "off, 20 steps that stole %lld jobs read the clock %lld times",
-          (long long)steals_off, (long long)off_reads);
-
-    pb_pool_stats_reset(pool);
-    int64_t on_reads = clock_reads_of_steps(pool, 20);
-    CHECK(on_reads > 0, "on, 20 steps with steals read no clock");
-    CHECK(pb_pool_stats_stop(pool) == PB_OK, "pb_pool_stats_stop: %s", pb_last_error());
-    const int64_t *stats = pb_pool_stats_read(pool);
-    int64_t window = stats ? stats[PB_STATS_WINDOW_NS] : -1;
-    CHECK(stats && stat(stats, 1, PB_STATS_STEALS) >= 20 && stat(stats, 2, PB_STATS_STEALS) >= 20,
-          "on, 20 steps that need 3 workers: helpers stole %lld and %lld", stats ? (long long)stat(stats, 1, PB_STATS_STEALS) : -1,
-          stats ? (long long)stat(stats, 2, PB_STATS_STEALS) : -1);
-    if (stats) check_times_add_up(stats, "a window stopped");
-
-    int64_t parking_reads = atomic_load(&pb_clock_reads);
-    CHECK(pb_pool_use_workers(pool, 1) == PB_OK, "use_workers(1): %s", pb_last_error());
-    off_reads = atomic_load(&pb_clock_reads) - parking_reads + clock_reads_of_steps(pool, 5);
-    usleep(50000);
-    stats = pb_pool_stats_read(pool);
-    CHECK(off_reads == 0, "off again, parking 2 helpers and 5 steps read the clock %lld times", (long long)off_reads);
-    CHECK(stats && stats[PB_STATS_WINDOW_NS] == window, "a read after the stop: a window of %lld ns, stopped at %lld ns",
-          stats ? (long long)stats[PB_STATS_WINDOW_NS] : -1, (long long)window);
-
-    /* Parked since before the 50 ms sleep, and the window only now begins. */
-    pb_pool_stats_reset(pool);
-    clock_reads_of_steps(pool, 5);
-    stats = pb_pool_stats_read(pool);
-    for (int w = 1; w < W; w++)
-        CHECK(stat(stats, w, PB_STATS_PARKED_NS) == stats[PB_STATS_WINDOW_NS],
-              "helper %d parked before the window: parked %lld ns of a window of %lld ns", w,
-              (long long)stat(stats, w, PB_STATS_PARKED_NS), (long long)stats[PB_STATS_WINDOW_NS]);
-    /* Worker 0 waited in work_until (and may have slept there) in steps while off: busy between steps. */
-    CHECK(stat(stats, 0, PB_STATS_BUSY_NS) == stats[PB_STATS_WINDOW_NS], "worker 0 at W = 1: busy %lld ns of a window of %lld ns",
-          (long long)stat(stats, 0, PB_STATS_BUSY_NS), (long long)stats[PB_STATS_WINDOW_NS]);
-    check_times_add_up(stats, "a window begun with the helpers parked");
-    pb_pool_stats_stop(pool);
-
-    /* Asleep (taken back while off, then idle) when the window begins, and woken inside it. */
-    CHECK(pb_pool_use_workers(pool, W) == PB_OK, "use_workers(%d): %s", W, pb_last_error());
-    clock_reads_of_steps(pool, 1);
-    while (atomic_load(&pool->sleepers) < W - 1) usleep(1000);
-    usleep(50000);
-    pb_pool_stats_reset(pool);
-    clock_reads_of_steps(pool, 1);
-    stats = pb_pool_stats_read(pool);
-    for (int w = 1; w < W; w++)
-        CHECK(stat(stats, w, PB_STATS_ASLEEP_NS) > 0 && stat(stats, w, PB_STATS_ASLEEP_NS) <= stats[PB_STATS_WINDOW_NS],
-              "helper %d asleep before the window: asleep %lld ns of a window of %lld ns", w,
-              (long long)stat(stats, w, PB_STATS_ASLEEP_NS), (long long)stats[PB_STATS_WINDOW_NS]);
-    check_times_add_up(stats, "a window begun with the helpers asleep");
-    pb_pool_destroy(pool);
-}
-
 int main(void) {
     int heavy = getenv("PB_TEST_LIGHT") == NULL; /* sanitizer runs are slower: less work */
     for (int w = 1; w <= 4; w++) test_fib(w, heavy ? 25 : 20, heavy ? 75025 : 6765);
@@ -704,7 +622,6 @@ int main(void) {
     test_stats_regions();
     test_stats_imbalance();
     test_stats_wakeups();
-    test_stats_on_off();
     CHECK(steals_seen > 0, "no job was ever stolen: the helpers never took part");
     printf("test_runtime: %llu jobs stolen\n", (unsigned long long)steals_seen);
     return check_summary("test_runtime");

@@ -8,8 +8,7 @@
 // start-up handshake times out when helpers never come, and that worker counts a pool cannot
 // use are refused, also through the page's pool.js (resizable, usePoolWorkers), which tells a
 // module built before pb_pool_use_workers from one built after; and the pool's accounting through
-// pool.js (readPoolStats; stopPoolStats ends a window), with what its clock (an import,
-// performance.now()) costs a reading.
+// pool.js (readPoolStats), with what its clock (an import, performance.now()) costs a reading.
 //
 // Usage: node wasm-smoke.mjs <parbench.wasm> <quick-checksums.txt from test_kernels> [--extra-work-percent P]
 // With P (a build slowed for calibration), only the checksums and the kernel steps per call
@@ -17,7 +16,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import {
-  accounted, moduleImports, readPoolStats, resetPoolStats, resizable, stopPoolStats, usePoolWorkers,
+  accounted, moduleImports, readPoolStats, resetPoolStats, resizable, usePoolWorkers,
 } from '../../main/js/pool.js';
 
 const PB_OK = 0;
@@ -195,12 +194,6 @@ async function main(wasmPath, checksumPath, extraWorkPercent) {
           `at 1 of 4 the helpers were not parked all along: ${JSON.stringify(helpers)}`);
       }
       addsUp(stats, `forkjoin at ${active} of 4`);
-      // Stopped, the window stays as it was however many steps follow.
-      stopPoolStats(wasm, team);
-      const stopped = readPoolStats(wasm, team);
-      pb.pb_bench_step(bench);
-      check(JSON.stringify(readPoolStats(wasm, team)) === JSON.stringify(stopped) && stopped.workers[0].regions === zero.regions,
-        `forkjoin at ${active} of 4: a read after the stop moved: ${JSON.stringify(stopped)}`);
     }
     pb.pb_bench_destroy(bench);
     await team.stop();

@@ -34,14 +34,7 @@ void pb_futex_wake(_Atomic uint32_t *word, int32_t count) {
 
 void pb_yield(void) { sched_yield(); }
 
-#ifdef PB_COUNT_CLOCK_READS
-_Atomic int64_t pb_clock_reads;
-#endif
-
 int64_t pb_clock_ns(void) {
-#ifdef PB_COUNT_CLOCK_READS
-    atomic_fetch_add_explicit(&pb_clock_reads, 1, memory_order_relaxed);
-#endif
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     return (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;

@@ -25,11 +25,6 @@ void pb_yield(void);
  * CLOCK_MONOTONIC natively; in wasm the import env.pb_clock_ms (performance.timeOrigin +
  * performance.now() in every worker, pool.js), as coarse as the browser makes it. */
 int64_t pb_clock_ns(void);
-#ifdef PB_COUNT_CLOCK_READS
-/* Tests only (test_runtime): how many times pb_clock_ns was called, so a test can show that the
- * accounting switched off reads no clock. */
-extern _Atomic int64_t pb_clock_reads;
-#endif
 
 /* A short pause inside spin loops, and how many make one idle round (about half a
  * microsecond: pb_join's idle workers spin some tens of microseconds before sleeping).

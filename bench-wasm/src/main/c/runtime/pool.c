@@ -23,17 +23,7 @@
  * Accounting (PB_STATS). Each worker keeps the time it spends in each state (busy, searching,
  * asleep, parked) by reading the clock at every change of state only: entering and leaving
  * work_until, around each stolen job, around a sleep and a park. So a step whose joins all
- * find their jobs at home reads no clock at all, and neither does anything at W = 1. And only
- * while it is on (pb_pool_stats_reset .. pb_pool_stats_stop). Off, it writes nothing in the hot
- * path: a change of state between busy and searching (around a stolen job, into work_until)
- * costs one relaxed load of pool->accounting, and the counters are not counted. (In wasm every
- * atomic store is sequentially consistent, a full fence on x86: a relaxed store of the state at
- * each change still cost forkjoin 17% at W = 2 in Firefox.) The other changes (falling asleep,
- * waking, parking, leaving the park, leaving work_until) still store the state where it
- * changed, so between steps, where windows begin, every worker's stored state is exact. The times
- * belong to numbered windows: a worker's first change of state in a window starts its times
- * afresh, counting the state it was in from the window's start, so a worker that slept, searched
- * or was parked since before the window (its `since` stale) is counted from when the window began.
+ * find their jobs at home reads no clock at all, and neither does anything at W = 1.
  */
 #include "pool.h"
 
@@ -61,83 +51,38 @@ static void count(_Atomic int64_t *counter, int64_t add) {
     atomic_store_explicit(counter, atomic_load_explicit(counter, memory_order_relaxed) + add, memory_order_relaxed);
 }
 
-static int accounting_on(const pb_pool *pool) { return atomic_load_explicit(&pool->accounting, memory_order_relaxed); }
-
-/* A counter of the worker's own, counted while the accounting is on. */
-static void count_on(pb_worker *worker, _Atomic int64_t *counter) {
-    if (accounting_on(worker->pool)) count(counter, 1);
-}
-
-/* The state a worker was in when a window began, from the one it last stored. Windows begin
- * between steps, where no helper runs a job: a helper's stored busy is a job that ended just
- * after the accounting was stopped, its change back to searching not stored. */
-static int32_t state_at_window_start(const pb_worker *worker, int32_t stored) {
-    return stored == PB_BUSY && worker->index != 0 ? PB_SEARCHING : stored;
-}
-
-/* The worker leaves its state for `state`, the accounting on: the time since it entered the old
- * one (at most since the window began) goes to the old one's total; returns the time. Writer
- * side of the sequence lock (Boehm, "Can seqlocks get along with programming language memory
- * models?", MSPC 2012). */
-static int64_t account_state(pb_worker *worker, int32_t state) {
+/* The worker leaves its state for `state`: the time since it entered the old one goes to the
+ * old one's total. Returns the time. Writer side of the sequence lock (Boehm, "Can seqlocks
+ * get along with programming language memory models?", MSPC 2012). */
+static int64_t enter_state(pb_worker *worker, int32_t state) {
     pb_worker_stats *s = &worker->stats;
-    pb_pool *pool = worker->pool;
     int64_t now = pb_clock_ns();
-    uint32_t window = atomic_load_explicit(&pool->window, memory_order_acquire);
-    int64_t start = atomic_load_explicit(&pool->window_start, memory_order_relaxed);
     uint32_t seq = atomic_load_explicit(&s->seq, memory_order_relaxed);
     atomic_store_explicit(&s->seq, seq + 1, memory_order_relaxed);
     atomic_thread_fence(memory_order_release);
     int32_t old = atomic_load_explicit(&s->state, memory_order_relaxed);
     int64_t since = atomic_load_explicit(&s->since, memory_order_relaxed);
-    if (atomic_load_explicit(&s->window, memory_order_relaxed) != window) {
-        /* The first change of state in this window: the old state's time counts from its start. */
-        for (int j = 0; j < PB_STATES; j++) atomic_store_explicit(&s->ns[j], 0, memory_order_relaxed);
-        atomic_store_explicit(&s->window, window, memory_order_relaxed);
-        since = start;
-        old = state_at_window_start(worker, old);
-    }
-    if (now < since) now = since; /* another thread's clock reading, a moment behind */
-    count(&s->ns[old], now - since);
+    count(&s->ns[old], now > since ? now - since : 0);
     atomic_store_explicit(&s->state, state, memory_order_relaxed);
     atomic_store_explicit(&s->since, now, memory_order_relaxed);
     atomic_store_explicit(&s->seq, seq + 2, memory_order_release);
     return now;
 }
 
-/* The worker leaves its state for `state`, a change that is not between busy and searching in
- * the hot path. On: account_state, which returns the time. Off: the state is stored if it
- * changed, and it returns 0. */
-static int64_t enter_state(pb_worker *worker, int32_t state) {
-    if (accounting_on(worker->pool)) return account_state(worker, state);
-    if (atomic_load_explicit(&worker->stats.state, memory_order_relaxed) != state)
-        atomic_store_explicit(&worker->stats.state, state, memory_order_relaxed);
-    return 0;
-}
-
-/* A change between busy and searching in the hot path (around a stolen job, into work_until):
- * accounted while on, nothing at all while off. */
-static void pass_state(pb_worker *worker, int32_t state) {
-    if (accounting_on(worker->pool)) account_state(worker, state);
-}
-
-/* After a sleep on pool->event that began when it read `seen`. A wake-up counts when the
- * accounting is on and its waker timed it in this window. */
+/* After a sleep on pool->event that began when it read `seen`. */
 static void note_woken(pb_worker *worker, uint32_t seen) {
     int64_t now = enter_state(worker, PB_SEARCHING);
-    pb_pool *pool = worker->pool;
-    if (!now || atomic_load(&pool->event) == seen) return;
-    int64_t woken_at = atomic_load_explicit(&pool->woken_at, memory_order_relaxed);
-    if (woken_at < atomic_load_explicit(&pool->window_start, memory_order_relaxed)) return;
+    if (atomic_load(&worker->pool->event) == seen) return;
+    int64_t latency = now - atomic_load_explicit(&worker->pool->woken_at, memory_order_relaxed);
     count(&worker->stats.wakeups, 1);
-    count(&worker->stats.wake_latency_ns, now > woken_at ? now - woken_at : 0);
+    count(&worker->stats.wake_latency_ns, latency > 0 ? latency : 0);
 }
 #else
 #define STATS(...)
 #endif
 
 static void wake_sleepers(pb_pool *pool, int32_t count) {
-    STATS(if (accounting_on(pool)) atomic_store_explicit(&pool->woken_at, pb_clock_ns(), memory_order_relaxed);)
+    STATS(atomic_store_explicit(&pool->woken_at, pb_clock_ns(), memory_order_relaxed);)
     atomic_fetch_add(&pool->event, 1);
     pb_futex_wake(&pool->event, count);
 }
@@ -207,7 +152,7 @@ static void sleep_until_news(pb_worker *worker, pb_job *job) {
         may_sleep = !waiting_is_over(worker, 0);
     }
     if (may_sleep && !work_visible(pool)) {
-        STATS(enter_state(worker, PB_ASLEEP); count_on(worker, &worker->stats.sleeps);)
+        STATS(enter_state(worker, PB_ASLEEP); count(&worker->stats.sleeps, 1);)
         pb_futex_wait(&pool->event, seen, -1);
         STATS(note_woken(worker, seen);)
     }
@@ -218,19 +163,19 @@ static void sleep_until_news(pb_worker *worker, pb_job *job) {
  * parks this helper. */
 static void work_until(pb_worker *worker, pb_job *job) {
     if (waiting_is_over(worker, job)) return;
-    STATS(pass_state(worker, PB_SEARCHING);)
+    STATS(enter_state(worker, PB_SEARCHING);)
     int idle_rounds = 0;
     while (!waiting_is_over(worker, job)) {
         int contended = 0;
         pb_job *found = steal_work(worker, &contended);
         if (found) {
-            STATS(pass_state(worker, PB_BUSY);)
+            STATS(enter_state(worker, PB_BUSY);)
             run_stolen(worker, found);
-            STATS(pass_state(worker, PB_SEARCHING);)
+            STATS(enter_state(worker, PB_SEARCHING);)
             idle_rounds = 0;
             continue;
         }
-        STATS(count_on(worker, &worker->stats.failed_steals);)
+        STATS(count(&worker->stats.failed_steals, 1);)
         if (contended) {
             pb_cpu_relax();
         } else if (++idle_rounds <= PB_SPIN_ROUNDS) {
@@ -269,7 +214,7 @@ static void join(pb_worker *worker, pb_task_fn a, void *a_arg, pb_task_fn b, voi
 #if PB_STATS
 #define IN_REGION(worker, call)                                                             \
     do {                                                                                    \
-        if ((worker)->stats.region_depth++ == 0) count_on((worker), &(worker)->stats.regions);  \
+        if ((worker)->stats.region_depth++ == 0) count(&(worker)->stats.regions, 1);        \
         call;                                                                               \
         (worker)->stats.region_depth--;                                                     \
     } while (0)
@@ -324,7 +269,6 @@ static void park_until_included(pb_worker *worker) {
     atomic_fetch_add(&pool->parked, 1);
     pb_futex_wake(&pool->parked, 1);
     while (atomic_load(&worker->park)) pb_futex_wait(&worker->park, 1, -1);
-    STATS(enter_state(worker, PB_SEARCHING);)
     atomic_fetch_sub(&pool->parked, 1);
     pb_futex_wake(&pool->parked, 1);
 }
@@ -382,11 +326,10 @@ pb_pool *pb_pool_create(int32_t workers) {
     atomic_init(&pool->stop, 0);
     atomic_init(&pool->parked, 0);
     atomic_init(&pool->woken_at, 0);
-    atomic_init(&pool->accounting, 0);
-    atomic_init(&pool->window, 0);
-    atomic_init(&pool->window_start, 0);
     pool->stats_base = stats_base;
     pool->stats_out = stats_base + stats_values;
+    int64_t now = pb_clock_ns();
+    pool->stats_reset_at = now;
     for (size_t i = 0; i < stats_values + PB_STATS_HEADER + stats_values; i++) stats_base[i] = 0;
     for (int32_t i = 0; i < workers; i++) {
         pb_deque_init(&worker[i].deque);
@@ -398,8 +341,7 @@ pb_pool *pb_pool_create(int32_t workers) {
         pb_worker_stats *s = &worker[i].stats;
         atomic_init(&s->seq, 0);
         atomic_init(&s->state, i == 0 ? PB_BUSY : PB_SEARCHING);
-        atomic_init(&s->window, 0);
-        atomic_init(&s->since, 0);
+        atomic_init(&s->since, now);
         for (int j = 0; j < PB_STATES; j++) atomic_init(&s->ns[j], 0);
         atomic_init(&s->failed_steals, 0);
         atomic_init(&s->sleeps, 0);
@@ -502,59 +444,36 @@ int32_t pb_pool_stats_size(pb_pool *pool) {
 }
 
 #if PB_STATS
-/* A worker's record (PB_STATS_FIELDS values) in the current window as of `now`: its times
- * (closed intervals plus the one still open; none from older windows) and its counters since
- * pb_pool_stats_reset. `start`: the window's. Reader side of the sequence lock. */
-static void worker_record(pb_pool *pool, int32_t index, int64_t start, int64_t now, int64_t *record) {
-    pb_worker *worker = &pool->worker[index];
+/* A worker's record (PB_STATS_FIELDS values) as of `now`: its closed intervals plus the one
+ * still open. Reader side of the sequence lock. */
+static void worker_record(pb_worker *worker, int64_t now, int64_t *record) {
     pb_worker_stats *s = &worker->stats;
-    uint32_t window = atomic_load_explicit(&pool->window, memory_order_relaxed);
     int64_t ns[PB_STATES], since;
     int32_t state;
     for (;;) {
         uint32_t seq = atomic_load_explicit(&s->seq, memory_order_acquire);
-        int current = atomic_load_explicit(&s->window, memory_order_relaxed) == window;
-        for (int j = 0; j < PB_STATES; j++) ns[j] = current ? atomic_load_explicit(&s->ns[j], memory_order_relaxed) : 0;
+        for (int j = 0; j < PB_STATES; j++) ns[j] = atomic_load_explicit(&s->ns[j], memory_order_relaxed);
         state = atomic_load_explicit(&s->state, memory_order_relaxed);
-        since = current ? atomic_load_explicit(&s->since, memory_order_relaxed) : start;
+        since = atomic_load_explicit(&s->since, memory_order_relaxed);
         atomic_thread_fence(memory_order_acquire);
-        if (!(seq & 1) && atomic_load_explicit(&s->seq, memory_order_relaxed) == seq) {
-            if (!current) state = state_at_window_start(worker, state);
-            break;
-        }
+        if (!(seq & 1) && atomic_load_explicit(&s->seq, memory_order_relaxed) == seq) break;
         pb_cpu_relax();
     }
     if (now > since) ns[state] += now - since;
-    const int64_t *base = &pool->stats_base[index * PB_STATS_FIELDS];
     record[PB_STATS_BUSY_NS] = ns[PB_BUSY];
     record[PB_STATS_SEARCHING_NS] = ns[PB_SEARCHING];
     record[PB_STATS_ASLEEP_NS] = ns[PB_ASLEEP];
     record[PB_STATS_PARKED_NS] = ns[PB_PARKED];
-    record[PB_STATS_STEALS] = (int64_t)atomic_load_explicit(&worker->steals, memory_order_relaxed) - base[PB_STATS_STEALS];
-    record[PB_STATS_FAILED_STEALS] = atomic_load_explicit(&s->failed_steals, memory_order_relaxed) - base[PB_STATS_FAILED_STEALS];
-    record[PB_STATS_SLEEPS] = atomic_load_explicit(&s->sleeps, memory_order_relaxed) - base[PB_STATS_SLEEPS];
-    record[PB_STATS_WAKEUPS] = atomic_load_explicit(&s->wakeups, memory_order_relaxed) - base[PB_STATS_WAKEUPS];
-    record[PB_STATS_WAKE_LATENCY_NS] =
-        atomic_load_explicit(&s->wake_latency_ns, memory_order_relaxed) - base[PB_STATS_WAKE_LATENCY_NS];
-    record[PB_STATS_REGIONS] = atomic_load_explicit(&s->regions, memory_order_relaxed) - base[PB_STATS_REGIONS];
-}
-
-/* The current window as of now into pool->stats_out. */
-static void read_window(pb_pool *pool) {
-    int64_t *out = pool->stats_out;
-    int64_t start = atomic_load_explicit(&pool->window_start, memory_order_relaxed);
-    int64_t now = pb_clock_ns();
-    if (now < start) now = start;
-    out[PB_STATS_RECORD_LENGTH] = PB_STATS_FIELDS;
-    out[PB_STATS_WORKERS] = pool->workers;
-    out[PB_STATS_ACTIVE] = atomic_load(&pool->active);
-    out[PB_STATS_WINDOW_NS] = now - start;
-    for (int32_t i = 0; i < pool->workers; i++)
-        worker_record(pool, i, start, now, &out[PB_STATS_HEADER + i * PB_STATS_FIELDS]);
+    record[PB_STATS_STEALS] = (int64_t)atomic_load_explicit(&worker->steals, memory_order_relaxed);
+    record[PB_STATS_FAILED_STEALS] = atomic_load_explicit(&s->failed_steals, memory_order_relaxed);
+    record[PB_STATS_SLEEPS] = atomic_load_explicit(&s->sleeps, memory_order_relaxed);
+    record[PB_STATS_WAKEUPS] = atomic_load_explicit(&s->wakeups, memory_order_relaxed);
+    record[PB_STATS_WAKE_LATENCY_NS] = atomic_load_explicit(&s->wake_latency_ns, memory_order_relaxed);
+    record[PB_STATS_REGIONS] = atomic_load_explicit(&s->regions, memory_order_relaxed);
 }
 #endif
 
-/* Why reset, read or stop cannot work on this pool, or NULL. */
+/* Why reset or read cannot work on this pool, or NULL. */
 static const char *stats_unavailable(pb_pool *pool) {
     if (!pool) return "was given a NULL pool; pass the pool returned by pb_pool_create";
     if (!PB_STATS)
@@ -567,34 +486,10 @@ int32_t pb_pool_stats_reset(pb_pool *pool) {
     const char *why = stats_unavailable(pool);
     if (why) return pb_fail(PB_ERR_STATE, "pb_pool_stats_reset %s", why);
 #if PB_STATS
-    /* The counters are kept on and off (no clock needed): a window counts them from here. */
-    for (int32_t i = 0; i < pool->workers; i++) {
-        pb_worker *worker = &pool->worker[i];
-        pb_worker_stats *s = &worker->stats;
-        int64_t *base = &pool->stats_base[i * PB_STATS_FIELDS];
-        base[PB_STATS_STEALS] = (int64_t)atomic_load_explicit(&worker->steals, memory_order_relaxed);
-        base[PB_STATS_FAILED_STEALS] = atomic_load_explicit(&s->failed_steals, memory_order_relaxed);
-        base[PB_STATS_SLEEPS] = atomic_load_explicit(&s->sleeps, memory_order_relaxed);
-        base[PB_STATS_WAKEUPS] = atomic_load_explicit(&s->wakeups, memory_order_relaxed);
-        base[PB_STATS_WAKE_LATENCY_NS] = atomic_load_explicit(&s->wake_latency_ns, memory_order_relaxed);
-        base[PB_STATS_REGIONS] = atomic_load_explicit(&s->regions, memory_order_relaxed);
-    }
-    atomic_store_explicit(&pool->window_start, pb_clock_ns(), memory_order_relaxed);
-    atomic_fetch_add_explicit(&pool->window, 1, memory_order_release);
-    atomic_store_explicit(&pool->accounting, 1, memory_order_release);
-#endif
-    pb_succeed();
-    return PB_OK;
-}
-
-int32_t pb_pool_stats_stop(pb_pool *pool) {
-    const char *why = stats_unavailable(pool);
-    if (why) return pb_fail(PB_ERR_STATE, "pb_pool_stats_stop %s", why);
-#if PB_STATS
-    if (atomic_load(&pool->accounting)) {
-        read_window(pool);
-        atomic_store_explicit(&pool->accounting, 0, memory_order_relaxed);
-    }
+    int64_t now = pb_clock_ns();
+    for (int32_t i = 0; i < pool->workers; i++)
+        worker_record(&pool->worker[i], now, &pool->stats_base[i * PB_STATS_FIELDS]);
+    pool->stats_reset_at = now;
 #endif
     pb_succeed();
     return PB_OK;
@@ -602,17 +497,26 @@ int32_t pb_pool_stats_stop(pb_pool *pool) {
 
 const int64_t *pb_pool_stats_read(pb_pool *pool) {
     const char *why = stats_unavailable(pool);
-    if (!why && !atomic_load(&pool->window))
-        why = "found no window to read: start one with pb_pool_stats_reset first";
     if (why) {
         pb_fail(PB_ERR_STATE, "pb_pool_stats_read %s", why);
         return 0;
     }
+    int64_t *out = pool->stats_out;
 #if PB_STATS
-    if (atomic_load(&pool->accounting)) read_window(pool);
+    int64_t now = pb_clock_ns();
+    out[PB_STATS_RECORD_LENGTH] = PB_STATS_FIELDS;
+    out[PB_STATS_WORKERS] = pool->workers;
+    out[PB_STATS_ACTIVE] = atomic_load(&pool->active);
+    out[PB_STATS_WINDOW_NS] = now - pool->stats_reset_at;
+    for (int32_t i = 0; i < pool->workers; i++) {
+        int64_t *record = &out[PB_STATS_HEADER + i * PB_STATS_FIELDS];
+        const int64_t *base = &pool->stats_base[i * PB_STATS_FIELDS];
+        worker_record(&pool->worker[i], now, record);
+        for (int j = 0; j < PB_STATS_FIELDS; j++) record[j] -= base[j];
+    }
 #endif
     pb_succeed();
-    return pool->stats_out;
+    return out;
 }
 
 const int64_t *pb_clock_probe(int32_t reads) {

@@ -34,15 +34,12 @@ enum { PB_BUSY, PB_SEARCHING, PB_ASLEEP, PB_PARKED, PB_STATES };
 
 /* A worker's own counters: only the worker writes them. The controller reads them between
  * steps; the state times under a sequence lock, so that an interval is never lost or counted
- * twice while the worker moves from one state to the next. The state is kept while the
- * accounting is off too (no clock needed); the times only while it is on, and they belong to
- * the window numbered `window` (pool->window): older ones count as none. */
+ * twice while the worker moves from one state to the next. */
 typedef struct pb_worker_stats {
-    _Atomic uint32_t seq;          /* odd while the worker updates window, since and ns */
+    _Atomic uint32_t seq;          /* odd while the worker updates state, since and ns */
     _Atomic int32_t state;         /* PB_BUSY .. PB_PARKED */
-    _Atomic uint32_t window;       /* the window since and ns belong to */
-    _Atomic int64_t since;         /* when the current state began (pb_clock_ns), in that window */
-    _Atomic int64_t ns[PB_STATES]; /* time in each state in that window, up to since */
+    _Atomic int64_t since;         /* when the current state began (pb_clock_ns) */
+    _Atomic int64_t ns[PB_STATES]; /* time in each state, up to since */
     _Atomic int64_t failed_steals; /* passes over the other deques that found nothing */
     _Atomic int64_t sleeps, wakeups, wake_latency_ns;
     _Atomic int64_t regions;       /* parallel regions entered (worker 0) */
@@ -70,12 +67,6 @@ struct pb_pool {
     /* Workers 0..active-1 run parallel regions (1 <= active <= W); written by the controller
      * between steps only, so a step reads one value throughout. */
     _Atomic int32_t active;
-    /* The accounting: 1 between pb_pool_stats_reset and pb_pool_stats_stop (controller only,
-     * between steps); while 0, a change of state reads no clock. window numbers the windows
-     * (0: none yet), window_start is when the current one began; both written before on. */
-    _Atomic int32_t accounting;
-    _Atomic uint32_t window;
-    _Atomic int64_t window_start;
     void *platform;    /* what pb_platform_start_helpers keeps */
     /* Sleep/wake: sleepers wait on event; whoever makes work or finishes a job a sleeper
      * waits for bumps it and wakes. */
@@ -89,11 +80,11 @@ struct pb_pool {
     /* Helpers in their park (a futex word): pb_pool_use_workers sleeps on it until the
      * helpers it left out have parked and the ones it took back have left. */
     _Atomic uint32_t parked;
-    /* Controller only: every worker's counters at pb_pool_stats_reset ([workers][PB_STATS_FIELDS];
-     * the times are kept per window instead); what pb_pool_stats_read returns (pb_pool_stats_size
-     * values), after pb_pool_stats_stop the window as it was then. */
+    /* Controller only: every worker's record at pb_pool_stats_reset ([workers][PB_STATS_FIELDS])
+     * and when that was; what pb_pool_stats_read returns (pb_pool_stats_size values). */
     int64_t *stats_base;
     int64_t *stats_out;
+    int64_t stats_reset_at;
 };
 
 static inline int32_t pb_worker_index(const pb_worker *worker) { return worker->index; }

@@ -103,8 +103,8 @@ public final class NativeBench implements ResizableKernel {
     }
 
     /**
-     * Starts a window of the pool's accounting and turns it on (a new pool's is off): call it
-     * between steps, right before the steps to account (worker 0 counts as busy between steps too).
+     * Starts a window of the pool's accounting: call it between steps, right before the steps to
+     * account (worker 0 counts as busy between steps too).
      *
      * @throws NativeBenchException if the library was built without it (PB_STATS=0)
      * @throws NativeLibraryException if the library was built before it ({@link NativeLibrary#accounted()})
@@ -116,27 +116,7 @@ public final class NativeBench implements ResizableKernel {
         }
     }
 
-    /**
-     * Ends the window and turns the accounting off (then a change of a worker's state reads no
-     * clock): call it between steps, right after the steps to account. Nothing for a library built
-     * before pb_pool_stats_stop, whose accounting is always on.
-     *
-     * @throws NativeBenchException if the library was built without the accounting (PB_STATS=0)
-     * @throws NativeLibraryException if the library was built before it ({@link NativeLibrary#accounted()})
-     */
-    public void stopStats() {
-        requireOpen();
-        if (library.poolStatsStop(pool) != 0) {
-            throw library.lastFailure("pb_pool_stats_stop");
-        }
-    }
-
-    /**
-     * What the pool's workers did in the window {@link #resetStats()} started: so far, or up to
-     * {@link #stopStats()} once stopped. Between steps.
-     *
-     * @throws NativeBenchException before any {@link #resetStats()}
-     */
+    /** What the pool's workers did since {@link #resetStats()} (or since the pool started). Between steps. */
     public PoolStats readStats() {
         requireOpen();
         long[] values = library.poolStatsRead(pool);
@@ -147,8 +127,8 @@ public final class NativeBench implements ResizableKernel {
     }
 
     /**
-     * {@link #resetStats()} for an accounted block; a library without the accounting (built before
-     * it, or with PB_STATS=0 to measure what it costs) is measured as it is, without one.
+     * {@link #resetStats()} for a timed block; a library without the accounting (built before it, or
+     * with PB_STATS=0 to measure what it costs) is measured as it is, without one.
      */
     @Override
     public void resetAccount() {
@@ -158,13 +138,12 @@ public final class NativeBench implements ResizableKernel {
         }
     }
 
-    /** {@link #stopStats()}, then {@link #readStats()} of the workers in use; null without the accounting. */
+    /** {@link #readStats()} of the workers in use, or null without the accounting. */
     @Override
     public PoolAccount readAccount() {
         if (!accounting) {
             return null;
         }
-        stopStats();
         PoolStats stats = readStats();
         List<PoolAccount.Worker> workers = stats.workers().stream().limit(activeWorkers)
                 .map(w -> new PoolAccount.Worker(w.busyNs(), w.searchingNs(), w.asleepNs(), w.parkedNs(), w.steals(), w.failedSteals(),

@@ -71,7 +71,6 @@ public final class NativeLibrary {
     /** Null in a library built before the accounting. */
     private final MethodHandle poolStatsSize;
     private final MethodHandle poolStatsReset;
-    private final MethodHandle poolStatsStop;
     private final MethodHandle poolStatsRead;
 
     private NativeLibrary(Path path, SymbolLookup symbols) {
@@ -93,7 +92,6 @@ public final class NativeLibrary {
         benchDestroy = bind(symbols, "pb_bench_destroy", FunctionDescriptor.ofVoid(ADDRESS));
         poolStatsSize = bindIfPresent(symbols, "pb_pool_stats_size", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         poolStatsReset = bindIfPresent(symbols, "pb_pool_stats_reset", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-        poolStatsStop = bindIfPresent(symbols, "pb_pool_stats_stop", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         poolStatsRead = bindIfPresent(symbols, "pb_pool_stats_read", FunctionDescriptor.of(ADDRESS, ADDRESS));
         int abi = abiVersion();
         if (abi != ABI_VERSION) {
@@ -345,22 +343,6 @@ public final class NativeLibrary {
         requireAccounting();
         try {
             return (int) poolStatsReset.invokeExact(pool);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
-    }
-
-    /**
-     * pb_pool_stats_stop's status; 0 without doing anything for a library built before it (whose
-     * accounting is always on).
-     */
-    int poolStatsStop(MemorySegment pool) {
-        requireAccounting();
-        if (poolStatsStop == null) {
-            return 0;
-        }
-        try {
-            return (int) poolStatsStop.invokeExact(pool);
         } catch (Throwable t) {
             throw failed(t);
         }

@@ -15,11 +15,6 @@ final class ForkFlags {
     static final String STEPPING_EXECUTOR_CLASS = "-Djmh.executor.class=io.parbench.jmh.SteppingPool";
     /** The system property naming the file the fork appends its checksum to. */
     static final String CHECKSUM_FILE_PROPERTY = "parbench.checksumFile";
-    /**
-     * The system property that makes a fork take its pool accounting in accounting blocks after its
-     * blocks but the last ({@link ForkOrder#withAccounting(int)}) instead of in none.
-     */
-    static final String ACCOUNTING_BLOCKS_PROPERTY = "parbench.accountingBlocks";
 
     private ForkFlags() {}
 }

@@ -14,9 +14,7 @@ import java.util.stream.Collectors;
  * after its side where a comparison measures two libraries in one fork (native: "A1 B1 B2 A2";
  * A is side A's library, B, the default, the one under test). Measurement iteration i measures
  * block i (cycling when there are more iterations: "2" measures every iteration at 2 workers);
- * warm-up iteration i warms point i of the order's distinct points, cycling too. A harness's fork
- * runs with accounting blocks ({@link #withAccounting(int)}): one more iteration per distinct point,
- * in which the pool's accounting is on (it is off in the blocks), after its blocks but the last.
+ * warm-up iteration i warms point i of the order's distinct points, cycling too.
  */
 public record ForkOrder(List<Point> blocks) {
 
@@ -85,30 +83,6 @@ public record ForkOrder(List<Point> blocks) {
     /** The block measurement iteration {@code index} (from 0) measures. */
     public Point measured(int index) {
         return blocks.get(index % blocks.size());
-    }
-
-    /** The measurement iterations of a fork with accounting blocks: its blocks and one per point. */
-    public int iterationsWithAccounting() {
-        return blocks.size() + points().size();
-    }
-
-    /**
-     * In a fork with accounting blocks, the point measurement iteration {@code index} (from 0)
-     * measures: its blocks but the last, then each point once in the order of {@link #points()}
-     * (the accounting blocks), then its last block; more iterations cycle through the points. The
-     * last block comes after the accounting blocks because a fork's last block ends as its process
-     * does, and what the machine gave the threads is sampled from outside, every 50 ms: the tail of
-     * the last block is lost with them (harness/RESULTS.md, "Accounting").
-     */
-    public Point withAccounting(int index) {
-        int last = blocks.size() - 1;
-        return accounting(index) ? points().get((index - last) % points().size()) : blocks.get(index < last ? index : last);
-    }
-
-    /** Whether measurement iteration {@code index} of a fork with accounting blocks is one of them. */
-    public boolean accounting(int index) {
-        int last = blocks.size() - 1;
-        return index >= last && index != last + points().size();
     }
 
     /** The point warm-up iteration {@code index} (from 0) warms. */

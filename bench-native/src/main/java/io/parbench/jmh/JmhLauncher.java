@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -30,12 +29,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs one fork of a curve (engine, kernel, variant, size; its blocks in order, each a side at a
  * worker count) under JMH through its Runner API: one forked JVM, warm-up iterations cycling
- * through the fork's points, then one measurement iteration per block with the pool's accounting
- * off, and before the last of them one accounting block per point with it on
- * ({@link ForkOrder#withAccounting(int)}).
- * Returns each block's steps/sec and checksum, and the accounting blocks; a fork that fails keeps
- * the blocks it measured before. Forks see this JVM's class path, so bench-native and bench-wasm
- * must be on it.
+ * through the fork's points, then one measurement iteration per block. Returns each block's
+ * steps/sec and checksum; a fork that fails keeps the blocks it measured before. Forks see this
+ * JVM's class path, so bench-native and bench-wasm must be on it.
  */
 public final class JmhLauncher {
     private static final Map<String, Class<? extends KernelBenchmark>> ENGINES =
@@ -83,14 +79,10 @@ public final class JmhLauncher {
      */
     public record MeasuredBlock(ForkOrder.Point point, double stepsPerSecond, long checksum, BlockRecord record) {}
 
-    /**
-     * The fork's blocks, in its order, and its accounting blocks, one per point in the order of
-     * {@link ForkOrder#points()}: their records carry the pool's accounting, their steps/sec are no samples.
-     */
-    public record Result(List<MeasuredBlock> blocks, List<MeasuredBlock> accountingBlocks) {
+    /** The fork's blocks, in its order. */
+    public record Result(List<MeasuredBlock> blocks) {
         public Result {
             blocks = List.copyOf(blocks);
-            accountingBlocks = List.copyOf(accountingBlocks);
         }
     }
 
@@ -106,8 +98,7 @@ public final class JmhLauncher {
                 new Runner(options(config).build(), scores).run();
             } catch (RunnerException e) {
                 String text = log.toString(StandardCharsets.UTF_8);
-                throw new JmhRunException(watchdog.fired() ? timedOut(config) : FailureReason.of(e, text), text, e,
-                        timed(config, measured(config, scores)));
+                throw new JmhRunException(watchdog.fired() ? timedOut(config) : FailureReason.of(e, text), text, e, measured(config, scores));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not clear the checksum file " + config.checksumFile() + ": "
@@ -116,24 +107,16 @@ public final class JmhLauncher {
             watchdog.stop();
         }
         String text = log.toString(StandardCharsets.UTF_8);
-        List<MeasuredBlock> iterations = measured(config, scores);
-        List<MeasuredBlock> blocks = timed(config, iterations);
+        List<MeasuredBlock> blocks = measured(config, scores);
         if (watchdog.fired()) {
             throw new JmhRunException(timedOut(config), text, null, blocks);
         }
-        if (iterations.size() != config.order().iterationsWithAccounting()) {
-            throw new JmhRunException("JMH returned " + iterations.size() + " of the fork's " + config.order().blocks().size()
-                    + " blocks and " + config.order().points().size() + " accounting blocks with their checksums: "
-                    + FailureReason.fromLog(text), text, null, blocks);
+        if (blocks.size() != config.order().blocks().size()) {
+            throw new JmhRunException("JMH returned " + blocks.size() + " of the fork's " + config.order().blocks().size()
+                    + " blocks with their checksums: " + FailureReason.fromLog(text), text, null, blocks);
         }
-        requireOneChecksumPerPoint(iterations, text);
-        return new Result(blocks, IntStream.range(0, iterations.size()).filter(i -> config.order().accounting(i))
-                .mapToObj(iterations::get).toList());
-    }
-
-    /** The fork's blocks among its measurement iterations, in order (a prefix of its order). */
-    private static List<MeasuredBlock> timed(Config config, List<MeasuredBlock> iterations) {
-        return IntStream.range(0, iterations.size()).filter(i -> !config.order().accounting(i)).mapToObj(iterations::get).toList();
+        requireOneChecksumPerPoint(blocks, text);
+        return new Result(blocks);
     }
 
     private static String timedOut(Config config) {
@@ -141,13 +124,13 @@ public final class JmhLauncher {
                 + " s, so its JVM was stopped: use a smaller size or a longer --timeout.";
     }
 
-    /** The iterations both reported (their scores) and finished (their checksum lines), in order: blocks, then accounting blocks. */
+    /** The blocks both reported (their scores) and finished (their checksum lines), in order. */
     private static List<MeasuredBlock> measured(Config config, MeasuredScores scores) {
         List<Double> reported = scores.scores();
         List<ChecksumFile.Line> lines = ChecksumFile.read(config.checksumFile());
         List<MeasuredBlock> blocks = new ArrayList<>();
         for (int i = 0; i < Math.min(reported.size(), lines.size()); i++) {
-            ForkOrder.Point point = config.order().withAccounting(i);
+            ForkOrder.Point point = config.order().measured(i);
             if (!lines.get(i).block().equals(point.token())) {
                 throw new IllegalStateException("the fork measured block " + lines.get(i).block() + " where its order has "
                         + point.token() + " (" + config.order() + ")");
@@ -185,7 +168,7 @@ public final class JmhLauncher {
                 .forks(1)
                 .warmupIterations(config.warmupIterations())
                 .warmupTime(iterationTime)
-                .measurementIterations(config.order().iterationsWithAccounting())
+                .measurementIterations(config.order().blocks().size())
                 .measurementTime(iterationTime)
                 .shouldFailOnError(true)
                 .jvmArgsAppend(forkArguments(config));
@@ -198,8 +181,7 @@ public final class JmhLauncher {
     /** parbench's flags, then the configuration's own (one call: JMH keeps only the last jvmArgsAppend). */
     private static String[] forkArguments(Config config) {
         List<String> args = new ArrayList<>(List.of(ForkFlags.NATIVE_ACCESS, ForkFlags.UNSAFE_ALLOW, ForkFlags.JDK_SORT_SPLIT,
-                "-D" + ForkFlags.CHECKSUM_FILE_PROPERTY + "=" + config.checksumFile().toAbsolutePath(),
-                "-D" + ForkFlags.ACCOUNTING_BLOCKS_PROPERTY + "=true"));
+                "-D" + ForkFlags.CHECKSUM_FILE_PROPERTY + "=" + config.checksumFile().toAbsolutePath()));
         if (ENGINES.get(config.engine()) == JvmKernelBenchmark.class) {
             args.addAll(List.of(ForkFlags.STEPPING_EXECUTOR, ForkFlags.STEPPING_EXECUTOR_CLASS));
         }

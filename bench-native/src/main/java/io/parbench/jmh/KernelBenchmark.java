@@ -34,13 +34,10 @@ import org.openjdk.jmh.runner.IterationType;
  * the worker count switched between iterations), one step per JMH operation, so the Throughput
  * score is a block's steps per second. Each side measured gets one kernel instance for the fork,
  * made for every worker count it runs at. Each measured block's checksum and {@link BlockRecord}
- * (its steps and interval, taken in the iteration's set-up and tear-down, outside the timed window)
- * are written where the harness reads them ({@value ForkFlags#CHECKSUM_FILE_PROPERTY}) as soon as
- * the block ends; without that property each point's checksum is printed at the end of the fork.
- * The pool's accounting is off in the blocks: with {@value ForkFlags#ACCOUNTING_BLOCKS_PROPERTY} the
- * fork runs one accounting block per point ({@link ForkOrder#withAccounting(int)}: after its blocks
- * but the last), as long as a block, with it on, and its record carries the pool's accounting of
- * the block.
+ * (its steps, interval and pool accounting, taken in the iteration's set-up and tear-down, outside
+ * the timed window) are written where the harness reads them ({@value ForkFlags#CHECKSUM_FILE_PROPERTY})
+ * as soon as the block ends; without that property each point's checksum is printed at the end of
+ * the fork.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -67,7 +64,6 @@ public abstract class KernelBenchmark extends KernelParameter {
     private ResizableKernel running;
     private int warmedUp;
     private int measured;
-    private boolean accountingBlock;
     private long steps;
     private long startedNs;
     private long startedEpochNs;
@@ -98,10 +94,7 @@ public abstract class KernelBenchmark extends KernelParameter {
     /** Switches to the block this iteration measures (warm-up iterations cycle through the points). */
     @Setup(Level.Iteration)
     public void startBlock(IterationParams iteration) {
-        boolean warmUp = iteration.getType() == IterationType.WARMUP;
-        boolean withAccounting = Boolean.getBoolean(ForkFlags.ACCOUNTING_BLOCKS_PROPERTY);
-        accountingBlock = !warmUp && withAccounting && order.accounting(measured);
-        block = warmUp ? order.warmed(warmedUp++) : withAccounting ? order.withAccounting(measured++) : order.measured(measured++);
+        block = iteration.getType() == IterationType.WARMUP ? order.warmed(warmedUp++) : order.measured(measured++);
         running = instances.get(block.side());
         if (order.workers(block.side()).size() > 1) {
             // A side measured at one count runs its pool as made (a library built before pb_pool_use_workers can, too).
@@ -110,9 +103,7 @@ public abstract class KernelBenchmark extends KernelParameter {
         steps = 0;
         startedEpochNs = epochNanos();
         startedNs = System.nanoTime();
-        if (accountingBlock) {
-            running.resetAccount();
-        }
+        running.resetAccount();
     }
 
     /** A measured block's checksum is kept at once, so a fork that fails later keeps it. */
@@ -121,7 +112,7 @@ public abstract class KernelBenchmark extends KernelParameter {
         if (iteration.getType() != IterationType.MEASUREMENT) {
             return;
         }
-        PoolAccount pool = accountingBlock ? running.readAccount() : null;
+        PoolAccount pool = running.readAccount();
         long wallNs = pool != null ? pool.windowNs() : System.nanoTime() - startedNs;
         BlockRecord record = new BlockRecord(steps, wallNs, startedEpochNs, epochNanos(), pool);
         long checksum = running.checksum();

@@ -15,15 +15,14 @@ public interface ResizableKernel extends ParallelKernel {
     void useWorkers(int workers);
 
     /**
-     * Starts a window of the pool's accounting, if its pool keeps one, and turns it on where it can
-     * be off: called between steps, right before an accounted block (outside its timed window).
+     * Starts a window of the pool's accounting, if its pool keeps one: called between steps, right
+     * before a timed block (outside its timed window).
      */
     default void resetAccount() {}
 
     /**
-     * Ends the window of {@link #resetAccount()} (turning the accounting off where it can be) and
-     * returns what the pool's workers in use did in it: called between steps, right after the
-     * block. Null when the pool keeps no accounting.
+     * What the pool's workers in use did since {@link #resetAccount()}: called between steps, right
+     * after the block. Null when the pool keeps no accounting.
      */
     default PoolAccount readAccount() {
         return null;

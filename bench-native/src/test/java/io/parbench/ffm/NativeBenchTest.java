@@ -141,24 +141,6 @@ class NativeBenchTest {
         }
     }
 
-    /** Off until a reset; a stop ends the window, and reads after it return the window as it was stopped. */
-    @Test
-    void theAccountingIsOnFromResetToStop() {
-        try (NativeBench bench = NativeBench.create(KernelSpec.FORKJOIN, 4096, SEED, 2)) {
-            NativeBenchException e = assertThrows(NativeBenchException.class, bench::readStats);
-            assertTrue(e.getMessage().contains("no window to read: start one with pb_pool_stats_reset first"), e.getMessage());
-            bench.resetStats();
-            bench.step();
-            bench.stopStats();
-            PoolStats stopped = bench.readStats();
-            for (int i = 0; i < 10; i++) {
-                bench.step();
-            }
-            assertEquals(stopped, bench.readStats(), "a read after the stop");
-            assertEquals(1, stopped.workers().getFirst().regions());
-        }
-    }
-
     @Test
     void aClosedBenchRefusesToStepAndClosesOnce() {
         NativeBench bench = NativeBench.create(KernelSpec.FORKJOIN, 1024, SEED, 2);

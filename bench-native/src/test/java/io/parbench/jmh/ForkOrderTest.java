@@ -8,7 +8,6 @@ import io.parbench.jmh.ForkOrder.Side;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ForkOrderTest {
@@ -31,25 +30,6 @@ class ForkOrderTest {
         ForkOrder order = ForkOrder.parse("2");
         assertEquals(new Point(Side.B, 2), order.measured(0));
         assertEquals(new Point(Side.B, 2), order.measured(7));
-    }
-
-    /**
-     * A harness's fork: its blocks but the last, then one accounting block per point (each side's, in
-     * the order they first appear), then its last block.
-     */
-    @Test
-    void accountingBlocksComeBeforeTheLastBlockOnePerPoint() {
-        ForkOrder order = ForkOrder.parse("A1 2 A2 1 1 A2 2 A1");
-        assertEquals(12, order.iterationsWithAccounting());
-        List<Point> iterations = IntStream.range(0, 12).mapToObj(order::withAccounting).toList();
-        List<Point> points = List.of(new Point(Side.A, 1), new Point(Side.B, 2), new Point(Side.A, 2), new Point(Side.B, 1));
-        assertEquals(order.blocks().subList(0, 7), iterations.subList(0, 7));
-        assertEquals(points, iterations.subList(7, 11));
-        assertEquals(new Point(Side.A, 1), iterations.get(11));
-        assertEquals(List.of(7, 8, 9, 10), IntStream.range(0, 12).filter(order::accounting).boxed().toList());
-        // One block: the accounting block first.
-        ForkOrder one = ForkOrder.parse("2");
-        assertEquals(List.of(true, false), List.of(one.accounting(0), one.accounting(1)));
     }
 
     @Test

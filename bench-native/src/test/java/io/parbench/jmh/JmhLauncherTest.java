@@ -2,7 +2,6 @@ package io.parbench.jmh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,16 +30,14 @@ class JmhLauncherTest {
                 dir.resolve(engine + "-" + kernel.id() + ".checksum"), Duration.ofMinutes(2));
     }
 
-    /**
-     * Every block of the order, in order, measured, with the reference checksum, and the accounting
-     * off; then one accounting block per point, with the accounting of the pool's workers taking part.
-     */
-    private static void assertMeasured(JmhLauncher.Config config, JmhLauncher.Result result, KernelSpec kernel) {
-        assertBlocks(config, result.blocks(), kernel);
-        List<JmhLauncher.MeasuredBlock> accounted = result.accountingBlocks();
-        assertEquals(config.order().points(), accounted.stream().map(JmhLauncher.MeasuredBlock::point).toList());
-        for (JmhLauncher.MeasuredBlock block : accounted) {
-            assertEquals(ReferenceChecksums.of(kernel, config.size(), SEED), block.checksum(), () -> "at " + block.point().token());
+    /** Every block of the order, in order, measured, with the reference checksum. */
+    private static void assertMeasured(JmhLauncher.Config config, List<JmhLauncher.MeasuredBlock> blocks, KernelSpec kernel) {
+        assertEquals(config.order().blocks(), blocks.stream().map(JmhLauncher.MeasuredBlock::point).toList());
+        long reference = ReferenceChecksums.of(kernel, config.size(), SEED);
+        for (JmhLauncher.MeasuredBlock block : blocks) {
+            assertTrue(block.stepsPerSecond() > 0, blocks::toString);
+            assertEquals(reference, block.checksum(), () -> "at " + block.point().token());
+            // Its record: the steps it ran, when, and the accounting of the pool's workers taking part.
             BlockRecord record = block.record();
             assertTrue(record.steps() > 0 && record.wallNs() > 0 && record.endEpochNs() > record.startEpochNs(), record::toString);
             assertEquals(config.engine().equals("native") ? PoolAccount.PB_POOL : PoolAccount.FORKJOIN, record.pool().source());
@@ -48,31 +45,18 @@ class JmhLauncherTest {
         }
     }
 
-    /** Every block of the order, in order, measured, with the reference checksum, its steps and interval, and no accounting. */
-    private static void assertBlocks(JmhLauncher.Config config, List<JmhLauncher.MeasuredBlock> blocks, KernelSpec kernel) {
-        assertEquals(config.order().blocks(), blocks.stream().map(JmhLauncher.MeasuredBlock::point).toList());
-        long reference = ReferenceChecksums.of(kernel, config.size(), SEED);
-        for (JmhLauncher.MeasuredBlock block : blocks) {
-            assertTrue(block.stepsPerSecond() > 0, blocks::toString);
-            assertEquals(reference, block.checksum(), () -> "at " + block.point().token());
-            BlockRecord record = block.record();
-            assertTrue(record.steps() > 0 && record.wallNs() > 0 && record.endEpochNs() > record.startEpochNs(), record::toString);
-            assertNull(record.pool(), () -> "the accounting is off in the blocks: " + record);
-        }
-    }
-
     @Test
     void aJvmForkMeasuresTheWholeCurveInOrderWithTheReferenceAtEveryCount() throws Exception {
         JmhLauncher.Config curve = quick("jvm", KernelSpec.NBODY, null, KernelSpec.NBODY.defaultSize(KernelSpec.Profile.QUICK),
                 "2 1 4 4 1 2");
-        assertMeasured(curve, JmhLauncher.run(curve), KernelSpec.NBODY);
+        assertMeasured(curve, JmhLauncher.run(curve).blocks(), KernelSpec.NBODY);
     }
 
     @Test
     void aNativeForkMeasuresTheWholeCurveOnOnePoolWithTheReferenceAtEveryCount() throws Exception {
         JmhLauncher.Config config = quick("native", KernelSpec.MANDELBROT, null, KernelSpec.MANDELBROT.defaultSize(KernelSpec.Profile.QUICK),
                 "4 1 2 2 1 4");
-        assertMeasured(config, JmhLauncher.run(config), KernelSpec.MANDELBROT);
+        assertMeasured(config, JmhLauncher.run(config).blocks(), KernelSpec.MANDELBROT);
     }
 
     /** Side A's library is a copy of this build's at a path of its own: a second library in the same JVM. */
@@ -81,7 +65,7 @@ class JmhLauncherTest {
         Path copy = Files.copy(NativeLibrary.load().path(), Files.createDirectories(dir.resolve("side-a")).resolve("libparbench.so"));
         JmhLauncher.Config config = new JmhLauncher.Config("native", "sum", null, 4096, SEED, ForkOrder.parse("A1 2 A2 1 1 A2 2 A1"), 1, 100,
                 dir.resolve("ab.checksum"), Duration.ofMinutes(2), List.of("-D" + NativeLibrary.BASELINE_FILE_PROPERTY + "=" + copy));
-        assertMeasured(config, JmhLauncher.run(config), KernelSpec.SUM);
+        assertMeasured(config, JmhLauncher.run(config).blocks(), KernelSpec.SUM);
     }
 
     @Test
@@ -127,7 +111,7 @@ class JmhLauncherTest {
         assertTrue(killed.get(), "the fork was killed");
         List<JmhLauncher.MeasuredBlock> before = failure.measured();
         assertTrue(!before.isEmpty() && before.size() < config.order().blocks().size(), before::toString);
-        assertBlocks(new JmhLauncher.Config("jvm", "sum", null, 4096, SEED, new ForkOrder(config.order().blocks().subList(0,
+        assertMeasured(new JmhLauncher.Config("jvm", "sum", null, 4096, SEED, new ForkOrder(config.order().blocks().subList(0,
                 before.size())), 1, 100, config.checksumFile(), config.forkTimeout()), before, KernelSpec.SUM);
     }
 
@@ -164,9 +148,7 @@ class JmhLauncherTest {
         assertEquals("-Dparbench.nativeLibrary=/elsewhere/libparbench.so", args.getLast());
         assertTrue(args.contains("--enable-native-access=ALL-UNNAMED"), args::toString);
         assertEquals(List.of("A1 1 2 A2"), List.copyOf(options.getParameter("workers").get()));
-        assertTrue(args.contains("-Dparbench.accountingBlocks=true"), args::toString);
-        // Its 4 blocks, then an accounting block per point.
-        assertEquals(8, options.getMeasurementIterations().get());
+        assertEquals(4, options.getMeasurementIterations().get());
         assertEquals(1, options.getForkCount().get());
     }
 }

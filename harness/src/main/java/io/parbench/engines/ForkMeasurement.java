@@ -28,10 +28,6 @@ import java.util.function.BiFunction;
  * @param notes console errors and warnings, and what else people should see
  * @param adapterRuns byo: per block kind, the threads the page ran for it and the modules it
  *     loaded (see {@link AdapterRun}); empty for other engines
- * @param accountingBlocks the blocks the fork ran after its blocks with the pool's accounting on
- *     (it is off in the blocks), one per block kind, each as long as a block: their accounting is
- *     the fork's (see {@link #accounting(Block)}), their steps/sec are no samples; empty where the
- *     engine takes its accounting in the blocks themselves (byo: the adapter's stats()) or none
  */
 public record ForkMeasurement(
         Status status,
@@ -44,8 +40,7 @@ public record ForkMeasurement(
         Double mainThreadMaxGapMillis,
         int attempts,
         List<String> notes,
-        Map<Block, AdapterRun> adapterRuns,
-        List<MeasuredBlock> accountingBlocks) {
+        Map<Block, AdapterRun> adapterRuns) {
 
     /**
      * One block's throughput, and where the engine keeps them, its accounting and its interval.
@@ -66,15 +61,6 @@ public record ForkMeasurement(
         checksums = checksums == null ? Map.of() : Map.copyOf(checksums);
         notes = notes == null ? List.of() : List.copyOf(notes);
         adapterRuns = adapterRuns == null ? Map.of() : Map.copyOf(adapterRuns);
-        accountingBlocks = accountingBlocks == null ? List.of() : List.copyOf(accountingBlocks);
-    }
-
-    /** A fork without accounting blocks. */
-    public ForkMeasurement(Status status, String reason, List<MeasuredBlock> blocks, Map<Block, String> checksums, Block failedAt,
-            Double poolStartupMillis, Double steadyAfterMillis, Double mainThreadMaxGapMillis, int attempts, List<String> notes,
-            Map<Block, AdapterRun> adapterRuns) {
-        this(status, reason, blocks, checksums, failedAt, poolStartupMillis, steadyAfterMillis, mainThreadMaxGapMillis, attempts, notes,
-                adapterRuns, List.of());
     }
 
     /** A fork of an engine other than byo. */
@@ -89,16 +75,6 @@ public record ForkMeasurement(
         return new ForkMeasurement(Status.FAILED, reason, List.of(), Map.of(), null, null, null, null, 1, List.of());
     }
 
-    /**
-     * Where the fork's time at a block kind went: its accounting block's accounting where it ran
-     * one, else the sum of its blocks' (null where one has none: see {@link PointAccounting#sum}).
-     */
-    public PointAccounting accounting(Block kind) {
-        List<MeasuredBlock> accounted = accountingBlocks.stream().filter(b -> b.block().equals(kind)).toList();
-        List<MeasuredBlock> of = accounted.isEmpty() ? blocks.stream().filter(b -> b.block().equals(kind)).toList() : accounted;
-        return PointAccounting.sum(of.stream().map(MeasuredBlock::accounting).toList());
-    }
-
     /** When its blocks ran, in order, where the engine says (see {@link BlockInterval}). */
     public List<BlockInterval> intervals() {
         return blocks.stream().map(MeasuredBlock::interval).filter(Objects::nonNull).toList();
@@ -109,22 +85,13 @@ public record ForkMeasurement(
      * accounting and an interval ({@code given}: e.g. a {@code MachineSampler}'s between).
      */
     public ForkMeasurement withMachine(BiFunction<Long, Long, MachineAccounting> given) {
-        return new ForkMeasurement(status, reason, withMachine(blocks, given), checksums, failedAt, poolStartupMillis, steadyAfterMillis,
-                mainThreadMaxGapMillis, attempts, notes, adapterRuns, withMachine(accountingBlocks, given));
-    }
-
-    private static List<MeasuredBlock> withMachine(List<MeasuredBlock> blocks, BiFunction<Long, Long, MachineAccounting> given) {
-        return blocks.stream()
+        List<MeasuredBlock> measured = blocks.stream()
                 .map(b -> b.accounting() == null || b.interval() == null ? b
                         : new MeasuredBlock(b.block(), b.stepsPerSecond(), b.accounting().withMachine(
                                 given.apply(b.interval().startEpochNs(), b.interval().endEpochNs())), b.interval()))
                 .toList();
-    }
-
-    /** The same fork with the accounting blocks it ran after its blocks. */
-    public ForkMeasurement withAccountingBlocks(List<MeasuredBlock> accounted) {
-        return new ForkMeasurement(status, reason, blocks, checksums, failedAt, poolStartupMillis, steadyAfterMillis,
-                mainThreadMaxGapMillis, attempts, notes, adapterRuns, accounted);
+        return new ForkMeasurement(status, reason, measured, checksums, failedAt, poolStartupMillis, steadyAfterMillis,
+                mainThreadMaxGapMillis, attempts, notes, adapterRuns);
     }
 
     /** The same fork with more notes. */
@@ -132,12 +99,12 @@ public record ForkMeasurement(
         List<String> all = new ArrayList<>(notes);
         all.addAll(more);
         return new ForkMeasurement(status, reason, blocks, checksums, failedAt, poolStartupMillis, steadyAfterMillis,
-                mainThreadMaxGapMillis, attempts, all, adapterRuns, accountingBlocks);
+                mainThreadMaxGapMillis, attempts, all, adapterRuns);
     }
 
     /** The same fork with what a byo page found out, per block kind. */
     public ForkMeasurement withAdapterRuns(Map<Block, AdapterRun> found) {
         return new ForkMeasurement(status, reason, blocks, checksums, failedAt, poolStartupMillis, steadyAfterMillis,
-                mainThreadMaxGapMillis, attempts, notes, found, accountingBlocks);
+                mainThreadMaxGapMillis, attempts, notes, found);
     }
 }

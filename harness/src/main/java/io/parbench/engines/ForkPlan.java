@@ -49,12 +49,9 @@ public record ForkPlan(SeriesKey series, List<Block> order, MeasurementSettings 
         return workers().stream().map(this::configuration).toList();
     }
 
-    /**
-     * The fork's planned time: its set-up (start-up and warm-up, about), its blocks and an
-     * accounting block per point after them (every engine but byo runs them; its plan is a little generous).
-     */
+    /** The fork's planned time: its set-up (start-up and warm-up, about) and its blocks. */
     public Duration plannedTime(Duration setUp) {
-        return setUp.plusMillis((order.size() + order.stream().distinct().count()) * settings.iterationMillis());
+        return setUp.plusMillis(order.size() * settings.iterationMillis());
     }
 
     /**

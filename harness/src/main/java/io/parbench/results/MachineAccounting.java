@@ -3,8 +3,8 @@ package io.parbench.results;
 import java.util.List;
 
 /**
- * What the machine gave a fork's worker threads during its accounted blocks of one configuration
- * (see {@link PointAccounting}), from Linux's per-thread scheduler statistics ({@code /proc/<pid>/task/<tid>/schedstat}).
+ * What the machine gave a fork's worker threads during its timed blocks of one configuration,
+ * from Linux's per-thread scheduler statistics ({@code /proc/<pid>/task/<tid>/schedstat}).
  *
  * @param threads the worker threads found (JMH fork, the native pool's, the browser's workers)
  * @param unavailable why there are none, e.g. a remote browser, whose machine parbench cannot see;

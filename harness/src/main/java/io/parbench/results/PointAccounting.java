@@ -7,13 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where the time of one fork's accounted blocks of one configuration went (RESULTS.md,
- * "Accounting": its accounting block, run among the timed blocks with the pool's accounting on;
- * byo: its timed blocks, with the adapter's stats()): what the pool's workers did, by the pool's
- * own clock, and what the machine gave their threads, by Linux's scheduler statistics. The raw sums; the decomposition of the speedup is derived from
+ * Where the time of one fork's timed blocks of one configuration went (RESULTS.md, "Accounting"):
+ * what the pool's workers did, by the pool's own clock, and what the machine gave their threads,
+ * by Linux's scheduler statistics. The raw sums; the decomposition of the speedup is derived from
  * them (io.parbench.analysis).
  *
- * @param blocks the blocks summed
+ * @param blocks the timed blocks summed
  * @param wallNs their wall time
  * @param steps the steps they ran
  * @param pool the pool's accounting, null when the engine keeps none

@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a pool's workers did in a fork's accounted blocks of one configuration (see {@link
- * PointAccounting}), summed over the blocks.
+ * What a pool's workers did in a fork's timed blocks of one configuration, summed over the blocks.
  *
  * @param source who kept it: {@code pb_pool} (parbench's C pool, native and wasm), {@code forkjoin}
  *     (the JVM's ForkJoinPool counters and per-thread CPU time) or {@code adapter} (a byo adapter's

@@ -107,15 +107,16 @@ public final class BenchmarkRun {
             ConfigurationSamples samples = configurations.get(c);
             List<Double> values = new ArrayList<>();
             List<Integer> positions = new ArrayList<>();
+            List<PointAccounting> accounting = new ArrayList<>();
             for (int i = 0; i < m.blocks().size(); i++) {
                 if (m.blocks().get(i).block().workers() == w) {
                     values.add(m.blocks().get(i).stepsPerSecond());
                     positions.add(i);
+                    accounting.add(m.blocks().get(i).accounting());
                 }
             }
-            // Where the fork's time went: from its accounting block where it ran one (the accounting is off in the timed blocks).
-            PointAccounting accounting = m.accounting(Block.of(w));
-            samples.add(id, values, positions, accounting, m.poolStartupMillis(), m.mainThreadMaxGapMillis(), Instant.now());
+            samples.add(id, values, positions, PointAccounting.sum(accounting), m.poolStartupMillis(), m.mainThreadMaxGapMillis(),
+                    Instant.now());
             if (m.status() == Status.FAILED) {
                 if (m.failedAt() == null || m.failedAt().workers() == w) {
                     samples.fail(prefix + m.reason());

@@ -44,13 +44,13 @@ final class ConfigurationSamples {
         return failed() || !samples.isEmpty();
     }
 
-    /** @param forkAccounting the fork's accounting of the configuration, or null (see {@link io.parbench.engines.ForkMeasurement#accounting}) */
-    void add(int fork, List<Double> values, List<Integer> positions, PointAccounting forkAccounting, Double poolStartupMillis,
+    /** @param blocksAccounting the sum over the blocks of {@code values}, or null (see {@link PointAccounting#sum}) */
+    void add(int fork, List<Double> values, List<Integer> positions, PointAccounting blocksAccounting, Double poolStartupMillis,
             Double mainThreadGapMillis, Instant at) {
         if (!values.isEmpty()) {
             samples.add(List.copyOf(values));
             sources.add(new SampleSource(fork, positions));
-            accounting.add(forkAccounting);
+            accounting.add(blocksAccounting);
         }
         if (poolStartupMillis != null) poolStartups.add(poolStartupMillis);
         if (mainThreadGapMillis != null) mainThreadGaps.add(mainThreadGapMillis);

@@ -79,10 +79,10 @@ class PlanBuilderTest {
         Plan plan = PlanBuilder.build(Profile.QUICK, List.of("native", "chromium"),
                 Map.of("native", OWN_ONLY, "chromium", OWN_ONLY), List.of(KernelSpec.SUM), "", List.of(1, 2, 4), SETTINGS, 42);
         Map<String, Duration> setUp = Map.of("native", Duration.ofSeconds(1), "chromium", Duration.ofSeconds(2));
-        // native, one worker count per fork: 3 × 2 forks × (1 s + 5 × 100 ms + an accounting block of 100 ms);
-        // chromium, a curve per fork: 2 forks × (2 s + 3 × 5 × 100 ms + 3 accounting blocks of 100 ms)
+        // native, one worker count per fork: 3 × 2 forks × (1 s + 5 × 100 ms);
+        // chromium, a curve per fork: 2 forks × (2 s + 3 × 5 × 100 ms)
         List<ForkPlan> forks = plan.forks(engine -> engine.equals("chromium"));
-        assertEquals(3 * 2 * 1600 + 2 * 3800, Plan.estimate(forks, fork -> setUp.get(fork.series().engine())).toMillis());
+        assertEquals(3 * 2 * 1500 + 2 * 3500, Plan.estimate(forks, fork -> setUp.get(fork.series().engine())).toMillis());
     }
 
     @Test

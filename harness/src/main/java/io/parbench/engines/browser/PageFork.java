@@ -18,9 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * Measures one fork on a fresh page of the page protocol (bench-wasm/src/main/js/main.js): the
- * page runs the fork's blocks in order and answers with each block's throughput (with its steps and
- * interval, from pages that send them, and byo's adapter stats()), its accounting blocks (the C
- * pool's accounting, taken after the blocks) and each point's checksum. A page that
+ * page runs the fork's blocks in order and answers with each block's throughput (with its steps,
+ * interval and pool accounting, from pages that send them) and each point's checksum. A page that
  * fails or dies keeps the blocks it measured before, and the point it was on is the one that failed.
  */
 public final class PageFork {
@@ -111,7 +110,7 @@ public final class PageFork {
         Status status = "fallback".equals(answer.text("status")) ? Status.FALLBACK : Status.OK;
         measured.accept(answer);
         return new ForkMeasurement(status, status == Status.FALLBACK ? answer.text("reason") : null, blocks, checksums, null, startup,
-                steady, gap, outcome.attempts(), notes).withAccountingBlocks(accountingBlocks(answer.list("accountingBlocks"), fork));
+                steady, gap, outcome.attempts(), notes);
     }
 
     /** The page's blocks, each checked against the fork's order (the page runs them in that order). */
@@ -122,30 +121,13 @@ public final class PageFork {
             if (!block.equals(fork.order().get(i))) {
                 throw new IllegalStateException("the page measured " + block + " where the fork's order has " + fork.order().get(i));
             }
-            blocks.add(measuredBlock(block, new PageResult(measured.get(i))));
+            PageResult page = new PageResult(measured.get(i));
+            double stepsPerSecond = page.number("stepsPerSecond").doubleValue();
+            blocks.add(page.has("steps") ? new MeasuredBlock(block, stepsPerSecond, page.blockAccounting(),
+                    new BlockInterval(block.workers(), page.number("startEpochNs").longValue(), page.number("endEpochNs").longValue()))
+                    : new MeasuredBlock(block, stepsPerSecond));
         }
         return blocks;
-    }
-
-    /** The page's accounting blocks (driver.js: one per point after the blocks, the accounting on), each of a point of the fork. */
-    private static List<MeasuredBlock> accountingBlocks(List<Map<String, Object>> measured, ForkPlan fork) {
-        List<MeasuredBlock> blocks = new ArrayList<>();
-        for (Map<String, Object> json : measured) {
-            Block block = block(json);
-            if (!fork.order().contains(block)) {
-                throw new IllegalStateException("the page ran an accounting block at " + block + ", not a point of the fork's order "
-                        + fork.order());
-            }
-            blocks.add(measuredBlock(block, new PageResult(json)));
-        }
-        return blocks;
-    }
-
-    private static MeasuredBlock measuredBlock(Block block, PageResult page) {
-        double stepsPerSecond = page.number("stepsPerSecond").doubleValue();
-        return page.has("steps") ? new MeasuredBlock(block, stepsPerSecond, page.blockAccounting(),
-                new BlockInterval(block.workers(), page.number("startEpochNs").longValue(), page.number("endEpochNs").longValue()))
-                : new MeasuredBlock(block, stepsPerSecond);
     }
 
     /** The point a page failed on: the one it said it was on, else the next in order once it measured some, else none (set-up). */

@@ -99,10 +99,9 @@ public abstract class JmhEngine implements Engine {
 
     private ForkMeasurement measure(JmhLauncher.Config config, ForkPlan fork) throws IOException {
         try {
-            JmhLauncher.Result result = JmhLauncher.run(config);
-            List<JmhLauncher.MeasuredBlock> blocks = result.blocks();
+            List<JmhLauncher.MeasuredBlock> blocks = JmhLauncher.run(config).blocks();
             return new ForkMeasurement(Status.OK, null, measuredBlocks(blocks, fork), checksums(blocks, fork), null, null, null, null, 1,
-                    List.of()).withAccountingBlocks(result.accountingBlocks().stream().map(JmhEngine::accountingBlock).toList());
+                    List.of());
         } catch (JmhRunException e) {
             // A fork that failed keeps the blocks it measured; it failed in the next one, or before any (set-up, warm-up).
             List<JmhLauncher.MeasuredBlock> before = e.measured();
@@ -127,15 +126,6 @@ public abstract class JmhEngine implements Engine {
                             new BlockInterval(block.workers(), record.startEpochNs(), record.endEpochNs())));
         }
         return measured;
-    }
-
-    /** An accounting block the fork ran after its blocks (its record has the pool's accounting). */
-    private static ForkMeasurement.MeasuredBlock accountingBlock(JmhLauncher.MeasuredBlock measured) {
-        Block block = new Block(measured.point().side() == ForkOrder.Side.A ? ComparisonSide.BASELINE : ComparisonSide.CURRENT,
-                measured.point().workers());
-        BlockRecord record = measured.record();
-        return new ForkMeasurement.MeasuredBlock(block, measured.stepsPerSecond(), accounting(record),
-                new BlockInterval(block.workers(), record.startEpochNs(), record.endEpochNs()));
     }
 
     /** A block's record as its accounting (the machine's part is sampled outside the fork, by time: see {@link BlockInterval}). */

@@ -26,13 +26,12 @@ class BrowserEngineOptionsTest {
 
     @Test
     void theAutomaticTimeoutIsPerForkAndAllowsForItsLongestWarmupAndEveryBlock() {
-        // A curve of W = 1, 2, 4 with 3 blocks each: 30 s + 3 × (0.7 s of set-up + at most 3 s of warm-up + 9 × 100 ms
-        // + an accounting block of 100 ms per point).
+        // A curve of W = 1, 2, 4 with 3 blocks each: 30 s + 3 × (0.7 s of set-up + at most 3 s of warm-up + 9 × 100 ms).
         ForkPlan curve = new ForkPlan(NBODY, BlockOrder.balanced(List.of(ComparisonSide.CURRENT), List.of(1, 2, 4), 3, new Random(1)), SETTINGS);
-        assertEquals(Duration.ofMillis(30_000 + 3 * (700 + 3_000 + 900 + 300)), BrowserEngineOptions.defaults().timeoutFor(curve));
-        // A fork of one worker count: its 3 blocks and one accounting block.
+        assertEquals(Duration.ofMillis(30_000 + 3 * (700 + 3_000 + 900)), BrowserEngineOptions.defaults().timeoutFor(curve));
+        // A fork of one worker count: its 3 blocks only.
         ForkPlan one = new ForkPlan(NBODY, List.of(Block.of(2), Block.of(2), Block.of(2)), SETTINGS);
-        assertEquals(Duration.ofMillis(30_000 + 3 * (700 + 3_000 + 300 + 100)), BrowserEngineOptions.defaults().timeoutFor(one));
+        assertEquals(Duration.ofMillis(30_000 + 3 * (700 + 3_000 + 300)), BrowserEngineOptions.defaults().timeoutFor(one));
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.parbench.engines.Block;
 import io.parbench.engines.ForkMeasurement;
 import io.parbench.engines.RemoteEndpoint;
 import io.parbench.engines.SingleConfiguration;
@@ -19,7 +18,6 @@ import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.FactKeys;
 import io.parbench.results.MeasurementSettings;
-import io.parbench.results.PointAccounting;
 import io.parbench.results.Status;
 import io.parbench.serving.ServeAddress;
 import java.net.InetAddress;
@@ -110,9 +108,10 @@ abstract class RemoteDriverContract {
                         configuration.label());
                 // A remote page keeps its pool's accounting as a local one does.
                 for (ForkMeasurement fork : m.forks()) {
-                    PointAccounting accounting = fork.accounting(Block.of(workers));
-                    assertEquals("pb_pool", accounting.pool().source(), configuration.label());
-                    assertEquals(workers, accounting.pool().workers().size(), configuration.label());
+                    for (ForkMeasurement.MeasuredBlock block : fork.blocks()) {
+                        assertEquals("pb_pool", block.accounting().pool().source(), configuration.label());
+                        assertEquals(workers, block.accounting().pool().workers().size(), configuration.label());
+                    }
                 }
             }
         }

@@ -512,7 +512,11 @@ const int64_t *pb_pool_stats_read(pb_pool *pool) {
         int64_t *record = &out[PB_STATS_HEADER + i * PB_STATS_FIELDS];
         const int64_t *base = &pool->stats_base[i * PB_STATS_FIELDS];
         worker_record(&pool->worker[i], now, record);
-        for (int j = 0; j < PB_STATS_FIELDS; j++) record[j] -= base[j];
+        /* The reset counted a worker's open interval up to the controller's clock reading; the
+         * worker may close it at an earlier one of its own (read before it was preempted, or, in
+         * wasm, another worker's coarsened performance.now()), so a time can come out a little
+         * below its base: seen as -168 ns, which no reader accepts. It is none. */
+        for (int j = 0; j < PB_STATS_FIELDS; j++) record[j] = record[j] > base[j] ? record[j] - base[j] : 0;
     }
 #endif
     pb_succeed();

@@ -132,13 +132,11 @@ public final class ComparisonReport {
         int cores = document.environment().logicalCores();
         List<String> contended = new ArrayList<>();
         for (ComparisonRound round : document.rounds()) {
-            Contention.worst(round, cores).ifPresent(worst -> {
+            Contention.contendedFork(round, cores).ifPresent(worst -> {
                 double share = Contention.machineShare(worst, cores);
-                if (Contention.contended(share)) {
-                    // The first in words, the rest by their figure: a loaded comparison can have thirty.
-                    contended.add("round " + round.round() + ": " + (contended.isEmpty() ? Contention.wording(share) : Format.percent(share))
-                            + " (" + worst.configuration().label() + ", side " + worst.side().letter() + ")");
-                }
+                // The first in words, the rest by their figure: a loaded comparison can have thirty.
+                contended.add("round " + round.round() + ": " + (contended.isEmpty() ? Contention.wording(share) : Format.percent(share))
+                        + " (" + worst.configuration().label() + ", side " + worst.side().letter() + ")");
             });
         }
         if (contended.isEmpty()) {

@@ -47,6 +47,11 @@ public final class Contention {
                 .max(Comparator.comparingDouble(f -> machineShare(f, cores)));
     }
 
+    /** The round's most contended fork result, when the machine took more than {@link #CONTENDED_SHARE} from it. */
+    public static Optional<ForkResult> contendedFork(ComparisonRound round, int cores) {
+        return worst(round, cores).filter(fork -> contended(machineShare(fork, cores)));
+    }
+
     /** How a contended round is named, in the progress and in the report. */
     public static String wording(double machineShare) {
         return "contended — its forks' workers waited up to " + Format.percent(machineShare) + " of their time for a CPU";

@@ -66,8 +66,7 @@ public final class ComparisonProgress {
 
     /** A contended round says so, with what its most contended fork's workers waited for a CPU. */
     private static String contention(ComparisonRound round, int cores) {
-        return Contention.worst(round, cores).map(worst -> Contention.machineShare(worst, cores)).filter(Contention::contended)
-                .map(share -> "; " + Contention.wording(share))
+        return Contention.contendedFork(round, cores).map(worst -> "; " + Contention.wording(Contention.machineShare(worst, cores)))
                 .orElse("");
     }
 

@@ -1,7 +1,6 @@
 package io.parbench.engines.byo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -97,7 +96,7 @@ class ByoEngineTest {
         }
     }
 
-    /** The example's stats() hands over the pool's own accounting: a busy time per worker, inside each block's wall time. */
+    /** An adapter's stats() is each block's pool accounting: a busy time per worker, inside the block's wall time. */
     private static void assertEachWorkerBusyWithinItsBlock(SingleConfiguration.Result m, int workers) {
         for (ForkMeasurement fork : m.forks()) {
             for (ForkMeasurement.MeasuredBlock block : fork.blocks()) {
@@ -249,17 +248,12 @@ class ByoEngineTest {
     void anAdaptersStatsAreEachBlocksPoolAccounting() throws Exception {
         SingleConfiguration.Result m = measureBroken("busy-stats", 1, Duration.ofSeconds(30));
         assertEquals(Status.OK, m.status(), m::reason);
+        assertEachWorkerBusyWithinItsBlock(m, 1);
         for (ForkMeasurement fork : m.forks()) {
             assertEquals(fork.blocks().size(), fork.intervals().size(), "every block says when it ran");
             for (ForkMeasurement.MeasuredBlock block : fork.blocks()) {
-                PointAccounting accounting = block.accounting();
-                assertEquals(1, accounting.blocks());
-                assertTrue(accounting.steps() > 0, accounting::toString);
-                assertEquals("adapter", accounting.pool().source());
-                assertEquals(1, accounting.pool().workers().size());
-                long busy = accounting.pool().workers().getFirst().busyNs();
-                // The steps' clock readings lie inside the timed loop's (to the browser's timer grain).
-                assertTrue(busy > 0 && busy <= accounting.wallNs() + 1_000_000, accounting::toString);
+                assertEquals(1, block.accounting().blocks());
+                assertTrue(block.accounting().steps() > 0, block.accounting()::toString);
                 assertTrue(block.interval().endEpochNs() > block.interval().startEpochNs(), block.interval()::toString);
             }
         }

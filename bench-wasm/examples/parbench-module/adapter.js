@@ -13,6 +13,9 @@
 import { accounted, cError, kernelId, loadModule, readPoolStats, resetPoolStats, startPool, stopPool } from './pool.js';
 
 export const meta = { name: 'parbench-module', unit: 'step', defaultSize: 512 };
+// Two of these adapters can share a page (compare's A and B side by side): each instance loads
+// its own parbench.wasm instance with its own memory and pool; pool.js keeps no state of its own.
+export const sharesPage = true;
 
 let wasm;
 let team;

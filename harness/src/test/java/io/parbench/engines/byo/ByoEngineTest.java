@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.engines.Block;
 import io.parbench.engines.EngineOptions;
+import io.parbench.engines.ForkPlan;
 import io.parbench.engines.ForkMeasurement;
 import io.parbench.engines.OwnKernel;
 import io.parbench.engines.SingleConfiguration;
@@ -18,11 +20,14 @@ import io.parbench.engines.browser.firefox.FirefoxDriver;
 import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
+import io.parbench.plan.BlockOrder;
+import io.parbench.results.ComparisonSide;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.PointAccounting;
 import io.parbench.results.PoolAccounting;
+import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -31,6 +36,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,6 +99,83 @@ class ByoEngineTest {
                 assertNull(m.adapter().cappedAtThreads(), () -> "capped: " + m.notes());
                 assertEachWorkerBusyWithinItsBlock(m, 2);
             }
+        }
+    }
+
+    /**
+     * A and B in one page (a comparison that pairs them): two instances of parbench's module, side
+     * A a copy in a folder of its own (served under a prefix), at W = 2, their blocks interleaved.
+     * Each side gets its own blocks, checksum, pool accounting and threads, and an A/A page's mean
+     * log-ratio is near 0; the same page with B's steps twice as long (spin=1, params only, one
+     * adapter file under two URLs) sees B at about half A's rate. Were the two sides one instance,
+     * or their blocks filed to the wrong side, B would not be the slower one.
+     */
+    @Test
+    void bothSidesInOnePageAreInstancesOfTheirOwnMeasuredApart(@TempDir Path folder) throws Exception {
+        Path original = example("parbench-module");
+        Path copy = folder.resolve("module-a");
+        Files.createDirectories(copy);
+        try (var files = Files.list(original.getParent())) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        Map<String, String> nbody = Map.of("kernel", "nbody");
+        double aa = pairedLogRatio(copy.resolve("adapter.js"), nbody, original, nbody);
+        double slowed = pairedLogRatio(original, nbody, original, Map.of("kernel", "nbody", "spin", "1"));
+        System.out.printf(Locale.ROOT, "byo A and B in one page, W = 2: A/A mean log(B/A) %+.3f; B with spin=1 %+.3f (log 0.5 = -0.693)%n",
+                aa, slowed);
+        assertTrue(Math.abs(aa) < Math.log(1.1), () -> "A/A in one page: mean log(B/A) " + aa);
+        assertTrue(slowed < Math.log(0.75), () -> "B's steps take twice as long: mean log(B/A) " + slowed);
+    }
+
+    /** An adapter that does not declare it can share a page keeps pages of its own, and says why. */
+    @Test
+    void anAdapterThatDoesNotDeclareItSharesAPageIsNotPaired() throws Exception {
+        Path adapter = resource("async-step");
+        EngineOptions options = new EngineOptions(SEED, "chromium", null, true, Duration.ofSeconds(30), adapter, Map.of());
+        EngineOptions other = new EngineOptions(SEED, "chromium", null, true, Duration.ofSeconds(30), adapter, Map.of("other", "1"));
+        ByoEngine.Pairing pairing = ByoEngine.paired(options, other,
+                BrowserEngineOptions.from(options).withMinimumWarmup(Duration.ZERO), browser);
+        assertNull(pairing.engine());
+        assertTrue(pairing.refused().startsWith("separate pages: side A's " + adapter.toRealPath() + " and side B's "), pairing.refused());
+        assertTrue(pairing.refused().contains("export const sharesPage = true"), pairing.refused());
+    }
+
+    /**
+     * One page of both sides at W = 2, blocks in the balanced order a comparison draws: each side's
+     * blocks, checksum (the reference's), pool accounting and threads; the mean over the page's
+     * passes of log(B / A).
+     */
+    private static double pairedLogRatio(Path adapterA, Map<String, String> paramsA, Path adapterB, Map<String, String> paramsB)
+            throws Exception {
+        EngineOptions b = new EngineOptions(SEED, "chromium", null, true, Duration.ofSeconds(60), adapterB, paramsB);
+        EngineOptions a = new EngineOptions(SEED, "chromium", null, true, Duration.ofSeconds(60), adapterA, paramsA);
+        ByoEngine.Pairing pairing = ByoEngine.paired(b, a, BrowserEngineOptions.from(b).withMinimumWarmup(Duration.ZERO), browser);
+        assertNotNull(pairing.engine(), pairing::refused);
+        try (ByoEngine engine = pairing.engine()) {
+            int passes = 8;
+            List<Block> order = BlockOrder.balanced(List.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT), List.of(2), passes,
+                    new Random(SEED));
+            long size = 256;
+            ForkPlan fork = new ForkPlan(new SeriesKey("byo", "parbench-module", engine.variants("parbench-module").getFirst(), size),
+                    order, new MeasurementSettings(1, 0, passes, 50));
+            ForkMeasurement m = engine.measure(fork);
+            assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
+            assertEquals(order, m.blocks().stream().map(ForkMeasurement.MeasuredBlock::block).toList());
+            String reference = ChecksumText.of(ReferenceChecksums.of(KernelSpec.NBODY, size, SEED));
+            double sum = 0;
+            for (ComparisonSide side : List.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT)) {
+                Block point = new Block(side, 2);
+                assertEquals(reference, m.checksums().get(point), side::toString);
+                assertNull(m.adapterRuns().get(point).cappedAtThreads(), () -> side + " capped: " + m.adapterRuns());
+                assertEquals(2, m.adapterRuns().get(point).pageThreads(), () -> side + ": the driver and its own pool's helper, not the other side's");
+                double logs = m.blocks().stream().filter(block -> block.block().equals(point))
+                        .peek(block -> assertEquals(2, block.accounting().pool().workers().size(), block.accounting()::toString))
+                        .mapToDouble(block -> Math.log(block.stepsPerSecond())).sum();
+                sum += side == ComparisonSide.CURRENT ? logs : -logs;
+            }
+            return sum / passes;
         }
     }
 

@@ -22,6 +22,11 @@
 import createModule from './my_module.js';
 
 export const meta = { name: 'my-kernel', unit: 'step', defaultSize: 1_000_000 };
+// Two copies of this adapter can share a page ('parbench compare' then measures A and B side by
+// side): each createModule() is an instance of its own, with its own memory and pthreads, and
+// everything else lives in this module's scope (one instance per side). Remove it if your adapter
+// keeps state elsewhere, or your module loads files from '/' (../../README.md, "A and B in one page").
+export const sharesPage = true;
 
 let wasm;
 

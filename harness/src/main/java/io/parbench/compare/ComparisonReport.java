@@ -142,8 +142,11 @@ public final class ComparisonReport {
         if (contended.isEmpty()) {
             return Optional.empty();
         }
-        String rounds = String.join("; ", contended) + ". Other work on the machine took the CPUs these forks' workers were ready to"
-                + " run on (more than " + Format.percent(Contention.CONTENDED_SHARE) + " of their time)";
+        // Who took the CPUs is not measured: on few cores a page's own threads beside its workers can (a byo page at W = 2 on
+        // 2 cores waited 32-61% with nothing else running), so the wording names both.
+        String rounds = String.join("; ", contended) + ". Other threads took the CPUs these forks' workers were ready to run on"
+                + " (more than " + Format.percent(Contention.CONTENDED_SHARE) + " of their time): other work on the machine, or the"
+                + " fork's own threads beside its workers when they outnumber the cores";
         return Optional.of(undecided == 0 ? rounds + "; every check was decided all the same."
                 : rounds + "; that is the likely reason for the " + undecided + " undecided check" + (undecided == 1 ? "" : "s")
                         + ". Compare where nothing else runs, or give it a larger --budget.");

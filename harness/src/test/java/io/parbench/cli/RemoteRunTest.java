@@ -76,6 +76,7 @@ class RemoteRunTest {
                     "--capability", "acceptInsecureCerts=false");
             assertEquals(ExitCodes.FAILURES, run.exitCode(), run.out() + run.err());
             assertTrue(run.out().contains("✗ Launches and answers the probe page"), run.out());
+            assertTrue(run.out().contains("its window shows its error page chrome-error://"), "said at once, not after a timeout: " + run.out());
             assertTrue(run.out().contains("check that the remote browser reaches https://" + lanAddress() + ":"), run.out());
             assertTrue(run.out().contains("accepts the run's self-signed certificate (the acceptInsecureCerts capability"), run.out());
         }

@@ -253,31 +253,6 @@ class ByoEngineTest {
                 "step() never returned");
     }
 
-    @Test
-    void eachForkGetsTheWholeTimeout() throws Exception {
-        // Two forks against a timeout that one fork keeps well within and two together exceed by
-        // most of a minimum warm-up: made from how long one such page takes on this machine.
-        Duration warmup = Duration.ofSeconds(6);
-        Configuration folderImport = new Configuration("byo", "folder-import", null, 7, 1);
-        Duration onePage;
-        try (ByoEngine engine = engineWithWarmup(Duration.ofSeconds(60), warmup)) {
-            assertTrue(engine.probe().available());
-            onePage = PageTimeouts.timed(() -> assertEquals(Status.OK, SingleConfiguration.measure(engine, folderImport, new MeasurementSettings(1, 0, 2, 1)).status()));
-        }
-        try (ByoEngine engine = engineWithWarmup(PageTimeouts.roomFor(onePage, warmup), warmup)) {
-            assertTrue(engine.probe().available());
-            SingleConfiguration.Result m = SingleConfiguration.measure(engine, folderImport, new MeasurementSettings(2, 0, 2, 1));
-            assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
-            assertEquals(2, m.samples().size());
-        }
-    }
-
-    /** The folder-import adapter with this fork timeout and minimum warm-up, on the shared browser. */
-    private static ByoEngine engineWithWarmup(Duration timeout, Duration warmup) throws URISyntaxException {
-        EngineOptions options = new EngineOptions(SEED, "chromium", null, true, timeout, resource("folder-import"), Map.of());
-        return new ByoEngine(options, BrowserEngineOptions.from(options).withMinimumWarmup(warmup), browser);
-    }
-
     /** Firefox's safety net for pages stuck in set-up covers byo's set-up too: a setup() that never finishes is tried three times. */
     @Test
     void aSetupThatNeverFinishesInFirefoxIsTriedAgainInAFreshFirefox() throws Exception {

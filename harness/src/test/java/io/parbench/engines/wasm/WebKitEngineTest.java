@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserKind;
 import io.parbench.results.Configuration;
+import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,13 +41,15 @@ class WebKitEngineTest extends BrowserEngineContract {
     @Test
     void aPageProcessThatDiesIsNamedAndTheBrowserRelaunchedForTheNextFork() throws Exception {
         Configuration forkjoin = new Configuration("webkit", "forkjoin", null, 1024, 2);
-        try (WasmEngine engine = new WasmEngine(options().withMinimumWarmup(Duration.ofSeconds(20)).withForkTimeout(TIMEOUT.multipliedBy(4)))) {
+        // The first page measures for 100 s, so it still runs when it is killed; the next one is short.
+        MeasurementSettings untilKilled = new MeasurementSettings(1, 0, 100, 1000);
+        try (WasmEngine engine = new WasmEngine(options().withForkTimeout(TIMEOUT.multipliedBy(4)))) {
             assertTrue(engine.probe().available());
             ProcessHandle miniBrowser = engine.driver().browserProcess().orElseThrow();
             Instant started = Instant.now();
             CompletableFuture<SingleConfiguration.Result> running = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return SingleConfiguration.measure(engine, forkjoin, QUICK);
+                    return SingleConfiguration.measure(engine, forkjoin, untilKilled);
                 } catch (Exception e) {
                     throw new CompletionException(e);
                 }

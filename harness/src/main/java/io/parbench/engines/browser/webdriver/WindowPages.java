@@ -29,6 +29,11 @@ public final class WindowPages {
     private static final String BLANK = "about:blank";
     /** 'ready' once main.js has run on the page, else the URL the window shows. */
     private static final String PAGE_SCRIPT_RUNS = "return window.parbench ? 'ready' : location.href;";
+    /**
+     * Where browsers show a page they could not load (a certificate they reject, a refused
+     * connection): the navigation itself succeeds, so without this the load waits out its timeout.
+     */
+    private static final List<String> ERROR_PAGES = List.of("chrome-error:", "about:certerror", "about:neterror");
 
     private final WebDriverSession session;
     private final String firstWindow;
@@ -94,6 +99,9 @@ public final class WindowPages {
                 if (shown.equals("ready")) {
                     loaded.run();
                     return;
+                }
+                if (ERROR_PAGES.stream().anyMatch(shown::startsWith)) {
+                    throw new PageException("the browser could not load the page: its window shows its error page " + shown, false, null);
                 }
                 if (deadline.passed()) {
                     throw new PageException("the page did not load; the window shows " + shown, true, null);

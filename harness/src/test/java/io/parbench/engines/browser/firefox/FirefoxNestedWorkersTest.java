@@ -73,11 +73,14 @@ class FirefoxNestedWorkersTest {
                 () -> page.result() + " " + page.notes());
     }
 
-    /** Helpers started by the page, as parbench's pages start them: every page answers. */
+    /**
+     * Helpers started by the page, as parbench's pages start them: every page answers. A smoke check
+     * (the driver-started hang is about 1 page in 70): the guard above is what fails deterministically.
+     */
     @Test
     void helpersStartedByThePageNeverHang() throws Exception {
-        List<String> hung = pages("page", 40, false);
-        assertTrue(hung.isEmpty(), () -> hung.size() + " of 40 pages hung: " + hung);
+        List<String> hung = pages("page", 20, false);
+        assertTrue(hung.isEmpty(), () -> hung.size() + " of 20 pages hung: " + hung);
     }
 
     /**

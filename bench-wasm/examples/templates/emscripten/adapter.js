@@ -42,6 +42,14 @@ export function step() {
   return wasm._my_step(); // with -sWASM_BIGINT a uint64_t arrives as a BigInt
 }
 
+// Optional: a whole worker curve per page (README.md, the contract's resize). parbench then calls
+// setup() with the plan's largest W, and this between blocks; the threads beyond `workers` must
+// sleep (a condition variable, a futex), not spin, until they are asked back. With a C side of
+// your own, e.g. void my_use_workers(int workers):
+// export function resize(workers) {
+//   wasm._my_use_workers(workers);
+// }
+
 // Optional: each worker's busy time in ms since the last call (worker 0 first), if your library
 // keeps it; parbench calls it around every measured iteration (README.md, "Where the time went").
 // export function stats() {

@@ -12,12 +12,14 @@
 //   e.g. '/adapter.js'; baseline only in a comparison that pairs A and B in one page, where the
 //   two URLs differ (a query string per side) so that each side gets an instance of its own;
 //   params: {current: {...}, baseline: {...}}, each side's setup() params; size and seed: decimal
-//   strings; blocks: [{side, workers}], one measurement iteration each, in the order to run them,
-//   all at one worker count: a page sets its adapters up once; warmup: see ../measure.js warmUpUntilSteady)
+//   strings; blocks: [{side, workers}], one measurement iteration each, in the order to run them:
+//   all at one worker count, unless every adapter exports resize(workers) (then the page sets them
+//   up at the largest and resizes them between blocks); warmup: see ../measure.js warmUpUntilSteady)
 // Messages to the page: {type: 'phase', phase}, {type: 'at', block} and {type: 'block', block}
 // as it goes, then one {type: 'result', result}.
 // A probe answers with the current side's meta and exports and, per side, whether its adapter
-// declares that it can share a page with another adapter (`sharesPage`: {current, baseline}).
+// declares that it can share a page with another adapter (`sharesPage`: {current, baseline}) and
+// whether it can change its worker count between steps (`resizes`: {current, baseline}).
 // A result names the modules the page instantiated (`modules`, URL paths on this origin). A
 // measured one says, per point, how many threads the page ran for it while measuring it
 // (`threads`: [{side, workers, threads, adapterThreads}]; threads counted, see threads.js;
@@ -37,7 +39,9 @@ import { asyncStepFloorMicros, asyncTimedBlock, asyncWarmUpUntilSteady } from '.
 import { watchThreads } from './threads.js';
 
 const REQUIRED = { setup: 'function', step: 'function' };
-const OPTIONAL = { teardown: 'function', checksum: 'function', threads: 'function', stats: 'function', sharesPage: 'boolean' };
+const OPTIONAL = {
+  teardown: 'function', checksum: 'function', threads: 'function', stats: 'function', resize: 'function', sharesPage: 'boolean',
+};
 const KERNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** A failure of the user's adapter; its message names the export, its cause is the adapter's own error. */
@@ -77,9 +81,11 @@ async function probe(config) {
       act(name);
       adapters[name] = await importAdapter(url);
     }
-    const sharesPage = Object.fromEntries(Object.entries(adapters).map(([name, adapter]) => [name, adapter.sharesPage === true]));
+    const perSide = (test) => Object.fromEntries(Object.entries(adapters).map(([name, adapter]) => [name, test(adapter)]));
+    const sharesPage = perSide((adapter) => adapter.sharesPage === true);
+    const resizes = perSide((adapter) => typeof adapter.resize === 'function');
     const { current: adapter } = adapters;
-    return { status: 'ok', meta: describeMeta(adapter.meta), exports: Object.keys(adapter).sort(), sharesPage, ...facts };
+    return { status: 'ok', meta: describeMeta(adapter.meta), exports: Object.keys(adapter).sort(), sharesPage, resizes, ...facts };
   } catch (e) {
     return { ...failure(e), side: acting, ...facts };
   }
@@ -93,18 +99,21 @@ function act(name) {
 
 async function run(config) {
   const names = Object.keys(config.adapters);
-  const requested = config.blocks[0].workers;
-  if (config.blocks.some((block) => block.workers !== requested || !names.includes(block.side))) {
-    throw new Error('a byo page measures one worker count of its adapters');
-  }
+  if (config.blocks.some((block) => !names.includes(block.side))) throw new Error(`a byo page measures the sides ${names} only`);
+  const points = distinct(config.blocks);
+  const largest = Math.max(...points.map((point) => point.workers));
   phase('import');
   // Detect missing threads up front and fall back to one worker, keeping the browser's reason.
-  const { workers, status, reason } = workersToUse(requested);
+  const { workers, status, reason } = workersToUse(largest);
   threadWatch = watchThreads();
   const sides = {};
   for (const name of names) {
     act(name);
-    sides[name] = { name, url: config.adapters[name], adapter: await importAdapter(config.adapters[name]) };
+    sides[name] = { name, url: config.adapters[name], adapter: await importAdapter(config.adapters[name]), active: workers };
+    const curve = new Set(points.filter((point) => point.side === name).map((point) => point.workers)).size > 1;
+    if (curve && typeof sides[name].adapter.resize !== 'function') {
+      throw new Error('a byo page measures one worker count of an adapter that does not export resize(workers)');
+    }
   }
 
   phase('setup()');
@@ -129,29 +138,16 @@ async function run(config) {
       ? async () => { side.last = await guardedAsync(side.adapter); }
       : () => { side.last = guarded(side.adapter); };
   }
-  const points = names.map((name) => ({ side: name, workers: requested }));
-  const timing = await measureBlocks(sides, points, config);
-
-  phase('checksum()');
-  const checksums = [];
-  const threads = [];
+  const timing = await measureBlocks(sides, points, config, workers);
+  current = null;
   const notes = timing.warm.steady ? [] : [`warning: [parbench] the iterations were not steady after ${
     Math.round(timing.warm.steadyAfterMs)} ms of warm-up; measured anyway`];
-  for (const point of points) {
-    const side = sides[point.side];
-    act(side.name);
-    const from = typeof side.adapter.checksum === 'function' ? 'checksum' : 'step';
-    const value = from === 'checksum' ? await call(side.adapter, 'checksum') : side.last;
-    const checksum = normalizeChecksum(value, from);
-    if (checksum !== null) checksums.push({ ...point, checksum });
-    if (typeof value === 'number' && !Number.isFinite(value)) {
-      // Its bits are recorded, and equal in every configuration that ends the same way: that proves nothing.
-      notes.push(`${from}() returned ${value}: not a checksum, so the results are not verified`);
-    }
-    const adapterThreads = typeof side.adapter.threads === 'function' ? threadCount(await call(side.adapter, 'threads')) : null;
-    threads.push({ ...point, threads: timing.threads[side.name], adapterThreads });
+  const notANumber = timing.checksums.find(({ value }) => typeof value === 'number' && !Number.isFinite(value));
+  if (notANumber) {
+    // Its bits are recorded, and equal in every configuration that ends the same way: that proves nothing.
+    notes.push(`${notANumber.from}() returned ${notANumber.value}: not a checksum, so the results are not verified`);
   }
-  current = null;
+  const checksums = timing.checksums.filter(({ checksum }) => checksum !== null).map(({ point, checksum }) => ({ ...point, checksum }));
 
   phase('teardown()');
   for (const side of Object.values(sides)) {
@@ -166,22 +162,35 @@ async function run(config) {
   }
   return {
     status, reason, blocks: measured, checksums, poolStartupMs, steadyAfterMs: timing.warm.steadyAfterMs, workersUsed: workers, notes,
-    threads, asyncStepFloorMicros: timing.floorMicros ?? null, modules: describeModules(wasmModules),
+    threads: timing.threads, asyncStepFloorMicros: timing.floorMicros ?? null, modules: describeModules(wasmModules),
   };
 }
 
 /**
  * The warm-up (every point, until steady) and one measured iteration per block, in batches of whole
  * steps (../measure.js); an asynchronous step's are awaited one by one (steps.js), with the floor
- * measured on this page. Returns {warm, threads: per side, floorMicros}.
+ * measured on this page. Each point's checksum (its from and value too) and threads are taken
+ * after its last block, outside the timed steps. Returns {warm, checksums, threads, floorMicros}.
  */
-async function measureBlocks(sides, points, config) {
+async function measureBlocks(sides, points, config, poolSize) {
   const at = (point) => {
     act(point.side);
     current = point;
     self.postMessage({ type: 'at', block: point });
   };
-  const steps = points.map((point) => () => { at(point); return sides[point.side].step; });
+  // The step of a point: its side's, on as many workers as the point asks (one in a fallback).
+  const stepOf = (point) => {
+    const side = sides[point.side];
+    const workers = Math.min(point.workers, poolSize);
+    if (side.active !== workers) {
+      if (isPromise(call(side.adapter, 'resize', workers))) {
+        throw new AdapterError('resize() returned a Promise; it must change the worker count before it returns');
+      }
+      side.active = workers;
+    }
+    return side.step;
+  };
+  const steps = points.map((point) => () => { at(point); return stepOf(point); });
   const asynchronous = Object.values(sides).some((side) => side.asynchronous);
   phase('step() (warm-up)');
   const warm = asynchronous
@@ -189,19 +198,40 @@ async function measureBlocks(sides, points, config) {
     : warmUpUntilSteady(steps, config.iterationMillis, config.warmup);
   const floorMicros = asynchronous ? await asyncStepFloorMicros() : null;
   phase('measure');
-  const windows = Object.fromEntries(Object.keys(sides).map((name) => [name, threadWatch.window(name)]));
-  for (const block of config.blocks) {
+  const windows = new Map(points.map((point) => [key(point), threadWatch.window(point.side)]));
+  const lastOf = new Map(config.blocks.map((block, i) => [key(block), i]));
+  const checksums = [];
+  const threads = [];
+  for (const [i, block] of config.blocks.entries()) {
     const side = sides[block.side];
     at(block);
+    const step = stepOf(block);
     await stats(side.adapter);
-    const timed = side.asynchronous
-      ? await asyncTimedBlock(side.step, config.iterationMillis)
-      : timedBlock(side.step, config.iterationMillis);
+    const timed = side.asynchronous ? await asyncTimedBlock(step, config.iterationMillis) : timedBlock(step, config.iterationMillis);
     done(block, timed, await stats(side.adapter));
-    windows[block.side].note();
+    windows.get(key(block)).note();
+    if (lastOf.get(key(block)) !== i) continue;
+    const point = { side: block.side, workers: block.workers };
+    phase('checksum()');
+    const from = typeof side.adapter.checksum === 'function' ? 'checksum' : 'step';
+    const value = from === 'checksum' ? await call(side.adapter, 'checksum') : side.last;
+    checksums.push({ point, from, value, checksum: normalizeChecksum(value, from) });
+    const adapterThreads = typeof side.adapter.threads === 'function' ? threadCount(await call(side.adapter, 'threads')) : null;
+    threads.push({ ...point, threads: windows.get(key(block)).end(), adapterThreads });
+    phase('measure');
   }
-  const threads = Object.fromEntries(Object.entries(windows).map(([name, window]) => [name, window.end()]));
-  return { warm, threads, floorMicros };
+  return { warm, checksums, threads, floorMicros };
+}
+
+function key(block) {
+  return `${block.side}@${block.workers}`;
+}
+
+/** Each point (side, worker count) once, in the order of its first block. */
+function distinct(blocks) {
+  const seen = new Map();
+  for (const block of blocks) if (!seen.has(key(block))) seen.set(key(block), { side: block.side, workers: block.workers });
+  return [...seen.values()];
 }
 
 /** A measured block (timedBlock's fields, and the adapter's stats() or null), kept and sent to the page as news. */

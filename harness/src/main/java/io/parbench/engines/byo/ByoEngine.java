@@ -35,8 +35,9 @@ import java.util.stream.Collectors;
 /**
  * A user's threaded WebAssembly, brought through an adapter module (see
  * bench-wasm/examples/README.md), measured in a browser (--browser) exactly like the built-in
- * kernels: one fresh page per configuration and fork, warm-up, then fixed-duration iterations
- * counting {@code step()} calls, the adapter's {@code setup()} time as the pool start-up.
+ * kernels: one fresh page per configuration and fork (per curve and fork for an adapter that
+ * exports {@code resize(workers)}), warm-up, then fixed-duration iterations counting {@code step()}
+ * calls, the adapter's {@code setup()} time as the pool start-up.
  *
  * <p>The adapter's folder is served at the root of the page's origin (and nothing outside it);
  * parbench's own page and driver live under the reserved {@code /__parbench/}. The kernel is
@@ -70,6 +71,8 @@ public final class ByoEngine extends BrowserEngine {
     private final Map<String, String> baselineParams;
     /** Per side, whether its adapter declares it can share a page with another (the probe's answer). */
     private Map<String, Object> sharesPage = Map.of();
+    /** Whether every side's adapter exports resize(workers), so that a page measures a whole curve (the probe's answer). */
+    private boolean resizes;
     private final ClasspathRoot assets = new ClasspathRoot(ASSETS);
     private final ModuleVerdicts modules;
     private AdapterProblems problems;
@@ -141,9 +144,12 @@ public final class ByoEngine extends BrowserEngine {
         if (!Boolean.TRUE.equals(sharesPage.get(ComparisonSide.CURRENT.id()))) {
             undeclared.add("side B's " + adapter.file());
         }
-        return undeclared.isEmpty() ? null : "separate pages: " + String.join(" and ", undeclared) + " do" + (undeclared.size() == 1 ? "es" : "")
-                + " not declare that it can share a page with another adapter (export const sharesPage = true; "
-                + "bench-wasm/examples/README.md, \"A and B in one page\")";
+        if (undeclared.isEmpty()) {
+            return null;
+        }
+        String declares = undeclared.size() == 1 ? " does not declare that it can" : " do not declare that they can";
+        return "separate pages: " + String.join(" and ", undeclared) + declares + " share a page with another adapter"
+                + " (export const sharesPage = true; bench-wasm/examples/README.md, \"A and B in one page\")";
     }
 
     /**
@@ -255,6 +261,9 @@ public final class ByoEngine extends BrowserEngine {
             @SuppressWarnings("unchecked")
             Map<String, Object> declared = (Map<String, Object>) page.values().get("sharesPage");
             sharesPage = declared == null ? Map.of() : declared;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> resizable = (Map<String, Object>) page.values().get("resizes");
+            resizes = resizable != null && !resizable.isEmpty() && resizable.values().stream().allMatch(Boolean.TRUE::equals);
         }
         if (!params.isEmpty()) {
             facts.put(FactKeys.ADAPTER_PARAMS, variant());
@@ -302,10 +311,14 @@ public final class ByoEngine extends BrowserEngine {
                         + " and there is no checksum() export), so its results are not verified").toList());
     }
 
-    /** An adapter sets its library up for one worker count, so each gets pages of its own. */
+    /**
+     * An adapter sets its library up for one worker count, so each gets pages of its own; one that
+     * exports resize(workers) (every side's, in a page of both) is set up at the largest and
+     * measures the whole curve in each page.
+     */
     @Override
     public boolean measuresCurves() {
-        return false;
+        return resizes;
     }
 
     private String variant() {

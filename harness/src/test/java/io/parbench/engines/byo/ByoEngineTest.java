@@ -71,6 +71,7 @@ class ByoEngineTest {
             EngineFacts facts = engine.probe();
             assertTrue(facts.available(), facts::reason);
             assertEquals(new OwnKernel("emscripten-nbody", 512), engine.ownKernel().orElseThrow());
+            assertFalse(engine.measuresCurves(), "no resize(workers): a page per worker count");
             assertTrue(facts.browser().crossOriginIsolated());
 
             String reference = ChecksumText.of(ReferenceChecksums.of(KernelSpec.NBODY, 256, SEED));
@@ -132,6 +133,34 @@ class ByoEngineTest {
                 + " Emscripten A/A %+.3f%n", aa, slowed, emscripten);
         assertTrue(slowed < Math.log(0.75), () -> "B's steps take twice as long: median log(B/A) " + slowed);
         assertTrue(Math.abs(aa) < Math.abs(slowed) / 2, () -> "A/A in one page: median log(B/A) " + aa + ", against " + slowed + " for spin=1");
+    }
+
+    /**
+     * An adapter that exports resize(workers) measures a whole curve in one page: set up at the
+     * largest W, each block on its own W (its stats() has that many workers), each W's checksum
+     * the reference's. (One without it keeps a page per worker count: the Emscripten example's test.)
+     */
+    @Test
+    void anAdapterThatResizesMeasuresTheWholeCurveInOnePage() throws Exception {
+        try (ByoEngine engine = engine(example("parbench-module"), Map.of("kernel", "nbody"), Duration.ofSeconds(60))) {
+            assertTrue(engine.probe().available());
+            assertTrue(engine.measuresCurves());
+            long size = 256;
+            List<Block> order = BlockOrder.balanced(List.of(ComparisonSide.CURRENT), List.of(1, 2, 3), 2, new Random(SEED));
+            ForkMeasurement m = engine.measure(new ForkPlan(new SeriesKey("byo", "parbench-module", "kernel=nbody", size), order,
+                    new MeasurementSettings(1, 0, 2, 20)));
+            assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
+            assertEquals(order, m.blocks().stream().map(ForkMeasurement.MeasuredBlock::block).toList());
+            String reference = ChecksumText.of(ReferenceChecksums.of(KernelSpec.NBODY, size, SEED));
+            for (int workers = 1; workers <= 3; workers++) {
+                Block point = new Block(ComparisonSide.CURRENT, workers);
+                assertEquals(reference, m.checksums().get(point), point::toString);
+                assertNull(m.adapterRuns().get(point).cappedAtThreads(), m.adapterRuns()::toString);
+            }
+            for (ForkMeasurement.MeasuredBlock block : m.blocks()) {
+                assertEquals(block.block().workers(), block.accounting().pool().workers().size(), block::toString);
+            }
+        }
     }
 
     /** An adapter that does not declare it can share a page keeps pages of its own, and says why. */

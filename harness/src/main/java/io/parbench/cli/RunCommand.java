@@ -154,7 +154,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static Function<ForkPlan, Duration> setUpOf(Map<String, Engine> engines) {
-        return fork -> engines.get(fork.series().engine()).typicalSetUp(fork.settings());
+        return fork -> engines.get(fork.series().engine()).typicalSetUp(fork);
     }
 
     /** --dry-run: per engine, how many forks, what each measures, and the time they take. */

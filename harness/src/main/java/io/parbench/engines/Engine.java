@@ -1,7 +1,6 @@
 package io.parbench.engines;
 
 import io.parbench.results.EngineFacts;
-import io.parbench.results.MeasurementSettings;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -54,8 +53,8 @@ public interface Engine extends AutoCloseable {
     }
 
     /** How long a fork takes before its first block, about: start-up and warm-up (for the plan's estimate). */
-    default Duration typicalSetUp(MeasurementSettings settings) {
-        return Duration.ofSeconds(1).plusMillis(settings.warmupIterations() * settings.iterationMillis());
+    default Duration typicalSetUp(ForkPlan fork) {
+        return Duration.ofSeconds(1).plusMillis(fork.settings().warmupIterations() * fork.settings().iterationMillis());
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.parbench.machine.ProcessTree;
 import io.parbench.machine.WorkerThreads;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.FactKeys;
-import io.parbench.results.MeasurementSettings;
 import io.parbench.serving.AssetRoot;
 import io.parbench.serving.AssetServer;
 import io.parbench.serving.ServeAddress;
@@ -76,8 +75,8 @@ public abstract class BrowserEngine implements Engine {
     protected void served(URI origin) {}
 
     @Override
-    public Duration typicalSetUp(MeasurementSettings settings) {
-        return options.typicalSetUp(settings);
+    public Duration typicalSetUp(ForkPlan fork) {
+        return options.typicalSetUp(fork);
     }
 
     @Override

@@ -33,6 +33,8 @@ public record BrowserEngineOptions(
     /** The warm-up's slices, and how far apart the last ones may be and still count as steady. */
     private static final Duration WARMUP_SLICE = Duration.ofMillis(50);
     private static final double STEADY_TOLERANCE = 0.05;
+    /** How much later than its least a page's steady rule typically says steady (see {@link #typicalSetUp}). */
+    private static final Duration STEADY_AFTER_RULE = Duration.ofMillis(500);
     /** What a page takes before it warms up: loading, compiling the module, starting the pool, making the input. */
     private static final Duration PAGE_SET_UP = Duration.ofMillis(700);
     /** The least a fork's watchdog allows, however short the fork: loading the page and starting the pool on a busy machine. */
@@ -119,9 +121,18 @@ public record BrowserEngineOptions(
         return floor.compareTo(iterations) > 0 ? floor : iterations;
     }
 
-    /** What a page takes before its first block, about: set-up and a typical warm-up (for estimates and timeouts). */
-    public Duration typicalSetUp(MeasurementSettings settings) {
-        return PAGE_SET_UP.plus(leastWarmup(settings)).plusMillis(300);
+    /**
+     * What a page takes beside its blocks, about: the browser's page set-up and a typical warm-up (for
+     * estimates). measure.js's steady rule compares two windows of three slices per point (a side's
+     * worker count), so it cannot say steady before six slices of every point; a quiet default sweep's
+     * pages (three points) were steady after 1.3-1.5 s in every browser, ~0.5 s beyond that least.
+     */
+    public Duration typicalSetUp(ForkPlan fork) {
+        long points = fork.order().stream().distinct().count();
+        Duration rule = WARMUP_SLICE.multipliedBy(6 * points).plus(STEADY_AFTER_RULE);
+        Duration least = leastWarmup(fork.settings());
+        Duration warmup = least.compareTo(rule) > 0 ? least : rule;
+        return browser.typicalPageSetUp().plus(warmup.compareTo(MAXIMUM_WARMUP) < 0 ? warmup : MAXIMUM_WARMUP);
     }
 
     /** How long a fork's page may take (see {@link ForkPlan#timeout}); the longest warm-up counts. */

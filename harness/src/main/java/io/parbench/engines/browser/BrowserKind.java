@@ -17,23 +17,29 @@ public enum BrowserKind {
     // The warm-up floors: a fresh page's wasm reaches its steady state after ~0.7-0.9 s in
     // Chromium (tier-up); Firefox is near it from ~0.2 s but dips to 0.4-0.65 of it around
     // 0.8-1.0 s (steady after ~1.1 s); WebKit is steady after 0.1-0.2 s in most pages.
-    CHROMIUM("chrome", true, List.of("chromium", "chromium-browser", "google-chrome"), 600),
-    FIREFOX("firefox", true, List.of("firefox-esr", "firefox"), 1200),
+    // The page set-ups (for estimates): beside their warm-up and blocks, a quiet default sweep's
+    // pages took 1.9 s in Chromium and WebKit (a window opened and closed over their protocols) and
+    // 1.0 s in Firefox, and a quick sweep's less (smaller inputs, shorter steps to finish a block
+    // with); between the two. Browsers on other machines are given the slower.
+    CHROMIUM("chrome", true, List.of("chromium", "chromium-browser", "google-chrome"), 600, 1400),
+    FIREFOX("firefox", true, List.of("firefox-esr", "firefox"), 1200, 800),
     /** MiniBrowser is not on the PATH: {@link BrowserLocator} knows where Debian puts it. */
-    WEBKIT("MiniBrowser", true, List.of(), 300),
-    SAFARI("safari", false, List.of(), 300),
-    EDGE("MicrosoftEdge", false, List.of(), 600);
+    WEBKIT("MiniBrowser", true, List.of(), 300, 1400),
+    SAFARI("safari", false, List.of(), 300, 1400),
+    EDGE("MicrosoftEdge", false, List.of(), 600, 1400);
 
     private final String webDriverName;
     private final boolean local;
     private final List<String> commands;
     private final Duration warmupFloor;
+    private final Duration typicalPageSetUp;
 
-    BrowserKind(String webDriverName, boolean local, List<String> commands, long warmupFloorMillis) {
+    BrowserKind(String webDriverName, boolean local, List<String> commands, long warmupFloorMillis, long typicalPageSetUpMillis) {
         this.webDriverName = webDriverName;
         this.local = local;
         this.commands = commands;
         this.warmupFloor = Duration.ofMillis(warmupFloorMillis);
+        this.typicalPageSetUp = Duration.ofMillis(typicalPageSetUpMillis);
     }
 
     /** The executables on the PATH that are this browser, the preferred first. */
@@ -47,6 +53,11 @@ public enum BrowserKind {
      */
     public Duration warmupFloor() {
         return warmupFloor;
+    }
+
+    /** What a page takes here beside its warm-up and blocks, about: opening, loading, starting the pool, closing (for estimates). */
+    public Duration typicalPageSetUp() {
+        return typicalPageSetUp;
     }
 
     /** The W3C {@code browserName} capability a WebDriver endpoint (or Grid) knows the browser by. */

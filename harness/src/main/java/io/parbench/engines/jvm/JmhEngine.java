@@ -46,8 +46,8 @@ public abstract class JmhEngine implements Engine {
 
     /** Starting a fork's JVM and JMH, and setting up a kernel's input, on a busy machine. */
     private static final Duration FORK_OVERHEAD = Duration.ofSeconds(60);
-    /** ... and on a quiet one, about. */
-    private static final Duration JVM_START = Duration.ofMillis(900);
+    /** ... and on a quiet one, about (forks of a quiet default sweep took 1.3-1.4 s beside their iterations). */
+    private static final Duration JVM_START = Duration.ofMillis(1300);
 
     /**
      * @param seed the kernels' input seed (KERNELS.md)
@@ -148,13 +148,13 @@ public abstract class JmhEngine implements Engine {
     }
 
     @Override
-    public Duration typicalSetUp(MeasurementSettings settings) {
-        return JVM_START.plusMillis(settings.warmupIterations() * settings.iterationMillis());
+    public Duration typicalSetUp(ForkPlan fork) {
+        return JVM_START.plusMillis(fork.settings().warmupIterations() * fork.settings().iterationMillis());
     }
 
     /** How long a fork may take (see {@link ForkPlan#timeout}). */
     public Duration timeoutFor(ForkPlan fork) {
-        return fork.timeout(forkTimeout, FORK_OVERHEAD, typicalSetUp(fork.settings()));
+        return fork.timeout(forkTimeout, FORK_OVERHEAD, typicalSetUp(fork));
     }
 
     /** Where the forks leave their checksums; forks run one at a time, so one file serves all. */

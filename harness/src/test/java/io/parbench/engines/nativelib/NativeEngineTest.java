@@ -171,12 +171,12 @@ class NativeEngineTest {
             assertTrue(m.reason().startsWith("a fork did not finish within its timeout of 5 s"), m.reason());
         }
         try (NativeEngine automatic = new NativeEngine(SEED, null)) {
-            // A minute to start a fork, plus three times its planned 0.9 s of start-up, 60 s of warm-up and 60 s measured;
+            // A minute to start a fork, plus three times its planned 1.3 s of start-up, 60 s of warm-up and 60 s measured;
             // the same for any number of forks.
             for (int forks : new int[] {2, 5}) {
                 MeasurementSettings settings = new MeasurementSettings(forks, 1, 1, 60_000);
                 ForkPlan fork = new ForkPlan(new SeriesKey("native", "forkjoin", null, 1024), List.of(Block.of(1)), settings);
-                assertEquals(Duration.ofMillis(60_000 + 3 * 120_900), automatic.timeoutFor(fork));
+                assertEquals(Duration.ofMillis(60_000 + 3 * 121_300), automatic.timeoutFor(fork));
             }
         }
     }

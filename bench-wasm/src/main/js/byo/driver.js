@@ -31,7 +31,9 @@
 // adapter's optional stats() returned right after the block, called also right before it (its
 // answer then dropped) so that it covers the block: {busyMs: [per worker, worker 0 first]}.
 
-import { checksumText, memorySharingError, timedBlock, timerResolutionMs, warmUpUntilSteady, workersToUse } from '../measure.js';
+import {
+  checksumText, distinctPoints, memorySharingError, pointKey, timedBlock, timerResolutionMs, warmUpUntilSteady, workersToUse,
+} from '../measure.js';
 import { startWorkersFromThePage } from '../page-workers.js';
 import { bareImports, errorText, firstUserFrame, sentence } from './failures.js';
 import { describeModules, watchInstantiation } from './modules.js';
@@ -100,7 +102,7 @@ function act(name) {
 async function run(config) {
   const names = Object.keys(config.adapters);
   if (config.blocks.some((block) => !names.includes(block.side))) throw new Error(`a byo page measures the sides ${names} only`);
-  const points = distinct(config.blocks);
+  const points = distinctPoints(config.blocks);
   const largest = Math.max(...points.map((point) => point.workers));
   phase('import');
   // Detect missing threads up front and fall back to one worker, keeping the browser's reason.
@@ -198,8 +200,8 @@ async function measureBlocks(sides, points, config, poolSize) {
     : warmUpUntilSteady(steps, config.iterationMillis, config.warmup);
   const floorMicros = asynchronous ? await asyncStepFloorMicros() : null;
   phase('measure');
-  const windows = new Map(points.map((point) => [key(point), threadWatch.window(point.side)]));
-  const lastOf = new Map(config.blocks.map((block, i) => [key(block), i]));
+  const windows = new Map(points.map((point) => [pointKey(point), threadWatch.window(point.side)]));
+  const lastOf = new Map(config.blocks.map((block, i) => [pointKey(block), i]));
   const checksums = [];
   const threads = [];
   for (const [i, block] of config.blocks.entries()) {
@@ -209,29 +211,18 @@ async function measureBlocks(sides, points, config, poolSize) {
     await stats(side.adapter);
     const timed = side.asynchronous ? await asyncTimedBlock(step, config.iterationMillis) : timedBlock(step, config.iterationMillis);
     done(block, timed, await stats(side.adapter));
-    windows.get(key(block)).note();
-    if (lastOf.get(key(block)) !== i) continue;
+    windows.get(pointKey(block)).note();
+    if (lastOf.get(pointKey(block)) !== i) continue;
     const point = { side: block.side, workers: block.workers };
     phase('checksum()');
     const from = typeof side.adapter.checksum === 'function' ? 'checksum' : 'step';
     const value = from === 'checksum' ? await call(side.adapter, 'checksum') : side.last;
     checksums.push({ point, from, value, checksum: normalizeChecksum(value, from) });
     const adapterThreads = typeof side.adapter.threads === 'function' ? threadCount(await call(side.adapter, 'threads')) : null;
-    threads.push({ ...point, threads: windows.get(key(block)).end(), adapterThreads });
+    threads.push({ ...point, threads: windows.get(pointKey(block)).end(), adapterThreads });
     phase('measure');
   }
   return { warm, checksums, threads, floorMicros };
-}
-
-function key(block) {
-  return `${block.side}@${block.workers}`;
-}
-
-/** Each point (side, worker count) once, in the order of its first block. */
-function distinct(blocks) {
-  const seen = new Map();
-  for (const block of blocks) if (!seen.has(key(block))) seen.set(key(block), { side: block.side, workers: block.workers });
-  return [...seen.values()];
 }
 
 /** A measured block (timedBlock's fields, and the adapter's stats() or null), kept and sent to the page as news. */

@@ -188,7 +188,7 @@ class ByoEngineTest {
         ByoEngine.Pairing pairing = ByoEngine.paired(b, a, BrowserEngineOptions.from(b).withMinimumWarmup(Duration.ZERO), browser);
         assertNotNull(pairing.engine(), pairing::refused);
         try (ByoEngine engine = pairing.engine()) {
-            int passes = 6;
+            int passes = 16; // 50 ms blocks: cheap beside the page's set-up, and the median of 16 passes moves little under load
             List<Block> order = BlockOrder.balanced(List.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT), List.of(2), passes,
                     new Random(SEED));
             long size = 256;

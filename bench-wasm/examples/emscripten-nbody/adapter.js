@@ -5,6 +5,9 @@
 import createNbody from './nbody.js';
 
 export const meta = { name: 'emscripten-nbody', unit: 'step', defaultSize: 512 };
+// Two of these adapters can share a page (compare's A and B side by side): each createNbody() is
+// an instance of its own, with its own memory and pthreads, whose barriers sleep between steps.
+export const sharesPage = true;
 
 let nbody;
 

@@ -10,14 +10,20 @@
 // known, real slowdown for checking that 'parbench compare' catches one (GATE.md).
 // stats() hands parbench the pool's own accounting (each worker's busy time), so byo gets the same
 // "where the speedup goes" as the built-in engine (examples README, "Where the time went").
-import { accounted, cError, kernelId, loadModule, readPoolStats, resetPoolStats, startPool, stopPool } from './pool.js';
+import {
+  accounted, cError, kernelId, loadModule, readPoolStats, resetPoolStats, startPool, stopPool, usePoolWorkers,
+} from './pool.js';
 
 export const meta = { name: 'parbench-module', unit: 'step', defaultSize: 512 };
+// Two of these adapters can share a page (compare's A and B side by side): each instance loads
+// its own parbench.wasm instance with its own memory and pool; pool.js keeps no state of its own.
+export const sharesPage = true;
 
 let wasm;
 let team;
 let bench;
 let spin = 0;
+let active; // the workers the steps use now: setup's, then resize's
 
 export async function setup({ workers, size, seed, params }) {
   spin = Number(params.spin ?? 0);
@@ -25,6 +31,7 @@ export async function setup({ workers, size, seed, params }) {
   wasm = await loadModule(new URL('parbench.wasm', import.meta.url));
   const kernel = kernelId(wasm, params.kernel ?? 'nbody');
   team = await startPool(wasm, workers);
+  active = workers;
   bench = wasm.pb.pb_bench_create(team.pool, kernel, BigInt(size), seed);
   if (!bench) throw cError(wasm, 'pb_bench_create');
 }
@@ -38,12 +45,19 @@ export function step() {
   }
 }
 
-// Each worker's busy time since the last call: the pool's accounting read, then started afresh.
+// A whole curve per page: parbench sets the pool up at the plan's largest W and calls this between
+// blocks; the pool's workers beyond `workers` park (asleep, no spinning) until they are asked back.
+export function resize(workers) {
+  usePoolWorkers(wasm, team, workers);
+  active = workers;
+}
+
+// Each worker's busy time since the last call (the workers in use): the pool's accounting read, then started afresh.
 export function stats() {
   if (!accounted(wasm)) throw new Error('this parbench.wasm was built without the pool\'s accounting (PB_STATS=0)');
   const { workers } = readPoolStats(wasm, team);
   resetPoolStats(wasm, team);
-  return { busyMs: workers.map((w) => w.busyNs / 1e6) };
+  return { busyMs: workers.slice(0, active).map((w) => w.busyNs / 1e6) };
 }
 
 // Outside the timed steps, as the built-in engine does: the checksum of the last step's output.

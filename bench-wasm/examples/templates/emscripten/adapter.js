@@ -22,6 +22,11 @@
 import createModule from './my_module.js';
 
 export const meta = { name: 'my-kernel', unit: 'step', defaultSize: 1_000_000 };
+// Two copies of this adapter can share a page ('parbench compare' then measures A and B side by
+// side): each createModule() is an instance of its own, with its own memory and pthreads, and
+// everything else lives in this module's scope (one instance per side). Remove it if your adapter
+// keeps state elsewhere, or your module loads files from '/' (../../README.md, "A and B in one page").
+export const sharesPage = true;
 
 let wasm;
 
@@ -36,6 +41,14 @@ export async function setup({ workers, size, seed }) {
 export function step() {
   return wasm._my_step(); // with -sWASM_BIGINT a uint64_t arrives as a BigInt
 }
+
+// Optional: a whole worker curve per page (README.md, the contract's resize). parbench then calls
+// setup() with the plan's largest W, and this between blocks; the threads beyond `workers` must
+// sleep (a condition variable, a futex), not spin, until they are asked back. With a C side of
+// your own, e.g. void my_use_workers(int workers):
+// export function resize(workers) {
+//   wasm._my_use_workers(workers);
+// }
 
 // Optional: each worker's busy time in ms since the last call (worker 0 first), if your library
 // keeps it; parbench calls it around every measured iteration (README.md, "Where the time went").

@@ -20,6 +20,11 @@
 import init, { initThreadPool, Bench } from './pkg/my_crate.js';
 
 export const meta = { name: 'my-kernel', unit: 'step', defaultSize: 1_000_000 };
+// No `export const sharesPage = true` here: both sides would import the one ./pkg/my_crate.js
+// instance (init() once) and Rayon's pool is page-wide (initThreadPool once), so 'parbench compare'
+// gives each side pages of its own (../../README.md, "A and B in one page").
+// No resize(workers) either: Rayon's global pool keeps the size initThreadPool gave it, so every
+// worker count gets pages of its own.
 
 let bench;
 

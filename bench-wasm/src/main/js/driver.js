@@ -15,7 +15,9 @@
 // Helpers' logs (errors, warnings) reach the page through the 'parbench-log' broadcast channel.
 // The page starts the workers the driver asks for (page-workers.js; main.js), e.g. the pool's helpers.
 
-import { checksumText, memorySharingError, timedBlock, timerResolutionMs, warmUpUntilSteady, workersToUse } from './measure.js';
+import {
+  checksumText, distinctPoints, memorySharingError, pointKey, timedBlock, timerResolutionMs, warmUpUntilSteady, workersToUse,
+} from './measure.js';
 import {
   accounted, cError, kernelId, loadModule, readPoolStats, resetPoolStats, resizable, startPool, stopPool, usePoolWorkers,
 } from './pool.js';
@@ -100,14 +102,14 @@ async function run(config) {
   };
 
   phase('warmup');
-  const points = distinct(config.blocks);
+  const points = distinctPoints(config.blocks);
   const warm = warmUpUntilSteady(points.map((block) => () => { at(block); return stepOf(block); }),
       config.iterationMillis, config.warmup);
   const notes = warm.steady ? [] : [`warning: [parbench] the iterations were not steady after ${
     Math.round(warm.steadyAfterMs)} ms of warm-up; measured anyway`];
 
   phase('measure');
-  const lastOf = new Map(config.blocks.map((block, i) => [key(block), i]));
+  const lastOf = new Map(config.blocks.map((block, i) => [pointKey(block), i]));
   const checksums = [];
   config.blocks.forEach((block, i) => {
     at(block);
@@ -119,7 +121,7 @@ async function run(config) {
     measured.push(done);
     self.postMessage({ type: 'block', block: done });
     // Each point's checksum once, after its last block, outside the timed iterations.
-    if (lastOf.get(key(block)) === i) checksums.push({ ...block, checksum: checksumOf(sides[block.side]) });
+    if (lastOf.get(pointKey(block)) === i) checksums.push({ ...block, checksum: checksumOf(sides[block.side]) });
   });
   current = null;
 
@@ -159,15 +161,4 @@ function poolAccounting(side) {
 /** The checksum of the side's last step. */
 function checksumOf({ wasm, bench }) {
   return checksumText(wasm.pb.pb_bench_checksum(bench));
-}
-
-function key(block) {
-  return `${block.side}@${block.workers}`;
-}
-
-/** Each point (side, worker count) once, in the order of its first block. */
-function distinct(blocks) {
-  const seen = new Map();
-  for (const block of blocks) if (!seen.has(key(block))) seen.set(key(block), { side: block.side, workers: block.workers });
-  return [...seen.values()];
 }

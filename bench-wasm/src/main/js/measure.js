@@ -137,3 +137,15 @@ export function timerResolutionMs() {
 export function checksumText(value) {
   return BigInt.asUintN(64, value).toString(16).padStart(16, '0');
 }
+
+/** A point's key: its side and worker count ('current@2'). */
+export function pointKey(block) {
+  return `${block.side}@${block.workers}`;
+}
+
+/** Each point (side, worker count) of a fork's blocks once, in the order of its first block. */
+export function distinctPoints(blocks) {
+  const seen = new Map();
+  for (const block of blocks) if (!seen.has(pointKey(block))) seen.set(pointKey(block), { side: block.side, workers: block.workers });
+  return [...seen.values()];
+}

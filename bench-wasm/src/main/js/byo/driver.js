@@ -6,25 +6,34 @@
 // relative 'driver.js' is this file). The user's folder is served at the origin's root, this
 // file and the rest of parbench's page under the reserved /__parbench/.
 //
-// Messages from the page: {type: 'probe', config: {adapter}} or {type: 'run', config} with
-//   config = {adapter, size, seed, params, blocks, iterationMillis, warmup}
-//   (adapter: the adapter's URL path, e.g. '/adapter.js'; size and seed: decimal strings; blocks:
-//   [{side, workers}], one measurement iteration each, all at one worker count: a page sets the
-//   adapter up once; warmup: see ../measure.js warmUpUntilSteady)
+// Messages from the page: {type: 'probe', config: {adapters}} or {type: 'run', config} with
+//   config = {adapters, params, size, seed, blocks, iterationMillis, warmup}
+//   (adapters: {current: url, baseline: url}, each side's adapter as a URL path on this origin,
+//   e.g. '/adapter.js'; baseline only in a comparison that pairs A and B in one page, where the
+//   two URLs differ (a query string per side) so that each side gets an instance of its own;
+//   params: {current: {...}, baseline: {...}}, each side's setup() params; size and seed: decimal
+//   strings; blocks: [{side, workers}], one measurement iteration each, in the order to run them:
+//   all at one worker count, unless every adapter exports resize(workers) (then the page sets them
+//   up at the largest and resizes them between blocks); warmup: see ../measure.js warmUpUntilSteady)
 // Messages to the page: {type: 'phase', phase}, {type: 'at', block} and {type: 'block', block}
 // as it goes, then one {type: 'result', result}.
+// A probe answers with the current side's meta and exports and, per side, whether its adapter
+// declares that it can share a page with another adapter (`sharesPage`: {current, baseline}) and
+// whether it can change its worker count between steps (`resizes`: {current, baseline}).
 // A result names the modules the page instantiated (`modules`, URL paths on this origin). A
-// measured one says, per point, how many threads the page ran while measuring it (`threads`:
-// [{side, workers, threads, adapterThreads}]; threads counted, see threads.js; adapterThreads what
-// the adapter's threads() said) and, for an asynchronous step, what awaiting costs parbench per
-// step (`asyncStepFloorMicros`). A failed one says which adapter export failed and how (`reason`),
-// where (`at`, a URL the harness maps back to a file), and whether it looks like a threads
-// problem (`threadsHint`).
-// A measured block is as ../driver.js sends it; its `pool` (source 'adapter') is what the
+// measured one says, per point, how many threads the page ran for it while measuring it
+// (`threads`: [{side, workers, threads, adapterThreads}]; threads counted, see threads.js;
+// adapterThreads what the adapter's threads() said) and, for an asynchronous step, what awaiting
+// costs parbench per step (`asyncStepFloorMicros`). A failed one says which adapter export failed
+// and how (`reason`), on which side (`side`), where (`at`, a URL the harness maps back to a file),
+// and whether it looks like a threads problem (`threadsHint`).
+// A measured block is as ../driver.js sends it; its `pool` (source 'adapter') is what the side's
 // adapter's optional stats() returned right after the block, called also right before it (its
 // answer then dropped) so that it covers the block: {busyMs: [per worker, worker 0 first]}.
 
-import { checksumText, memorySharingError, timedBlock, timerResolutionMs, warmUpUntilSteady, workersToUse } from '../measure.js';
+import {
+  checksumText, distinctPoints, memorySharingError, pointKey, timedBlock, timerResolutionMs, warmUpUntilSteady, workersToUse,
+} from '../measure.js';
 import { startWorkersFromThePage } from '../page-workers.js';
 import { bareImports, errorText, firstUserFrame, sentence } from './failures.js';
 import { describeModules, watchInstantiation } from './modules.js';
@@ -32,7 +41,9 @@ import { asyncStepFloorMicros, asyncTimedBlock, asyncWarmUpUntilSteady } from '.
 import { watchThreads } from './threads.js';
 
 const REQUIRED = { setup: 'function', step: 'function' };
-const OPTIONAL = { teardown: 'function', checksum: 'function', threads: 'function', stats: 'function' };
+const OPTIONAL = {
+  teardown: 'function', checksum: 'function', threads: 'function', stats: 'function', resize: 'function', sharesPage: 'boolean',
+};
 const KERNEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** A failure of the user's adapter; its message names the export, its cause is the adapter's own error. */
@@ -46,13 +57,15 @@ let threadWatch = null; // started by run(), on the page's workers, after parben
 // What this fork measured so far: a failure keeps it (the harness saves the blocks measured).
 const measured = [];
 let current = null;
+// The side whose adapter runs now: a failure is that side's, the workers it starts are its threads.
+let acting = 'current';
 
 self.onmessage = async ({ data }) => {
   let result;
   try {
     result = data.type === 'probe' ? await probe(data.config) : await run(data.config);
   } catch (e) {
-    result = { ...failure(e), blocks: measured, failedAt: current };
+    result = { ...failure(e), side: acting, blocks: measured, failedAt: current };
   }
   self.postMessage({ type: 'result', result });
 };
@@ -65,103 +78,151 @@ async function probe(config) {
   const sharingError = memorySharingError();
   const facts = { timerResolutionMs: timerResolutionMs(), wasmThreads: sharingError === null, wasmThreadsError: sharingError };
   try {
-    const adapter = await importAdapter(config.adapter);
-    return { status: 'ok', meta: describeMeta(adapter.meta), exports: Object.keys(adapter).sort(), ...facts };
+    const adapters = {};
+    for (const [name, url] of Object.entries(config.adapters)) {
+      act(name);
+      adapters[name] = await importAdapter(url);
+    }
+    const perSide = (test) => Object.fromEntries(Object.entries(adapters).map(([name, adapter]) => [name, test(adapter)]));
+    const sharesPage = perSide((adapter) => adapter.sharesPage === true);
+    const resizes = perSide((adapter) => typeof adapter.resize === 'function');
+    const { current: adapter } = adapters;
+    return { status: 'ok', meta: describeMeta(adapter.meta), exports: Object.keys(adapter).sort(), sharesPage, resizes, ...facts };
   } catch (e) {
-    return { ...failure(e), ...facts };
+    return { ...failure(e), side: acting, ...facts };
   }
+}
+
+/** Switches to a side's adapter: what fails now is its failure, the workers started now its threads. */
+function act(name) {
+  acting = name;
+  if (threadWatch) threadWatch.side = name;
 }
 
 async function run(config) {
-  const requested = config.blocks[0].workers;
-  if (config.blocks.some((block) => block.workers !== requested || block.side !== 'current')) {
-    throw new Error('a byo page measures one worker count of one adapter');
-  }
+  const names = Object.keys(config.adapters);
+  if (config.blocks.some((block) => !names.includes(block.side))) throw new Error(`a byo page measures the sides ${names} only`);
+  const points = distinctPoints(config.blocks);
+  const largest = Math.max(...points.map((point) => point.workers));
   phase('import');
   // Detect missing threads up front and fall back to one worker, keeping the browser's reason.
-  const { workers, status, reason } = workersToUse(requested);
+  const { workers, status, reason } = workersToUse(largest);
   threadWatch = watchThreads();
-  const adapter = await importAdapter(config.adapter);
+  const sides = {};
+  for (const name of names) {
+    act(name);
+    sides[name] = { name, url: config.adapters[name], adapter: await importAdapter(config.adapters[name]), active: workers };
+    const curve = new Set(points.filter((point) => point.side === name).map((point) => point.workers)).size > 1;
+    if (curve && typeof sides[name].adapter.resize !== 'function') {
+      throw new Error('a byo page measures one worker count of an adapter that does not export resize(workers)');
+    }
+  }
 
   phase('setup()');
-  const started = performance.now();
-  await call(adapter, 'setup', { workers, size: Number(config.size), seed: BigInt(config.seed), params: config.params ?? {} });
-  const poolStartupMs = performance.now() - started;
+  let poolStartupMs = null;
+  for (const side of Object.values(sides)) {
+    act(side.name);
+    const started = performance.now();
+    const params = config.params?.[side.name] ?? {};
+    await call(side.adapter, 'setup', { workers, size: Number(config.size), seed: BigInt(config.seed), params });
+    // What a page of this side's adapter alone would report: its own setup().
+    if (side.name === 'current' || poolStartupMs === null) poolStartupMs = performance.now() - started;
+  }
   if (workers > 1) requireSharedMemory(workers);
 
   phase('step() (first)');
-  let last = call(adapter, 'step');
-  const asynchronous = isPromise(last);
-  if (asynchronous) last = await last;
-  const point = { side: 'current', workers: requested };
-  current = point;
-  self.postMessage({ type: 'at', block: point });
-  const timing = asynchronous ? await measureAsync(adapter, config) : await measureSync(adapter, config);
-  last = timing.last ?? last;
-
-  phase('checksum()');
-  const from = typeof adapter.checksum === 'function' ? 'checksum' : 'step';
-  const value = from === 'checksum' ? await call(adapter, 'checksum') : last;
-  const checksum = normalizeChecksum(value, from);
-  const adapterThreads = typeof adapter.threads === 'function' ? threadCount(await call(adapter, 'threads')) : null;
+  for (const side of Object.values(sides)) {
+    act(side.name);
+    side.last = call(side.adapter, 'step');
+    side.asynchronous = isPromise(side.last);
+    if (side.asynchronous) side.last = await side.last;
+    side.step = side.asynchronous
+      ? async () => { side.last = await guardedAsync(side.adapter); }
+      : () => { side.last = guarded(side.adapter); };
+  }
+  const timing = await measureBlocks(sides, points, config, workers);
   current = null;
-
-  phase('teardown()');
   const notes = timing.warm.steady ? [] : [`warning: [parbench] the iterations were not steady after ${
     Math.round(timing.warm.steadyAfterMs)} ms of warm-up; measured anyway`];
-  if (typeof value === 'number' && !Number.isFinite(value)) {
+  const notANumber = timing.checksums.find(({ value }) => typeof value === 'number' && !Number.isFinite(value));
+  if (notANumber) {
     // Its bits are recorded, and equal in every configuration that ends the same way: that proves nothing.
-    notes.push(`${from}() returned ${value}: not a checksum, so the results are not verified`);
+    notes.push(`${notANumber.from}() returned ${notANumber.value}: not a checksum, so the results are not verified`);
   }
-  if (typeof adapter.teardown === 'function') {
+  const checksums = timing.checksums.filter(({ checksum }) => checksum !== null).map(({ point, checksum }) => ({ ...point, checksum }));
+
+  phase('teardown()');
+  for (const side of Object.values(sides)) {
+    if (typeof side.adapter.teardown !== 'function') continue;
+    act(side.name);
     try {
-      await adapter.teardown();
+      await side.adapter.teardown();
     } catch (e) {
       const at = firstUserFrame(e);
-      notes.push(`${adapterUrl(config.adapter)}: teardown() threw ${errorText(e, wasmModules)}${at ? ` (at ${at})` : ''}`);
+      notes.push(`${adapterUrl(side.url)}: teardown() threw ${errorText(e, wasmModules)}${at ? ` (at ${at})` : ''}`);
     }
   }
   return {
-    status, reason, blocks: measured, checksums: checksum === null ? [] : [{ ...point, checksum }], poolStartupMs,
-    steadyAfterMs: timing.warm.steadyAfterMs, workersUsed: workers, notes,
-    threads: [{ ...point, threads: timing.threads, adapterThreads }], asyncStepFloorMicros: timing.floorMicros ?? null,
-    modules: describeModules(wasmModules),
+    status, reason, blocks: measured, checksums, poolStartupMs, steadyAfterMs: timing.warm.steadyAfterMs, workersUsed: workers, notes,
+    threads: timing.threads, asyncStepFloorMicros: timing.floorMicros ?? null, modules: describeModules(wasmModules),
   };
 }
 
-/** Synchronous steps: warm-up and one measured iteration per block, in batches of whole steps (measure.js). */
-async function measureSync(adapter, config) {
-  let last;
-  const step = () => { last = guarded(adapter); };
+/**
+ * The warm-up (every point, until steady) and one measured iteration per block, in batches of whole
+ * steps (../measure.js); an asynchronous step's are awaited one by one (steps.js), with the floor
+ * measured on this page. Each point's checksum (its from and value too) and threads are taken
+ * after its last block, outside the timed steps. Returns {warm, checksums, threads, floorMicros}.
+ */
+async function measureBlocks(sides, points, config, poolSize) {
+  const at = (point) => {
+    act(point.side);
+    current = point;
+    self.postMessage({ type: 'at', block: point });
+  };
+  // The step of a point: its side's, on as many workers as the point asks (one in a fallback).
+  const stepOf = (point) => {
+    const side = sides[point.side];
+    const workers = Math.min(point.workers, poolSize);
+    if (side.active !== workers) {
+      if (isPromise(call(side.adapter, 'resize', workers))) {
+        throw new AdapterError('resize() returned a Promise; it must change the worker count before it returns');
+      }
+      side.active = workers;
+    }
+    return side.step;
+  };
+  const steps = points.map((point) => () => { at(point); return stepOf(point); });
+  const asynchronous = Object.values(sides).some((side) => side.asynchronous);
   phase('step() (warm-up)');
-  const warm = warmUpUntilSteady([() => step], config.iterationMillis, config.warmup);
+  const warm = asynchronous
+    ? await asyncWarmUpUntilSteady(steps, config.iterationMillis, config.warmup)
+    : warmUpUntilSteady(steps, config.iterationMillis, config.warmup);
+  const floorMicros = asynchronous ? await asyncStepFloorMicros() : null;
   phase('measure');
-  const window = threadWatch.window();
-  for (const block of config.blocks) {
-    await stats(adapter);
-    const timed = timedBlock(step, config.iterationMillis);
-    done(block, timed, await stats(adapter));
-    window.note();
+  const windows = new Map(points.map((point) => [pointKey(point), threadWatch.window(point.side)]));
+  const lastOf = new Map(config.blocks.map((block, i) => [pointKey(block), i]));
+  const checksums = [];
+  const threads = [];
+  for (const [i, block] of config.blocks.entries()) {
+    const side = sides[block.side];
+    at(block);
+    const step = stepOf(block);
+    await stats(side.adapter);
+    const timed = side.asynchronous ? await asyncTimedBlock(step, config.iterationMillis) : timedBlock(step, config.iterationMillis);
+    done(block, timed, await stats(side.adapter));
+    windows.get(pointKey(block)).note();
+    if (lastOf.get(pointKey(block)) !== i) continue;
+    const point = { side: block.side, workers: block.workers };
+    phase('checksum()');
+    const from = typeof side.adapter.checksum === 'function' ? 'checksum' : 'step';
+    const value = from === 'checksum' ? await call(side.adapter, 'checksum') : side.last;
+    checksums.push({ point, from, value, checksum: normalizeChecksum(value, from) });
+    const adapterThreads = typeof side.adapter.threads === 'function' ? threadCount(await call(side.adapter, 'threads')) : null;
+    threads.push({ ...point, threads: windows.get(pointKey(block)).end(), adapterThreads });
+    phase('measure');
   }
-  return { last, warm, threads: window.end() };
-}
-
-/** Asynchronous steps: each awaited before the next (steps.js), with the floor measured on this page. */
-async function measureAsync(adapter, config) {
-  let last;
-  const step = async () => { last = await guardedAsync(adapter); };
-  phase('step() (warm-up)');
-  const warm = await asyncWarmUpUntilSteady(step, config.iterationMillis, config.warmup);
-  const floorMicros = await asyncStepFloorMicros();
-  phase('measure');
-  const window = threadWatch.window();
-  for (const block of config.blocks) {
-    await stats(adapter);
-    const timed = await asyncTimedBlock(step, config.iterationMillis);
-    done(block, timed, await stats(adapter));
-    window.note();
-  }
-  return { last, warm, threads: window.end(), floorMicros };
+  return { warm, checksums, threads, floorMicros };
 }
 
 /** A measured block (timedBlock's fields, and the adapter's stats() or null), kept and sent to the page as news. */

@@ -28,16 +28,19 @@ export async function asyncTimedBlock(step, ms) {
 }
 
 /**
- * The warm-up, as ../measure.js warmUpUntilSteady for one point: slices of awaited steps until
- * `minMillis` have passed and its rate has settled (../measure.js steady), or `maxMillis` have passed.
+ * The warm-up, as ../measure.js warmUpUntilSteady: rounds of slices of awaited steps, one per point
+ * (`points`: functions that switch to a point and return its step; a page of two sides has two),
+ * until `minMillis` have passed and their rates have settled (../measure.js steady), or `maxMillis` have passed.
  */
-export async function asyncWarmUpUntilSteady(step, iterationMillis, { minMillis, maxMillis, sliceMillis, tolerance }) {
+export async function asyncWarmUpUntilSteady(points, iterationMillis, { minMillis, maxMillis, sliceMillis, tolerance }) {
   const start = performance.now();
-  const rates = [];
+  const slices = points.map(() => []);
   for (;;) {
-    rates.push(await asyncIteration(step, Math.min(sliceMillis, iterationMillis)));
+    for (const [i, pointStep] of points.entries()) {
+      slices[i].push(await asyncIteration(pointStep(), Math.min(sliceMillis, iterationMillis)));
+    }
     const elapsed = performance.now() - start;
-    const settled = steady([rates], tolerance);
+    const settled = steady(slices, tolerance);
     if ((elapsed >= minMillis && settled) || elapsed >= maxMillis) return { steadyAfterMs: elapsed, steady: settled };
   }
 }

@@ -17,18 +17,24 @@
 // was handed a thread counts until it is terminated; pools reuse their most recently returned
 // worker first, so threads started and joined in every step count about as many as run at once.
 // Workers started by other workers are not seen (the adapter's threads() can say more).
+// In a page of two sides (A and B, two adapters), a worker belongs to the side whose adapter was
+// running when it was constructed (the driver says which: ThreadWatch.side), and each side's
+// window counts its own.
 
 /** Starts watching; returns the watcher (one per driver worker, installed before the adapter loads). */
 export function watchThreads() {
   const workers = new Set();
+  const watch = new ThreadWatch(workers);
   const NativeWorker = self.Worker;
-  if (typeof NativeWorker !== 'function') return new ThreadWatch(workers);
+  if (typeof NativeWorker !== 'function') return watch;
 
   class WatchedWorker extends NativeWorker {
     constructor(url, options) {
       super(url, options);
       workers.add(this);
-      this.parbenchThread = { emscripten: /^em-pthread/.test(options?.name ?? ''), messages: 0, ran: false, alive: true };
+      this.parbenchThread = {
+        emscripten: /^em-pthread/.test(options?.name ?? ''), messages: 0, ran: false, alive: true, side: watch.side,
+      };
     }
 
     postMessage(message, transfer) {
@@ -42,7 +48,7 @@ export function watchThreads() {
     }
   }
   self.Worker = WatchedWorker;
-  return new ThreadWatch(workers);
+  return watch;
 }
 
 function noteMessage(thread, message) {
@@ -59,20 +65,22 @@ function noteMessage(thread, message) {
 class ThreadWatch {
   constructor(workers) {
     this.workers = workers;
+    this.side = 'current'; // the side whose adapter runs now: its workers are that side's
   }
 
-  /** The workers running a thread now. */
-  running() {
-    return [...this.workers].filter(({ parbenchThread: t }) => t.alive && (!t.emscripten || t.ran));
+  /** The side's workers running a thread now. */
+  running(side) {
+    return [...this.workers].filter(({ parbenchThread: t }) => t.side === side && t.alive && (!t.emscripten || t.ran));
   }
 
   /**
-   * Starts a window (e.g. the measured iterations of one worker count); its end() gives the
-   * page's threads during it: the driver worker plus every worker that ran a thread in it.
+   * Starts a window (e.g. the measured iterations of one side at one worker count); its end()
+   * gives the side's threads during it: the driver worker plus every worker of the side that ran
+   * a thread in it.
    */
-  window() {
-    const seen = new Set(this.running());
-    const note = () => this.running().forEach((w) => seen.add(w));
+  window(side) {
+    const seen = new Set(this.running(side));
+    const note = () => this.running(side).forEach((w) => seen.add(w));
     return {
       note,
       end: () => {

@@ -139,15 +139,16 @@ public final class ComparisonRun {
             List<Integer> workers = series.get(key).stream().sorted().toList();
             Engine both = paired.get(key.engine());
             if (both != null) {
-                results.addAll(measure(index, both, fork(key, List.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT), workers), null));
+                for (List<Integer> forkWorkers : perFork(both, workers)) {
+                    results.addAll(measure(index, both, fork(key, List.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT), forkWorkers), null));
+                }
                 continue;
             }
             List<ComparisonSide> sides = new ArrayList<>(List.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT));
             Collections.shuffle(sides, order);
             for (ComparisonSide side : sides) {
                 Engine engine = engines.get(side).get(key.engine());
-                List<List<Integer>> perFork = engine.measuresCurves() ? List.of(workers) : workers.stream().map(List::of).toList();
-                for (List<Integer> forkWorkers : perFork) {
+                for (List<Integer> forkWorkers : perFork(engine, workers)) {
                     // A side's own engine measures its own build, which every engine calls side B (current).
                     results.addAll(measure(index, engine, fork(key, List.of(ComparisonSide.CURRENT), forkWorkers), side));
                 }
@@ -155,6 +156,11 @@ public final class ComparisonRun {
         }
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return new ComparisonRound(index, started, results, load < 0 ? null : load);
+    }
+
+    /** The worker counts of each fork: the whole curve in one, or one each for an engine that measures one per fork. */
+    private static List<List<Integer>> perFork(Engine engine, List<Integer> workers) {
+        return engine.measuresCurves() ? List.of(workers) : workers.stream().map(List::of).toList();
     }
 
     /** A fork of the series at these worker counts on these sides, its blocks in a balanced order drawn from the order seed. */

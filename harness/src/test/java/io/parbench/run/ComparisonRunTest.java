@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +61,11 @@ class ComparisonRunTest {
      * An engine whose forks land 5% apart from one another (iterations inside one 1% apart), side B's
      * blocks at {@code factor} of side A's.
      */
-    private record SimulatedEngine(double factor, Random rng) implements Engine {
+    private record SimulatedEngine(double factor, Random rng, boolean measuresCurves) implements Engine {
+        SimulatedEngine(double factor, Random rng) {
+            this(factor, rng, true);
+        }
+
         @Override public String name() { return "sim"; }
         @Override public EngineFacts probe() { return EngineFacts.available("sim", Map.of()); }
         @Override public ForkMeasurement measure(ForkPlan fork) {
@@ -100,6 +105,11 @@ class ComparisonRunTest {
 
     /** @param rerunContended the contention rule's limit, null: off */
     private ComparisonDocument run(double factor, Duration budget, boolean inFork, Double rerunContended) {
+        return run(factor, budget, inFork, rerunContended, true);
+    }
+
+    /** @param curves whether the engines measure a whole curve per fork (byo: a page per worker count) */
+    private ComparisonDocument run(double factor, Duration budget, boolean inFork, Double rerunContended, boolean curves) {
         Random rng = new Random(3);
         ComparisonSetup setup = new ComparisonSetup(new SideSetup(ComparisonSide.BASELINE, Map.of("adapter", "old"), Map.of()),
                 new SideSetup(ComparisonSide.CURRENT, Map.of(), Map.of()), List.of("5%"), 0.05, 6, 2, 30, budget, "pass", 11,
@@ -109,9 +119,9 @@ class ComparisonRunTest {
                 new RunInfo("test", List.of(), Instant.now(), null, false, 42, "quick", settings),
                 new Environment("h", "os", "arch", "cpu", 2, 1, "jvm", Map.of()), setup, PLAN, List.of());
         Map<ComparisonSide, Map<String, Engine>> engines = new EnumMap<>(ComparisonSide.class);
-        engines.put(ComparisonSide.BASELINE, inFork ? Map.of() : Map.of("sim", new SimulatedEngine(1, rng)));
-        engines.put(ComparisonSide.CURRENT, inFork ? Map.of() : Map.of("sim", new SimulatedEngine(factor, rng)));
-        Map<String, Engine> paired = inFork ? Map.of("sim", new SimulatedEngine(factor, rng)) : Map.of();
+        engines.put(ComparisonSide.BASELINE, inFork ? Map.of() : Map.of("sim", new SimulatedEngine(1, rng, curves)));
+        engines.put(ComparisonSide.CURRENT, inFork ? Map.of() : Map.of("sim", new SimulatedEngine(factor, rng, curves)));
+        Map<String, Engine> paired = inFork ? Map.of("sim", new SimulatedEngine(factor, rng, curves)) : Map.of();
         ComparisonReplay decisions = new ComparisonReplay(PLAN, setup, 2, SETTINGS.thresholds());
         return new ComparisonRun(start, engines, paired, settings, new ExpectedChecksums(c -> Optional.empty()), decisions,
                 dir.resolve("comparison.json"), new ComparisonProgress(new PrintStream(progress), false)).execute();
@@ -144,6 +154,24 @@ class ComparisonRunTest {
             assertEquals(IntStream.range(0, 12).boxed().toList(), positions, "3 blocks of each of the 4 points, each position once");
         }
         assertEquals(ComparisonSetup.IN_FORK, doc.setup().pairingOf("sim"));
+    }
+
+    /** An engine that measures one worker count per fork (byo) and pairs the sides gets a fork of both sides per worker count. */
+    @Test
+    void pairedInOneForkWithoutCurvesEachRoundIsAForkOfBothSidesPerWorkerCount() {
+        ComparisonDocument doc = run(1, Duration.ofMinutes(5), true, null, false);
+        for (ComparisonRound round : doc.rounds()) {
+            List<ForkResult> results = round.forks();
+            assertEquals(4, results.size());
+            assertEquals(2, results.stream().mapToInt(ForkResult::fork).distinct().count(), "one fork per worker count");
+            for (int fork : results.stream().mapToInt(ForkResult::fork).distinct().toArray()) {
+                List<ForkResult> ofFork = results.stream().filter(r -> r.fork() == fork).toList();
+                assertEquals(1, ofFork.stream().map(r -> r.configuration().workers()).distinct().count(), ofFork::toString);
+                assertEquals(Set.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT), ofFork.stream().map(ForkResult::side).collect(Collectors.toSet()));
+                assertEquals(IntStream.range(0, 6).boxed().toList(), ofFork.stream().flatMap(r -> r.positions().stream()).sorted().toList(),
+                        "3 blocks of each side, each position once");
+            }
+        }
     }
 
     @Test

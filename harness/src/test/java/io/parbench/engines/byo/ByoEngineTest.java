@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.engines.Block;
 import io.parbench.engines.EngineOptions;
+import io.parbench.engines.ForkPlan;
 import io.parbench.engines.ForkMeasurement;
 import io.parbench.engines.OwnKernel;
 import io.parbench.engines.SingleConfiguration;
@@ -18,19 +20,25 @@ import io.parbench.engines.browser.firefox.FirefoxDriver;
 import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.kernels.ReferenceChecksums;
+import io.parbench.plan.BlockOrder;
+import io.parbench.results.ComparisonSide;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.PointAccounting;
 import io.parbench.results.PoolAccounting;
+import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +71,7 @@ class ByoEngineTest {
             EngineFacts facts = engine.probe();
             assertTrue(facts.available(), facts::reason);
             assertEquals(new OwnKernel("emscripten-nbody", 512), engine.ownKernel().orElseThrow());
+            assertFalse(engine.measuresCurves(), "no resize(workers): a page per worker count");
             assertTrue(facts.browser().crossOriginIsolated());
 
             String reference = ChecksumText.of(ReferenceChecksums.of(KernelSpec.NBODY, 256, SEED));
@@ -93,6 +102,121 @@ class ByoEngineTest {
                 assertNull(m.adapter().cappedAtThreads(), () -> "capped: " + m.notes());
                 assertEachWorkerBusyWithinItsBlock(m, 2);
             }
+        }
+    }
+
+    /**
+     * A and B in one page (a comparison that pairs them): two instances of parbench's module, side
+     * A a copy in a folder of its own (served under a prefix), at W = 2, their blocks interleaved.
+     * Each side gets its own blocks, checksum, pool accounting and threads. The same page with B's
+     * steps twice as long (spin=1: params only, one adapter file under two URLs) sees B at about
+     * half A's rate, so the page tells the sides apart: were they one instance, or their blocks
+     * filed to the wrong side, B would not be the slower one. The A/A page is nearer to no
+     * difference than to that one (its bias within a few % is a quiet machine's measurement:
+     * GATE.md). Two instances of the Emscripten example share a page the same way.
+     */
+    @Test
+    void bothSidesInOnePageAreInstancesOfTheirOwnMeasuredApart(@TempDir Path folder) throws Exception {
+        Path original = example("parbench-module");
+        Path copy = folder.resolve("module-a");
+        Files.createDirectories(copy);
+        try (var files = Files.list(original.getParent())) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        Map<String, String> nbody = Map.of("kernel", "nbody");
+        double aa = pairedLogRatio("parbench-module", copy.resolve("adapter.js"), nbody, original, nbody);
+        double slowed = pairedLogRatio("parbench-module", original, nbody, original, Map.of("kernel", "nbody", "spin", "1"));
+        double emscripten = pairedLogRatio("emscripten-nbody", example("emscripten-nbody"), Map.of(), example("emscripten-nbody"), Map.of());
+        System.out.printf(Locale.ROOT, "byo A and B in one page, W = 2, median log(B/A): A/A %+.3f, B with spin=1 %+.3f (log 0.5 = -0.693);"
+                + " Emscripten A/A %+.3f%n", aa, slowed, emscripten);
+        assertTrue(slowed < Math.log(0.75), () -> "B's steps take twice as long: median log(B/A) " + slowed);
+        assertTrue(Math.abs(aa) < Math.abs(slowed) / 2, () -> "A/A in one page: median log(B/A) " + aa + ", against " + slowed + " for spin=1");
+    }
+
+    /**
+     * An adapter that exports resize(workers) measures a whole curve in one page: set up at the
+     * largest W, each block on its own W (its stats() has that many workers), each W's checksum
+     * the reference's. (One without it keeps a page per worker count: the Emscripten example's test.)
+     */
+    @Test
+    void anAdapterThatResizesMeasuresTheWholeCurveInOnePage() throws Exception {
+        try (ByoEngine engine = engine(example("parbench-module"), Map.of("kernel", "nbody"), Duration.ofSeconds(60))) {
+            assertTrue(engine.probe().available());
+            assertTrue(engine.measuresCurves());
+            long size = 256;
+            List<Block> order = BlockOrder.balanced(List.of(ComparisonSide.CURRENT), List.of(1, 2, 3), 2, new Random(SEED));
+            ForkMeasurement m = engine.measure(new ForkPlan(new SeriesKey("byo", "parbench-module", "kernel=nbody", size), order,
+                    new MeasurementSettings(1, 0, 2, 20)));
+            assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
+            assertEquals(order, m.blocks().stream().map(ForkMeasurement.MeasuredBlock::block).toList());
+            String reference = ChecksumText.of(ReferenceChecksums.of(KernelSpec.NBODY, size, SEED));
+            for (int workers = 1; workers <= 3; workers++) {
+                Block point = new Block(ComparisonSide.CURRENT, workers);
+                assertEquals(reference, m.checksums().get(point), point::toString);
+                assertNull(m.adapterRuns().get(point).cappedAtThreads(), m.adapterRuns()::toString);
+            }
+            for (ForkMeasurement.MeasuredBlock block : m.blocks()) {
+                assertEquals(block.block().workers(), block.accounting().pool().workers().size(), block::toString);
+            }
+        }
+    }
+
+    /** An adapter that does not declare it can share a page keeps pages of its own, and says why. */
+    @Test
+    void anAdapterThatDoesNotDeclareItSharesAPageIsNotPaired() throws Exception {
+        Path adapter = resource("async-step");
+        EngineOptions options = new EngineOptions(SEED, "chromium", null, true, Duration.ofSeconds(30), adapter, Map.of());
+        EngineOptions other = new EngineOptions(SEED, "chromium", null, true, Duration.ofSeconds(30), adapter, Map.of("other", "1"));
+        ByoEngine.Pairing pairing = ByoEngine.paired(options, other,
+                BrowserEngineOptions.from(options).withMinimumWarmup(Duration.ZERO), browser);
+        assertNull(pairing.engine());
+        assertTrue(pairing.refused().startsWith("separate pages: side A's " + adapter.toRealPath() + " and side B's "), pairing.refused());
+        assertTrue(pairing.refused().contains("export const sharesPage = true"), pairing.refused());
+    }
+
+    /**
+     * One page of both sides at W = 2, blocks in the balanced order a comparison draws: each side's
+     * blocks, checksum (the reference's), pool accounting (parbench's module only: the Emscripten
+     * example has no stats()) and threads; the median over the page's passes of log(B / A).
+     */
+    private static double pairedLogRatio(String kernel, Path adapterA, Map<String, String> paramsA, Path adapterB,
+            Map<String, String> paramsB) throws Exception {
+        EngineOptions b = new EngineOptions(SEED, "chromium", null, true, Duration.ofSeconds(60), adapterB, paramsB);
+        EngineOptions a = new EngineOptions(SEED, "chromium", null, true, Duration.ofSeconds(60), adapterA, paramsA);
+        ByoEngine.Pairing pairing = ByoEngine.paired(b, a, BrowserEngineOptions.from(b).withMinimumWarmup(Duration.ZERO), browser);
+        assertNotNull(pairing.engine(), pairing::refused);
+        try (ByoEngine engine = pairing.engine()) {
+            int passes = 16; // 50 ms blocks: cheap beside the page's set-up, and the median of 16 passes moves little under load
+            List<Block> order = BlockOrder.balanced(List.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT), List.of(2), passes,
+                    new Random(SEED));
+            long size = 256;
+            ForkPlan fork = new ForkPlan(new SeriesKey("byo", kernel, engine.variants(kernel).getFirst(), size),
+                    order, new MeasurementSettings(1, 0, passes, 50));
+            ForkMeasurement m = engine.measure(fork);
+            assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
+            assertEquals(order, m.blocks().stream().map(ForkMeasurement.MeasuredBlock::block).toList());
+            String reference = ChecksumText.of(ReferenceChecksums.of(KernelSpec.NBODY, size, SEED));
+            boolean withStats = kernel.equals("parbench-module"); // the emscripten example has no stats()
+            Map<ComparisonSide, double[]> logs = new EnumMap<>(ComparisonSide.class);
+            for (ComparisonSide side : List.of(ComparisonSide.BASELINE, ComparisonSide.CURRENT)) {
+                Block point = new Block(side, 2);
+                assertEquals(reference, m.checksums().get(point), side::toString);
+                assertNull(m.adapterRuns().get(point).cappedAtThreads(), () -> side + " capped: " + m.adapterRuns());
+                assertEquals(2, m.adapterRuns().get(point).pageThreads(), () -> side + ": the driver and its own pool's helper, not the other side's");
+                logs.put(side, m.blocks().stream().filter(block -> block.block().equals(point))
+                        .peek(block -> assertEquals(withStats ? 2 : null, block.accounting().pool() == null ? null
+                                : block.accounting().pool().workers().size(), block.accounting()::toString))
+                        .mapToDouble(block -> Math.log(block.stepsPerSecond())).toArray());
+            }
+            // Each pass holds one block of each side: the median of the passes' log(B / A), which a disturbed block moves little.
+            double[] ratios = new double[passes];
+            for (int pass = 0; pass < passes; pass++) {
+                ratios[pass] = logs.get(ComparisonSide.CURRENT)[pass] - logs.get(ComparisonSide.BASELINE)[pass];
+            }
+            Arrays.sort(ratios);
+            return (ratios[(passes - 1) / 2] + ratios[passes / 2]) / 2;
         }
     }
 

@@ -64,7 +64,9 @@ import picocli.CommandLine.Spec;
         header = "Did B get slower than A? Both measured in this job, in interleaved rounds, until decided or out of budget.",
         description = {
             "Side B runs the options as given; side A the same with the --baseline-... overrides. In each round every undecided "
-                    + "configuration gets one fresh fork per side, in random order. Per check (throughput; speedup from 2 workers) the "
+                    + "configuration gets one fresh fork holding both sides, their blocks interleaved, where the difference lets one "
+                    + "page or JVM hold both (--baseline-assets; byo adapters that declare sharesPage), else one fresh fork per side, "
+                    + "in random order. Per check (throughput; speedup from 2 workers) the "
                     + "paired per-round log-ratio ln(B/A) decides: regression, no regression, or undecided.",
             "Exit codes: 0 no regression, 1 a regression or a failed configuration (or an undecided check with --undecided fail), "
                     + "2 bad input.",

@@ -91,9 +91,24 @@ public final class ComparisonReport {
                 env.logicalCores(), document.run().started(), document.run().profile(), document.run().settings(), document.run().complete());
     }
 
+    /** What a round measures per configuration: a fork holding both sides where the engine paired them, else a fork per side. */
+    private static String forksPerRound(ComparisonSetup setup) {
+        Map<Boolean, List<String>> inFork = setup.pairing().keySet().stream().sorted()
+                .collect(Collectors.partitioningBy(engine -> ComparisonSetup.IN_FORK.equals(setup.pairingOf(engine))));
+        String both = "one fork holding both sides, their blocks interleaved";
+        String apart = "one fresh fork per side in random order";
+        if (inFork.get(true).isEmpty()) {
+            return apart;
+        }
+        if (inFork.get(false).isEmpty()) {
+            return both;
+        }
+        return both + " (" + String.join(", ", inFork.get(true)) + ") or " + apart + " (" + String.join(", ", inFork.get(false)) + ")";
+    }
+
     private static String method(SequentialPlan plan, ComparisonSetup setup) {
-        return "A and B measured in the same job, in rounds of one fresh fork per side in random order; a fork's value is the median"
-                + " of its iterations; per check the mean of the per-round log-ratios ln(B/A) (speedup: of S(W) = T(W)/T(1) within"
+        return "A and B measured in the same job, in rounds of " + forksPerRound(setup) + "; a fork's value is the median"
+                + " of its iterations (of each side's, in a fork of both); per check the mean of the per-round log-ratios ln(B/A) (speedup: of S(W) = T(W)/T(1) within"
                 + " each side's round) with a Student t interval; looks at rounds "
                 + plan.lookRounds().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + " (or earlier when the budget ends), each check tested at each look at one-sided "

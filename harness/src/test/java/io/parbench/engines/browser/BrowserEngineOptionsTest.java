@@ -37,17 +37,18 @@ class BrowserEngineOptionsTest {
     /** The estimate's warm-up grows with the points the steady rule must see settle, up to the longest warm-up. */
     @Test
     void aPagesTypicalSetUpCountsTheSteadyRulesSlicesPerPoint() {
-        BrowserEngineOptions chromium = BrowserEngineOptions.defaults();
-        // Three points: Chromium's 1.4 s page set-up, 6 slices of 50 ms per point and 0.5 s.
+        BrowserEngineOptions webkit = BrowserEngineOptions.defaults().withBrowser(BrowserKind.WEBKIT);
+        // Three points: WebKit's 1.4 s page set-up, 6 slices of 50 ms per point and 0.5 s (beyond its 0.3 s floor).
         ForkPlan three = new ForkPlan(NBODY, BlockOrder.balanced(List.of(ComparisonSide.CURRENT), List.of(1, 2, 4), 3, new Random(1)), SETTINGS);
-        assertEquals(Duration.ofMillis(1_400 + 3 * 300 + 500), chromium.typicalSetUp(three));
+        assertEquals(Duration.ofMillis(1_400 + 3 * 300 + 500), webkit.typicalSetUp(three));
         // Nine points would need 3.2 s: the longest warm-up, 3 s, ends it.
         ForkPlan nine = new ForkPlan(NBODY, BlockOrder.balanced(List.of(ComparisonSide.CURRENT), List.of(1, 2, 4, 8, 16, 32, 63, 64, 128), 1,
                 new Random(1)), SETTINGS);
-        assertEquals(Duration.ofMillis(1_400 + 3_000), chromium.typicalSetUp(nine));
-        // One point in Firefox: its 1.2 s floor is longer than the rule's 0.8 s.
+        assertEquals(Duration.ofMillis(1_400 + 3_000), webkit.typicalSetUp(nine));
+        // One point in Firefox, and three in Chromium: their floors (1.2 s, 2 s) are longer than the rule's 0.8 s and 1.4 s.
         ForkPlan one = new ForkPlan(NBODY, List.of(Block.of(2), Block.of(2), Block.of(2)), SETTINGS);
-        assertEquals(Duration.ofMillis(800 + 1_200), chromium.withBrowser(BrowserKind.FIREFOX).typicalSetUp(one));
+        assertEquals(Duration.ofMillis(800 + 1_200), webkit.withBrowser(BrowserKind.FIREFOX).typicalSetUp(one));
+        assertEquals(Duration.ofMillis(1_400 + 2_000), webkit.withBrowser(BrowserKind.CHROMIUM).typicalSetUp(three));
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** parbench compare's bad input (exit 2 before anything starts) and its decisions recomputed from a document. */
 class CompareCommandTest {
@@ -82,27 +83,30 @@ class CompareCommandTest {
     }
 
     /**
-     * A real comparison of this build's native library with itself (--baseline-assets of this
-     * build): both libraries in every JVM, each side measured at every worker count of each fork.
+     * A real comparison of this build with itself (--baseline-assets of this build): both native
+     * libraries in every JVM, both wasm modules in every page, each side measured at every worker
+     * count of each fork (a paired page once took a page per worker count: never probed, its engine
+     * did not know its modules could change their worker count).
      */
-    @Test
-    void nativeAssetsAreComparedInOneJvm() {
+    @ParameterizedTest
+    @ValueSource(strings = {"native", "chromium"})
+    void builtAssetsAreComparedInOneForkOfTheEngine(String engine) {
         Path assets = Path.of("..", "bench-wasm", "target", "classes", "io", "parbench", "assets");
-        Path out = dir.resolve("aa");
-        CommandRun run = CommandRun.of("compare", "--engines", "native", "--kernels", "sum", "--sizes", "4096", "--workers", "1,2",
+        Path out = dir.resolve("aa-" + engine);
+        CommandRun run = CommandRun.of("compare", "--engines", engine, "--kernels", "sum", "--sizes", "4096", "--workers", "1,2",
                 "--warmup", "1", "--iterations", "2", "--iteration-time", "50", "--budget", "1s", "--baseline-assets", assets.toString(),
                 "--out", out.toString());
         assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
-        assertTrue(run.err().contains("native: A and B in the same fork, interleaved"), run.err());
+        assertTrue(run.err().contains(engine + ": A and B in the same fork, interleaved"), run.err());
         ComparisonDocument doc = ComparisonFiles.read(out.resolve("comparison.json"));
-        assertEquals(ComparisonSetup.IN_FORK, doc.setup().pairingOf("native"));
+        assertEquals(ComparisonSetup.IN_FORK, doc.setup().pairingOf(engine));
         List<ForkResult> forks = doc.rounds().getFirst().forks();
         assertEquals(4, forks.size(), forks::toString);
         for (ForkResult fork : forks) {
             assertEquals(Status.OK, fork.status(), fork::toString);
             assertEquals(2, fork.samples().size(), fork::toString);
             assertEquals(fork.expectedChecksum(), fork.checksum());
-            assertEquals(forks.getFirst().fork(), fork.fork(), "one JVM measured both sides at both worker counts");
+            assertEquals(forks.getFirst().fork(), fork.fork(), "one JVM or page measured both sides at both worker counts");
         }
     }
 

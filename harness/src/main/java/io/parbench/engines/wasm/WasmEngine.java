@@ -57,7 +57,8 @@ public final class WasmEngine extends BrowserEngine {
     private final AssetRoot wasm;
     /** Side A's module where this engine measures both sides of a comparison in each page, else null. */
     private final AssetRoot baselineWasm;
-    private boolean resizable;
+    /** Whether the modules can change their worker count between steps; null until asked. */
+    private Boolean resizable;
 
     public WasmEngine(BrowserEngineOptions options) {
         this(options, (Path) null);
@@ -153,9 +154,20 @@ public final class WasmEngine extends BrowserEngine {
         return measurePage(config, fork, PageFork.PLAIN);
     }
 
-    /** A module built before pools could change their worker count between steps measures one worker count per page. */
+    /**
+     * A module built before pools could change their worker count between steps measures one worker
+     * count per page. Read from the modules themselves, not from a probe: compare's paired engine is
+     * never probed, and took a page per worker count until this said so.
+     */
     @Override
-    public boolean measuresCurves() {
+    public synchronized boolean measuresCurves() {
+        if (resizable == null) {
+            try {
+                resizable = resizable(wasm) && (baselineWasm == null || resizable(baselineWasm));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return resizable;
     }
 
@@ -193,7 +205,6 @@ public final class WasmEngine extends BrowserEngine {
     private Map<String, String> moduleFacts() {
         try (InputStream in = wasm.open(List.of(MODULE)).orElseThrow().content()) {
             ModuleReport report = ModuleInspector.inspect(MODULE, in.readAllBytes());
-            resizable = resizable(report) && (baselineWasm == null || resizable(baselineWasm));
             boolean shared = report.module().memories().stream().findFirst().map(MemoryInfo::shared).orElse(false);
             return Map.of(
                     FactKeys.WASM_SHARED_MEMORY, Boolean.toString(shared),

@@ -6,7 +6,7 @@
 //   modules: {current: url, baseline: url}, the parbench.wasm of each side (baseline only in a
 //     comparison that pairs A and B in one page);
 //   blocks: [{side, workers}], one measurement iteration each, in the order to run them;
-//   warmup: {minMillis, maxMillis, sliceMillis, tolerance} (see measure.js warmUpUntilSteady).
+//   warmup: {minMillis, maxMillis, sliceMillis, windowSlices, tolerance} (see measure.js warmUpUntilSteady).
 // Messages to the page: {type: 'phase', phase} and {type: 'at', block} as it goes, {type:
 // 'block', block} after each measured block, then one {type: 'result', result}. A measured block
 // is {side, workers, stepsPerSecond, steps, wallNs, startEpochNs, endEpochNs, pool}: pool is the

@@ -41,32 +41,26 @@ export function blockTimes(steps, start, elapsed) {
 }
 
 /**
- * Slices in a window of the steady rule: a fork is steady once the median rate of each point's
- * last window agrees with the window before, on average over its points (see steady).
- */
-const STEADY_WINDOW = 3;
-
-/**
  * The warm-up: rounds of short slices, one per point of the fork (`points`: functions that
  * switch to a point and return its step), until at least `minMillis` have passed and the rates
  * are steady (the engine has tiered up: Chromium after ~0.9 s, Firefox ~1.1 s with a dip before,
  * WebKit mostly 0.2 s), or `maxMillis` have passed. Returns {steadyAfterMs, steady}: when it
  * stopped, and whether steadily.
  */
-export function warmUpUntilSteady(points, iterationMillis, { minMillis, maxMillis, sliceMillis, tolerance }) {
+export function warmUpUntilSteady(points, iterationMillis, { minMillis, maxMillis, sliceMillis, windowSlices, tolerance }) {
   const start = performance.now();
   const slices = points.map(() => []);
   for (;;) {
     points.forEach((pointStep, i) => slices[i].push(iteration(pointStep(), Math.min(sliceMillis, iterationMillis))));
     const elapsed = performance.now() - start;
-    const settled = steady(slices, tolerance);
+    const settled = steady(slices, tolerance, windowSlices);
     if ((elapsed >= minMillis && settled) || elapsed >= maxMillis) return { steadyAfterMs: elapsed, steady: settled };
   }
 }
 
 /**
  * Whether a fork's rates have settled. `rates`: per point, its slices' rates, oldest first. Per
- * point the median of the last STEADY_WINDOW slices is divided by the median of the window
+ * point the median of the last `window` slices is divided by the median of the window
  * before; the fork is steady when the geometric mean of those ratios is within `tolerance` (a
  * fraction) of 1. Medians ignore the odd slice a descheduled thread or a collection disturbs
  * (common when workers outnumber cores), and averaging over points makes a fork of many worker
@@ -74,10 +68,10 @@ export function warmUpUntilSteady(points, iterationMillis, { minMillis, maxMilli
  * point, so it still moves the mean. (A rule that every recent slice of every point agree within
  * 4% held in under 1 round of 10 with three points, and pages ran to the maximum.)
  */
-export function steady(rates, tolerance) {
-  if (rates.some((point) => point.length < 2 * STEADY_WINDOW)) return false;
+export function steady(rates, tolerance, window) {
+  if (rates.some((point) => point.length < 2 * window)) return false;
   const logRatios = rates.map((point) =>
-    Math.log(median(point.slice(-STEADY_WINDOW)) / median(point.slice(-2 * STEADY_WINDOW, -STEADY_WINDOW))));
+    Math.log(median(point.slice(-window)) / median(point.slice(-2 * window, -window))));
   const meanLogRatio = logRatios.reduce((sum, x) => sum + x, 0) / logRatios.length;
   return Math.abs(meanLogRatio) <= Math.log1p(tolerance);
 }

@@ -18,6 +18,7 @@ function check(name, actual, expected) {
 }
 
 const tolerance = 0.05;
+const window = 3; // slices per window, as the harness passes (BrowserEngineOptions)
 // A seeded generator (mulberry32): the noisy cases are the same on every run.
 function random(seed) {
   return () => {
@@ -29,18 +30,18 @@ function random(seed) {
 }
 
 const flat = [100, 100, 100, 100, 100, 100];
-check('five slices are too few', steady([[100, 100, 100, 100, 100]], tolerance), false);
-check('a point with five slices is too few', steady([flat, [100, 100, 100, 100, 100]], tolerance), false);
-check('six equal slices are steady', steady([flat], tolerance), true);
-check('a tier-up in the last window is not steady', steady([[60, 61, 60, 60, 100, 101]], tolerance), false);
-check('a tier-up one window back is not steady', steady([[60, 60, 100, 100, 101, 100]], tolerance), false);
-check('a tier-up two windows back is steady', steady([[60, 60, 61, 100, 99, 101, 100, 102, 99]], tolerance), true);
-check('a dip (Firefox before it tiers up) is not steady', steady([[100, 100, 100, 70, 72, 71]], tolerance), false);
-check('one slice far off per window is steady', steady([[100, 40, 101, 99, 100, 160]], tolerance), true);
-check('a level 6% up is not steady at 5%', steady([[100, 100, 100, 106, 106, 106]], tolerance), false);
+check('five slices are too few', steady([[100, 100, 100, 100, 100]], tolerance, window), false);
+check('a point with five slices is too few', steady([flat, [100, 100, 100, 100, 100]], tolerance, window), false);
+check('six equal slices are steady', steady([flat], tolerance, window), true);
+check('a tier-up in the last window is not steady', steady([[60, 61, 60, 60, 100, 101]], tolerance, window), false);
+check('a tier-up one window back is not steady', steady([[60, 60, 100, 100, 101, 100]], tolerance, window), false);
+check('a tier-up two windows back is steady', steady([[60, 60, 61, 100, 99, 101, 100, 102, 99]], tolerance, window), true);
+check('a dip (Firefox before it tiers up) is not steady', steady([[100, 100, 100, 70, 72, 71]], tolerance, window), false);
+check('one slice far off per window is steady', steady([[100, 40, 101, 99, 100, 160]], tolerance, window), true);
+check('a level 6% up is not steady at 5%', steady([[100, 100, 100, 106, 106, 106]], tolerance, window), false);
 check('a tier-up at every point is not steady',
-    steady([[60, 60, 60, 100, 100, 100], [110, 110, 110, 190, 190, 190], [200, 200, 200, 350, 350, 350]], tolerance), false);
-check('points that agree are steady', steady([flat, flat.map((r) => 2 * r), flat.map((r) => 3.5 * r)], tolerance), true);
+    steady([[60, 60, 60, 100, 100, 100], [110, 110, 110, 190, 190, 190], [200, 200, 200, 350, 350, 350]], tolerance, window), false);
+check('points that agree are steady', steady([flat, flat.map((r) => 2 * r), flat.map((r) => 3.5 * r)], tolerance, window), true);
 
 // Noise of ±10% per slice around a stable level: how often a round counts as steady with one,
 // three and nine points (the rule that every recent slice agree within 4% held in under 1
@@ -50,7 +51,7 @@ function steadyShare(points, rounds = 2000) {
   let steadyRounds = 0;
   for (let round = 0; round < rounds; round++) {
     const rates = Array.from({ length: points }, () => Array.from({ length: 6 }, () => 100 * (0.9 + 0.2 * next())));
-    if (steady(rates, tolerance)) steadyRounds++;
+    if (steady(rates, tolerance, window)) steadyRounds++;
   }
   return steadyRounds / rounds;
 }

@@ -32,7 +32,7 @@ export async function asyncTimedBlock(step, ms) {
  * (`points`: functions that switch to a point and return its step; a page of two sides has two),
  * until `minMillis` have passed and their rates have settled (../measure.js steady), or `maxMillis` have passed.
  */
-export async function asyncWarmUpUntilSteady(points, iterationMillis, { minMillis, maxMillis, sliceMillis, tolerance }) {
+export async function asyncWarmUpUntilSteady(points, iterationMillis, { minMillis, maxMillis, sliceMillis, windowSlices, tolerance }) {
   const start = performance.now();
   const slices = points.map(() => []);
   for (;;) {
@@ -40,7 +40,7 @@ export async function asyncWarmUpUntilSteady(points, iterationMillis, { minMilli
       slices[i].push(await asyncIteration(pointStep(), Math.min(sliceMillis, iterationMillis)));
     }
     const elapsed = performance.now() - start;
-    const settled = steady(slices, tolerance);
+    const settled = steady(slices, tolerance, windowSlices);
     if ((elapsed >= minMillis && settled) || elapsed >= maxMillis) return { steadyAfterMs: elapsed, steady: settled };
   }
 }

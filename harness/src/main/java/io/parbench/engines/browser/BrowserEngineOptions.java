@@ -32,6 +32,11 @@ public record BrowserEngineOptions(
     public static final Duration MAXIMUM_WARMUP = Duration.ofSeconds(3);
     /** The warm-up's slices, and how far apart the last ones may be and still count as steady. */
     private static final Duration WARMUP_SLICE = Duration.ofMillis(50);
+    /**
+     * Slices in a window of the steady rule (measure.js steady): a page is steady once the median
+     * rate of each point's last window agrees with the window before, on average over its points.
+     */
+    private static final int STEADY_WINDOW_SLICES = 3;
     private static final double STEADY_TOLERANCE = 0.05;
     /** How much later than its least a page's steady rule typically says steady (see {@link #typicalSetUp}). */
     private static final Duration STEADY_AFTER_RULE = Duration.ofMillis(500);
@@ -110,6 +115,7 @@ public record BrowserEngineOptions(
                 "minMillis", (double) least.toMillis(),
                 "maxMillis", (double) Math.max(least.toMillis(), MAXIMUM_WARMUP.toMillis()),
                 "sliceMillis", (double) WARMUP_SLICE.toMillis(),
+                "windowSlices", STEADY_WINDOW_SLICES,
                 "tolerance", STEADY_TOLERANCE));
         return config;
     }
@@ -123,13 +129,13 @@ public record BrowserEngineOptions(
 
     /**
      * What a page takes beside its blocks, about: the browser's page set-up and a typical warm-up (for
-     * estimates). measure.js's steady rule compares two windows of three slices per point (a side's
-     * worker count), so it cannot say steady before six slices of every point; a quiet default sweep's
+     * estimates). The steady rule compares two windows of slices per point (a side's worker count),
+     * so it cannot say steady before two windows of every point; a quiet default sweep's
      * pages (three points) were steady after 1.3-1.5 s in every browser, ~0.5 s beyond that least.
      */
     public Duration typicalSetUp(ForkPlan fork) {
         long points = fork.order().stream().distinct().count();
-        Duration rule = WARMUP_SLICE.multipliedBy(6 * points).plus(STEADY_AFTER_RULE);
+        Duration rule = WARMUP_SLICE.multipliedBy(2L * STEADY_WINDOW_SLICES * points).plus(STEADY_AFTER_RULE);
         Duration least = leastWarmup(fork.settings());
         Duration warmup = least.compareTo(rule) > 0 ? least : rule;
         return browser.typicalPageSetUp().plus(warmup.compareTo(MAXIMUM_WARMUP) < 0 ? warmup : MAXIMUM_WARMUP);

@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
@@ -203,8 +204,8 @@ public final class WasmEngine extends BrowserEngine {
 
     /** What 'parbench inspect' says of the module the pages run, for the report's checklist. */
     private Map<String, String> moduleFacts() {
-        try (InputStream in = wasm.open(List.of(MODULE)).orElseThrow().content()) {
-            ModuleReport report = ModuleInspector.inspect(MODULE, in.readAllBytes());
+        try {
+            ModuleReport report = inspect(wasm);
             boolean shared = report.module().memories().stream().findFirst().map(MemoryInfo::shared).orElse(false);
             return Map.of(
                     FactKeys.WASM_SHARED_MEMORY, Boolean.toString(shared),
@@ -222,10 +223,17 @@ public final class WasmEngine extends BrowserEngine {
     }
 
     private static boolean resizable(AssetRoot root) throws IOException {
-        try (InputStream in = root.open(List.of(MODULE)).orElseThrow().content()) {
-            return resizable(ModuleInspector.inspect(MODULE, in.readAllBytes()));
-        } catch (WasmFormatException | java.util.NoSuchElementException e) {
+        try {
+            return resizable(inspect(root));
+        } catch (WasmFormatException | NoSuchElementException e) {
             return false;
+        }
+    }
+
+    /** 'parbench inspect''s report of the module under a root (NoSuchElementException: it has none). */
+    private static ModuleReport inspect(AssetRoot root) throws IOException, WasmFormatException {
+        try (InputStream in = root.open(List.of(MODULE)).orElseThrow().content()) {
+            return ModuleInspector.inspect(MODULE, in.readAllBytes());
         }
     }
 

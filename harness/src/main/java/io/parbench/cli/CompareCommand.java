@@ -118,7 +118,7 @@ public final class CompareCommand implements Callable<Integer> {
     String undecided;
 
     @Option(names = "--max-rounds", defaultValue = "" + SequentialPlan.DEFAULT_MAX_ROUNDS, paramLabel = "N",
-            description = "The last look: no check gets more rounds (fewer if the budget holds fewer at the first round's pace). Default: ${DEFAULT-VALUE}.")
+            description = "The last look: no check gets more rounds (fewer if the budget holds fewer at the pace of the rounds before the first look). Default: ${DEFAULT-VALUE}.")
     int maxRounds;
 
     @Option(names = "--rerun-contended", paramLabel = "PERCENT|off",

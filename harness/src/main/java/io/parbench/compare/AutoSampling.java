@@ -18,6 +18,8 @@ public final class AutoSampling<C> {
 
     private final PairedChecks<C> data;
     private final Map<CheckKey<C>, Double> thresholds;
+    /** The plan as given, up to --max-rounds; {@link #plan} is it fitted to the budget. */
+    private final SequentialPlan planned;
     private SequentialPlan plan;
     private SequentialDecisions<CheckKey<C>> decisions;
     private final Set<C> failed = new HashSet<>();
@@ -27,12 +29,14 @@ public final class AutoSampling<C> {
     public AutoSampling(PairedChecks<C> data, SequentialPlan plan, Map<CheckKey<C>, Double> thresholds) {
         this.data = data;
         this.thresholds = Map.copyOf(thresholds);
+        this.planned = plan;
         this.plan = plan;
         this.decisions = new SequentialDecisions<>(plan, this.thresholds::get);
     }
 
     /**
-     * Plans no more rounds than the budget holds ({@link SequentialPlan#fitted}).
+     * Plans no more rounds than the budget holds ({@link SequentialPlan#fitted}), again each time it
+     * is asked before the first look: the given plan fitted anew, never beyond its last round.
      *
      * @throws IllegalStateException after the first look: alpha already spent under the old plan
      */
@@ -40,7 +44,7 @@ public final class AutoSampling<C> {
         if (decisions.looksTaken() > 0) {
             throw new IllegalStateException("the plan can only be fitted before its first look");
         }
-        plan = plan.fitted(roundsThatFit);
+        plan = planned.fitted(roundsThatFit);
         decisions = new SequentialDecisions<>(plan, thresholds::get);
     }
 

@@ -28,9 +28,21 @@ public final class ComparisonReplay {
     private final Double rerunContended;
     private final int cores;
     private final Map<Configuration, List<Integer>> setAside = new LinkedHashMap<>();
+    /** Whether a fork that ran both sides counts its neighbouring blocks' ratios (see the constructor's version). */
+    private final boolean pairedInFork;
 
     /** @param cores the measured machine's logical cores (what W workers wait by themselves is not the machine's doing) */
     public ComparisonReplay(List<Configuration> plan, ComparisonSetup setup, int cores, SelectorRules<Double> thresholds) {
+        this(plan, setup, cores, thresholds, ComparisonDocument.VERSION);
+    }
+
+    /**
+     * @param version the comparison document's: before version 3 a fork that ran both sides counted the
+     *     ratio of their medians, as separate forks do, and its replay must decide as it did
+     */
+    private ComparisonReplay(List<Configuration> plan, ComparisonSetup setup, int cores, SelectorRules<Double> thresholds,
+            int version) {
+        this.pairedInFork = version >= ComparisonDocument.NEIGHBOURING_BLOCKS_PAIRED;
         this.rerunContended = setup.rerunContended();
         this.cores = cores;
         PairedChecks<Configuration> data = new PairedChecks<>(plan, ComparisonReplay::oneWorker);
@@ -44,7 +56,7 @@ public final class ComparisonReplay {
     /** Replays a whole document: its decisions as they were when it was written (plus a last look if rounds followed the last one). */
     public static ComparisonReplay of(ComparisonDocument document, SelectorRules<Double> thresholds) {
         ComparisonReplay replay = new ComparisonReplay(document.plan(), document.setup(), document.environment().logicalCores(),
-                thresholds);
+                thresholds, document.version());
         document.rounds().forEach(replay::add);
         replay.finish();
         return replay;
@@ -75,7 +87,11 @@ public final class ComparisonReplay {
                 // Not a round of its checks: the configuration stays needed, so the next round measures it again.
                 setAside.computeIfAbsent(configuration, k -> new ArrayList<>()).add(round.round());
             } else {
-                sampling.data().record(round.round(), configuration, ForkValues.of(a.samples()), ForkValues.of(b.samples()));
+                double baseline = ForkValues.of(a.samples());
+                double current = ForkValues.of(b.samples());
+                sampling.data().record(round.round(), configuration, baseline, current, pairedInFork && a.fork() == b.fork() && !a.positions().isEmpty()
+                        ? ForkValues.pairedLogRatio(a.samples(), a.positions(), b.samples(), b.positions())
+                        : Math.log(current / baseline));
             }
         });
         sampling.roundDone();

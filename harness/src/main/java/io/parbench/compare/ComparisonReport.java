@@ -56,7 +56,7 @@ public final class ComparisonReport {
         checks.sort(Check.READING_ORDER);
         ComparisonSetup setup = document.setup();
         return new GateReport(FORMAT, ComparisonDocument.VERSION, source(document, setup.baseline()), source(document, setup.current()),
-                settings, method(sampling.plan(), setup), "fail".equals(setup.undecided()), checks, notes(document, replay));
+                settings, method(sampling.plan(), setup, document.version()), "fail".equals(setup.undecided()), checks, notes(document, replay));
     }
 
     private static Comparison comparison(CheckKey<Configuration> key, AutoSampling<Configuration> sampling, double threshold) {
@@ -106,9 +106,13 @@ public final class ComparisonReport {
         return both + " (" + String.join(", ", inFork.get(true)) + ") or " + apart + " (" + String.join(", ", inFork.get(false)) + ")";
     }
 
-    private static String method(SequentialPlan plan, ComparisonSetup setup) {
+    private static String method(SequentialPlan plan, ComparisonSetup setup, int version) {
         return "A and B measured in the same job, in rounds of " + forksPerRound(setup) + "; a fork's value is the median"
-                + " of its iterations (of each side's, in a fork of both); per check the mean of the per-round log-ratios ln(B/A) (speedup: of S(W) = T(W)/T(1) within"
+                + " of its iterations"
+                + (version >= ComparisonDocument.NEIGHBOURING_BLOCKS_PAIRED
+                        ? ", and a fork of both sides counts the median ln(B/A) of its neighbouring blocks (A's k-th with B's k-th)"
+                        : " (of each side's, in a fork of both)")
+                + "; per check the mean of the per-round log-ratios ln(B/A) (speedup: of S(W) = T(W)/T(1) within"
                 + " each side's round) with a Student t interval; looks at rounds "
                 + plan.lookRounds().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + " (or earlier when the budget ends), each check tested at each look at one-sided "

@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * The fork values of both sides, round by round, and the paired statistic of every check:
  *
  * <ul>
- *   <li>throughput of configuration c in round r: ln(B_c,r / A_c,r), B's and A's fork values;
+ *   <li>throughput of configuration c in round r: ln(B_c,r / A_c,r), B's and A's fork values, or
+ *       the change measured inside one fork that ran both ({@link io.parbench.change.ForkValues#pairedLogRatio});
  *   <li>speedup at W in round r: ln(S_B,r(W) / S_A,r(W)) with S(W) = T(W) / T(1) from the same
  *       side's forks of that round, so each side's speedup is a ratio within one round.
  * </ul>
@@ -27,7 +28,7 @@ public final class PairedChecks<C> {
 
     private final List<CheckKey<C>> checks = new ArrayList<>();
     private final Map<C, C> oneWorker = new HashMap<>();
-    /** configuration -> round (from 1) -> {baseline, current} fork values */
+    /** configuration -> round (from 1) -> {baseline, current} fork values, and ln(B/A) */
     private final Map<C, TreeMap<Integer, double[]>> values = new HashMap<>();
 
     /**
@@ -58,10 +59,15 @@ public final class PairedChecks<C> {
 
     /** Records one round's pair of fork values (steps/s) of a configuration. */
     public void record(int round, C configuration, double baseline, double current) {
-        if (!(baseline > 0 && current > 0) || Double.isInfinite(baseline) || Double.isInfinite(current)) {
-            throw new IllegalArgumentException("fork values must be positive and finite: " + baseline + ", " + current);
+        record(round, configuration, baseline, current, Math.log(current) - Math.log(baseline));
+    }
+
+    /** Records one round's pair of fork values (steps/s) of a configuration, and the change ln(B/A) measured between them. */
+    public void record(int round, C configuration, double baseline, double current, double logRatio) {
+        if (!(baseline > 0 && current > 0) || Double.isInfinite(baseline) || Double.isInfinite(current) || !Double.isFinite(logRatio)) {
+            throw new IllegalArgumentException("fork values must be positive and finite: " + baseline + ", " + current + ", " + logRatio);
         }
-        values.computeIfAbsent(configuration, k -> new TreeMap<>()).put(round, new double[] {baseline, current});
+        values.computeIfAbsent(configuration, k -> new TreeMap<>()).put(round, new double[] {baseline, current, logRatio});
     }
 
     /** The configurations that the checks accepted by {@code active} read: what the next round measures. */
@@ -89,15 +95,16 @@ public final class PairedChecks<C> {
     public double[] sides(CheckKey<C> check, int round) {
         double[] at = values.get(check.configuration()).get(round);
         if (check.metric() == Metric.THROUGHPUT) {
-            return at.clone();
+            return new double[] {at[0], at[1]};
         }
         double[] one = values.get(oneWorker.get(check.configuration())).get(round);
         return new double[] {at[0] / one[0], at[1] / one[1]};
     }
 
+    /** A speedup's change is its W's minus its W = 1's: ln(S_B/S_A) = ln(B_W/A_W) - ln(B_1/A_1). */
     private double logRatio(CheckKey<C> check, int round) {
-        double[] s = sides(check, round);
-        return Math.log(s[1]) - Math.log(s[0]);
+        double at = values.get(check.configuration()).get(round)[2];
+        return check.metric() == Metric.THROUGHPUT ? at : at - values.get(oneWorker.get(check.configuration())).get(round)[2];
     }
 
     /** The paired change of each accepted check with at least 2 rounds up to {@code lastRound}. */

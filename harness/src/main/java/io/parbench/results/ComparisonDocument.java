@@ -14,8 +14,15 @@ public record ComparisonDocument(
         List<ComparisonRound> rounds) {
 
     public static final String FORMAT = "parbench-comparison";
-    /** Version 2 added each fork's number and its samples' positions (A and B paired inside one fork); version 1 is still read. */
-    public static final int VERSION = 2;
+    /**
+     * Version 2 added each fork's number and its samples' positions (A and B paired inside one fork);
+     * version 3 changed no field, only the rule a fork of both sides is read by (its neighbouring
+     * blocks paired, {@link io.parbench.change.ForkValues#pairedLogRatio}), so that replays of older
+     * documents keep theirs. Versions 1 and 2 are still read.
+     */
+    public static final int VERSION = 3;
+    /** The first version whose forks of both sides count their neighbouring blocks' ratios. */
+    public static final int NEIGHBOURING_BLOCKS_PAIRED = 3;
     public static final int OLDEST_READABLE_VERSION = 1;
 
     public ComparisonDocument {

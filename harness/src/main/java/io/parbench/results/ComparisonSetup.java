@@ -12,7 +12,7 @@ import java.util.Map;
  * @param alpha the family's false-regression rate over all checks and looks, e.g. 0.05
  * @param firstLook rounds before the first look
  * @param lookGrowth each look's round count over the previous one's
- * @param maxRounds the last look: --max-rounds, or fewer when the budget holds fewer (fitted after the first round)
+ * @param maxRounds the last look: --max-rounds, or fewer when the budget holds fewer (fitted after each round before the first look)
  * @param budget the time the rounds may take
  * @param undecided what an undecided check does to the exit code: pass or fail
  * @param orderSeed the seed of the random order of configurations and sides in each round

@@ -52,7 +52,7 @@ public final class ComparisonProgress {
     void planFitted(List<Integer> lookRounds, Duration budget) {
         clear();
         out.println("looks at rounds " + lookRounds.stream().map(String::valueOf).collect(Collectors.joining(", "))
-                + " (as many rounds as the " + Format.duration(budget) + " budget holds at the first round's pace, up to --max-rounds)");
+                + " (as many rounds as the " + Format.duration(budget) + " budget holds at the pace so far, up to --max-rounds)");
     }
 
     /** @param cores the measured machine's, for what its forks' workers waited for a CPU by themselves */

@@ -80,6 +80,8 @@ public final class ComparisonRun {
         save();
         long startNanos = System.nanoTime();
         double secondsPerConfiguration = 0;
+        long firstRoundNanos = 0;
+        long laterRoundsNanos = 0;
         while (true) {
             List<Configuration> next = new ArrayList<>(decisions.nextRound());
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -94,7 +96,12 @@ public final class ComparisonRun {
             long roundNanos = System.nanoTime() - roundStart;
             secondsPerConfiguration = roundNanos / 1e9 / next.size();
             if (rounds.size() == 1) {
-                fitPlanToBudget(roundNanos);
+                firstRoundNanos = roundNanos;
+            } else {
+                laterRoundsNanos += roundNanos;
+            }
+            if (decisions.sampling().looksTaken() == 0) {
+                fitPlanToBudget(firstRoundNanos, rounds.size() == 1 ? firstRoundNanos : laterRoundsNanos / (rounds.size() - 1));
             }
             save();
             progress.round(round, document.environment().logicalCores(), decisions.sampling().decided(), decisions.sampling().checks().size(),
@@ -108,17 +115,23 @@ public final class ComparisonRun {
     }
 
     /**
-     * After the first round, at its pace, the plan ends where the budget does (later rounds can only
-     * be cheaper: decided configurations drop out), so no alpha waits for looks that never come.
-     * The fitted last round goes into the document, from which a replay rebuilds the same plan.
+     * After each round before the first look, the plan ends where the budget does at the pace so far
+     * (later rounds can only be cheaper: decided configurations drop out), so no alpha waits for looks
+     * that never come. The first round is timed apart: it carries the browsers' launches, and at its
+     * pace alone a 10-minute plan of 50 s rounds planned 12 rounds and stopped after 6 minutes. The
+     * pace is time, never data, so the plan still does not depend on which side is slower. The
+     * fitted last round goes into the document, from which a replay rebuilds the same plan.
      */
-    private void fitPlanToBudget(long firstRoundNanos) {
-        int roundsThatFit = (int) Math.min(Integer.MAX_VALUE, budget.toNanos() / Math.max(1, firstRoundNanos));
-        decisions.fitRounds(roundsThatFit);
+    private void fitPlanToBudget(long firstRoundNanos, long laterRoundNanos) {
+        long roundsThatFit = 1 + Math.max(0, budget.toNanos() - firstRoundNanos) / Math.max(1, laterRoundNanos);
+        List<Integer> before = decisions.sampling().plan().lookRounds();
+        decisions.fitRounds((int) Math.min(Integer.MAX_VALUE, roundsThatFit));
         SequentialPlan plan = decisions.sampling().plan();
         document = new ComparisonDocument(document.format(), document.version(), document.run(), document.environment(),
                 document.setup().withMaxRounds(plan.maxRounds()), document.plan(), document.rounds());
-        progress.planFitted(plan.lookRounds(), budget);
+        if (rounds.size() == 1 || !plan.lookRounds().equals(before)) {
+            progress.planFitted(plan.lookRounds(), budget);
+        }
     }
 
     /** The comparison file and what it holds (for an interrupted or failed comparison's message). */

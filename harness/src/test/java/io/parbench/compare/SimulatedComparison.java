@@ -76,7 +76,8 @@ final class SimulatedComparison {
             spent += next.size();
             sampling.roundDone();
             if (round == 1) {
-                sampling.fitRounds(budgetPairs / next.size()); // as the real run does, at the first round's pace
+                // As the real run does; every round before the first look costs the same here, so once is enough.
+                sampling.fitRounds(budgetPairs / next.size());
             }
         }
         sampling.finish();

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.change.ForkValues;
 import io.parbench.change.Outcome;
+import io.parbench.compare.CheckKey;
 import io.parbench.compare.ComparisonReplay;
+import io.parbench.compare.ComparisonReport;
 import io.parbench.engines.Block;
 import io.parbench.engines.Engine;
 import io.parbench.engines.ForkMeasurement;
@@ -25,6 +28,7 @@ import io.parbench.results.PointAccounting;
 import io.parbench.results.RunInfo;
 import io.parbench.results.SideSetup;
 import io.parbench.results.Status;
+import io.parbench.verdict.Metric;
 import io.parbench.verdict.GateSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -32,6 +36,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -111,6 +116,17 @@ class ComparisonRunTest {
     /** @param curves whether the engines measure a whole curve per fork (byo: a page per worker count) */
     private ComparisonDocument run(double factor, Duration budget, boolean inFork, Double rerunContended, boolean curves) {
         Random rng = new Random(3);
+        Map<ComparisonSide, Map<String, Engine>> engines = new EnumMap<>(ComparisonSide.class);
+        engines.put(ComparisonSide.BASELINE, inFork ? Map.of() : Map.of("sim", new SimulatedEngine(1, rng, curves)));
+        engines.put(ComparisonSide.CURRENT, inFork ? Map.of() : Map.of("sim", new SimulatedEngine(factor, rng, curves)));
+        Map<String, Engine> paired = inFork ? Map.of("sim", new SimulatedEngine(factor, rng, curves)) : Map.of();
+        return run(budget, rerunContended, engines, paired);
+    }
+
+    /** @param paired the engine that measures both sides in one fork ("sim"), or none: {@code engines} measure a side each */
+    private ComparisonDocument run(Duration budget, Double rerunContended, Map<ComparisonSide, Map<String, Engine>> engines,
+            Map<String, Engine> paired) {
+        boolean inFork = !paired.isEmpty();
         ComparisonSetup setup = new ComparisonSetup(new SideSetup(ComparisonSide.BASELINE, Map.of("adapter", "old"), Map.of()),
                 new SideSetup(ComparisonSide.CURRENT, Map.of(), Map.of()), List.of("5%"), 0.05, 6, 2, 30, budget, "pass", 11,
                 Map.of("sim", inFork ? ComparisonSetup.IN_FORK : "separate forks"), rerunContended);
@@ -118,10 +134,6 @@ class ComparisonRunTest {
         ComparisonDocument start = new ComparisonDocument(ComparisonDocument.FORMAT, ComparisonDocument.VERSION,
                 new RunInfo("test", List.of(), Instant.now(), null, false, 42, "quick", settings),
                 new Environment("h", "os", "arch", "cpu", 2, 1, "jvm", Map.of()), setup, PLAN, List.of());
-        Map<ComparisonSide, Map<String, Engine>> engines = new EnumMap<>(ComparisonSide.class);
-        engines.put(ComparisonSide.BASELINE, inFork ? Map.of() : Map.of("sim", new SimulatedEngine(1, rng, curves)));
-        engines.put(ComparisonSide.CURRENT, inFork ? Map.of() : Map.of("sim", new SimulatedEngine(factor, rng, curves)));
-        Map<String, Engine> paired = inFork ? Map.of("sim", new SimulatedEngine(factor, rng, curves)) : Map.of();
         ComparisonReplay decisions = new ComparisonReplay(PLAN, setup, 2, SETTINGS.thresholds());
         return new ComparisonRun(start, engines, paired, settings, new ExpectedChecksums(c -> Optional.empty()), decisions,
                 dir.resolve("comparison.json"), new ComparisonProgress(new PrintStream(progress), false)).execute();
@@ -154,6 +166,32 @@ class ComparisonRunTest {
             assertEquals(IntStream.range(0, 12).boxed().toList(), positions, "3 blocks of each of the 4 points, each position once");
         }
         assertEquals(ComparisonSetup.IN_FORK, doc.setup().pairingOf("sim"));
+    }
+
+    /**
+     * A round of a fork of both sides counts its neighbouring blocks' ratios; a document written before
+     * that rule (version 2) is replayed with the ratio of the sides' medians it was decided by.
+     */
+    @Test
+    void aForkOfBothSidesCountsItsNeighbouringBlocksAndOlderDocumentsTheirMedians() {
+        ComparisonDocument doc = run(1 / 1.2, Duration.ofMinutes(5), true);
+        ComparisonDocument older = new ComparisonDocument(doc.format(), 2, doc.run(), doc.environment(), doc.setup(), doc.plan(), doc.rounds());
+        CheckKey<Configuration> check = new CheckKey<>(PLAN.get(1), Metric.THROUGHPUT);
+        double[] now = ComparisonReplay.of(doc, SETTINGS.thresholds()).sampling().data().logRatios(check, Integer.MAX_VALUE);
+        double[] then = ComparisonReplay.of(older, SETTINGS.thresholds()).sampling().data().logRatios(check, Integer.MAX_VALUE);
+        assertEquals(doc.rounds().size(), now.length);
+        for (int r = 0; r < now.length; r++) {
+            ForkResult a = side(doc.rounds().get(r), PLAN.get(1), ComparisonSide.BASELINE);
+            ForkResult b = side(doc.rounds().get(r), PLAN.get(1), ComparisonSide.CURRENT);
+            assertEquals(ForkValues.pairedLogRatio(a.samples(), a.positions(), b.samples(), b.positions()), now[r], 1e-12);
+            assertEquals(Math.log(ForkValues.of(b.samples()) / ForkValues.of(a.samples())), then[r], 1e-12);
+        }
+        assertTrue(!Arrays.equals(now, then), "the two rules read the same blocks differently");
+        assertTrue(ComparisonReport.of(doc, ComparisonReplay.of(doc, SETTINGS.thresholds()), SETTINGS).method().contains("neighbouring blocks"));
+    }
+
+    private static ForkResult side(ComparisonRound round, Configuration configuration, ComparisonSide side) {
+        return round.forks().stream().filter(f -> f.configuration().equals(configuration) && f.side() == side).findFirst().orElseThrow();
     }
 
     /** An engine that measures one worker count per fork (byo) and pairs the sides gets a fork of both sides per worker count. */
@@ -228,6 +266,34 @@ class ComparisonRunTest {
         ComparisonReplay lenient = ComparisonReplay.of(run(1 / 1.2, Duration.ofMinutes(5), true, 0.6), SETTINGS.thresholds());
         assertTrue(lenient.setAside().isEmpty());
         assertEquals(2, lenient.sampling().decisions().values().stream().filter(d -> d.outcome() == Outcome.REGRESSION).count());
+    }
+
+    @Test
+    void thePlanIsFittedAtThePaceOfTheRoundsAfterTheFirstUntilTheFirstLook() {
+        // The first round takes 2 s (a browser's launch), later ones ~20 ms: at the first round's pace
+        // a 5 s budget holds 2 rounds, and the plan would stop at its first look (6 rounds).
+        SimulatedEngine simulated = new SimulatedEngine(1, new Random(3));
+        int[] forks = {0};
+        Engine slowToStart = new Engine() {
+            @Override public String name() { return simulated.name(); }
+            @Override public EngineFacts probe() { return simulated.probe(); }
+            @Override public boolean measuresCurves() { return true; }
+            @Override public ForkMeasurement measure(ForkPlan fork) {
+                try {
+                    Thread.sleep(forks[0]++ == 0 ? 2000 : 20);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return simulated.measure(fork);
+            }
+        };
+        ComparisonDocument doc = run(Duration.ofSeconds(5), null, new EnumMap<>(Map.of(ComparisonSide.BASELINE, Map.of(),
+                ComparisonSide.CURRENT, Map.of())), Map.of("sim", slowToStart));
+        assertTrue(doc.setup().maxRounds() > 6, "refitted after round 2 at the later rounds' pace: " + doc.setup().maxRounds() + progress);
+        assertTrue(progress.toString().lines().filter(line -> line.startsWith("looks at rounds")).count() >= 2,
+                "the new plan is shown: " + progress);
+        assertEquals(doc.setup().maxRounds(), ComparisonReplay.of(ComparisonFiles.read(dir.resolve("comparison.json")), SETTINGS.thresholds())
+                .sampling().plan().maxRounds(), "a replay rebuilds the plan as fitted last");
     }
 
     @Test

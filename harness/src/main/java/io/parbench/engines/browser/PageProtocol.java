@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -27,22 +28,23 @@ public final class PageProtocol {
 
     /**
      * A function of one callback that calls it, as JSON, with {@code {result}} once the page has
-     * answered, {@code {blocks}} (those after the first {@code seen}) as soon as it measured more,
-     * or {@code {}} when {@code wait} passed without either.
+     * answered, {@code {blocks}} (those after the first {@code seen}) once it measured more and
+     * {@code gather} has passed, or {@code {}} when {@code wait} passed without either.
      */
-    public static String awaitNews(int seen, java.time.Duration wait) {
+    public static String awaitNews(int seen, Duration gather, Duration wait) {
         return """
                 (done) => {
-                  const until = Date.now() + %d;
+                  const start = Date.now();
                   const poll = () => {
                     const page = window.parbench;
+                    const waited = Date.now() - start;
                     if (page && page.result) return done(JSON.stringify({ result: page.result }));
-                    if (page && page.blocks.length > %d) return done(JSON.stringify({ blocks: page.blocks.slice(%d) }));
-                    if (Date.now() >= until) return done('{}');
+                    if (page && page.blocks.length > %d && waited >= %d) return done(JSON.stringify({ blocks: page.blocks.slice(%d) }));
+                    if (waited >= %d) return done('{}');
                     setTimeout(poll, 50);
                   };
                   poll();
-                }""".formatted(wait.toMillis(), seen, seen);
+                }""".formatted(seen, gather.toMillis(), seen, wait.toMillis());
     }
 
     /** The expression that starts a task on a loaded page. */

@@ -14,13 +14,21 @@ import java.util.function.BooleanSupplier;
 /**
  * Runs one task of the page protocol (bench-wasm/src/main/js/main.js) on a fresh page, for every
  * driver alike: load, start, then wait for news until the page answers or the fork's time is up.
- * The news are the blocks the page measured, read as they come, so a page that gets stuck or dies
- * mid-fork keeps what it measured.
+ * The news are the blocks the page measured, read a second's worth at a time, so a page that gets
+ * stuck or dies mid-fork keeps what it measured up to its last second.
  */
 public final class PageRun {
 
     /** How long the page holds one wait for news before it answers that there is none. */
     private static final Duration NEWS_WAIT = Duration.ofSeconds(2);
+    /**
+     * How long the page gathers blocks before it answers with them. Each answer is a command the
+     * page's main thread serves beside the workers: read after every 100 ms block, it cost W = 2 on
+     * 2 cores 5-7% in Chromium and WebKit (S(2) of nbody 2048 and mandelbrot 1024, 8 pages each,
+     * quiet: 1.715 and 1.715 against 1.797 and 1.836 in Chromium, 1.699 and 1.832 against 1.803
+     * and 1.927 in WebKit; Firefox +2.5% and -1.8%). A page that dies loses at most this much.
+     */
+    private static final Duration NEWS_GATHER = Duration.ofSeconds(1);
     /** Time for a command that needs no waiting on the page (start it, read its state). */
     private static final Duration SHORT = Duration.ofSeconds(5);
 
@@ -41,7 +49,7 @@ public final class PageRun {
                 if (deadline.passed()) {
                     return stuck(page, timeout, blocks);
                 }
-                JsonNode news = PageProtocol.parse(page.awaitCallback(PageProtocol.awaitNews(blocks.size(), deadline.atMost(NEWS_WAIT)),
+                JsonNode news = PageProtocol.parse(page.awaitCallback(PageProtocol.awaitNews(blocks.size(), NEWS_GATHER, deadline.atMost(NEWS_WAIT)),
                         deadline.atMost(NEWS_WAIT.plus(SHORT))));
                 if (news.has("result")) {
                     return PageOutcome.answered(PageProtocol.map(news.get("result")), page.notes(SHORT));

@@ -70,7 +70,7 @@ class WindowPagesTest {
         session.execute(PageProtocol.start("run", config()) + ";", List.of(), TIMEOUT);
         JsonNode news;
         do {
-            news = PageProtocol.parse(session.executeAsync("(" + PageProtocol.awaitNews(0, NEWS_WAIT) + ")(arguments[0]);", List.of(),
+            news = PageProtocol.parse(session.executeAsync("(" + PageProtocol.awaitNews(0, Duration.ZERO, NEWS_WAIT) + ")(arguments[0]);", List.of(),
                     TIMEOUT).asText());
         } while (!news.has("result"));
         assertTrue(news.get("result").path("pageHidden").asBoolean(false), news.toString());

@@ -89,9 +89,12 @@ public final class ComparisonReplay {
             } else {
                 double baseline = ForkValues.of(a.samples());
                 double current = ForkValues.of(b.samples());
-                sampling.data().record(round.round(), configuration, baseline, current, pairedInFork && a.fork() == b.fork() && !a.positions().isEmpty()
-                        ? ForkValues.pairedLogRatio(a.samples(), a.positions(), b.samples(), b.positions())
-                        : Math.log(current / baseline));
+                if (pairedInFork && a.fork() == b.fork() && !a.positions().isEmpty()) {
+                    sampling.data().record(round.round(), configuration, baseline, current,
+                            ForkValues.pairedLogRatio(a.samples(), a.positions(), b.samples(), b.positions()));
+                } else {
+                    sampling.data().record(round.round(), configuration, baseline, current);
+                }
             }
         });
         sampling.roundDone();

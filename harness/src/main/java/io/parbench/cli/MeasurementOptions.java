@@ -44,7 +44,8 @@ public final class MeasurementOptions {
     @Option(names = "--warmup", paramLabel = "N", description = "Warm-up iterations per fork. Default: the profile's.")
     Integer warmup;
 
-    @Option(names = "--iterations", paramLabel = "N", description = "Measurement iterations per fork. Default: the profile's.")
+    @Option(names = "--iterations", paramLabel = "N", description = "Measurement iterations per fork (compare: per side and worker count). Default: the profile's; compare: "
+            + CompareCommand.ITERATIONS + ".")
     Integer iterations;
 
     @Option(names = "--iteration-time", paramLabel = "MS", description = "Duration of one iteration in milliseconds. Default: the profile's.")

@@ -6,6 +6,7 @@ import io.parbench.results.ComparisonRound;
 import io.parbench.results.ComparisonSetup;
 import io.parbench.results.Configuration;
 import io.parbench.results.EngineFacts;
+import io.parbench.results.ForkResult;
 import io.parbench.results.SideSetup;
 import io.parbench.statistics.Statistics;
 import io.parbench.text.Format;
@@ -150,22 +151,21 @@ public final class ComparisonReport {
     static Optional<String> contendedRounds(ComparisonDocument document, long undecided) {
         int cores = document.environment().logicalCores();
         List<String> contended = new ArrayList<>();
+        List<ForkResult> worstForks = new ArrayList<>();
         for (ComparisonRound round : document.rounds()) {
             Contention.contendedFork(round, cores).ifPresent(worst -> {
                 double share = Contention.machineShare(worst, cores);
                 // The first in words, the rest by their figure: a loaded comparison can have thirty.
                 contended.add("round " + round.round() + ": " + (contended.isEmpty() ? Contention.wording(share) : Format.percent(share))
                         + " (" + worst.configuration().label() + ", side " + worst.side().letter() + ")");
+                worstForks.add(worst);
             });
         }
         if (contended.isEmpty()) {
             return Optional.empty();
         }
-        // Who took the CPUs is not measured: on few cores a page's own threads beside its workers can (a byo page at W = 2 on
-        // 2 cores waited 32-61% with nothing else running), so the wording names both.
         String rounds = String.join("; ", contended) + ". Other threads took the CPUs these forks' workers were ready to run on"
-                + " (more than " + Format.percent(Contention.CONTENDED_SHARE) + " of their time): other work on the machine, or the"
-                + " fork's own threads beside its workers when they outnumber the cores";
+                + " (more than " + Format.percent(Contention.CONTENDED_SHARE) + " of their time): " + Contention.whoTookTheCpus(worstForks);
         return Optional.of(undecided == 0 ? rounds + "; every check was decided all the same."
                 : rounds + "; that is the likely reason for the " + undecided + " undecided check" + (undecided == 1 ? "" : "s")
                         + ". Compare where nothing else runs, or give it a larger --budget.");

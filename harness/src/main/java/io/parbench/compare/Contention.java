@@ -4,7 +4,10 @@ import io.parbench.results.ComparisonRound;
 import io.parbench.results.ForkResult;
 import io.parbench.text.Format;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What the machine took from a comparison's forks, from each fork's measured run-queue share
@@ -24,7 +27,35 @@ public final class Contention {
      */
     public static final double CONTENDED_SHARE = 0.30;
 
+    /**
+     * Processes outside a fork that used more than this share of the machine's CPUs are other work
+     * on the machine; below it, what kept a contended fork's workers waiting was its own page's or
+     * JVM's threads. The harness itself (its JVM, the browser drivers, Xvfb) is among those
+     * processes: on a quiet 2-core machine they used a median 6% of its CPUs in a fork's blocks (90th
+     * percentile 9.5%, at most 15%; 96 forks of four engines, GATE.md "Contended rounds"); one busy
+     * process beside them takes half of 2 cores.
+     */
+    public static final double OTHER_WORK_SHARE = 0.20;
+
     private Contention() {}
+
+    /**
+     * Who took the CPUs from contended forks, in words: other work on the machine, or the forks'
+     * own threads beside their workers, told by the share of the machine's CPUs that other
+     * processes used meanwhile (the highest of {@code forks}); both named where that is unknown.
+     */
+    public static String whoTookTheCpus(List<ForkResult> forks) {
+        OptionalDouble others = forks.stream().map(ForkResult::otherProcessesShare).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).max();
+        if (others.isEmpty()) {
+            return "other work on the machine, or the fork's own threads beside its workers when they outnumber the cores";
+        }
+        String figure = Format.percent(others.getAsDouble());
+        return others.getAsDouble() > OTHER_WORK_SHARE
+                ? "other work on the machine (processes outside these forks used up to " + figure + " of its CPUs meanwhile)"
+                : "these forks' own threads beside their workers (processes outside them used at most " + figure
+                        + " of the machine's CPUs meanwhile, so little else ran)";
+    }
 
     /**
      * The share of a fork's worker threads' runnable time that the machine took: its measured

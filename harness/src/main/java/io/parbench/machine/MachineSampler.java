@@ -40,9 +40,11 @@ import java.util.concurrent.TimeUnit;
  * ends, up to its last sample (at most one poll of its time is missed). Measured: about 5% of one
  * CPU for 40 threads polled every 10 ms, on a 2-core machine at load 6-20
  * (MachineSamplerTest.reportsItsOwnCost); a read costs 2 µs in a tight loop, so most of it is
- * waking up with cold caches. It runs beside the workers it measures, so it polls every 50 ms
- * (about 1%): a 100 ms block's edges are interpolated within a poll, errors that cancel over a
- * fork's many blocks rather than grow with them.
+ * waking up with cold caches. Each poll also reads the first line of /proc/stat and each of the
+ * tree's processes' /proc/<pid>/stat (who used the CPUs). It runs beside the workers it measures,
+ * so it polls every 50 ms (about 1%; 2.4-3.3% for 40 threads here, December 5): a 100 ms block's edges
+ * are interpolated within a poll, errors that cancel over a fork's many blocks rather than grow
+ * with them.
  */
 public final class MachineSampler implements AutoCloseable {
 
@@ -61,6 +63,16 @@ public final class MachineSampler implements AutoCloseable {
     /** Worker threads being sampled, by pid/tid; those that ended move to {@link #ended}. Guarded by this. */
     private final Map<TaskId, Sampled> sampled = new HashMap<>();
     private final List<Sampled> ended = new ArrayList<>();
+    /**
+     * Who used the CPUs: the machine's busy time (its CPU time) and the tree's processes' (their CPU
+     * time), cumulative at each poll; the run-queue halves of these series stay 0. Guarded by this.
+     */
+    private final ThreadSeries machineBusy = new ThreadSeries();
+    private final ThreadSeries treeBusy = new ThreadSeries();
+    /** The tree's processes, with the CPU time each had at the last poll (null: joined the tree since). Guarded by this. */
+    private Map<Long, Long> treeCpu = new HashMap<>();
+    private long treeCpuNs;
+    private final int onlineCpus;
     /** Threads whose names are not workers', with their birth: skipped once their name settled. Guarded by this. */
     private Map<TaskId, Long> others = new HashMap<>();
     private long lastPollEpochNs;
@@ -78,6 +90,7 @@ public final class MachineSampler implements AutoCloseable {
         this.unavailable = unavailable;
         this.bootEpochNs = bootEpochNs;
         this.startedEpochNs = ProcFiles.nowEpochNs();
+        this.onlineCpus = unavailable == null ? ProcFiles.onlineCpus() : 0;
         this.thread = unavailable == null ? Thread.ofPlatform().daemon().name("parbench-machine-sampler").unstarted(this::run) : null;
     }
 
@@ -142,11 +155,17 @@ public final class MachineSampler implements AutoCloseable {
                 threads.add(new MachineAccounting.ThreadTimes(worker.name(), given.cpuNs(), given.runQueueNs()));
             }
         }
+        MachineAccounting.OtherProcesses others = null;
+        if (onlineCpus > 0 && !machineBusy.isEmpty()) {
+            long busy = machineBusy.between(startEpochNs, endEpochNs).cpuNs();
+            long own = treeBusy.between(startEpochNs, endEpochNs).cpuNs();
+            others = new MachineAccounting.OtherProcesses(Math.max(0, busy - own), onlineCpus * (endEpochNs - startEpochNs));
+        }
         if (threads.isEmpty()) {
-            return new MachineAccounting(List.of(), "no thread named as " + workers.description() + " ran in " + tree.describe()
+            return new MachineAccounting(List.of(), others, "no thread named as " + workers.description() + " ran in " + tree.describe()
                     + " during the window");
         }
-        return new MachineAccounting(threads, null);
+        return new MachineAccounting(threads, others, null);
     }
 
     /** Stops sampling; what was sampled can still be asked for. */
@@ -210,14 +229,49 @@ public final class MachineSampler implements AutoCloseable {
                 worker.series().add(at, times[0], times[1]);
             }
         }
+        sampleWhoUsedTheCpus();
         lastPollEpochNs = ProcFiles.nowEpochNs();
+    }
+
+    /**
+     * One sample of the machine's busy time and of the tree's processes' CPU time. A process gone
+     * since the last poll keeps what it had counted; one that joined the tree since counts all it
+     * has used (it started since, at most a rescan ago, or it is the first poll's, the baseline).
+     */
+    private void sampleWhoUsedTheCpus() {
+        long busy = ProcFiles.machineBusyNs();
+        if (busy < 0) {
+            return;
+        }
+        boolean first = machineBusy.isEmpty();
+        Map<Long, Long> now = new HashMap<>();
+        for (long pid : treeCpu.keySet()) {
+            long cpu = ProcFiles.processCpuNs(pid);
+            if (cpu < 0) {
+                continue; // it ended
+            }
+            Long before = treeCpu.get(pid);
+            if (!first) {
+                treeCpuNs += before == null ? cpu : Math.max(0, cpu - before);
+            }
+            now.put(pid, cpu);
+        }
+        treeCpu.putAll(now);
+        treeCpu.keySet().retainAll(now.keySet());
+        long at = ProcFiles.nowEpochNs();
+        machineBusy.add(at, busy, 0);
+        treeBusy.add(at, treeCpuNs, 0);
     }
 
     /** Finds the tree's worker threads not yet sampled. */
     private void rescan(long now) {
         Map<TaskId, Long> stillOthers = new HashMap<>();
         Set<TaskId> seen = new HashSet<>();
-        for (long pid : tree.pids()) {
+        List<Long> pids = tree.pids();
+        for (long pid : pids) {
+            treeCpu.putIfAbsent(pid, null);
+        }
+        for (long pid : pids) {
             String process = ProcFiles.name(pid, pid);
             if (process == null || !workers.runsWorkers(process)) {
                 continue;

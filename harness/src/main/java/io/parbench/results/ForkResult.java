@@ -16,11 +16,15 @@ import java.util.List;
  *     runnable time spent waiting for a CPU ({@link MachineAccounting#runQueueShare}), 0 to 1;
  *     null where unknown (a remote browser, an engine without the machine's figures, documents
  *     written before it was recorded)
+ * @param otherProcessesShare the share of the machine's CPUs that processes other than the fork's
+ *     used meanwhile ({@link MachineAccounting#otherProcessesShare}), 0 to 1: with a high
+ *     {@code runQueueShare}, whether other work on the machine or the fork's own threads took the
+ *     CPUs; null where unknown (as {@code runQueueShare})
  */
 public record ForkResult(
         Configuration configuration, ComparisonSide side, int fork, Status status, String reason, List<Double> samples,
         List<Integer> positions, String checksum, String expectedChecksum, Double poolStartupMillis,
-        Double runQueueShare) {
+        Double runQueueShare, Double otherProcessesShare) {
 
     public ForkResult {
         samples = samples == null ? List.of() : List.copyOf(samples);

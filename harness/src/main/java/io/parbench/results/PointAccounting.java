@@ -59,7 +59,9 @@ public record PointAccounting(int blocks, long wallNs, long steps, PoolAccountin
             byName.merge(t.name(), t, (x, y) -> new MachineAccounting.ThreadTimes(x.name(), x.cpuNs() + y.cpuNs(),
                     x.runQueueNs() + y.runQueueNs()));
         }
-        return new MachineAccounting(List.copyOf(byName.values()), null);
+        MachineAccounting.OtherProcesses others = a.otherProcesses() == null || b.otherProcesses() == null ? null
+                : a.otherProcesses().plus(b.otherProcesses());
+        return new MachineAccounting(List.copyOf(byName.values()), others, null);
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -212,7 +212,7 @@ public final class ComparisonRun {
                         ? expected.verify(c, Status.FAILED, m.reason(), checksum)
                         : expected.verify(c, m.status() == Status.FALLBACK && w > 1 ? Status.FALLBACK : Status.OK, m.reason(), checksum);
                 results.add(new ForkResult(c, filedAs == null ? side : filedAs, id, verdict.status(), verdict.reason(), samples, positions, checksum, verdict.expected(),
-                        m.poolStartupMillis(), MachineAccounting.runQueueShare(machine)));
+                        m.poolStartupMillis(), MachineAccounting.runQueueShare(machine), MachineAccounting.otherProcessesShare(machine)));
             }
         }
         progress.forkDone(results);

@@ -155,6 +155,11 @@ class CompareCommandTest {
         assertFalse(run.out().contains("round 5: contended"), run.out());
         assertFalse(run.out().contains("The machine was busy"), "the measured figure replaces the load average: " + run.out());
         assertFalse(run.out().contains("set aside"), "the rule is off by default: " + run.out());
+        assertTrue(run.out().contains("other work on the machine (processes outside these forks used up to 45% of its CPUs meanwhile)"),
+                run.out());
+        CommandRun own = CommandRun.of("compare", "--from", document(1.0, "pass", 5.04, Map.of(), Set.of(4, 7), 0.04).toString());
+        assertTrue(own.out().contains("these forks' own threads beside their workers (processes outside them used at most 4% of the"
+                + " machine's CPUs meanwhile, so little else ran)"), own.out());
         CommandRun calm = CommandRun.of("compare", "--from", document(1.0, "pass", 5.04, Map.of(), Set.of()).toString());
         assertFalse(calm.out().contains("contended"), calm.out());
         assertFalse(calm.out().contains("The machine was busy"), "a load average the forks did not feel: " + calm.out());
@@ -227,6 +232,12 @@ class CompareCommandTest {
      */
     private Path document(double factor, String undecided, Double load, Map<String, EngineFacts> engines, Set<Integer> contended)
             throws IOException {
+        return document(factor, undecided, load, engines, contended, 0.45);
+    }
+
+    /** The same, with what other processes used of the machine's CPUs in the contended forks (0.03 in the others). */
+    private Path document(double factor, String undecided, Double load, Map<String, EngineFacts> engines, Set<Integer> contended,
+            double othersWhenContended) throws IOException {
         Random rng = new Random(7);
         List<Configuration> plan = List.of(new Configuration("native", "sum", null, 1 << 20, 1),
                 new Configuration("native", "sum", null, 1 << 20, 2));
@@ -237,9 +248,10 @@ class CompareCommandTest {
                 double base = c.workers() == 1 ? 2000 : 3000;
                 boolean slowed = contended != null && contended.contains(r) && c.workers() == 2;
                 Double quiet = contended == null ? null : 0.02;
-                forks.add(fork(c, ComparisonSide.BASELINE, base * Math.exp(0.03 * rng.nextGaussian()), quiet));
+                Double othersQuiet = contended == null ? null : 0.03;
+                forks.add(fork(c, ComparisonSide.BASELINE, base * Math.exp(0.03 * rng.nextGaussian()), quiet, othersQuiet));
                 forks.add(fork(c, ComparisonSide.CURRENT, base * factor * (slowed ? 0.77 : 1) * Math.exp(0.03 * rng.nextGaussian()),
-                        slowed ? Double.valueOf(0.43) : quiet));
+                        slowed ? Double.valueOf(0.43) : quiet, slowed ? Double.valueOf(othersWhenContended) : othersQuiet));
             }
             rounds.add(new ComparisonRound(r, Instant.EPOCH, forks, load));
         }
@@ -256,9 +268,9 @@ class CompareCommandTest {
         return file;
     }
 
-    private static ForkResult fork(Configuration c, ComparisonSide side, double level, Double runQueueShare) {
+    private static ForkResult fork(Configuration c, ComparisonSide side, double level, Double runQueueShare, Double otherProcessesShare) {
         List<Double> samples = List.of(level * 0.99, level, level * 1.01, level * 1.005, level * 0.995);
         return new ForkResult(c, side, 0, Status.OK, null, samples, List.of(), "00000000000000aa", "00000000000000aa", null,
-                runQueueShare);
+                runQueueShare, otherProcessesShare);
     }
 }

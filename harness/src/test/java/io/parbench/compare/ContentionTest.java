@@ -16,8 +16,24 @@ import org.junit.jupiter.api.Test;
 class ContentionTest {
 
     private static ForkResult fork(int workers, Double runQueueShare) {
+        return fork(workers, runQueueShare, null);
+    }
+
+    private static ForkResult fork(int workers, Double runQueueShare, Double otherProcessesShare) {
         return new ForkResult(new Configuration("native", "sum", null, 4096, workers), ComparisonSide.CURRENT, 1, Status.OK, null,
-                List.of(1.0), List.of(0), null, null, null, runQueueShare);
+                List.of(1.0), List.of(0), null, null, null, runQueueShare, otherProcessesShare);
+    }
+
+    @Test
+    void whoTookTheCpusIsToldByWhatOtherProcessesUsed() {
+        assertTrue(Contention.whoTookTheCpus(List.of(fork(2, 0.4, 0.05), fork(1, 0.35, 0.6)))
+                .startsWith("other work on the machine (processes outside these forks used up to 60%"), "the highest counts");
+        assertTrue(Contention.whoTookTheCpus(List.of(fork(2, 0.4, 0.05), fork(1, 0.35, null)))
+                .startsWith("these forks' own threads beside their workers (processes outside them used at most 5%"));
+        assertTrue(Contention.whoTookTheCpus(List.of(fork(2, 0.4, Contention.OTHER_WORK_SHARE)))
+                .startsWith("these forks' own threads"), "at the threshold is not beyond it");
+        assertEquals("other work on the machine, or the fork's own threads beside its workers when they outnumber the cores",
+                Contention.whoTookTheCpus(List.of(fork(2, 0.4, null))), "unknown: both named");
     }
 
     @Test

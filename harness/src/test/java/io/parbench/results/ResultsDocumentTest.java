@@ -97,7 +97,8 @@ public class ResultsDocumentTest {
         var good = sample().configurations().getFirst();
         var pool = new PoolAccounting("pb_pool", List.of(new PoolAccounting.WorkerTimes(90L, 5L, 5L, 0L, 0L, 3L, 2L, 2L, 7L),
                 PoolAccounting.WorkerTimes.busy(80)), 40L);
-        var machine = new MachineAccounting(List.of(new MachineAccounting.ThreadTimes("pb-worker-1", 85, 4)), null);
+        var machine = new MachineAccounting(List.of(new MachineAccounting.ThreadTimes("pb-worker-1", 85, 4)),
+                new MachineAccounting.OtherProcesses(30, 200), null);
         var two = withSamples(good, List.of(List.of(10.0), List.of(11.0)));
         var accounted = withAccounting(two, Arrays.asList(new PointAccounting(1, 100, 40, pool, machine), null));
         RunDocument doc = sample();
@@ -124,6 +125,18 @@ public class ResultsDocumentTest {
         assertEquals(new PointAccounting(2, 300, 10, new PoolAccounting("pb_pool", List.of(PoolAccounting.WorkerTimes.busy(210),
                 PoolAccounting.WorkerTimes.busy(170)), 10L), null), PointAccounting.sum(List.of(a, b)));
         assertEquals(null, PointAccounting.sum(Arrays.asList(a, null)), "a sum over some of the blocks is not the fork's");
+
+        var given = new MachineAccounting(List.of(new MachineAccounting.ThreadTimes("pb-worker-1", 80, 5)),
+                new MachineAccounting.OtherProcesses(10, 200), null);
+        var alsoGiven = new MachineAccounting(List.of(new MachineAccounting.ThreadTimes("pb-worker-1", 150, 20)),
+                new MachineAccounting.OtherProcesses(90, 400), null);
+        var machines = PointAccounting.sum(List.of(a.withMachine(given), b.withMachine(alsoGiven))).machine();
+        assertEquals(List.of(new MachineAccounting.ThreadTimes("pb-worker-1", 230, 25)), machines.threads());
+        assertEquals(new MachineAccounting.OtherProcesses(100, 600), machines.otherProcesses());
+        assertEquals(1 / 6.0, MachineAccounting.otherProcessesShare(List.of(given, alsoGiven)), 1e-12);
+        var notMeasured = new MachineAccounting(given.threads(), null);
+        assertEquals(null, PointAccounting.sum(List.of(a.withMachine(given), b.withMachine(notMeasured))).machine().otherProcesses());
+        assertEquals(null, MachineAccounting.otherProcessesShare(List.of(given, notMeasured)));
     }
 
     @Test

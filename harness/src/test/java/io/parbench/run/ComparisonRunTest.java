@@ -95,7 +95,9 @@ class ComparisonRunTest {
             }
             List<MachineAccounting.ThreadTimes> threads = IntStream.rangeClosed(1, block.workers())
                     .mapToObj(w -> new MachineAccounting.ThreadTimes("pb-worker-" + w, 2_000_000, 2_000_000)).toList();
-            return new PointAccounting(1, 4_000_000, 10, null, new MachineAccounting(threads, null));
+            // Others used 1 ms of the 2 CPUs x 4 ms the machine had: an eighth.
+            return new PointAccounting(1, 4_000_000, 10, null,
+                    new MachineAccounting(threads, new MachineAccounting.OtherProcesses(1_000_000, 8_000_000), null));
         }
     }
 
@@ -241,8 +243,10 @@ class ComparisonRunTest {
                 for (ForkResult fork : round.forks()) {
                     if (fork.side() == ComparisonSide.CURRENT) {
                         assertEquals(0.5, fork.runQueueShare(), 1e-12, "2 ms waited of the 4 ms its workers wanted a CPU");
+                        assertEquals(0.125, fork.otherProcessesShare(), 1e-12, "1 ms of the 8 ms the machine's CPUs had");
                     } else {
                         assertNull(fork.runQueueShare(), "unknown where the blocks have no machine figures");
+                        assertNull(fork.otherProcessesShare());
                     }
                 }
             }

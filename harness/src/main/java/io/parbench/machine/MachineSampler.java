@@ -70,7 +70,7 @@ public final class MachineSampler implements AutoCloseable {
     private final ThreadSeries machineBusy = new ThreadSeries();
     private final ThreadSeries treeBusy = new ThreadSeries();
     /** The tree's processes, with the CPU time each had at the last poll (null: joined the tree since). Guarded by this. */
-    private Map<Long, Long> treeCpu = new HashMap<>();
+    private final Map<Long, Long> treeCpu = new HashMap<>();
     private long treeCpuNs;
     private final int onlineCpus;
     /** Threads whose names are not workers', with their birth: skipped once their name settled. Guarded by this. */

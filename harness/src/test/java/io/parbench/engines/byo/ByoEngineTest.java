@@ -220,6 +220,9 @@ class ByoEngineTest {
         }
     }
 
+    /** A scheduler's time slice or two: how far a busy machine may stretch a stats() call around a block. */
+    private static final long STATS_CALL_SLACK_NS = 50_000_000;
+
     /** An adapter's stats() is each block's pool accounting: a busy time per worker, inside the block's wall time. */
     private static void assertEachWorkerBusyWithinItsBlock(SingleConfiguration.Result m, int workers) {
         for (ForkMeasurement fork : m.forks()) {
@@ -230,8 +233,11 @@ class ByoEngineTest {
                 // Worker 0 runs the steps; a helper may have got no CPU in a short block on a busy machine.
                 assertTrue(accounting.pool().workers().getFirst().busyNs() > 0, accounting::toString);
                 for (PoolAccounting.WorkerTimes worker : accounting.pool().workers()) {
-                    // stats() is called right around the timed loop: its window is the block's, to a ms.
-                    assertTrue(worker.busyNs() >= 0 && worker.busyNs() <= accounting.wallNs() + 1_000_000, accounting::toString);
+                    // stats() is called right around the timed loop, so its window is the block's and what
+                    // the thread waited for a CPU between them (CI: 4.2 ms busy in a 2.2 ms block, the
+                    // thread 1.9 ms in the run queue); never the fork's whole time (its warm-up alone: 300 ms or
+                    // more), which a missing reset gives.
+                    assertTrue(worker.busyNs() >= 0 && worker.busyNs() <= accounting.wallNs() + STATS_CALL_SLACK_NS, accounting::toString);
                 }
             }
         }

@@ -90,7 +90,7 @@ public final class MachineSampler implements AutoCloseable {
         this.unavailable = unavailable;
         this.bootEpochNs = bootEpochNs;
         this.startedEpochNs = ProcFiles.nowEpochNs();
-        this.onlineCpus = unavailable == null ? ProcFiles.onlineCpus() : 0;
+        this.onlineCpus = unavailable == null ? ProcStat.onlineCpus() : 0;
         this.thread = unavailable == null ? Thread.ofPlatform().daemon().name("parbench-machine-sampler").unstarted(this::run) : null;
     }
 
@@ -239,10 +239,11 @@ public final class MachineSampler implements AutoCloseable {
      * has used (it started since, at most a rescan ago, or it is the first poll's, the baseline).
      */
     private void sampleWhoUsedTheCpus() {
-        long busy = ProcFiles.machineBusyNs();
-        if (busy < 0) {
+        ProcStat.Ticks ticks = ProcStat.read();
+        if (ticks == null) {
             return;
         }
+        long busy = ticks.busy() * ProcStat.NS_PER_TICK;
         boolean first = machineBusy.isEmpty();
         Map<Long, Long> now = new HashMap<>();
         for (long pid : treeCpu.keySet()) {

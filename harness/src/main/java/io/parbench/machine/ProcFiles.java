@@ -1,6 +1,5 @@
 package io.parbench.machine;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -17,8 +16,6 @@ import java.util.List;
 final class ProcFiles {
 
     private static final Path PROC = Path.of("/proc");
-    /** USER_HZ: the unit of times in /proc/<pid>/stat and /proc/stat, 100 on every Linux ABI. */
-    private static final long NS_PER_TICK = 10_000_000;
     /** The start time's field in /proc/<pid>/task/<tid>/stat, counted after the ")" that ends the name. */
     private static final int START_TIME_AFTER_NAME = 20;
     /** A process's utime in /proc/<pid>/stat, counted the same way; stime follows it. */
@@ -58,39 +55,9 @@ final class ProcFiles {
     static long startEpochNs(long pid, long tid, long bootEpochNs) {
         try {
             String[] fields = fieldsAfterName(task(pid, tid).resolve("stat"));
-            return bootEpochNs + Long.parseLong(fields[START_TIME_AFTER_NAME - 1]) * NS_PER_TICK;
+            return bootEpochNs + Long.parseLong(fields[START_TIME_AFTER_NAME - 1]) * ProcStat.NS_PER_TICK;
         } catch (IOException | RuntimeException e) {
             return -1;
-        }
-    }
-
-    /**
-     * The CPU time this machine's CPUs spent on anything but idling since boot, all CPUs together
-     * (/proc/stat's first line: user, nice, system, irq, softirq and steal, the time a hypervisor
-     * gave this VM's CPUs to others), in ns (to 10 ms), or -1 where it cannot be read.
-     */
-    static long machineBusyNs() {
-        // Its first line only: on a machine of many CPUs the file runs to tens of kB (a line per CPU, interrupts).
-        try (BufferedReader stat = Files.newBufferedReader(PROC.resolve("stat"), StandardCharsets.US_ASCII)) {
-            String line = stat.readLine();
-            String[] fields = line.strip().split("\\s+"); // "cpu", user, nice, system, idle, iowait, irq, softirq, steal, …
-            long ticks = 0;
-            for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
-                ticks += field < fields.length ? Long.parseLong(fields[field]) : 0;
-            }
-            return ticks * NS_PER_TICK;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    /** The CPUs /proc/stat counts (its cpuN lines: online CPUs, whatever this process's affinity), or 0 where it cannot be read. */
-    static int onlineCpus() {
-        try {
-            return (int) Files.readAllLines(PROC.resolve("stat"), StandardCharsets.US_ASCII).stream()
-                    .filter(line -> line.matches("cpu\\d+ .*")).count();
-        } catch (IOException | RuntimeException e) {
-            return 0;
         }
     }
 
@@ -98,7 +65,7 @@ final class ProcFiles {
     static long processCpuNs(long pid) {
         try {
             String[] fields = fieldsAfterName(PROC.resolve(Long.toString(pid)).resolve("stat"));
-            return (Long.parseLong(fields[UTIME_AFTER_NAME - 1]) + Long.parseLong(fields[UTIME_AFTER_NAME])) * NS_PER_TICK;
+            return (Long.parseLong(fields[UTIME_AFTER_NAME - 1]) + Long.parseLong(fields[UTIME_AFTER_NAME])) * ProcStat.NS_PER_TICK;
         } catch (IOException | RuntimeException e) {
             return -1;
         }

@@ -1,12 +1,11 @@
 package io.parbench.run;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.machine.ProcStat;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -15,18 +14,10 @@ import org.junit.jupiter.api.condition.OS;
 class SettlingTest {
 
     @Test
-    void readsBusyAndTotalTicksAndTheCpusOfProcStat() {
-        // user nice system idle iowait irq softirq steal guest guest_nice: guests are already in user.
-        assertArrayEquals(new long[] {100 + 5 + 30 + 2 + 3 + 1, 100 + 5 + 30 + 800 + 60 + 2 + 3 + 1, 2},
-                Settling.ticks(List.of("cpu  100 5 30 800 60 2 3 1 7 0", "cpu0 50 2 15 400 30 1 1 0 3 0",
-                        "cpu1 50 3 15 400 30 1 2 1 4 0", "intr 12345 0 0", "ctxt 999", "cpu_hotplug 1")));
-    }
-
-    @Test
     void countsBusyCoresBetweenTwoReadings() {
         // 4 CPUs, 400 ticks passed of which 150 busy: 1.5 cores.
-        assertEquals(1.5, Settling.busyCores(new long[] {1000, 5000, 4}, new long[] {1150, 5400, 4}), 1e-9);
-        assertEquals(0, Settling.busyCores(new long[] {1000, 5000, 4}, new long[] {1000, 5000, 4}), 1e-9);
+        assertEquals(1.5, Settling.busyCores(new ProcStat.Ticks(1000, 5000), new ProcStat.Ticks(1150, 5400), 4), 1e-9);
+        assertEquals(0, Settling.busyCores(new ProcStat.Ticks(1000, 5000), new ProcStat.Ticks(1000, 5000), 4), 1e-9);
     }
 
     @Test

@@ -38,7 +38,8 @@ public final class ComparisonReplay {
 
     /**
      * @param version the comparison document's: before version 3 a fork that ran both sides counted the
-     *     ratio of their medians, as separate forks do, and its replay must decide as it did
+     *     ratio of their medians, as separate forks do, and before version 4 "no regression" was
+     *     decided at the regressions' level; a replay must decide as the comparison did
      */
     private ComparisonReplay(List<Configuration> plan, ComparisonSetup setup, int cores, SelectorRules<Double> thresholds,
             int version) {
@@ -49,7 +50,8 @@ public final class ComparisonReplay {
         Map<CheckKey<Configuration>, Double> byCheck = new HashMap<>();
         data.checks().forEach(check -> byCheck.put(check, thresholds.lookup(check.configuration())));
         SequentialPlan looks = new SequentialPlan(setup.firstLook(), setup.lookGrowth(), setup.maxRounds(), setup.alpha(),
-                data.checks().size());
+                data.checks().size(), version >= ComparisonDocument.NO_REGRESSION_PER_CHECK
+                        ? SequentialPlan.NoRegressionLevel.PER_CHECK : SequentialPlan.NoRegressionLevel.AS_FOR_REGRESSIONS);
         this.sampling = new AutoSampling<>(data, looks, byCheck);
     }
 

@@ -118,7 +118,13 @@ public final class ComparisonReport {
                 + plan.lookRounds().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + " (or earlier when the budget ends), each check tested at each look at one-sided "
                 + Format.percent(plan.alpha()) + " / (" + plan.checks() + " checks x " + plan.looks() + " looks) (Bonferroni alpha spending over"
-                + " looks and checks: at most " + Format.percent(plan.alpha()) + " chance of any false regression); undecided checks "
+                + " looks and checks: at most " + Format.percent(plan.alpha()) + " chance of any false regression)"
+                + (plan.noRegression() == SequentialPlan.NoRegressionLevel.PER_CHECK
+                        ? ", and \"no regression\" at one-sided " + Format.percent(plan.alpha()) + " / " + plan.looks()
+                                + " looks (at most " + Format.percent(plan.alpha()) + " chance of calling a check that slowed down"
+                                + " by its threshold \"no regression\")"
+                        : "")
+                + "; undecided checks "
                 + ("fail".equals(setup.undecided()) ? "fail" : "pass") + " (--undecided " + setup.undecided() + ")"
                 + (setup.rerunContended() == null ? "" : "; a pair whose either side's workers waited more than "
                         + Format.percent(setup.rerunContended()) + " of their time for a CPU is set aside and measured again (--rerun-contended)");

@@ -48,7 +48,7 @@ public final class SequentialDecisions<K> {
         looksTaken++;
         data.forEach((check, change) -> {
             if (undecided(check)) {
-                latest.put(check, DecisionRule.decide(change, thresholds.applyAsDouble(check), plan.levelPerCheckAndLook()));
+                latest.put(check, DecisionRule.decide(change, thresholds.applyAsDouble(check), plan.levelPerCheckAndLook(), plan.noRegressionLevel()));
             }
         });
     }

@@ -16,8 +16,24 @@ import java.util.List;
  *
  * <p>For the family, Bonferroni and Holm fail the comparison in exactly the same cases (Holm's
  * first step is Bonferroni's test, and one regression is enough to fail), so the simpler one is used.
+ *
+ * <p>"No regression" is a claim of another kind (a slowdown of the threshold is ruled out), and it
+ * raises no false alarm: it ends a check's looks. Its error is calling a check that did slow down
+ * by the threshold "no regression", and that needs no share per check: the claim that nothing
+ * slowed down by the threshold is the intersection of the checks' claims, which holds at level
+ * alpha when each check's does (an intersection-union test, Berger 1982). So each check spends
+ * alpha / looks on it ({@link NoRegressionLevel#PER_CHECK}); comparisons written before did as for
+ * regressions ({@link NoRegressionLevel#AS_FOR_REGRESSIONS}), and their replays still do.
  */
-public record SequentialPlan(int firstLook, double growth, int maxRounds, double alpha, int checks) {
+public record SequentialPlan(int firstLook, double growth, int maxRounds, double alpha, int checks, NoRegressionLevel noRegression) {
+
+    /** What one look's "no regression" decision of one check may spend. */
+    public enum NoRegressionLevel {
+        /** alpha / looks. */
+        PER_CHECK,
+        /** alpha / (checks x looks), as a regression (comparison documents before version 4). */
+        AS_FOR_REGRESSIONS
+    }
 
     public static final int DEFAULT_FIRST_LOOK = 6;
     public static final double DEFAULT_GROWTH = 2;
@@ -40,10 +56,13 @@ public record SequentialPlan(int firstLook, double growth, int maxRounds, double
         if (checks < 1) {
             throw new IllegalArgumentException("a plan needs at least one check");
         }
+        if (noRegression == null) {
+            throw new IllegalArgumentException("a plan needs its level for \"no regression\"");
+        }
     }
 
     public static SequentialPlan defaults(int checks) {
-        return new SequentialPlan(DEFAULT_FIRST_LOOK, DEFAULT_GROWTH, DEFAULT_MAX_ROUNDS, DEFAULT_ALPHA, checks);
+        return new SequentialPlan(DEFAULT_FIRST_LOOK, DEFAULT_GROWTH, DEFAULT_MAX_ROUNDS, DEFAULT_ALPHA, checks, NoRegressionLevel.PER_CHECK);
     }
 
     /**
@@ -70,7 +89,7 @@ public record SequentialPlan(int firstLook, double growth, int maxRounds, double
      * reach. Only valid before the first look, while nothing is spent.
      */
     public SequentialPlan fitted(int roundsThatFit) {
-        return new SequentialPlan(firstLook, growth, Math.max(firstLook, Math.min(maxRounds, roundsThatFit)), alpha, checks);
+        return new SequentialPlan(firstLook, growth, Math.max(firstLook, Math.min(maxRounds, roundsThatFit)), alpha, checks, noRegression);
     }
 
     /** The most looks there will be. */
@@ -85,5 +104,10 @@ public record SequentialPlan(int firstLook, double growth, int maxRounds, double
     /** The one-sided false-regression rate one check may spend at one look. */
     public double levelPerCheckAndLook() {
         return alpha / ((double) checks * looks());
+    }
+
+    /** The chance one look may take of calling a check "no regression" although it slowed down by the threshold. */
+    public double noRegressionLevel() {
+        return noRegression == NoRegressionLevel.PER_CHECK ? alpha / looks() : levelPerCheckAndLook();
     }
 }

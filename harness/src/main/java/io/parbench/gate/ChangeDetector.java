@@ -74,7 +74,7 @@ public final class ChangeDetector {
             return new Decision(Verdict.UNDECIDED, pointChange, null, null, MINIMUM_FORKS,
                     new Decision.TooFewForks(fewest, MINIMUM_FORKS, null));
         }
-        CheckDecision d = DecisionRule.decide(LogChange.independent(plus, minus), threshold, oneSidedLevel);
+        CheckDecision d = DecisionRule.decide(LogChange.independent(plus, minus), threshold, oneSidedLevel, oneSidedLevel);
         if (fewest < MINIMUM_FORKS) {
             Integer needed = d.replicatesNeeded() == null ? MINIMUM_FORKS : Math.max(MINIMUM_FORKS, d.replicatesNeeded());
             return new Decision(Verdict.UNDECIDED, d.change(), d.low(), d.high(), needed,

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.change.ForkValues;
 import io.parbench.change.LogChange;
+import io.parbench.change.Outcome;
 import io.parbench.compare.SimulatedComparison.Config;
 import io.parbench.text.Format;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,6 +83,58 @@ class CompareSimulationTest {
         System.out.printf("10%% more work on byo nbody, budget %d pairs: caught in %.1f%%; native sum wrongly flagged in %.2f%%%n",
                 BUDGET_PAIRS, 100 * power, 100.0 * falseElsewhere / trials);
         assertTrue(power >= 0.95, "power " + power);
+    }
+
+    /**
+     * "No regression" spends alpha per check (over looks only): a check whose B is slower by exactly
+     * the threshold, the hardest case, must be called "no regression" in at most 5% of comparisons,
+     * each check on its own, with realistic and with harsh fork noise.
+     */
+    @Test
+    void aSlowdownOfTheThresholdIsRarelyCalledNoRegression() {
+        ForkNoise harsh = new ForkNoise(0.20, 0.03, 0.10, 0.05);
+        for (ForkNoise[] noise : new ForkNoise[][] {{SimulatedComparison.BROWSER, SimulatedComparison.NATIVE_SUM}, {harsh, harsh}}) {
+            RandomGenerator rng = new Well19937c(10);
+            List<Config> plan = SimulatedComparison.smallPlan(noise[0], noise[1]);
+            int[] missed = new int[plan.size()];
+            int trials = 2000;
+            for (int t = 0; t < trials; t++) {
+                AutoSampling<Config> result = SimulatedComparison.run(plan, Set.copyOf(plan), 1 - THRESHOLD, THRESHOLD,
+                        SequentialPlan.DEFAULT_MAX_ROUNDS * plan.size(), SimulatedComparison.Load.NONE, null, rng);
+                for (int c = 0; c < plan.size(); c++) {
+                    missed[c] += SimulatedComparison.throughput(result, plan.get(c), Outcome.NO_REGRESSION) ? 1 : 0;
+                }
+            }
+            double worst = Arrays.stream(missed).max().orElseThrow() / (double) trials;
+            System.out.printf("every configuration 5%% slower (the threshold), fork noise %.0f%%/%.0f%%, up to %d rounds:"
+                    + " a throughput check called \"no regression\" in at most %.2f%% (alpha 5%% per check)%n",
+                    100 * noise[0].forkSigma(), 100 * noise[1].forkSigma(), SequentialPlan.DEFAULT_MAX_ROUNDS, 100 * worst);
+            assertTrue(worst <= 0.05, "no regression wrongly called in " + worst);
+        }
+    }
+
+    /** What the level per check buys: A/A comparisons decide more of their checks, and none falsely. */
+    @Test
+    void aaComparisonsDecideMoreChecksWithTheLevelPerCheck() {
+        double perCheck = decidedShare(SequentialPlan.NoRegressionLevel.PER_CHECK);
+        double asRegressions = decidedShare(SequentialPlan.NoRegressionLevel.AS_FOR_REGRESSIONS);
+        System.out.printf("A/A, small plan, budget %d pairs: %.1f%% of checks decided \"no regression\" (%.1f%% at the regressions' level)%n",
+                BUDGET_PAIRS, 100 * perCheck, 100 * asRegressions);
+        assertTrue(perCheck > asRegressions, perCheck + " against " + asRegressions);
+    }
+
+    private static double decidedShare(SequentialPlan.NoRegressionLevel level) {
+        RandomGenerator rng = new Well19937c(11);
+        List<Config> plan = SimulatedComparison.smallPlan(SimulatedComparison.BROWSER, SimulatedComparison.NATIVE_SUM);
+        long decided = 0;
+        long checks = 0;
+        for (int t = 0; t < 1000; t++) {
+            AutoSampling<Config> result = SimulatedComparison.run(plan, Set.of(), 1, THRESHOLD, BUDGET_PAIRS,
+                    SimulatedComparison.Load.NONE, null, level, rng);
+            decided += SimulatedComparison.count(result, Outcome.NO_REGRESSION);
+            checks += result.checks().size();
+        }
+        return (double) decided / checks;
     }
 
     @Test

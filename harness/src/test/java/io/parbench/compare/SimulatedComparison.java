@@ -51,11 +51,19 @@ final class SimulatedComparison {
      */
     static AutoSampling<Config> run(List<Config> plan, Set<Config> slowed, double factor, double threshold, int budgetPairs,
             Load load, Double rerunContended, RandomGenerator rng) {
+        return run(plan, slowed, factor, threshold, budgetPairs, load, rerunContended, SequentialPlan.NoRegressionLevel.PER_CHECK, rng);
+    }
+
+    /** The same, deciding "no regression" at {@code noRegression}'s level. */
+    static AutoSampling<Config> run(List<Config> plan, Set<Config> slowed, double factor, double threshold, int budgetPairs,
+            Load load, Double rerunContended, SequentialPlan.NoRegressionLevel noRegression, RandomGenerator rng) {
         PairedChecks<Config> data = new PairedChecks<>(plan,
                 c -> c.workers() == 1 ? null : plan.stream().filter(o -> o.series().equals(c.series()) && o.workers() == 1).findFirst().orElse(null));
         Map<CheckKey<Config>, Double> thresholds = new HashMap<>();
         data.checks().forEach(check -> thresholds.put(check, threshold));
-        AutoSampling<Config> sampling = new AutoSampling<>(data, SequentialPlan.defaults(data.checks().size()), thresholds);
+        SequentialPlan defaults = SequentialPlan.defaults(data.checks().size());
+        AutoSampling<Config> sampling = new AutoSampling<>(data, new SequentialPlan(defaults.firstLook(), defaults.growth(),
+                defaults.maxRounds(), defaults.alpha(), defaults.checks(), noRegression), thresholds);
         int spent = 0;
         while (true) {
             Set<Config> next = sampling.nextRound();
@@ -129,7 +137,15 @@ final class SimulatedComparison {
     }
 
     static boolean throughputRegression(AutoSampling<Config> sampling, Config c) {
+        return throughput(sampling, c, Outcome.REGRESSION);
+    }
+
+    static boolean throughput(AutoSampling<Config> sampling, Config c, Outcome outcome) {
         CheckDecision d = sampling.decisions().get(new CheckKey<>(c, Metric.THROUGHPUT));
-        return d != null && d.outcome() == Outcome.REGRESSION;
+        return d != null && d.outcome() == outcome;
+    }
+
+    static long count(AutoSampling<Config> sampling, Outcome outcome) {
+        return sampling.decisions().values().stream().filter(d -> d.outcome() == outcome).count();
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * @param change relative change of B against A, exp(mean log-ratio) - 1 (negative: B slower)
  * @param low lower end of the change's interval, as a relative change
  * @param high upper end
- * @param confidence the interval's two-sided confidence (already corrected for looks and checks)
+ * @param confidence the interval's two-sided confidence (already corrected for looks, and for checks
+ *     where the decision needs it: {@link DecisionRule})
  * @param replicates what it rests on: rounds (pairs of forks) for a paired change, else the fewest forks of a group
  * @param outlierRounds rounds (counting from 1) whose log-ratio lies beyond Tukey's outer fences:
  *     shown to people, still part of the estimate

@@ -60,6 +60,7 @@ public final class DecisionRule {
             return new Interval(change.estimate() - halfWidth, change.estimate() + halfWidth, t, level);
         }
     }
+
     /**
      * About how many replicates would make the interval narrow enough to decide, if the estimate and
      * the spread stayed as they are: a rough guide for people, not part of any decision.

@@ -243,7 +243,7 @@ public final class MachineSampler implements AutoCloseable {
         if (ticks == null) {
             return;
         }
-        long busy = ticks.busy() * ProcStat.NS_PER_TICK;
+        long busy = ticks.busyNs();
         boolean first = machineBusy.isEmpty();
         Map<Long, Long> now = new HashMap<>();
         for (long pid : treeCpu.keySet()) {

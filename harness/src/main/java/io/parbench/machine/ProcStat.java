@@ -27,7 +27,13 @@ public final class ProcStat {
     private ProcStat() {}
 
     /** The machine's busy and total CPU ticks since boot, all CPUs together. */
-    public record Ticks(long busy, long total) {}
+    public record Ticks(long busy, long total) {
+
+        /** The busy time in ns. */
+        public long busyNs() {
+            return busy * NS_PER_TICK;
+        }
+    }
 
     /** The ticks of /proc/stat's first line ("cpu  user nice system idle iowait irq softirq steal …"). */
     public static Ticks ticks(String firstLine) {

@@ -226,6 +226,6 @@ class MachineSamplerTest {
 
     /** The machine's busy CPU time since boot, in ns. */
     private static long machineBusyNs() {
-        return ProcStat.read().busy() * ProcStat.NS_PER_TICK;
+        return ProcStat.read().busyNs();
     }
 }

@@ -25,6 +25,12 @@ class ProcStatTest {
     }
 
     @Test
+    void aTickIsAHundredthOfASecond() {
+        // USER_HZ is 100 on every Linux ABI: 141 busy ticks are 1.41 s.
+        assertEquals(1_410_000_000L, ProcStat.ticks(PROC_STAT.getFirst()).busyNs());
+    }
+
+    @Test
     void theCpusAreTheCpuNLines() {
         assertEquals(2, ProcStat.cpus(PROC_STAT));
     }

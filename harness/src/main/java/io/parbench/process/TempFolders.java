@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -97,10 +98,23 @@ public final class TempFolders {
         orphaned.forEach(TempFolders::delete);
     }
 
-    private static void killProcessesOf(List<Path> folders) {
+    /**
+     * Kills every process still running with {@code folder}'s marker and waits briefly for each to be
+     * gone: helpers that outlived the browser that started them (a crashed MiniBrowser's web process) too.
+     */
+    public static void killProcessesMarked(Path folder) {
+        killProcesses(marked -> marked.equals(folder.toString()));
+    }
+
+    private static void killProcessesOf(List<Path> roots) {
+        killProcesses(marked -> roots.stream().anyMatch(root -> marked.startsWith(root + "/")));
+    }
+
+    private static void killProcesses(Predicate<String> markedFolder) {
+        String variable = MARKER_VARIABLE + "=";
         List<ProcessHandle> killed = ProcessHandle.allProcesses()
                 .filter(process -> ProcessEnvironment.of(process).stream()
-                        .anyMatch(entry -> folders.stream().anyMatch(folder -> entry.startsWith(MARKER_VARIABLE + "=" + folder + "/"))))
+                        .anyMatch(entry -> entry.startsWith(variable) && markedFolder.test(entry.substring(variable.length()))))
                 .filter(ProcessHandle::destroyForcibly)
                 .toList();
         for (ProcessHandle process : killed) {

@@ -55,8 +55,14 @@ public final class WorkFolder {
         return env;
     }
 
-    /** Deletes the folder (best effort: what is left goes with this process's temporary folders). */
+    /**
+     * Kills what still runs with this folder's marker, then deletes the folder (best effort: what is
+     * left goes with this process's temporary folders).
+     */
     public synchronized void delete() {
+        if (path != null) {
+            TempFolders.killProcessesMarked(path);
+        }
         TempFolders.delete(path);
         path = null;
     }

@@ -61,9 +61,9 @@ final class SimulatedComparison {
                 c -> c.workers() == 1 ? null : plan.stream().filter(o -> o.series().equals(c.series()) && o.workers() == 1).findFirst().orElse(null));
         Map<CheckKey<Config>, Double> thresholds = new HashMap<>();
         data.checks().forEach(check -> thresholds.put(check, threshold));
-        SequentialPlan defaults = SequentialPlan.defaults(data.checks().size());
-        AutoSampling<Config> sampling = new AutoSampling<>(data, new SequentialPlan(defaults.firstLook(), defaults.growth(),
-                defaults.maxRounds(), defaults.alpha(), defaults.checks(), noRegression), thresholds);
+        SequentialPlan looks = new SequentialPlan(SequentialPlan.DEFAULT_FIRST_LOOK, SequentialPlan.DEFAULT_GROWTH,
+                SequentialPlan.DEFAULT_MAX_ROUNDS, SequentialPlan.DEFAULT_ALPHA, data.checks().size(), noRegression);
+        AutoSampling<Config> sampling = new AutoSampling<>(data, looks, thresholds);
         int spent = 0;
         while (true) {
             Set<Config> next = sampling.nextRound();

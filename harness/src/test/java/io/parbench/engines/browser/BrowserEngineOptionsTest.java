@@ -34,7 +34,7 @@ class BrowserEngineOptionsTest {
         assertEquals(Duration.ofMillis(30_000 + 3 * (700 + 3_000 + 300)), BrowserEngineOptions.defaults().timeoutFor(one));
     }
 
-    /** The estimate's warm-up grows with the points the steady rule must see settle, up to the longest warm-up. */
+    /** The estimate's warm-up: 0.5 s beyond the later of the floor and the rule's windows of every point, up to the longest warm-up. */
     @Test
     void aPagesTypicalSetUpCountsTheSteadyRulesSlicesPerPoint() {
         BrowserEngineOptions webkit = BrowserEngineOptions.defaults().withBrowser(BrowserKind.WEBKIT);
@@ -45,10 +45,10 @@ class BrowserEngineOptionsTest {
         ForkPlan nine = new ForkPlan(NBODY, BlockOrder.balanced(List.of(ComparisonSide.CURRENT), List.of(1, 2, 4, 8, 16, 32, 63, 64, 128), 1,
                 new Random(1)), SETTINGS);
         assertEquals(Duration.ofMillis(1_400 + 3_000), webkit.typicalSetUp(nine));
-        // One point in Firefox, and three in Chromium: their floors (1.2 s, 2 s) are longer than the rule's 0.8 s and 1.4 s.
+        // One point in Firefox, and three in Chromium: their floors (1.2 s, 2 s) are longer than the rule's 0.3 s and 0.9 s.
         ForkPlan one = new ForkPlan(NBODY, List.of(Block.of(2), Block.of(2), Block.of(2)), SETTINGS);
-        assertEquals(Duration.ofMillis(800 + 1_200), webkit.withBrowser(BrowserKind.FIREFOX).typicalSetUp(one));
-        assertEquals(Duration.ofMillis(1_400 + 2_000), webkit.withBrowser(BrowserKind.CHROMIUM).typicalSetUp(three));
+        assertEquals(Duration.ofMillis(800 + 1_200 + 500), webkit.withBrowser(BrowserKind.FIREFOX).typicalSetUp(one));
+        assertEquals(Duration.ofMillis(1_400 + 2_000 + 500), webkit.withBrowser(BrowserKind.CHROMIUM).typicalSetUp(three));
     }
 
     @Test

@@ -42,9 +42,9 @@ import java.util.concurrent.TimeUnit;
  * (MachineSamplerTest.reportsItsOwnCost); a read costs 2 µs in a tight loop, so most of it is
  * waking up with cold caches. Each poll also reads the first line of /proc/stat and each of the
  * tree's processes' /proc/<pid>/stat (who used the CPUs). It runs beside the workers it measures,
- * so it polls every 50 ms (about 1%; 2.4-3.3% for 40 threads here, December 5): a 100 ms block's edges
- * are interpolated within a poll, errors that cancel over a fork's many blocks rather than grow
- * with them.
+ * so it polls every 50 ms (about 1%; 2.4-3.3% for 40 threads here, December 5): a 100 ms block is
+ * measured by the polls inside it, and its edges are charged at that rate
+ * ({@link ThreadSeries#between}), not at its neighbours'.
  */
 public final class MachineSampler implements AutoCloseable {
 
@@ -125,7 +125,7 @@ public final class MachineSampler implements AutoCloseable {
 
     /**
      * What each worker thread got from {@code startEpochNs} to {@code endEpochNs}: CPU time and
-     * run-queue wait, interpolated between samples. Threads that neither ran nor waited then
+     * run-queue wait, from the samples in the window ({@link ThreadSeries#between}). Threads that neither ran nor waited then
      * (e.g. the parked workers of another worker count's pool) are left out. A window that ends
      * after the last poll is sampled now first.
      */

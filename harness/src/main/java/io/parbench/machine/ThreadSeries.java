@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * One thread's cumulative scheduler times, sampled at instants (epoch ns), read at any instant by
- * linear interpolation between the samples around it. Before the first sample a thread had what
+ * linear interpolation between the samples around it, and over a window mostly from the samples
+ * inside it ({@link #between}). Before the first sample a thread had what
  * that sample says (the sampler puts a zero sample at a thread's birth where it knows it); after
  * the last, nothing more (the thread ended, or sampling did). A run of equal samples is kept as
  * its first and last, so a sleeping thread costs no memory.
@@ -83,9 +84,55 @@ final class ThreadSeries {
         return new Times(between(cpu[before], cpu[after], share), between(waited[before], waited[after], share));
     }
 
-    /** What the thread got from {@code startNs} to {@code endNs}. */
+    /**
+     * What the thread got from {@code startNs} to {@code endNs}. The samples inside the window
+     * measure most of it exactly; each edge (from the window's start to the first sample inside,
+     * and from the last one to its end) is charged at the rate inside, but never more than the
+     * poll around that edge gained in all. Interpolating an edge within its poll would charge it a
+     * share of what the thread did beside the window, at the other rate of the block next to it:
+     * the W = 1 blocks of a curve page picked up the run-queue wait of their W = 2 and W = 4
+     * neighbours (2-4% of their wall time against 0.2-0.6% in pages of W = 1 only). With fewer
+     * than two samples inside, the window is interpolated.
+     */
     Times between(long startNs, long endNs) {
-        return at(endNs).minus(at(startNs));
+        int first = firstAtOrAfter(startNs);
+        int last = lastAtOrBefore(endNs);
+        if (last - first < 1 || at[last] == at[first]) {
+            return at(endNs).minus(at(startNs));
+        }
+        return new Times(inWindow(cpu, first, last, startNs, endNs), inWindow(waited, first, last, startNs, endNs));
+    }
+
+    /** One of the times in a window whose samples inside are first..last (see {@link #between}). */
+    private long inWindow(long[] times, int first, int last, long startNs, long endNs) {
+        double rate = (double) (times[last] - times[first]) / (at[last] - at[first]);
+        long before = first == 0 ? 0 : Math.min(Math.round(rate * (at[first] - startNs)), times[first] - times[first - 1]);
+        long after = last == size - 1 ? 0 : Math.min(Math.round(rate * (endNs - at[last])), times[last + 1] - times[last]);
+        return before + times[last] - times[first] + after;
+    }
+
+    /** The index of the first sample at or after {@code epochNs} ({@code size} if none). */
+    private int firstAtOrAfter(long epochNs) {
+        int found = Arrays.binarySearch(at, 0, size, epochNs);
+        if (found < 0) {
+            return -found - 1;
+        }
+        while (found > 0 && at[found - 1] == epochNs) {
+            found--;
+        }
+        return found;
+    }
+
+    /** The index of the last sample at or before {@code epochNs} (-1 if none). */
+    private int lastAtOrBefore(long epochNs) {
+        int found = Arrays.binarySearch(at, 0, size, epochNs);
+        if (found < 0) {
+            return -found - 2;
+        }
+        while (found < size - 1 && at[found + 1] == epochNs) {
+            found++;
+        }
+        return found;
     }
 
     private boolean sameTimes(int index, long cpuNs, long runQueueNs) {

@@ -28,6 +28,39 @@ class ThreadSeriesTest {
         assertEquals(new ThreadSeries.Times(10 * MS, 0), s.at(1010 * MS), "on a sample: that sample");
     }
 
+    /**
+     * A thread that never waited in one block and waited half the time in the next, polled every
+     * 50 ms out of step with the blocks: each block gets exactly its own, where interpolating its
+     * edges would give the first 6 ms of the second's wait and the second only 38 ms of its 50.
+     */
+    @Test
+    void aWindowsEdgesAreChargedAtItsOwnRateNotItsNeighbours() {
+        ThreadSeries s = new ThreadSeries();
+        // Asleep until 1000 ms, runs all the time to 1100, then runs half and waits half to 1200, then asleep.
+        long[] polls = {980, 1030, 1080, 1130, 1180, 1230};
+        long[] cpuMs = {0, 30, 80, 115, 140, 150};
+        long[] waitedMs = {0, 0, 0, 15, 40, 50};
+        for (int i = 0; i < polls.length; i++) {
+            s.add(polls[i] * MS, cpuMs[i] * MS, waitedMs[i] * MS);
+        }
+        assertEquals(new ThreadSeries.Times(100 * MS, 0), s.between(1000 * MS, 1100 * MS));
+        assertEquals(new ThreadSeries.Times(50 * MS, 50 * MS), s.between(1100 * MS, 1200 * MS));
+        assertEquals(6 * MS, s.at(1100 * MS).minus(s.at(1000 * MS)).runQueueNs(), "what interpolation gives the first");
+        assertEquals(38 * MS, s.at(1200 * MS).minus(s.at(1100 * MS)).runQueueNs(), "and the second");
+    }
+
+    /** A window that begins while the thread sleeps: nothing is charged before the thread woke. */
+    @Test
+    void aWindowBeginningInARunOfEqualSamplesGetsNothingFromIt() {
+        ThreadSeries s = new ThreadSeries();
+        for (long t = 900; t <= 1050; t += 50) {
+            s.add(t * MS, 0, 0); // asleep: kept as 900 and 1050
+        }
+        s.add(1100 * MS, 50 * MS, 0);
+        s.add(1150 * MS, 100 * MS, 0);
+        assertEquals(new ThreadSeries.Times(100 * MS, 0), s.between(1020 * MS, 1150 * MS));
+    }
+
     @Test
     void holdsFlatBeforeTheFirstAndAfterTheLastSample() {
         ThreadSeries s = series();

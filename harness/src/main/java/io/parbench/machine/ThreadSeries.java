@@ -19,6 +19,12 @@ final class ThreadSeries {
         }
     }
 
+    /**
+     * The least span of samples a rate is taken from: Linux moves a running thread's CPU time in
+     * schedstat at scheduler ticks (1-10 ms), so two samples a millisecond apart can read the same.
+     */
+    static final long RATE_SPAN_NS = 25_000_000;
+
     private long[] at = new long[16];
     private long[] cpu = new long[16];
     private long[] waited = new long[16];
@@ -91,13 +97,13 @@ final class ThreadSeries {
      * poll around that edge gained in all. Interpolating an edge within its poll would charge it a
      * share of what the thread did beside the window, at the other rate of the block next to it:
      * the W = 1 blocks of a curve page picked up the run-queue wait of their W = 2 and W = 4
-     * neighbours (2-4% of their wall time against 0.2-0.6% in pages of W = 1 only). With fewer
-     * than two samples inside, the window is interpolated.
+     * neighbours (2-4% of their wall time against 0.2-0.6% in pages of W = 1 only). Where the
+     * samples inside span less than {@link #RATE_SPAN_NS}, the window is interpolated.
      */
     Times between(long startNs, long endNs) {
         int first = firstAtOrAfter(startNs);
         int last = lastAtOrBefore(endNs);
-        if (last - first < 1 || at[last] == at[first]) {
+        if (last < first || at[last] - at[first] < RATE_SPAN_NS) {
             return at(endNs).minus(at(startNs));
         }
         return new Times(inWindow(cpu, first, last, startNs, endNs), inWindow(waited, first, last, startNs, endNs));

@@ -61,6 +61,18 @@ class ThreadSeriesTest {
         assertEquals(new ThreadSeries.Times(100 * MS, 0), s.between(1020 * MS, 1150 * MS));
     }
 
+    /** Two samples inside a millisecond apart (a running thread's CPU time moves at ticks): no rate from them. */
+    @Test
+    void samplesTooCloseForARateAreInterpolatedInstead() {
+        ThreadSeries s = new ThreadSeries();
+        s.add(1000 * MS, 0, 0);
+        s.add(1050 * MS, 50 * MS, 0);
+        s.add(1051 * MS, 50 * MS, 0); // not moved yet
+        s.add(1100 * MS, 100 * MS, 0);
+        assertEquals(s.at(1060 * MS).minus(s.at(1030 * MS)), s.between(1030 * MS, 1060 * MS));
+        assertEquals(29_183_673, s.between(1030 * MS, 1060 * MS).cpuNs());
+    }
+
     @Test
     void holdsFlatBeforeTheFirstAndAfterTheLastSample() {
         ThreadSeries s = series();

@@ -51,6 +51,8 @@ class DecompositionCalibrationTest {
      * and the check then missed by 0.11: the other load's share moved too).
      */
     private static final double QUIET_MACHINE = POINTS;
+    /** How much busy time the run-queue wait's proportional split may take too much (RESULTS.md, the decomposition's limits). */
+    private static final double SPLIT_TAKES_FROM_BUSY = 0.15 * W;
 
     @Test
     void aSerialQuarterIsLostToIdleWorkers() throws Exception {
@@ -112,7 +114,14 @@ class DecompositionCalibrationTest {
         // load hogs the other CPU too, a worker waits for its peer's CPU as well, and that wait is an idle worker's.
         assumeTrue(quiet.machine() <= QUIET_MACHINE, "the machine was busy without the hog (" + both
                 + "): what the hog took cannot be told from what the machine's other load took");
-        assertEquals(quiet.accountedSpeedup() - hogged.accountedSpeedup(), hogged.machine() - quiet.machine(), POINTS, both);
+        // The drop in S is the machine's part, which may exceed it by what the proportional split of the run-queue wait
+        // takes from busy time (slower work falls: RESULTS.md's limit, up to 0.15 of W); none of it goes to idle workers
+        // or the runtime. Measured: drop 0.85, machine's part grew 1.02, slower work fell 0.16.
+        double drop = quiet.accountedSpeedup() - hogged.accountedSpeedup();
+        double grown = hogged.machine() - quiet.machine();
+        double slowerWorkFell = quiet.slowerWork() - hogged.slowerWork();
+        assertTrue(grown > drop - POINTS && grown < drop + SPLIT_TAKES_FROM_BUSY, both);
+        assertEquals(drop, grown - slowerWorkFell, POINTS, both);
     }
 
     /**

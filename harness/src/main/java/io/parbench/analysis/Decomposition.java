@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * allocated per worker where the thread names tell the workers apart (the C
  * pool natively: {@code io.parbench.jmh} is worker 0, {@code pb-worker-N} worker N; a thread of a
  * worker not taking part is left out), else over the workers' sums. A thread cannot wait longer
- * than it was runnable: a wait above that (a block's edges are estimated from 50 ms polls) is taken out of asleep.
+ * than it was runnable: a wait above that (a block's edges are estimated from 50 ms polls) is
+ * taken out of asleep.
  *
  * <p>Busy-only sources: forkjoin keeps each worker's CPU time, and schedstat gives the run-queue
  * wait, so a worker's wall time is CPU + run-queue wait + blocked (parked: an idle worker): busy

@@ -38,7 +38,7 @@ public record BrowserEngineOptions(
      */
     private static final int STEADY_WINDOW_SLICES = 3;
     private static final double STEADY_TOLERANCE = 0.05;
-    /** How much later than the earliest it may a page's steady rule typically says steady (see {@link #typicalSetUp}). */
+    /** How long after the earliest it may the steady rule typically says a page is steady (see {@link #typicalSetUp}). */
     private static final Duration STEADY_AFTER_RULE = Duration.ofMillis(500);
     /** What a page takes before it warms up: loading, compiling the module, starting the pool, making the input. */
     private static final Duration PAGE_SET_UP = Duration.ofMillis(700);

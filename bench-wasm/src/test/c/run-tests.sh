@@ -90,7 +90,8 @@ run() {
 }
 
 test_flags=(-g -pthread "${PB_FP_FLAGS[@]}" "${PB_WARN_FLAGS[@]}" -I.)
-runtime_sources=("$here/test_runtime.c" "${PB_NATIVE_SOURCES[@]}")
+# test_runtime counts the accounting's clock readings (pool.c).
+runtime_sources=(-DPB_COUNT_CLOCK_READS "$here/test_runtime.c" "${PB_NATIVE_SOURCES[@]}")
 sort_test_sources=("$here/test_sort.c")
 for source in "${PB_NATIVE_SOURCES[@]}"; do
     [ "$source" = kernels/sort.c ] || sort_test_sources+=("$source") # test_sort.c includes it

@@ -25,6 +25,8 @@
 #include "parbench.h"
 #include "runtime/pool.h"
 
+extern _Atomic int64_t pb_accounting_clock_reads; /* pool.c, built with PB_COUNT_CLOCK_READS */
+
 static pb_pool *start_pool(int workers) {
     pb_pool *pool = pb_pool_create(workers);
     if (!pool || pb_pool_wait_ready(pool, 30000) != PB_OK) {
@@ -578,6 +580,62 @@ static void test_stats_imbalance(void) {
     pb_pool_destroy(pool);
 }
 
+/* Sampled changes (pool.c): at W = 2, steps of one join of two short jobs (each spins about 3 us
+ * on the clock and adds how long it took to its worker's total). Once the pool has seen that its
+ * intervals are short, it reads the clock at only some changes between busy and searching, far
+ * fewer than the two per stolen job that reading every change takes; what it reports as the
+ * helper's busy time (it is busy only in the jobs it steals) is still the jobs' own time, and
+ * every worker's times still add up to the window. */
+typedef struct short_jobs {
+    _Atomic int64_t job_ns[2]; /* each worker's jobs' own time */
+} short_jobs;
+
+static void short_job(pb_worker *worker, void *arg) {
+    short_jobs *jobs = arg;
+    int64_t start = pb_clock_ns(), now;
+    while ((now = pb_clock_ns()) - start < 3000) pb_cpu_relax();
+    atomic_fetch_add(&jobs->job_ns[pb_worker_index(worker)], now - start);
+}
+
+static void short_jobs_task(pb_worker *worker, void *arg) { pb_join(worker, short_job, arg, short_job, arg); }
+
+static void test_stats_sampled(int steps) {
+    pb_pool *pool = start_pool(2);
+    short_jobs jobs = {{0, 0}};
+    for (int i = 0; i < steps; i++) run_on_pool(pool, short_jobs_task, &jobs); /* the means are learnt */
+    atomic_store(&jobs.job_ns[0], 0);
+    atomic_store(&jobs.job_ns[1], 0);
+    uint64_t steals_before = atomic_load(&pool->worker[1].steals);
+    pb_pool_stats_reset(pool);
+    atomic_store(&pb_accounting_clock_reads, 0);
+    for (int i = 0; i < steps; i++) run_on_pool(pool, short_jobs_task, &jobs);
+    int64_t reads = atomic_load(&pb_accounting_clock_reads);
+    const int64_t *stats = pb_pool_stats_read(pool);
+    int64_t stolen = (int64_t)(atomic_load(&pool->worker[1].steals) - steals_before);
+    double busy = (double)stat(stats, 1, PB_STATS_BUSY_NS) / (double)atomic_load(&jobs.job_ns[1]);
+    printf("test_runtime: sampled changes: %lld clock readings for %lld stolen jobs; the helper's busy time %.3f of its jobs' own\n",
+           (long long)reads, (long long)stolen, busy);
+    CHECK(stolen > steps / 4, "the helper stole only %lld of %d jobs", (long long)stolen, steps);
+    /* Reading every change takes 4 readings a stolen job here (2 by each worker): sampled, about 0.04. */
+    CHECK(reads < stolen / 2, "%lld clock readings for %lld stolen jobs: the changes were not sampled", (long long)reads,
+          (long long)stolen);
+    /* Read at every change, it is 1.18 here (the job's call and its own clock readings are busy
+     * too), sampled 1.07-1.15, under ThreadSanitizer ~1.9; a split that gave the helper's busy
+     * time to searching (as means spoilt by one long interval did) is below. */
+    CHECK(busy > 0.9 && busy < 2.5, "the helper's busy time is %.3f of its jobs' own time", busy);
+    check_times_add_up(stats, "sampled changes");
+    /* Then at W = 1 worker 0 changes no state: its last stretch of unread changes ended at the
+     * reset, so the block is all busy (not split by the means of W = 2's intervals). */
+    CHECK(pb_pool_use_workers(pool, 1) == PB_OK, "use_workers(1): %s", pb_last_error());
+    pb_pool_stats_reset(pool);
+    for (int i = 0; i < steps / 10; i++) run_on_pool(pool, short_jobs_task, &jobs);
+    stats = pb_pool_stats_read(pool);
+    CHECK(stat(stats, 0, PB_STATS_BUSY_NS) == stats[PB_STATS_WINDOW_NS] && idle_ns(stats, 0) == 0,
+          "at W = 1 after sampled steps at W = 2, worker 0 was busy %lld and idle %lld ns of %lld",
+          (long long)stat(stats, 0, PB_STATS_BUSY_NS), (long long)idle_ns(stats, 0), (long long)stats[PB_STATS_WINDOW_NS]);
+    pb_pool_destroy(pool);
+}
+
 /* Helpers asleep between steps are woken by a step that needs them all: each counts a
  * wake-up with a latency, and time asleep. */
 static void test_stats_wakeups(void) {
@@ -622,6 +680,7 @@ int main(void) {
     test_stats_regions();
     test_stats_imbalance();
     test_stats_wakeups();
+    test_stats_sampled(40000);
     CHECK(steals_seen > 0, "no job was ever stolen: the helpers never took part");
     printf("test_runtime: %llu jobs stolen\n", (unsigned long long)steals_seen);
     return check_summary("test_runtime");

@@ -32,18 +32,32 @@ typedef struct pb_worker pb_worker;
  * it is not looking for work, asleep or parked, so between steps too. */
 enum { PB_BUSY, PB_SEARCHING, PB_ASLEEP, PB_PARKED, PB_STATES };
 
-/* A worker's own counters: only the worker writes them. The controller reads them between
- * steps; the state times under a sequence lock, so that an interval is never lost or counted
- * twice while the worker moves from one state to the next. */
+/* A worker's own counters: only the worker writes them; the controller reads them between
+ * steps. The state times change at clock readings only, under a sequence lock, so that an
+ * interval is never lost or counted twice while the worker moves from one state to the next.
+ * Where busy and searching intervals are short, most changes between the two are left unread
+ * and only counted (flips); each interval of such a stretch gets its state's mean, learnt from
+ * the intervals read at both ends (pool.c, "Sampled changes"). */
 typedef struct pb_worker_stats {
-    _Atomic uint32_t seq;          /* odd while the worker updates state, since and ns */
-    _Atomic int32_t state;         /* PB_BUSY .. PB_PARKED */
-    _Atomic int64_t since;         /* when the current state began (pb_clock_ns) */
+    _Atomic uint32_t seq;          /* odd while the worker updates the fields under it */
+    _Atomic int32_t state;         /* the state entered at since */
+    _Atomic int64_t since;         /* the last clock reading, at a change of state (pb_clock_ns) */
     _Atomic int64_t ns[PB_STATES]; /* time in each state, up to since */
-    _Atomic int64_t failed_steals; /* passes over the other deques that found nothing */
+    _Atomic int64_t mean_ns[2];    /* the mean busy and searching interval, for the unread changes */
+    uint32_t flips;                /* unread changes between busy and searching since `since` (PB_TALLY_*) */
+    _Atomic int64_t failed_steals; /* passes over the other deques that found nothing, as of since */
     _Atomic int64_t sleeps, wakeups, wake_latency_ns;
-    _Atomic int64_t regions;       /* parallel regions entered (worker 0) */
+    int64_t regions;               /* parallel regions entered (worker 0, read by the controller: itself) */
     int32_t region_depth;          /* joins and loops this worker is inside (helpers: always 1) */
+    /* The worker's own bookkeeping, which nobody else reads. */
+    int32_t current;               /* the state it is in */
+    int64_t failed_passes;         /* failed_steals up to now */
+    int32_t closing;               /* 1: the last reading opened a sample, so the next change is read too */
+    int32_t at_change;             /* 1: the last reading was at a change (not the controller's, between) */
+    uint32_t unread_left;          /* changes between busy and searching to leave unread before the next sample */
+    uint32_t read_all_left;        /* readings left at which every change is read (after a long interval) */
+    int64_t observed_ns[2], observed[2]; /* the busy and searching intervals read at both ends: time, count */
+    uint64_t random;
 } pb_worker_stats;
 
 typedef void (*pb_task_fn)(pb_worker *worker, void *arg);

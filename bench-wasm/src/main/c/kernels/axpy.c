@@ -14,12 +14,18 @@ static int axpy_plan(int64_t n, int32_t workers, pb_buffer_request *request) {
     return 3;
 }
 
-static void axpy_init(pb_bench *bench) {
+/* x takes the first n draws, y the next n. */
+static void axpy_fill(pb_worker *worker, void *context, int64_t lo, int64_t hi) {
+    (void)worker;
+    pb_bench *bench = context;
     double *x = bench->buffer[X], *y = bench->buffer[Y];
-    pb_splitmix g = pb_bench_generator(bench);
-    for (int64_t i = 0; i < bench->n; i++) x[i] = pb_signed(&g);
-    for (int64_t i = 0; i < bench->n; i++) y[i] = pb_signed(&g);
+    pb_splitmix g = pb_bench_generator_at(bench, (uint64_t)lo);
+    for (int64_t i = lo; i < hi; i++) x[i] = pb_signed(&g);
+    g = pb_bench_generator_at(bench, (uint64_t)(bench->n + lo));
+    for (int64_t i = lo; i < hi; i++) y[i] = pb_signed(&g);
 }
+
+static void axpy_init(pb_bench *bench) { pb_bench_fill(bench, axpy_fill); }
 
 static void axpy_range(pb_worker *worker, void *context, int64_t lo, int64_t hi) {
     (void)worker;

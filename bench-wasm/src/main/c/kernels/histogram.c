@@ -16,11 +16,15 @@ static int histogram_plan(int64_t n, int32_t workers, pb_buffer_request *request
     return 3;
 }
 
-static void histogram_init(pb_bench *bench) {
+static void histogram_fill(pb_worker *worker, void *context, int64_t lo, int64_t hi) {
+    (void)worker;
+    pb_bench *bench = context;
     uint32_t *key = bench->buffer[KEYS];
-    pb_splitmix g = pb_bench_generator(bench);
-    for (int64_t i = 0; i < bench->n; i++) key[i] = (uint32_t)(pb_next(&g) >> 32);
+    pb_splitmix g = pb_bench_generator_at(bench, (uint64_t)lo);
+    for (int64_t i = lo; i < hi; i++) key[i] = (uint32_t)(pb_next(&g) >> 32);
 }
+
+static void histogram_init(pb_bench *bench) { pb_bench_fill(bench, histogram_fill); }
 
 static void count_keys(pb_worker *worker, void *context, int64_t lo, int64_t hi) {
     const pb_bench *bench = context;

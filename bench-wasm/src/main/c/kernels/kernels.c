@@ -133,6 +133,13 @@ pb_bench *pb_bench_create(pb_pool *pool, int32_t kernel, int64_t size, uint64_t 
     return bench;
 }
 
+/* Pieces of this many elements: big enough that a piece outlasts a steal by far. */
+#define PB_FILL_GRAIN 65536
+
+void pb_bench_fill(pb_bench *bench, pb_range_fn fill) {
+    pb_parallel_for(&bench->pool->worker[0], 0, bench->n, PB_FILL_GRAIN, fill, bench);
+}
+
 int32_t pb_bench_step(pb_bench *bench) {
     if (!bench) return pb_fail(PB_ERR_STATE, "pb_bench_step was given a NULL bench; create one with pb_bench_create");
     bench->workers = atomic_load(&bench->pool->active);

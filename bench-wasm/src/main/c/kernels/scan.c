@@ -24,11 +24,15 @@ static int scan_plan(int64_t n, int32_t workers, pb_buffer_request *request) {
     return 3;
 }
 
-static void scan_init(pb_bench *bench) {
+static void scan_fill(pb_worker *worker, void *context, int64_t lo, int64_t hi) {
+    (void)worker;
+    pb_bench *bench = context;
     uint64_t *key = bench->buffer[KEYS];
-    pb_splitmix g = pb_bench_generator(bench);
-    for (int64_t i = 0; i < bench->n; i++) key[i] = pb_next(&g);
+    pb_splitmix g = pb_bench_generator_at(bench, (uint64_t)lo);
+    for (int64_t i = lo; i < hi; i++) key[i] = pb_next(&g);
 }
+
+static void scan_init(pb_bench *bench) { pb_bench_fill(bench, scan_fill); }
 
 /* Pass 1: block_sum[b] = the sum of block b's keys. */
 static void sum_blocks(pb_worker *worker, void *context, int64_t lo, int64_t hi) {

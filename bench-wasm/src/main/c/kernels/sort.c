@@ -150,11 +150,15 @@ static int sort_plan(int64_t n, int32_t workers, pb_buffer_request *request) {
     return 3;
 }
 
-static void sort_init(pb_bench *bench) {
+static void sort_fill(pb_worker *worker, void *context, int64_t lo, int64_t hi) {
+    (void)worker;
+    pb_bench *bench = context;
     int64_t *key = bench->buffer[INPUT];
-    pb_splitmix g = pb_bench_generator(bench);
-    for (int64_t i = 0; i < bench->n; i++) key[i] = (int64_t)pb_next(&g);
+    pb_splitmix g = pb_bench_generator_at(bench, (uint64_t)lo);
+    for (int64_t i = lo; i < hi; i++) key[i] = (int64_t)pb_next(&g);
 }
+
+static void sort_init(pb_bench *bench) { pb_bench_fill(bench, sort_fill); }
 
 static void sort_step(pb_bench *bench, pb_worker *worker) {
     sort_job root = {bench, 0, bench->n, 1};

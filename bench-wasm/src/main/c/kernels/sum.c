@@ -100,11 +100,15 @@ static int sum_plan(int64_t n, int32_t workers, pb_buffer_request *request) {
     return 1;
 }
 
-static void sum_init(pb_bench *bench) {
+static void sum_fill(pb_worker *worker, void *context, int64_t lo, int64_t hi) {
+    (void)worker;
+    pb_bench *bench = context;
     double *x = bench->buffer[0];
-    pb_splitmix g = pb_bench_generator(bench);
-    for (int64_t i = 0; i < bench->n; i++) x[i] = pb_signed(&g);
+    pb_splitmix g = pb_bench_generator_at(bench, (uint64_t)lo);
+    for (int64_t i = lo; i < hi; i++) x[i] = pb_signed(&g);
 }
+
+static void sum_init(pb_bench *bench) { pb_bench_fill(bench, sum_fill); }
 
 static void sum_step(pb_bench *bench, pb_worker *worker) {
     sum_node root = {bench->buffer[0], 0, bench->n, 0.0};

@@ -136,12 +136,16 @@ static int64_t read_change(pb_worker_stats *s, int32_t state, int change) {
     for (int j = 0; j < PB_STATES; j++) ns[j] = atomic_load_explicit(&s->ns[j], memory_order_relaxed);
     if (flips == 0) {
         ns[old] += elapsed;
-        if (change && s->at_change && (old == PB_BUSY || old == PB_SEARCHING) && (interval = elapsed) < PB_LONG_NS) {
-            /* a short interval read at both ends: the long ones are read (below), not estimated */
-            s->observed_ns[old] += elapsed;
-            if (++s->observed[old] >= PB_MEAN_WINDOW) {
-                s->observed_ns[old] /= 2;
-                s->observed[old] /= 2;
+        if (change && s->at_change && (old == PB_BUSY || old == PB_SEARCHING)) {
+            /* An interval read at both ends: a short one feeds its state's mean; a long one is
+             * not estimated but makes every change read for a while (schedule_sample). */
+            interval = elapsed;
+            if (elapsed < PB_LONG_NS) {
+                s->observed_ns[old] += elapsed;
+                if (++s->observed[old] >= PB_MEAN_WINDOW) {
+                    s->observed_ns[old] /= 2;
+                    s->observed[old] /= 2;
+                }
             }
         }
     } else {
@@ -444,19 +448,9 @@ pb_pool *pb_pool_create(int32_t workers) {
         worker[i].victim_seed = 0x9E3779B97F4A7C15ULL * (uint64_t)(i + 1);
         atomic_init(&worker[i].steals, 0);
         atomic_init(&worker[i].park, 0);
-        pb_worker_stats *s = &worker[i].stats;
-        int32_t state = i == 0 ? PB_BUSY : PB_SEARCHING;
-        *s = (pb_worker_stats){.current = state, .random = worker[i].victim_seed};
-        atomic_init(&s->seq, 0);
-        atomic_init(&s->state, state);
-        atomic_init(&s->since, now);
-        for (int j = 0; j < PB_STATES; j++) atomic_init(&s->ns[j], 0);
-        for (int j = 0; j < 2; j++) atomic_init(&s->mean_ns[j], 0);
-        atomic_init(&s->failed_steals, 0);
-        atomic_init(&s->sleeps, 0);
-        atomic_init(&s->wakeups, 0);
-        atomic_init(&s->wake_latency_ns, 0);
-        s->region_depth = i == 0 ? 0 : 1;
+        int32_t state = i == 0 ? PB_BUSY : PB_SEARCHING; /* every other field starts at 0 */
+        worker[i].stats = (pb_worker_stats){.state = state, .since = now, .current = state,
+                                            .region_depth = i == 0 ? 0 : 1, .random = worker[i].victim_seed};
     }
     int32_t status = pb_platform_start_helpers(pool);
     if (status != PB_OK) {

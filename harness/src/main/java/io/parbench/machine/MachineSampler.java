@@ -126,8 +126,8 @@ public final class MachineSampler implements AutoCloseable {
     /**
      * What each worker thread got from {@code startEpochNs} to {@code endEpochNs}: CPU time and
      * run-queue wait, from the samples in the window ({@link ThreadSeries#between}). Threads that
-     * neither ran nor waited then (e.g. the parked workers of another worker count's pool) are left out. A window that ends
-     * after the last poll is sampled now first.
+     * neither ran nor waited then (e.g. the parked workers of another worker count's pool) are left
+     * out. A window that ends after the last poll is sampled now first.
      */
     public synchronized MachineAccounting between(long startEpochNs, long endEpochNs) {
         if (endEpochNs < startEpochNs) {

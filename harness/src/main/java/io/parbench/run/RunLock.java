@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Semaphore;
 
 /**
  * One measuring parbench run per machine at a time: two runs would disturb each other's
@@ -13,6 +14,12 @@ import java.nio.file.StandardOpenOption;
  * lock, which fails a second run at once.
  */
 public final class RunLock implements AutoCloseable {
+
+    /**
+     * A file lock belongs to the whole JVM (a second one in it throws), so runs in one JVM queue
+     * here first, quietly: only a test suite runs two at once in one JVM.
+     */
+    private static final Semaphore IN_THIS_JVM = new Semaphore(1);
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -23,6 +30,16 @@ public final class RunLock implements AutoCloseable {
     }
 
     public static RunLock acquire(PrintWriter err) throws IOException {
+        IN_THIS_JVM.acquireUninterruptibly();
+        try {
+            return lockTheMachine(err);
+        } catch (IOException | RuntimeException e) {
+            IN_THIS_JVM.release();
+            throw e;
+        }
+    }
+
+    private static RunLock lockTheMachine(PrintWriter err) throws IOException {
         // A property names another lock (the test suite's own), so tests never wait for a real run.
         Path file = Path.of(System.getProperty("parbench.runLock",
                 Path.of(System.getProperty("java.io.tmpdir"), "parbench-run.lock").toString()));
@@ -39,7 +56,11 @@ public final class RunLock implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        lock.release();
-        channel.close();
+        try {
+            lock.release();
+            channel.close();
+        } finally {
+            IN_THIS_JVM.release();
+        }
     }
 }

@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The JMH engines' forks, found by {@link ProcessTree#jmhForks()} although they start after the
  * sampler, and their worker threads by name: at W = 3 the stepping JMH thread and the pool's.
  */
+@Isolated // it looks for pool threads in every JMH fork of this JVM: another test's fork would be counted
 class JmhWorkerThreadsTest {
 
     private static final int WORKERS = 3;

@@ -28,6 +28,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The decomposition on the real library's calibration kernels, whose answer is known (issue 20,
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * come from the run's own t(1) / t(W), never from the CPU's speed, so the bounds hold on a loaded
  * machine as on a quiet one.
  */
+@Isolated // it measures how the machine's time is shared: another test's load would be part of it
 class DecompositionCalibrationTest {
     private static final long SEED = 42;
     private static final int W = 2;

@@ -15,6 +15,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -42,7 +46,8 @@ final class EngineStartup {
 
     /**
      * Creates and probes the engines; an unavailable one is skipped with a note when {@code skipUnavailable}
-     * (--engines all), else it is bad input.
+     * (--engines all), else it is bad input. The probes run at once: a browser's takes seconds (it
+     * launches the browser and loads a page), and nothing is measured yet.
      *
      * @param ready receives the available engines, by name; the caller closes them
      * @param side "" or, in a comparison, " for side A" / " for side B"
@@ -50,22 +55,67 @@ final class EngineStartup {
      */
     static Map<String, EngineFacts> start(List<String> names, EngineOptions options, boolean skipUnavailable, String side,
             Map<String, Engine> ready, PrintWriter err) throws Exception {
+        List<Engine> engines = new ArrayList<>();
+        List<EngineFacts> probed;
+        try {
+            for (String name : names) {
+                engines.add(UserError.whenInvalid(() -> EngineRegistry.create(name, options)));
+            }
+            probed = probeAtOnce(engines);
+        } catch (Exception | Error e) {
+            closeQuietly(engines);
+            throw e;
+        }
         Map<String, EngineFacts> facts = new LinkedHashMap<>();
-        for (String name : names) {
-            Engine engine = UserError.whenInvalid(() -> EngineRegistry.create(name, options));
-            EngineFacts f = engine.probe();
+        for (int i = 0; i < engines.size(); i++) {
+            String name = names.get(i);
+            EngineFacts f = probed.get(i);
             facts.put(name, f);
             if (f.available()) {
-                ready.put(name, engine);
+                ready.put(name, engines.get(i));
                 continue;
             }
-            engine.close();
+            engines.get(i).close();
             String message = "engine " + name + " is not available" + side + ": " + f.reason() + (f.fix() == null ? "" : " Fix: " + f.fix());
-            if (!skipUnavailable) throw new UserError(message + " (Run 'parbench doctor' for all checks.)");
+            if (!skipUnavailable) {
+                closeQuietly(engines.subList(i + 1, engines.size()));
+                throw new UserError(message + " (Run 'parbench doctor' for all checks.)");
+            }
             err.println("Skipping " + message);
         }
         if (ready.isEmpty()) throw new UserError("No engine can run on this machine; run 'parbench doctor' to see why.");
         return facts;
+    }
+
+    /** Each engine's probe, in the engines' order, all run at once. */
+    private static List<EngineFacts> probeAtOnce(List<Engine> engines) throws Exception {
+        try (ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<EngineFacts>> answers = new ArrayList<>();
+            for (Engine engine : engines) {
+                answers.add(probes.submit(engine::probe));
+            }
+            List<EngineFacts> facts = new ArrayList<>();
+            for (Future<EngineFacts> answer : answers) {
+                try {
+                    facts.add(answer.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Exception cause) throw cause;
+                    throw (Error) e.getCause();
+                }
+            }
+            return facts;
+        }
+    }
+
+    /** Closes engines a failed start leaves to nobody. */
+    private static void closeQuietly(List<Engine> engines) {
+        for (Engine engine : engines) {
+            try {
+                engine.close();
+            } catch (Exception e) {
+                // the start's own error is the one to report
+            }
+        }
     }
 
     /** The longest run and compare wait for the browsers they launched to settle (see {@link Settling}). */

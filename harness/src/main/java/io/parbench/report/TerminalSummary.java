@@ -7,6 +7,7 @@ import io.parbench.results.ConfigurationResult;
 import io.parbench.results.RunDocument;
 import io.parbench.results.SeriesKey;
 import io.parbench.text.Format;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,17 +63,25 @@ public final class TerminalSummary {
                             .collect(Collectors.joining(", ")))
                     .append("); the library capped its own thread count.\n");
         }
-        List<String> losses = analysis.series().stream().map(TerminalSummary::dominantLoss).flatMap(Optional::stream).toList();
+        int cores = Math.max(document.environment().logicalCores(), 1);
+        List<String> losses = analysis.series().stream().map(s -> dominantLoss(s, cores)).flatMap(Optional::stream).toList();
         if (!losses.isEmpty()) {
-            out.append("Where the speedup goes (at the most workers accounted):\n");
+            out.append("Where the speedup goes (at the most workers accounted, up to the machine's ").append(cores)
+                    .append(cores == 1 ? " core" : " cores").append("):\n");
             losses.forEach(line -> out.append("  ").append(line).append('\n'));
         }
         return out.toString();
     }
 
-    /** The series' dominant loss at its largest worker count with a decomposition. */
-    private static Optional<String> dominantLoss(SeriesAnalysis s) {
-        return s.points().stream().filter(p -> p.decomposition() != null).reduce((a, b) -> b)
+    /**
+     * The series' dominant loss at its most workers with a decomposition up to the machine's cores
+     * (more workers than cores lose the excess to the machine by construction, which says nothing
+     * of the code), or at its fewest above them when none is up to them.
+     */
+    private static Optional<String> dominantLoss(SeriesAnalysis s, int cores) {
+        List<ScalingPoint> accounted = s.points().stream().filter(p -> p.decomposition() != null).toList();
+        return accounted.stream().filter(p -> p.workers() <= cores).max(Comparator.comparingInt(ScalingPoint::workers))
+                .or(() -> accounted.stream().min(Comparator.comparingInt(ScalingPoint::workers)))
                 .map(p -> DecompositionWording.dominant(s.key().kernelLabel() + " " + Format.si(s.key().size()) + " "
                         + s.key().engine(), p.decomposition()));
     }

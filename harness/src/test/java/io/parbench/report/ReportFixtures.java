@@ -52,7 +52,12 @@ public final class ReportFixtures {
      * workers; native axpy whose work per step at W > 1 takes 0.9 of its time at W = 1: superlinear.
      */
     static RunDocument accounted() {
-        return new Builder("box", 4, 17L)
+        return accounted(4);
+    }
+
+    /** As {@link #accounted()}, on a machine of {@code cores} logical cores. */
+    static RunDocument accounted(int cores) {
+        return new Builder("box", cores, 17L)
                 .engine(EngineFacts.available("native", Map.of()))
                 .engine(chromium(true, true))
                 .accountedSeries("native", "sum", 1 << 20, 2400, 0.1)

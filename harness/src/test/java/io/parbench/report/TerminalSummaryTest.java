@@ -55,4 +55,20 @@ class TerminalSummaryTest {
                 summary);
         assertFalse(summary.contains("mandelbrot 256 native W="), "a series without accounting gets no line");
     }
+
+    /** More workers than cores lose the excess to the machine whatever the code does: the line is at the cores. */
+    @Test
+    void onAMachineOfFewerCoresTheDominantLossIsAtItsCores() {
+        RunDocument doc = ReportFixtures.accounted(2);
+        String summary = TerminalSummary.render(Analyzer.analyze(doc), doc);
+        List<String> losses = summary.lines().dropWhile(l -> !l.startsWith("Where the speedup goes")).toList();
+        assertEquals("Where the speedup goes (at the most workers accounted, up to the machine's 2 cores):", losses.getFirst(), summary);
+        assertEquals(3, losses.size() - 1, summary);
+        assertTrue(losses.stream().skip(1).allMatch(l -> l.matches("  \\S+ [\\d.]+ [kM]? ?\\S+ W=2: S .*")), summary);
+
+        RunDocument oneCore = ReportFixtures.accounted(1);
+        String fewest = TerminalSummary.render(Analyzer.analyze(oneCore), oneCore);
+        assertTrue(fewest.contains("up to the machine's 1 core):"), fewest);
+        assertTrue(fewest.lines().filter(l -> l.startsWith("  ")).allMatch(l -> l.contains(" W=2: ")), "none up to the cores: the fewest workers above them\n" + fewest);
+    }
 }

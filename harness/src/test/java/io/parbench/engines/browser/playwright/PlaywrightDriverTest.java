@@ -11,7 +11,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PlaywrightDriverTest {
@@ -33,5 +37,41 @@ class PlaywrightDriverTest {
             assertTrue(driver.running());
         }
         assertFalse(Files.exists(folder), "the driver's folder is deleted on close");
+    }
+
+    /**
+     * Chromium keeps only the last --disable-features: ours must carry every feature Playwright turns
+     * off (a newer Playwright may turn off more), and no page may get the omnibox's WebUI renderer,
+     * which costs every page ~1.2 s of a core beside its workers.
+     */
+    @Test
+    void theBrowserKeepsPlaywrightsDisabledFeaturesAndStartsNoOmniboxRenderer() throws Exception {
+        try (PlaywrightDriver driver = new PlaywrightDriver(BrowserKind.CHROMIUM, null)) {
+            driver.run(URI.create("about:blank"), "probe", Map.of(), Duration.ofSeconds(5));
+            ProcessHandle browser = driver.browserProcess().orElseThrow();
+            List<String> switches = commandLine(browser).stream().filter(a -> a.startsWith("--disable-features=")).toList();
+            Set<String> ours = features(switches.getLast());
+            assertTrue(ours.containsAll(PlaywrightDriver.OMNIBOX_WEBUI), ours::toString);
+            for (String earlier : switches) {
+                Set<String> missing = new HashSet<>(features(earlier));
+                missing.removeAll(ours);
+                assertTrue(missing.isEmpty(), () -> "Playwright turns off " + missing + " too: add them to PLAYWRIGHT_DISABLED_FEATURES");
+            }
+            List<String> omnibox = browser.descendants().filter(p -> String.join(" ", commandLine(p)).contains("--top-chrome-webui"))
+                    .map(p -> p.pid() + " " + String.join(" ", commandLine(p))).toList();
+            assertTrue(omnibox.isEmpty(), () -> "a top-chrome WebUI renderer runs beside the pages: " + omnibox);
+        }
+    }
+
+    private static List<String> commandLine(ProcessHandle process) {
+        try {
+            return Arrays.asList(Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline")).split("\u0000"));
+        } catch (java.io.IOException e) {
+            return List.of(); // gone meanwhile
+        }
+    }
+
+    private static Set<String> features(String disableFeatures) {
+        return new HashSet<>(Arrays.asList(disableFeatures.substring("--disable-features=".length()).split(",")));
     }
 }

@@ -56,14 +56,9 @@ record FleetEntry(ReportedRun run, SeriesAnalysis series) {
         return run.document().environment().logicalCores();
     }
 
-    /**
-     * The point at the machine's full core count, or else at the most workers measured below it:
-     * what a user with every core busy gets.
-     */
+    /** Of the points with a speedup, the one at the machine's full cores ({@link KernelCharts#atFullCores}). */
     Optional<ScalingPoint> atFullCores() {
-        return KernelCharts.withSpeedup(series).stream()
-                .filter(p -> p.workers() <= Math.max(cores(), 1))
-                .max(Comparator.comparingInt(ScalingPoint::workers));
+        return KernelCharts.atFullCores(KernelCharts.withSpeedup(series), cores());
     }
 
     /** The efficiency at full cores, for sorting: those without one last. */

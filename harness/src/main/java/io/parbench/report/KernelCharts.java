@@ -7,8 +7,10 @@ import io.parbench.text.Format;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
@@ -122,6 +124,14 @@ final class KernelCharts {
     /** The points of a series that have a speedup (none without an analysis). */
     static List<ScalingPoint> withSpeedup(SeriesAnalysis analysis) {
         return analysis == null ? List.of() : analysis.points().stream().filter(p -> p.speedup() != null).toList();
+    }
+
+    /**
+     * Of {@code points}, the one at the machine's full core count, or else at the most workers below
+     * it: what a user with every core busy gets. Above the cores, the excess workers only wait for a CPU.
+     */
+    static Optional<ScalingPoint> atFullCores(List<ScalingPoint> points, int cores) {
+        return points.stream().filter(p -> p.workers() <= Math.max(cores, 1)).max(Comparator.comparingInt(ScalingPoint::workers));
     }
 
     /** An interval end, or the value itself where the analysis has no interval (drawn as no bar). */

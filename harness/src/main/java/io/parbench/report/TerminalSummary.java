@@ -80,8 +80,7 @@ public final class TerminalSummary {
      */
     private static Optional<String> dominantLoss(SeriesAnalysis s, int cores) {
         List<ScalingPoint> accounted = s.points().stream().filter(p -> p.decomposition() != null).toList();
-        return accounted.stream().filter(p -> p.workers() <= cores).max(Comparator.comparingInt(ScalingPoint::workers))
-                .or(() -> accounted.stream().min(Comparator.comparingInt(ScalingPoint::workers)))
+        return KernelCharts.atFullCores(accounted, cores).or(() -> accounted.stream().min(Comparator.comparingInt(ScalingPoint::workers)))
                 .map(p -> DecompositionWording.dominant(s.key().kernelLabel() + " " + Format.si(s.key().size()) + " "
                         + s.key().engine(), p.decomposition()));
     }

@@ -63,6 +63,7 @@ class PlaywrightDriverTest {
         }
     }
 
+    /** As /proc has it: ProcessHandle.info() misses the switches of Chromium's renderers, which rewrite their argv. */
     private static List<String> commandLine(ProcessHandle process) {
         try {
             return Arrays.asList(Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline")).split("\u0000"));

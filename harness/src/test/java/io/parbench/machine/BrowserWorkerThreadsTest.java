@@ -16,14 +16,16 @@ import io.parbench.results.MachineAccounting;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A real page with a pool of W = 2 in each local browser: its worker threads are found by name in
  * the processes the browser started (WorkerThreads), one per worker (the driver worker is worker
- * 0), each having run a share of the steps. Browsers not installed here are skipped with the reason.
+ * 0), each having run a share of the steps, and together most of what threads of those names ran. Browsers not installed here are skipped with the reason.
  */
 class BrowserWorkerThreadsTest {
 
@@ -32,6 +34,8 @@ class BrowserWorkerThreadsTest {
     private static final MeasurementSettings SHORT = new MeasurementSettings(1, 0, 3, 100);
     /** More than an idle worker thread's occasional wake-up. */
     private static final long WORKED_NS = 1_000_000;
+    /** The share of the CPU time of threads named as workers that the page's workers ran, at least. */
+    private static final double OF_THE_NAMES = 0.8;
 
     @ParameterizedTest
     @EnumSource(names = {"CHROMIUM", "FIREFOX", "WEBKIT"})
@@ -51,14 +55,24 @@ class BrowserWorkerThreadsTest {
                 MachineAccounting window = sampler.between(start, ProcFiles.nowEpochNs());
                 assertNull(window.unavailable());
                 int pages = measured.forks().stream().mapToInt(ForkMeasurement::attempts).sum();
-                // The pool's workers each run a share of the steps; Firefox also tears down the last page's workers meanwhile (ms).
-                long busiest = window.threads().stream().mapToLong(MachineAccounting.ThreadTimes::cpuNs).max().orElse(0);
-                List<MachineAccounting.ThreadTimes> worked = window.threads().stream().filter(t -> t.cpuNs() >= busiest / 20).toList();
-                assertEquals(WORKERS * pages, worked.size(), () -> "one thread per worker of each page: " + window
-                        + "; worker threads alive after the page: " + aliveWorkers(engine, browser, names));
-                worked.forEach(thread -> assertTrue(names.matches(thread.name()), thread.name()));
+                List<MachineAccounting.ThreadTimes> byCpu = window.threads().stream()
+                        .sorted(Comparator.comparingLong(MachineAccounting.ThreadTimes::cpuNs).reversed()).toList();
+                Supplier<String> found = () -> window + "; worker threads alive after the page: " + aliveWorkers(engine, browser, names);
+                assertTrue(byCpu.size() >= WORKERS * pages, () -> "a thread for each worker of each page: " + found.get());
+                // The pool's workers are the busiest, each running a share of the steps. Beside them threads of the same
+                // names may run a little: Firefox tears down the last page's workers meanwhile (ms), and WebKit once ran a
+                // third "WebCore: Worker" at 10% of the workers' CPU under load (CI, December 6; its cause is not known).
+                List<MachineAccounting.ThreadTimes> workers = byCpu.subList(0, WORKERS * pages);
+                long busiest = workers.getFirst().cpuNs();
+                workers.forEach(thread -> assertTrue(thread.cpuNs() >= busiest / 20, () -> "every worker ran steps: " + found.get()));
+                assertTrue(cpuNs(workers) >= OF_THE_NAMES * cpuNs(byCpu),
+                        () -> "the workers ran most of what threads of their names did in the window: " + found.get());
             }
         }
+    }
+
+    private static long cpuNs(List<MachineAccounting.ThreadTimes> threads) {
+        return threads.stream().mapToLong(MachineAccounting.ThreadTimes::cpuNs).sum();
     }
 
     /** For a failure's message: the threads of the workers' names in the browser's processes now, "pid (process) tid". */

@@ -19,7 +19,7 @@ public enum BrowserKind {
     // W = 2 rate up to 1.2-2 s in, while its rates already looked flat: curve pages declared steady
     // after 0.65-0.8 s gave S(2) 1.37 against 1.94 from pages of one worker count warmed up for 2 s,
     // and 1.79 with 2 s of warm-up (8 pages each, quiet); so 2 s. Half the rate was a core taken by
-    // Chromium's omnibox WebUI, rendered for every new window (PlaywrightDriver turns it off). Without
+    // Chromium's omnibox WebUI, rendered for every new window (now turned off: CHROMIUM_OMNIBOX_WEBUI). Without
     // it, default-size pages warmed up 0.5-1 s gave the S(2) of 2 s within 1-2% (nbody, sort,
     // forkjoin; 6 pages each, quiet), but quick sizes still measured W = 2 4-10% slower than with 2 s
     // (axpy, histogram, mandelbrot, nbody; 12 pages each): the floor stays. Firefox is near it from ~0.2 s
@@ -35,6 +35,15 @@ public enum BrowserKind {
     WEBKIT("MiniBrowser", true, List.of(), 300, 1400),
     SAFARI("safari", false, List.of(), 300, 1400),
     EDGE("MicrosoftEdge", false, List.of(), 2000, 1400);
+
+    /**
+     * Chromium's omnibox suggestion popup, which full Chromium (headless too, 156 here) renders as a
+     * WebUI in a renderer of its own for every new window, so for every page: ~1.2 s of a core at the
+     * start of each page, beside its workers, which on 2 cores held W = 2 of sum at half its rate for
+     * the page's first second, and cost a new page ~0.2 s. Turned off in every Chromium parbench
+     * launches (PlaywrightDriver) or asks a WebDriver endpoint for (RemoteDriver).
+     */
+    public static final List<String> CHROMIUM_OMNIBOX_WEBUI = List.of("WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup");
 
     private final String webDriverName;
     private final boolean local;

@@ -44,21 +44,14 @@ public final class PlaywrightDriver extends LocalDriver {
     static final List<String> PLAYWRIGHT_DISABLED_FEATURES = List.of("AcceptCHFrame", "AvoidUnnecessaryBeforeUnloadCheckSync",
             "DestroyProfileOnBrowserClose", "DialMediaRouteProvider", "GlobalMediaControls", "HttpsUpgrades", "LensOverlay", "MediaRouter",
             "PaintHolding", "ThirdPartyStoragePartitioning", "Translate", "AutoDeElevate", "RenderDocument");
-    /**
-     * The omnibox's suggestion popup, which full Chromium (headless too, 156 here) renders as a WebUI
-     * in a renderer of its own for every new window, so for every page: ~1.2 s of a core at the start
-     * of each page, beside its workers, which on 2 cores held W = 2 of sum at half its rate for the
-     * page's first second, and cost newPage ~0.2 s.
-     */
-    static final List<String> OMNIBOX_WEBUI = List.of("WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup");
-    /** No network beyond package registries here: keep Chromium from calling home; and no omnibox WebUI (above). */
+    /** No network beyond package registries here: keep Chromium from calling home; and no omnibox WebUI (BrowserKind). */
     private static final List<String> CHROMIUM_ARGS = List.of(
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
             "--disable-quic",
-            "--disable-features=" + String.join(",", PLAYWRIGHT_DISABLED_FEATURES) + "," + String.join(",", OMNIBOX_WEBUI));
+            "--disable-features=" + String.join(",", PLAYWRIGHT_DISABLED_FEATURES) + "," + String.join(",", BrowserKind.CHROMIUM_OMNIBOX_WEBUI));
     private static final double LAUNCH_TIMEOUT_MILLIS = 30_000;
     private static final double POLL_MILLIS = 50;
 

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ public final class RemoteDriver implements BrowserDriver {
      * is left in its queue to take a slot that nobody uses.
      */
     private static final Duration SESSION_TIMEOUT = Duration.ofMinutes(6);
+    private static final String CHROME_OPTIONS = "goog:chromeOptions";
     private static final Duration SHORT = Duration.ofSeconds(5);
     /**
      * Ending a session quits its browser, which a busy machine takes seconds for; a request given up
@@ -146,6 +148,9 @@ public final class RemoteDriver implements BrowserDriver {
             capabilities.put("acceptInsecureCerts", true); // the run's own self-signed certificate
         }
         capabilities.putAll(endpoint.capabilities());
+        if (kind == BrowserKind.CHROMIUM) {
+            capabilities.put(CHROME_OPTIONS, withOmniboxOff(capabilities.get(CHROME_OPTIONS)));
+        }
         refuseWhatTheGridCannotGive();
         try {
             session = client.newSession(capabilities, SESSION_TIMEOUT);
@@ -159,6 +164,27 @@ public final class RemoteDriver implements BrowserDriver {
                     + "--webdriver-url URL' lists a Grid's), and route with --capability (e.g. platformName=mac) when several could answer");
         }
         launches++;
+    }
+
+    /**
+     * The user's goog:chromeOptions with one more argument, turning off the omnibox WebUI that Chromium
+     * renders for every window (BrowserKind.CHROMIUM_OMNIBOX_WEBUI). Added, not merged: ChromeDriver
+     * joins every --disable-features it is given, its own, the user's and this one (156 here). Options
+     * that are not an object, or args not a list, are left as given: the session request says what is wrong.
+     */
+    private static Object withOmniboxOff(Object chromeOptions) {
+        if (chromeOptions != null && !(chromeOptions instanceof Map)) {
+            return chromeOptions;
+        }
+        Map<Object, Object> options = chromeOptions == null ? new LinkedHashMap<>() : new LinkedHashMap<>((Map<?, ?>) chromeOptions);
+        Object given = options.getOrDefault("args", List.of());
+        if (!(given instanceof List<?> args)) {
+            return chromeOptions;
+        }
+        List<Object> withOurs = new ArrayList<>(args);
+        withOurs.add("--disable-features=" + String.join(",", BrowserKind.CHROMIUM_OMNIBOX_WEBUI));
+        options.put("args", withOurs);
+        return options;
     }
 
     /** A Grid that has no node up with the browser would queue the request for minutes: said at once instead. */

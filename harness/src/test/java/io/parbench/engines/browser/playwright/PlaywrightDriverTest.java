@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.engines.browser.BrowserCrash;
 import io.parbench.engines.browser.BrowserKind;
+import io.parbench.engines.browser.ChromiumProcesses;
 import io.parbench.engines.browser.PageOutcome;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,30 +49,16 @@ class PlaywrightDriverTest {
         try (PlaywrightDriver driver = new PlaywrightDriver(BrowserKind.CHROMIUM, null)) {
             driver.run(URI.create("about:blank"), "probe", Map.of(), Duration.ofSeconds(5));
             ProcessHandle browser = driver.browserProcess().orElseThrow();
-            List<String> switches = commandLine(browser).stream().filter(a -> a.startsWith("--disable-features=")).toList();
-            Set<String> ours = features(switches.getLast());
-            assertTrue(ours.containsAll(PlaywrightDriver.OMNIBOX_WEBUI), ours::toString);
+            List<String> switches = ChromiumProcesses.disableFeaturesSwitches(browser);
+            Set<String> ours = ChromiumProcesses.features(switches.getLast());
+            assertTrue(ours.containsAll(BrowserKind.CHROMIUM_OMNIBOX_WEBUI), ours::toString);
             for (String earlier : switches) {
-                Set<String> missing = new HashSet<>(features(earlier));
+                Set<String> missing = new HashSet<>(ChromiumProcesses.features(earlier));
                 missing.removeAll(ours);
                 assertTrue(missing.isEmpty(), () -> "Playwright turns off " + missing + " too: add them to PLAYWRIGHT_DISABLED_FEATURES");
             }
-            List<String> omnibox = browser.descendants().filter(p -> String.join(" ", commandLine(p)).contains("--top-chrome-webui"))
-                    .map(p -> p.pid() + " " + String.join(" ", commandLine(p))).toList();
+            List<String> omnibox = ChromiumProcesses.topChromeRenderers(browser);
             assertTrue(omnibox.isEmpty(), () -> "a top-chrome WebUI renderer runs beside the pages: " + omnibox);
         }
-    }
-
-    /** As /proc has it: ProcessHandle.info() misses the switches of Chromium's renderers, which rewrite their argv. */
-    private static List<String> commandLine(ProcessHandle process) {
-        try {
-            return Arrays.asList(Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline")).split("\u0000"));
-        } catch (java.io.IOException e) {
-            return List.of(); // gone meanwhile
-        }
-    }
-
-    private static Set<String> features(String disableFeatures) {
-        return new HashSet<>(Arrays.asList(disableFeatures.substring("--disable-features=".length()).split(",")));
     }
 }

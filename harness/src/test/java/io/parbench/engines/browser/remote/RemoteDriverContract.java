@@ -64,6 +64,16 @@ abstract class RemoteDriverContract {
         node.close();
     }
 
+    /** The node the engine's sessions run on, for a browser's own tests. */
+    WebDriverNode node() {
+        return node;
+    }
+
+    /** The engine of every test here, its remote driver's session open while a page runs or after. */
+    WasmEngine engine() {
+        return engine;
+    }
+
     private BrowserEngineOptions options() {
         return BrowserEngineOptions.defaults().withBrowser(browser())
                 .withRemote(new RemoteEndpoint(node.url(), node.capabilities(), lan))

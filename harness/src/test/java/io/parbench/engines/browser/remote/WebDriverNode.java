@@ -67,6 +67,11 @@ public final class WebDriverNode implements AutoCloseable {
         return capabilities;
     }
 
+    /** The WebDriver server's process: the browsers it starts are its descendants. */
+    ProcessHandle process() {
+        return server.handle();
+    }
+
     /** Kills every browser the server started, as a crash on the remote machine would. */
     void killBrowsers() {
         List<ProcessHandle> browsers = server.handle().descendants().toList();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.parbench.analysis.Decomposition;
 import io.parbench.analysis.SpeedupDecomposition;
-import io.parbench.change.ForkValues;
 import io.parbench.engines.ForkMeasurement;
 import io.parbench.engines.ForkPlan;
 import io.parbench.plan.BlockOrder;
@@ -185,10 +184,9 @@ class DecompositionCalibrationTest {
         List<PointAccounting> accounting = new ArrayList<>();
         for (int f = 0; f < forks.size(); f++) {
             List<ForkMeasurement.MeasuredBlock> blocks = forks.get(f).stream().filter(b -> b.block().workers() == workers).toList();
-            List<Double> values = blocks.stream().map(ForkMeasurement.MeasuredBlock::stepsPerSecond).toList();
-            samples.add(values);
+            samples.add(blocks.stream().map(ForkMeasurement.MeasuredBlock::stepsPerSecond).toList());
             sources.add(new SampleSource(f, IntStream.range(0, blocks.size()).boxed().toList()));
-            accounting.add(ForkValues.accounting(values, blocks.stream().map(ForkMeasurement.MeasuredBlock::accounting).toList()));
+            accounting.add(PointAccounting.sum(blocks.stream().map(ForkMeasurement.MeasuredBlock::accounting).toList()));
         }
         return new ConfigurationResult(new Configuration("native", kernel, null, SIZE, workers), Status.OK, null, samples, sources, null,
                 null, null, null, Instant.now(), List.of(), null, accounting);

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A real page with a pool of W = 2 in each local browser: its worker threads are found by name in
  * the processes the browser started (WorkerThreads), one per worker (the driver worker is worker
- * 0), each having run a share of the steps, and together most of what threads of those names ran. Browsers not installed here are skipped with the reason.
+ * 0), each having run a share of the steps, and together most of what threads of those names
+ * ran. Browsers not installed here are skipped with the reason.
  */
 class BrowserWorkerThreadsTest {
 

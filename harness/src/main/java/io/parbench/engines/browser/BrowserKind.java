@@ -19,11 +19,11 @@ public enum BrowserKind {
     // W = 2 rate up to 1.2-2 s in, while its rates already looked flat: curve pages declared steady
     // after 0.65-0.8 s gave S(2) 1.37 against 1.94 from pages of one worker count warmed up for 2 s,
     // and 1.79 with 2 s of warm-up (8 pages each, quiet); so 2 s. Half the rate was a core taken by
-    // Chromium's omnibox WebUI, rendered for every new window (now turned off: CHROMIUM_OMNIBOX_WEBUI). Without
-    // it, default-size pages warmed up 0.5-1 s gave the S(2) of 2 s within 1-2% (nbody, sort,
-    // forkjoin; 6 pages each, quiet), but quick sizes still measured W = 2 4-10% slower than with 2 s
-    // (axpy, histogram, mandelbrot, nbody; 12 pages each): the floor stays. Firefox is near it from ~0.2 s
-    // but dips to 0.4-0.65 of it around 0.8-1.0 s (steady after ~1.1 s); WebKit is steady after
+    // Chromium's omnibox WebUI, rendered for every new window (now turned off:
+    // CHROMIUM_OMNIBOX_WEBUI). Without it, default-size pages warmed up 0.5-1 s gave the S(2) of 2 s
+    // within 1-2% (nbody, sort, forkjoin; 6 pages each, quiet), but quick sizes still measured W = 2
+    // 4-10% slower than with 2 s (axpy, histogram, mandelbrot, nbody; 12 pages each): the floor
+    // stays. Firefox is near it from ~0.2 s but dips to 0.4-0.65 of it around 0.8-1.0 s (steady after ~1.1 s); WebKit is steady after
     // 0.1-0.2 s in most pages (its S(2) did not move with 2 s).
     // The page set-ups (for estimates): beside their warm-up and blocks, a quiet default sweep's
     // pages took 1.9 s in Chromium and WebKit (a window opened and closed over their protocols) and

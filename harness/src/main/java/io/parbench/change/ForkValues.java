@@ -1,5 +1,6 @@
 package io.parbench.change;
 
+import io.parbench.results.PointAccounting;
 import io.parbench.statistics.Statistics;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,32 @@ public final class ForkValues {
             throw new IllegalArgumentException("a fork without iterations has no value");
         }
         return Statistics.median(iterations);
+    }
+
+    /**
+     * The accounting of the blocks a fork's value is the median of: the middle block by throughput,
+     * or the two middle ones summed (an even count), so that the accounting describes what the
+     * value does. A sum over all the blocks let one stalled block move it and not the value: in a
+     * quick sweep its speedup then differed from the samples' by up to 0.21 at W = 2, by just the
+     * median's difference from the mean. Null when one of those blocks has none.
+     *
+     * @param blocks each iteration's accounting, as {@code iterations} lists them
+     */
+    public static PointAccounting accounting(List<Double> iterations, List<PointAccounting> blocks) {
+        if (blocks.size() != iterations.size()) {
+            throw new IllegalArgumentException(iterations.size() + " iterations with " + blocks.size() + " accountings");
+        }
+        if (iterations.isEmpty()) {
+            return null;
+        }
+        Integer[] byThroughput = new Integer[iterations.size()];
+        for (int i = 0; i < byThroughput.length; i++) {
+            byThroughput[i] = i;
+        }
+        Arrays.sort(byThroughput, Comparator.comparingDouble(iterations::get));
+        int upper = byThroughput.length / 2;
+        List<Integer> middle = byThroughput.length % 2 == 1 ? List.of(byThroughput[upper]) : List.of(byThroughput[upper - 1], byThroughput[upper]);
+        return PointAccounting.sum(middle.stream().map(blocks::get).toList());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.parbench.run;
 
+import io.parbench.change.ForkValues;
 import io.parbench.engines.Block;
 import io.parbench.engines.Engine;
 import io.parbench.engines.ForkMeasurement;
@@ -115,7 +116,7 @@ public final class BenchmarkRun {
                     accounting.add(m.blocks().get(i).accounting());
                 }
             }
-            samples.add(id, values, positions, PointAccounting.sum(accounting), m.poolStartupMillis(), m.mainThreadMaxGapMillis(),
+            samples.add(id, values, positions, ForkValues.accounting(values, accounting), m.poolStartupMillis(), m.mainThreadMaxGapMillis(),
                     Instant.now());
             if (m.status() == Status.FAILED) {
                 if (m.failedAt() == null || m.failedAt().workers() == w) {

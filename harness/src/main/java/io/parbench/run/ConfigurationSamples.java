@@ -1,5 +1,6 @@
 package io.parbench.run;
 
+import io.parbench.change.ForkValues;
 import io.parbench.results.AdapterRun;
 import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
@@ -44,7 +45,7 @@ final class ConfigurationSamples {
         return failed() || !samples.isEmpty();
     }
 
-    /** @param blocksAccounting the sum over the blocks of {@code values}, or null (see {@link PointAccounting#sum}) */
+    /** @param blocksAccounting the accounting of the blocks the fork's value comes from, or null (see {@link ForkValues#accounting}) */
     void add(int fork, List<Double> values, List<Integer> positions, PointAccounting blocksAccounting, Double poolStartupMillis,
             Double mainThreadGapMillis, Instant at) {
         if (!values.isEmpty()) {

@@ -1,10 +1,14 @@
 package io.parbench.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.results.PointAccounting;
+import io.parbench.results.PoolAccounting;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -86,5 +90,31 @@ class ForkValuesTest {
         double sd = Math.sqrt(sumSquaresPaired / pages - mean * mean);
         assertTrue(Math.abs(mean) < 3 * sd / Math.sqrt(pages), "centred on 0: " + mean);
         assertTrue(sd < 0.9 * Math.sqrt(sumSquaresMedians / pages), "paired " + sd + " against medians " + Math.sqrt(sumSquaresMedians / pages));
+    }
+
+    /**
+     * A fork of three blocks, one stalled (a third as fast): its value is the median, and so is its
+     * accounting: the middle block's, whose speedup is the samples' (a sum over all three gave the
+     * stalled block a third of the time).
+     */
+    @Test
+    void theAccountingIsOfTheBlocksTheMedianIsOf() {
+        List<Double> rates = List.of(1000.0, 333.0, 990.0);
+        List<PointAccounting> blocks = rates.stream().map(ForkValuesTest::blockAt).toList();
+        assertEquals(blockAt(990.0), ForkValues.accounting(rates, blocks));
+        List<Double> four = List.of(1000.0, 333.0, 990.0, 1010.0);
+        assertEquals(PointAccounting.sum(List.of(blockAt(990.0), blockAt(1000.0))),
+                ForkValues.accounting(four, four.stream().map(ForkValuesTest::blockAt).toList()), "an even count: the two middle blocks");
+        assertEquals(blockAt(990.0), ForkValues.accounting(rates, Arrays.asList(blockAt(1000.0), null, blockAt(990.0))),
+                "a block outside the median without accounting does not matter");
+        assertNull(ForkValues.accounting(rates, Arrays.asList(blockAt(1000.0), blockAt(333.0), null)));
+        assertThrows(IllegalArgumentException.class, () -> ForkValues.accounting(rates, blocks.subList(0, 2)));
+    }
+
+    /** A block of 100 ms at {@code rate} steps a second, worker 0 busy throughout. */
+    private static PointAccounting blockAt(double rate) {
+        long steps = Math.round(rate / 10);
+        return new PointAccounting(1, 100_000_000, steps,
+                new PoolAccounting("pb_pool", List.of(PoolAccounting.WorkerTimes.busy(100_000_000)), steps), null);
     }
 }

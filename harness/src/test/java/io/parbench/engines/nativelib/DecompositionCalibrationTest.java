@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.parbench.analysis.Decomposition;
 import io.parbench.analysis.SpeedupDecomposition;
+import io.parbench.change.ForkValues;
 import io.parbench.engines.ForkMeasurement;
 import io.parbench.engines.ForkPlan;
 import io.parbench.plan.BlockOrder;
@@ -15,6 +16,7 @@ import io.parbench.results.Configuration;
 import io.parbench.results.ConfigurationResult;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.PointAccounting;
+import io.parbench.results.PoolAccounting;
 import io.parbench.results.SampleSource;
 import io.parbench.results.SeriesKey;
 import io.parbench.results.Status;
@@ -55,27 +57,33 @@ class DecompositionCalibrationTest {
     private static final int HOGS = 4;
     /**
      * The most the machine may take from the forks without the hog for what the hog took to be
-     * measured: the 5 points the check allows (a quarter of W let a machine at 0.26 of 2 through,
-     * and the check then missed by 0.11: the other load's share moved too).
+     * measured: 0.1 of W (a quarter of W let a machine at 0.26 of 2 through, and the check then missed
+     * by 0.11: the other load's share moved too; 5 points skipped 3 runs of 4 on a quiet machine, whose
+     * forks lost 0.08-0.15 to it, and those 3 held every bound).
      */
-    private static final double QUIET_MACHINE = POINTS;
-    /** How much busy time the run-queue wait's proportional split may take too much (RESULTS.md, the decomposition's limits). */
-    private static final double SPLIT_TAKES_FROM_BUSY = 0.15 * W;
+    private static final double QUIET_MACHINE = 0.1 * W;
+    /**
+     * How much busy time the run-queue wait's proportional split may take too much (RESULTS.md, the
+     * decomposition's limits): 0.06-0.09 of W here, 0.2 of W once in CI.
+     */
+    private static final double SPLIT_TAKES_FROM_BUSY = 0.25 * W;
 
     @Test
     void aSerialQuarterIsLostToIdleWorkers() throws Exception {
         assumeTrue(cpus().size() >= W, "the calibration needs " + W + " CPUs: this process may use " + cpus());
-        SpeedupDecomposition d = decompose("serial");
+        List<List<ForkMeasurement.MeasuredBlock>> forks = measure("serial");
+        SpeedupDecomposition d = decompose("serial", forks);
         // Worker 0 runs the first quarter alone: the others wait f·t(1) per step.
-        assertIdle((W - 1) * 0.25 * d.accountedSpeedup(), d);
+        assertIdle((W - 1) * 0.25 * d.accountedSpeedup(), d, joinWait("serial", forks));
     }
 
     @Test
     void anImbalancedSplitIsLostToIdleWorkers() throws Exception {
         assumeTrue(cpus().size() >= W, "the calibration needs " + W + " CPUs: this process may use " + cpus());
-        SpeedupDecomposition d = decompose("imbalanced");
+        List<List<ForkMeasurement.MeasuredBlock>> forks = measure("imbalanced");
+        SpeedupDecomposition d = decompose("imbalanced", forks);
         // Leaf 0 is two of W + 1 shares, each helper's one: a helper waits one share, t(1) / (W + 1), per step.
-        assertIdle((W - 1) * d.accountedSpeedup() / (W + 1), d);
+        assertIdle((W - 1) * d.accountedSpeedup() / (W + 1), d, joinWait("imbalanced", forks));
     }
 
     /**
@@ -123,8 +131,8 @@ class DecompositionCalibrationTest {
         assumeTrue(quiet.machine() <= QUIET_MACHINE, "the machine was busy without the hog (" + both
                 + "): what the hog took cannot be told from what the machine's other load took");
         // The drop in S is the machine's part, which may exceed it by what the proportional split of the run-queue wait
-        // takes from busy time (slower work falls: RESULTS.md's limit, up to 0.15 of W); none of it goes to idle workers
-        // or the runtime. Measured: drop 0.85, machine's part grew 1.02, slower work fell 0.16.
+        // takes from busy time (slower work falls: RESULTS.md's limit, up to 0.2 of W); none of it goes to idle workers
+        // or the runtime. Measured: drop 0.83, machine's part grew 0.95, slower work fell 0.17.
         double drop = quiet.accountedSpeedup() - hogged.accountedSpeedup();
         double grown = hogged.machine() - quiet.machine();
         double slowerWorkFell = quiet.slowerWork() - hogged.slowerWork();
@@ -139,22 +147,42 @@ class DecompositionCalibrationTest {
      * helper that waits for worker 0 while worker 0 waits for a CPU waits longer (more idle; seen in
      * CI: idle 0.47 against a known 0.35 with the machine at 0.20). So the idle part lies within the
      * machine's part plus 5 points of the known one: the plain 5-point bound on a quiet machine.
+     *
+     * <p>The known part is what the kernel's design makes the workers wait, and is a lower bound: a
+     * helper that starts its leaf late (woken, then stealing) also makes worker 0 wait for it at the
+     * join, and was itself asleep that much longer. That wait is idle time too, so the bound above
+     * adds it for both: W × worker 0's wait at the join. Measured on serial at W = 2, quiet: idle 0.47
+     * where the known part is 0.35 and worker 0 waited 0.06 of t(W) at the join.
      */
-    private static void assertIdle(double known, SpeedupDecomposition d) {
-        assertEquals(known, d.idleWorkers(), d.machine() + POINTS, "known idle part " + known + ": " + d);
+    private static void assertIdle(double known, SpeedupDecomposition d, double joinWait) {
+        String figures = "known idle part " + known + ", worker 0's wait at the join " + joinWait + ": " + d;
+        assertTrue(d.idleWorkers() >= known - d.machine() - POINTS, figures);
+        assertTrue(d.idleWorkers() <= known + W * joinWait + d.machine() + POINTS, figures);
         // One steal per helper and step: finding work costs next to nothing, so spinning in vain is not the runtime's.
         assertTrue(d.runtime() <= POINTS, "the runtime's part: " + d);
     }
 
-    /** A kernel measured at 1 and W in the same forks, decomposed (each fork's parts averaged). */
-    private static SpeedupDecomposition decompose(String kernel) throws Exception {
+    /**
+     * Worker 0's wait at W (its time asleep and searching: at W = 2 it waits only at the join), as a
+     * fraction of the wall time, the parts' unit; averaged over the forks' accounting, as the
+     * decomposition reads it.
+     */
+    private static double joinWait(String kernel, List<List<ForkMeasurement.MeasuredBlock>> forks) {
+        return result(kernel, W, forks).accounting().stream().mapToDouble(a -> {
+            PoolAccounting.WorkerTimes worker0 = a.pool().workers().getFirst();
+            return (double) (worker0.asleepNs() + worker0.searchingNs()) / a.wallNs();
+        }).average().orElseThrow();
+    }
+
+    /** A kernel measured at 1 and W in the same forks. */
+    private static List<List<ForkMeasurement.MeasuredBlock>> measure(String kernel) throws Exception {
         List<List<ForkMeasurement.MeasuredBlock>> forks = new ArrayList<>();
         try (NativeEngine engine = new NativeEngine(SEED, Duration.ofMinutes(3))) {
             for (int f = 0; f < IDLE_FORKS; f++) {
                 forks.add(measure(engine, kernel, f));
             }
         }
-        return decompose(kernel, forks);
+        return forks;
     }
 
     /** One fork's blocks, at 1 and W workers in a balanced order. */
@@ -167,6 +195,7 @@ class DecompositionCalibrationTest {
         return m.blocks();
     }
 
+    /** The forks' decomposition (each fork's parts averaged). */
     private static SpeedupDecomposition decompose(String kernel, List<List<ForkMeasurement.MeasuredBlock>> forks) {
         SpeedupDecomposition d = Decomposition.of(List.of(result(kernel, 1, forks)), List.of(result(kernel, W, forks)), W, null);
         assertNotNull(d, kernel + ": no accounting");
@@ -184,9 +213,10 @@ class DecompositionCalibrationTest {
         List<PointAccounting> accounting = new ArrayList<>();
         for (int f = 0; f < forks.size(); f++) {
             List<ForkMeasurement.MeasuredBlock> blocks = forks.get(f).stream().filter(b -> b.block().workers() == workers).toList();
-            samples.add(blocks.stream().map(ForkMeasurement.MeasuredBlock::stepsPerSecond).toList());
+            List<Double> values = blocks.stream().map(ForkMeasurement.MeasuredBlock::stepsPerSecond).toList();
+            samples.add(values);
             sources.add(new SampleSource(f, IntStream.range(0, blocks.size()).boxed().toList()));
-            accounting.add(PointAccounting.sum(blocks.stream().map(ForkMeasurement.MeasuredBlock::accounting).toList()));
+            accounting.add(ForkValues.accounting(values, blocks.stream().map(ForkMeasurement.MeasuredBlock::accounting).toList()));
         }
         return new ConfigurationResult(new Configuration("native", kernel, null, SIZE, workers), Status.OK, null, samples, sources, null,
                 null, null, null, Instant.now(), List.of(), null, accounting);

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where the time of one fork's timed blocks of one configuration went (RESULTS.md, "Accounting"):
- * what the pool's workers did, by the pool's own clock, and what the machine gave their threads,
+ * Where the time went in the timed blocks one fork's value of one configuration comes from (its
+ * median's: io.parbench.change.ForkValues#accounting; RESULTS.md, "Accounting"): what the pool's
+ * workers did, by the pool's own clock, and what the machine gave their threads,
  * by Linux's scheduler statistics. The raw sums; the decomposition of the speedup is derived from
  * them (io.parbench.analysis).
  *
@@ -26,8 +27,8 @@ public record PointAccounting(int blocks, long wallNs, long steps, PoolAccountin
     }
 
     /**
-     * The sum of blocks' accountings (a fork's blocks of one worker count); null when there are
-     * none, or when one of them has none (a sum over some of the blocks is not the fork's). A part
+     * The sum of blocks' accountings (the blocks of one worker count a fork's value comes from); null
+     * when there are none, or when one of them has none (a sum over some of them is not the fork's). A part
      * (pool, machine) is summed only if every block has it.
      */
     public static PointAccounting sum(List<PointAccounting> parts) {

@@ -46,7 +46,8 @@ public final class ForkValues {
         }
         Arrays.sort(byThroughput, Comparator.comparingDouble(iterations::get));
         int upper = byThroughput.length / 2;
-        List<Integer> middle = byThroughput.length % 2 == 1 ? List.of(byThroughput[upper]) : List.of(byThroughput[upper - 1], byThroughput[upper]);
+        List<Integer> middle = byThroughput.length % 2 == 1 ? List.of(byThroughput[upper])
+                : List.of(byThroughput[upper - 1], byThroughput[upper]);
         return PointAccounting.sum(middle.stream().map(blocks::get).toList());
     }
 

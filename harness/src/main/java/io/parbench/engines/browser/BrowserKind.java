@@ -23,8 +23,8 @@ public enum BrowserKind {
     // CHROMIUM_OMNIBOX_WEBUI). Without it, default-size pages warmed up 0.5-1 s gave the S(2) of 2 s
     // within 1-2% (nbody, sort, forkjoin; 6 pages each, quiet), but quick sizes still measured W = 2
     // 4-10% slower than with 2 s (axpy, histogram, mandelbrot, nbody; 12 pages each): the floor
-    // stays. Firefox is near it from ~0.2 s but dips to 0.4-0.65 of it around 0.8-1.0 s (steady after ~1.1 s); WebKit is steady after
-    // 0.1-0.2 s in most pages (its S(2) did not move with 2 s).
+    // stays. Firefox is near it from ~0.2 s but dips to 0.4-0.65 of it around 0.8-1.0 s (steady
+    // after ~1.1 s); WebKit is steady after 0.1-0.2 s in most pages (its S(2) did not move with 2 s).
     // The page set-ups (for estimates): beside their warm-up and blocks, a quiet default sweep's
     // pages took 1.9 s in Chromium and WebKit (a window opened and closed over their protocols) and
     // 1.0 s in Firefox, and a quick sweep's less (smaller inputs, shorter steps to finish a block

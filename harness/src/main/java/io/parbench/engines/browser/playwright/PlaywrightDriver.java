@@ -51,7 +51,8 @@ public final class PlaywrightDriver extends LocalDriver {
             "--disable-sync",
             "--no-first-run",
             "--disable-quic",
-            "--disable-features=" + String.join(",", PLAYWRIGHT_DISABLED_FEATURES) + "," + String.join(",", BrowserKind.CHROMIUM_OMNIBOX_WEBUI));
+            "--disable-features=" + String.join(",", PLAYWRIGHT_DISABLED_FEATURES) + ","
+                    + String.join(",", BrowserKind.CHROMIUM_OMNIBOX_WEBUI));
     private static final double LAUNCH_TIMEOUT_MILLIS = 30_000;
     private static final double POLL_MILLIS = 50;
 

@@ -36,12 +36,6 @@
  * Sleeps and parks are read always. A stretch that took PB_LONG_NS more than its counts and
  * means say held a long interval whose state is unknown: then every change is read again for
  * the next PB_READ_ALL_AFTER_LONG readings, as it is while any interval read is that long.
- *
- * Timed wake-ups. A wake-up's latency needs a reading by the waker, on its critical path (in
- * forkjoin a pusher's, every other step: reading at every wake-up cost Firefox 2.8% of forkjoin's
- * throughput). So a sleeper asks for that reading (pool->stamps_wanted) only if it has timed no
- * wake-up for PB_WAKE_TIMING_GAP_NS; a timed wake-up's latency stands for it and for the
- * wake-ups left untimed since the last, so the sum stays an estimate of every wake-up's.
  */
 #include "pool.h"
 
@@ -71,21 +65,17 @@ enum { JOB_PENDING = 0, JOB_OWNER_SLEEPS = 1, JOB_DONE = 2 };
 #define PB_READ_ALL_AFTER_LONG 64
 /* The means forget: their counts are halved at this many intervals. */
 #define PB_MEAN_WINDOW 1024
-/* Timed wake-ups (above): at most one a worker in this time. */
-#define PB_WAKE_TIMING_GAP_NS 100000
 
 /* Owner only: a counter that only this worker writes needs no read-modify-write. */
 static void count(_Atomic int64_t *counter, int64_t add) {
     atomic_store_explicit(counter, atomic_load_explicit(counter, memory_order_relaxed) + add, memory_order_relaxed);
 }
 
-#ifdef PB_COUNT_CLOCK_READS /* test_runtime: how many readings the accounting made, and wakers' */
-_Atomic int64_t pb_accounting_clock_reads, pb_accounting_wake_stamps;
+#ifdef PB_COUNT_CLOCK_READS /* test_runtime: how many readings the accounting made */
+_Atomic int64_t pb_accounting_clock_reads;
 #define READ_CLOCK() (atomic_fetch_add(&pb_accounting_clock_reads, 1), pb_clock_ns())
-#define STAMP_CLOCK() (atomic_fetch_add(&pb_accounting_wake_stamps, 1), READ_CLOCK())
 #else
 #define READ_CLOCK() pb_clock_ns()
-#define STAMP_CLOCK() pb_clock_ns()
 #endif
 
 static int flip(int32_t from, int32_t to) {
@@ -200,42 +190,20 @@ static inline int64_t enter_state(pb_worker *worker, int32_t state) {
     return read_change(s, state, 1);
 }
 
-/* Before a sleep on pool->event. Returns 1 if this sleep's wake-up is to be timed. */
-static int fall_asleep(pb_worker *worker) {
-    pb_worker_stats *s = &worker->stats;
-    int64_t now = enter_state(worker, PB_ASLEEP);
-    int timed = now - s->wake_timed_at >= PB_WAKE_TIMING_GAP_NS;
-    if (timed) {
-        /* Only a stamp after this one times the wake-up. */
-        s->stamp_before = atomic_load_explicit(&worker->pool->woken_at, memory_order_relaxed);
-        atomic_fetch_add(&worker->pool->stamps_wanted, 1);
-    }
-    count(&s->sleeps, 1); /* last: a test that sees it may count on the ask */
-    return timed;
-}
-
 /* After a sleep on pool->event that began when it read `seen`. */
-static void note_woken(pb_worker *worker, uint32_t seen, int timed) {
-    pb_worker_stats *s = &worker->stats;
+static void note_woken(pb_worker *worker, uint32_t seen) {
     int64_t now = enter_state(worker, PB_SEARCHING);
-    if (timed) atomic_fetch_sub(&worker->pool->stamps_wanted, 1);
     if (atomic_load(&worker->pool->event) == seen) return;
-    count(&s->wakeups, 1);
-    s->untimed_wakeups++;
-    /* No new stamp: the waker had passed before the ask. */
-    int64_t woken_at = timed ? atomic_load_explicit(&worker->pool->woken_at, memory_order_relaxed) : 0;
-    if (!timed || woken_at == s->stamp_before) return;
-    s->wake_timed_at = now;
-    count(&s->wake_latency_ns, (now > woken_at ? now - woken_at : 0) * s->untimed_wakeups);
-    s->untimed_wakeups = 0;
+    int64_t latency = now - atomic_load_explicit(&worker->pool->woken_at, memory_order_relaxed);
+    count(&worker->stats.wakeups, 1);
+    count(&worker->stats.wake_latency_ns, latency > 0 ? latency : 0);
 }
 #else
 #define STATS(...)
 #endif
 
 static void wake_sleepers(pb_pool *pool, int32_t count) {
-    STATS(if (atomic_load_explicit(&pool->stamps_wanted, memory_order_relaxed) > 0)
-              atomic_store_explicit(&pool->woken_at, STAMP_CLOCK(), memory_order_relaxed);)
+    STATS(atomic_store_explicit(&pool->woken_at, pb_clock_ns(), memory_order_relaxed);)
     atomic_fetch_add(&pool->event, 1);
     pb_futex_wake(&pool->event, count);
 }
@@ -305,9 +273,9 @@ static void sleep_until_news(pb_worker *worker, pb_job *job) {
         may_sleep = !waiting_is_over(worker, 0);
     }
     if (may_sleep && !work_visible(pool)) {
-        STATS(int timed = fall_asleep(worker);)
+        STATS(enter_state(worker, PB_ASLEEP); count(&worker->stats.sleeps, 1);)
         pb_futex_wait(&pool->event, seen, -1);
-        STATS(note_woken(worker, seen, timed);)
+        STATS(note_woken(worker, seen);)
     }
     atomic_fetch_sub(&pool->sleepers, 1);
 }
@@ -479,7 +447,6 @@ pb_pool *pb_pool_create(int32_t workers) {
     atomic_init(&pool->stop, 0);
     atomic_init(&pool->parked, 0);
     atomic_init(&pool->woken_at, 0);
-    atomic_init(&pool->stamps_wanted, 0);
     pool->stats_base = stats_base;
     pool->stats_out = stats_base + stats_values;
     int64_t now = pb_clock_ns();

@@ -58,9 +58,6 @@ typedef struct pb_worker_stats {
     uint32_t read_all_left;        /* readings left at which every change is read (after a long interval) */
     int64_t observed_ns[2], observed[2]; /* the busy and searching intervals read at both ends: time, count */
     uint64_t random;
-    int64_t wake_timed_at;         /* when its last timed wake-up was (pool.c, "Timed wake-ups") */
-    int64_t stamp_before;          /* pool->woken_at when it asked for a stamp */
-    int64_t untimed_wakeups;       /* wake-ups since then, which the next timed one stands for */
 } pb_worker_stats;
 
 typedef void (*pb_task_fn)(pb_worker *worker, void *arg);
@@ -89,8 +86,7 @@ struct pb_pool {
      * waits for bumps it and wakes. */
     _Alignas(PB_CACHE_LINE) _Atomic uint32_t event;
     _Atomic int32_t sleepers;
-    _Atomic int64_t woken_at;      /* when event was last bumped (pb_clock_ns), for wake-up latency */
-    _Atomic int32_t stamps_wanted; /* sleepers whose wake-up is timed: only then is woken_at set */
+    _Atomic int64_t woken_at; /* when event was last bumped (pb_clock_ns), for wake-up latency */
     /* Start-up and shut-down handshakes (futex words). */
     _Alignas(PB_CACHE_LINE) _Atomic uint32_t ready;
     _Atomic uint32_t exited;

@@ -290,14 +290,11 @@ public final class Decomposition {
         static final States NONE = new States(0, 0, 0, 0, 0);
 
         static States of(PoolAccounting.WorkerTimes w) {
-            // Part of the time asleep; the pool estimates it from a sample of the wake-ups, which a
-            // block's last few may leave above that time. None counted: it woke no one.
-            double asleep = value(w.asleepNs());
-            double wake = Math.min(value(w.wakeLatencyNs()), asleep);
+            double wake = value(w.wakeLatencyNs()); // none counted: it woke no one
             double searching = value(w.searchingNs());
             double passes = value(w.steals()) + value(w.failedSteals());
             double inVain = passes > 0 ? searching * value(w.failedSteals()) / passes : 0;
-            return new States(value(w.busyNs()), searching - inVain, inVain, wake, asleep - wake);
+            return new States(value(w.busyNs()), searching - inVain, inVain, wake, Math.max(0, value(w.asleepNs()) - wake));
         }
 
         private static double value(Long n) {

@@ -134,9 +134,10 @@ static int64_t read_change(pb_worker_stats *s, int32_t state, int change) {
     int64_t since = atomic_load_explicit(&s->since, memory_order_relaxed);
     int64_t elapsed = now > since ? now - since : 0, ns[PB_STATES], interval = 0;
     for (int j = 0; j < PB_STATES; j++) ns[j] = atomic_load_explicit(&s->ns[j], memory_order_relaxed);
-    int means_changed = 0;
+    /* Only what changed is stored: in wasm every atomic store is a full fence. */
     if (flips == 0) {
         ns[old] += elapsed;
+        atomic_store_explicit(&s->ns[old], ns[old], memory_order_relaxed);
         if (change && s->at_change && (old == PB_BUSY || old == PB_SEARCHING)) {
             /* An interval read at both ends: a short one feeds its state's mean; a long one is
              * not estimated but makes every change read for a while (schedule_sample). */
@@ -147,25 +148,16 @@ static int64_t read_change(pb_worker_stats *s, int32_t state, int change) {
                     s->observed_ns[old] /= 2;
                     s->observed[old] /= 2;
                 }
-                means_changed = 1;
+                atomic_store_explicit(&s->mean_ns[old], mean_of(s, old), memory_order_relaxed);
             }
         }
     } else {
         int64_t mean[2] = {mean_of(s, PB_BUSY), mean_of(s, PB_SEARCHING)};
         int64_t expected = split_unread(old, flips, elapsed, mean, ns);
         if (elapsed - expected >= PB_LONG_NS) interval = elapsed - expected;
-    }
-    /* Only what changed is stored: in wasm every atomic store is a full fence. */
-    if (flips == 0) {
-        atomic_store_explicit(&s->ns[old], ns[old], memory_order_relaxed);
-    } else {
         atomic_store_explicit(&s->ns[PB_BUSY], ns[PB_BUSY], memory_order_relaxed);
         atomic_store_explicit(&s->ns[PB_SEARCHING], ns[PB_SEARCHING], memory_order_relaxed);
         PB_TALLY_STORE(&s->flips, 0);
-    }
-    if (means_changed) {
-        atomic_store_explicit(&s->mean_ns[PB_BUSY], mean_of(s, PB_BUSY), memory_order_relaxed);
-        atomic_store_explicit(&s->mean_ns[PB_SEARCHING], mean_of(s, PB_SEARCHING), memory_order_relaxed);
     }
     if (state != old) atomic_store_explicit(&s->state, state, memory_order_relaxed);
     atomic_store_explicit(&s->since, now, memory_order_relaxed);

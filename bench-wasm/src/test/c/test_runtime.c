@@ -25,7 +25,7 @@
 #include "parbench.h"
 #include "runtime/pool.h"
 
-extern _Atomic int64_t pb_accounting_clock_reads; /* pool.c, built with PB_COUNT_CLOCK_READS */
+extern _Atomic int64_t pb_accounting_clock_reads, pb_accounting_wake_stamps; /* pool.c, built with PB_COUNT_CLOCK_READS */
 
 static pb_pool *start_pool(int workers) {
     pb_pool *pool = pb_pool_create(workers);
@@ -669,6 +669,40 @@ static void test_stats_wakeups(void) {
     pb_pool_destroy(pool);
 }
 
+static void nothing(pb_worker *worker, void *arg) {
+    (void)worker;
+    (void)arg;
+}
+
+static void many_joins(pb_worker *worker, void *arg) {
+    for (int i = 0, n = *(const int *)arg; i < n; i++) pb_join(worker, nothing, 0, nothing, 0);
+}
+
+/* Every push while a helper sleeps or is still waking up bumps the event (forkjoin: up to one a
+ * step), but a waker reads the clock only at the first bump after a sleep began: at most once per
+ * sleep and waker. Each block starts with the helper asleep. */
+static void test_stats_wake_stamps(int joins) {
+    enum { W = 2 };
+    pb_pool *pool = start_pool(W);
+    int64_t stamps = 0, sleeps = 0, wakeups = 0;
+    for (int block = 0; block < 20; block++) {
+        while (atomic_load(&pool->sleepers) < W - 1) usleep(1000);
+        int64_t stamps_before = atomic_load(&pb_accounting_wake_stamps);
+        uint32_t sleeps_before = atomic_load(&pool->sleeps_begun);
+        pb_pool_stats_reset(pool);
+        run_on_pool(pool, many_joins, &joins);
+        const int64_t *stats = pb_pool_stats_read(pool);
+        stamps += atomic_load(&pb_accounting_wake_stamps) - stamps_before;
+        sleeps += 1 + (int64_t)(atomic_load(&pool->sleeps_begun) - sleeps_before); /* and the one before */
+        wakeups += stat(stats, 1, PB_STATS_WAKEUPS);
+    }
+    printf("test_runtime: %lld wakers' clock readings for %lld sleeps\n", (long long)stamps, (long long)sleeps);
+    CHECK(stamps >= 1 && stamps <= W * sleeps && wakeups >= 1,
+          "%lld wakers' clock readings for %lld sleeps (%lld wake-ups timed) in blocks of %d joins", (long long)stamps,
+          (long long)sleeps, (long long)wakeups, joins);
+    pb_pool_destroy(pool);
+}
+
 int main(void) {
     int heavy = getenv("PB_TEST_LIGHT") == NULL; /* sanitizer runs are slower: less work */
     for (int w = 1; w <= 4; w++) test_fib(w, heavy ? 25 : 20, heavy ? 75025 : 6765);
@@ -688,6 +722,7 @@ int main(void) {
     test_stats_regions();
     test_stats_imbalance();
     test_stats_wakeups();
+    test_stats_wake_stamps(heavy ? 20000 : 2000);
     test_stats_sampled(40000);
     CHECK(steals_seen > 0, "no job was ever stolen: the helpers never took part");
     printf("test_runtime: %llu jobs stolen\n", (unsigned long long)steals_seen);

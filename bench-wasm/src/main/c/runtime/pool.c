@@ -62,7 +62,9 @@ enum { JOB_PENDING = 0, JOB_OWNER_SLEEPS = 1, JOB_DONE = 2 };
 #define PB_SHORT_CYCLE_NS 50000
 #define PB_UNREAD_CHANGES 256
 #define PB_LONG_NS 50000
-#define PB_READ_ALL_AFTER_LONG 64
+/* Few: a long interval that comes again within them re-arms them. 64 read 600-1 900 changes in a
+ * 100 ms block of forkjoin 2^10 at W = 2 in Chromium and Firefox (~0.3% of its time in Chromium). */
+#define PB_READ_ALL_AFTER_LONG 4
 /* The means forget: their counts are halved at this many intervals. */
 #define PB_MEAN_WINDOW 1024
 
@@ -71,16 +73,14 @@ static void count(_Atomic int64_t *counter, int64_t add) {
     atomic_store_explicit(counter, atomic_load_explicit(counter, memory_order_relaxed) + add, memory_order_relaxed);
 }
 
-#ifdef PB_COUNT_CLOCK_READS /* test_runtime: how many readings the accounting made */
-_Atomic int64_t pb_accounting_clock_reads;
+#ifdef PB_COUNT_CLOCK_READS /* test_runtime: how many readings the accounting made, and wakers' */
+_Atomic int64_t pb_accounting_clock_reads, pb_accounting_wake_stamps;
 #define READ_CLOCK() (atomic_fetch_add(&pb_accounting_clock_reads, 1), pb_clock_ns())
+#define STAMP_CLOCK() (atomic_fetch_add(&pb_accounting_wake_stamps, 1), READ_CLOCK())
 #else
 #define READ_CLOCK() pb_clock_ns()
+#define STAMP_CLOCK() pb_clock_ns()
 #endif
-
-static int flip(int32_t from, int32_t to) {
-    return (from == PB_BUSY && to == PB_SEARCHING) || (from == PB_SEARCHING && to == PB_BUSY);
-}
 
 /* The `elapsed` ns since a reading that entered `state` (busy or searching), during which it
  * changed `flips` times between the two unread, added to ns: flips + 1 intervals, alternating,
@@ -103,9 +103,10 @@ static int64_t mean_of(const pb_worker_stats *s, int32_t state) {
 static void schedule_sample(pb_worker_stats *s, int64_t interval) {
     if (interval >= PB_LONG_NS) s->read_all_left = PB_READ_ALL_AFTER_LONG;
     int64_t cycle = mean_of(s, PB_BUSY) + mean_of(s, PB_SEARCHING);
+    uint32_t unread = PB_TALLY_LOAD(&s->unread_left);
     if (s->read_all_left > 0 || cycle <= 0 || cycle >= PB_SHORT_CYCLE_NS) {
         if (s->read_all_left > 0) s->read_all_left--;
-        s->unread_left = 0;
+        unread = 0;
         s->closing = 0;
     } else if (s->closing) {
         uint64_t x = s->random; /* xorshift64 */
@@ -114,10 +115,12 @@ static void schedule_sample(pb_worker_stats *s, int64_t interval) {
         x ^= x << 17;
         s->random = x;
         s->closing = 0;
-        s->unread_left = PB_UNREAD_CHANGES / 2 + (uint32_t)(x % PB_UNREAD_CHANGES);
-    } else if (s->unread_left == 0) {
+        unread = PB_UNREAD_CHANGES / 2 + (uint32_t)(x % PB_UNREAD_CHANGES);
+    } else if (unread == 0) {
         s->closing = 1; /* this reading opened a sample */
     }
+    PB_TALLY_STORE(&s->unread_left, unread);
+    PB_TALLY_STORE(&s->unread_from, unread);
 }
 
 /* A change of state that is read, or (change 0) a reading in the middle of `state`: the time
@@ -125,7 +128,7 @@ static void schedule_sample(pb_worker_stats *s, int64_t interval) {
  * sequence lock (Boehm, "Can seqlocks get along with programming language memory models?",
  * MSPC 2012). */
 static int64_t read_change(pb_worker_stats *s, int32_t state, int change) {
-    uint32_t flips = PB_TALLY_LOAD(&s->flips);
+    uint32_t flips = PB_TALLY_LOAD(&s->unread_from) - PB_TALLY_LOAD(&s->unread_left);
     int64_t now = READ_CLOCK();
     uint32_t seq = atomic_load_explicit(&s->seq, memory_order_relaxed);
     atomic_store_explicit(&s->seq, seq + 1, memory_order_relaxed);
@@ -157,36 +160,41 @@ static int64_t read_change(pb_worker_stats *s, int32_t state, int change) {
         if (elapsed - expected >= PB_LONG_NS) interval = elapsed - expected;
         atomic_store_explicit(&s->ns[PB_BUSY], ns[PB_BUSY], memory_order_relaxed);
         atomic_store_explicit(&s->ns[PB_SEARCHING], ns[PB_SEARCHING], memory_order_relaxed);
-        PB_TALLY_STORE(&s->flips, 0);
     }
     if (state != old) atomic_store_explicit(&s->state, state, memory_order_relaxed);
     atomic_store_explicit(&s->since, now, memory_order_relaxed);
     if (atomic_load_explicit(&s->failed_steals, memory_order_relaxed) != s->failed_passes)
         atomic_store_explicit(&s->failed_steals, s->failed_passes, memory_order_relaxed);
+    /* Inside the lock: a reader must see unread_from and unread_left of the same stretch. */
+    if (change) schedule_sample(s, interval);
+    else PB_TALLY_STORE(&s->unread_from, PB_TALLY_LOAD(&s->unread_left));
     atomic_store_explicit(&s->seq, seq + 2, memory_order_release);
     s->at_change = change;
-    if (change) schedule_sample(s, interval);
     return now;
 }
 
-/* The worker leaves its state for `state`. Returns the time, or 0 for a change left unread. */
-static inline int64_t enter_state(pb_worker *worker, int32_t state) {
+/* The worker changes between busy and searching (one of the two to the other): while sampling,
+ * the change is left unread, only counted (one load and one store: the hot path, up to four
+ * times a step of forkjoin). */
+static inline void flip_to(pb_worker *worker, int32_t state) {
     pb_worker_stats *s = &worker->stats;
-    int32_t from = s->current;
-    s->current = state;
-    if (s->unread_left > 0 && flip(from, state)) {
-        s->unread_left--;
-        PB_TALLY_STORE(&s->flips, PB_TALLY_LOAD(&s->flips) + 1);
-        return 0;
-    }
-    return read_change(s, state, 1);
+    uint32_t unread = PB_TALLY_LOAD(&s->unread_left);
+    if (unread > 0) PB_TALLY_STORE(&s->unread_left, unread - 1);
+    else read_change(s, state, 1);
 }
 
-/* After a sleep on pool->event that began when it read `seen`. */
-static void note_woken(pb_worker *worker, uint32_t seen) {
+/* Any other change of state (asleep, parked, and back to searching) is read. Returns the time. */
+static int64_t enter_state(pb_worker *worker, int32_t state) {
+    return read_change(&worker->stats, state, 1);
+}
+
+/* After a sleep on pool->event that began at slept_at, when it read `seen`. A bump may have come
+ * between the two, stamped for an earlier sleep or not at all: the latency counts from the later. */
+static void note_woken(pb_worker *worker, uint32_t seen, int64_t slept_at) {
     int64_t now = enter_state(worker, PB_SEARCHING);
     if (atomic_load(&worker->pool->event) == seen) return;
-    int64_t latency = now - atomic_load_explicit(&worker->pool->woken_at, memory_order_relaxed);
+    int64_t woken_at = atomic_load_explicit(&worker->pool->woken_at, memory_order_relaxed);
+    int64_t latency = now - (woken_at > slept_at ? woken_at : slept_at);
     count(&worker->stats.wakeups, 1);
     count(&worker->stats.wake_latency_ns, latency > 0 ? latency : 0);
 }
@@ -194,8 +202,15 @@ static void note_woken(pb_worker *worker, uint32_t seen) {
 #define STATS(...)
 #endif
 
+/* The first bump after a sleep began is stamped, not every bump: while a sleeper wakes up (tens
+ * of us in a browser) every push of forkjoin bumps again, up to once a step, and a clock reading
+ * at each was most of what the accounting cost it in Chromium (README, "Accounting"). */
 static void wake_sleepers(pb_pool *pool, int32_t count) {
-    STATS(atomic_store_explicit(&pool->woken_at, pb_clock_ns(), memory_order_relaxed);)
+    STATS(uint32_t sleeps = atomic_load_explicit(&pool->sleeps_begun, memory_order_relaxed);
+          if (sleeps != atomic_load_explicit(&pool->sleeps_stamped, memory_order_relaxed)) {
+              atomic_store_explicit(&pool->woken_at, STAMP_CLOCK(), memory_order_relaxed);
+              atomic_store_explicit(&pool->sleeps_stamped, sleeps, memory_order_relaxed);
+          })
     atomic_fetch_add(&pool->event, 1);
     pb_futex_wake(&pool->event, count);
 }
@@ -265,9 +280,10 @@ static void sleep_until_news(pb_worker *worker, pb_job *job) {
         may_sleep = !waiting_is_over(worker, 0);
     }
     if (may_sleep && !work_visible(pool)) {
-        STATS(enter_state(worker, PB_ASLEEP); count(&worker->stats.sleeps, 1);)
+        STATS(int64_t slept_at = enter_state(worker, PB_ASLEEP); count(&worker->stats.sleeps, 1);
+              atomic_fetch_add_explicit(&pool->sleeps_begun, 1, memory_order_relaxed);)
         pb_futex_wait(&pool->event, seen, -1);
-        STATS(note_woken(worker, seen);)
+        STATS(note_woken(worker, seen, slept_at);)
     }
     atomic_fetch_sub(&pool->sleepers, 1);
 }
@@ -276,15 +292,16 @@ static void sleep_until_news(pb_worker *worker, pb_job *job) {
  * parks this helper. */
 static void work_until(pb_worker *worker, pb_job *job) {
     if (waiting_is_over(worker, job)) return;
-    STATS(enter_state(worker, PB_SEARCHING);)
+    /* A join owner comes from its task (busy); an idle helper from its start or its park. */
+    STATS(if (job) flip_to(worker, PB_SEARCHING); else enter_state(worker, PB_SEARCHING);)
     int idle_rounds = 0;
     while (!waiting_is_over(worker, job)) {
         int contended = 0;
         pb_job *found = steal_work(worker, &contended);
         if (found) {
-            STATS(enter_state(worker, PB_BUSY);)
+            STATS(flip_to(worker, PB_BUSY);)
             run_stolen(worker, found);
-            STATS(enter_state(worker, PB_SEARCHING);)
+            STATS(flip_to(worker, PB_SEARCHING);)
             idle_rounds = 0;
             continue;
         }
@@ -300,7 +317,7 @@ static void work_until(pb_worker *worker, pb_job *job) {
             idle_rounds = 0;
         }
     }
-    STATS(enter_state(worker, PB_BUSY);)
+    STATS(flip_to(worker, PB_BUSY);)
 }
 
 static void join(pb_worker *worker, pb_task_fn a, void *a_arg, pb_task_fn b, void *b_arg) {
@@ -439,6 +456,8 @@ pb_pool *pb_pool_create(int32_t workers) {
     atomic_init(&pool->stop, 0);
     atomic_init(&pool->parked, 0);
     atomic_init(&pool->woken_at, 0);
+    atomic_init(&pool->sleeps_begun, 0);
+    atomic_init(&pool->sleeps_stamped, 0);
     pool->stats_base = stats_base;
     pool->stats_out = stats_base + stats_values;
     int64_t now = pb_clock_ns();
@@ -452,7 +471,7 @@ pb_pool *pb_pool_create(int32_t workers) {
         atomic_init(&worker[i].steals, 0);
         atomic_init(&worker[i].park, 0);
         int32_t state = i == 0 ? PB_BUSY : PB_SEARCHING; /* every other field starts at 0 */
-        worker[i].stats = (pb_worker_stats){.state = state, .since = now, .current = state,
+        worker[i].stats = (pb_worker_stats){.state = state, .since = now,
                                             .region_depth = i == 0 ? 0 : 1, .random = worker[i].victim_seed};
     }
     int32_t status = pb_platform_start_helpers(pool);
@@ -562,7 +581,7 @@ static void worker_record(pb_worker *worker, int64_t now, int64_t *record) {
         for (int j = 0; j < 2; j++) mean[j] = atomic_load_explicit(&s->mean_ns[j], memory_order_relaxed);
         state = atomic_load_explicit(&s->state, memory_order_relaxed);
         since = atomic_load_explicit(&s->since, memory_order_relaxed);
-        flips = PB_TALLY_LOAD(&s->flips);
+        flips = PB_TALLY_LOAD(&s->unread_from) - PB_TALLY_LOAD(&s->unread_left);
         atomic_thread_fence(memory_order_acquire);
         if (!(seq & 1) && atomic_load_explicit(&s->seq, memory_order_relaxed) == seq) break;
         pb_cpu_relax();
@@ -585,12 +604,12 @@ static void worker_record(pb_worker *worker, int64_t now, int64_t *record) {
 #endif
 
 #if PB_STATS
-/* Reset and read are the controller's, between steps: worker 0 is its thread. Its last changes
- * may have been left unread (at W = 2, say); reading now ends that stretch here, so that a block
- * in which it changes no state (at W = 1) is all its current state. Returns the time. */
+/* Reset and read are the controller's, between steps: worker 0 is its thread, busy (outside any
+ * join). Its last changes may have been left unread (at W = 2, say); reading now ends that
+ * stretch here, so that a block in which it changes no state (at W = 1) is all busy. Returns the
+ * time. */
 static int64_t read_controller(pb_pool *pool) {
-    pb_worker_stats *s = &pool->worker[0].stats;
-    return read_change(s, s->current, 0);
+    return read_change(&pool->worker[0].stats, PB_BUSY, 0);
 }
 #endif
 

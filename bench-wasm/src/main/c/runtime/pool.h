@@ -44,17 +44,17 @@ typedef struct pb_worker_stats {
     _Atomic int64_t since;         /* the last clock reading, at a change of state (pb_clock_ns) */
     _Atomic int64_t ns[PB_STATES]; /* time in each state, up to since */
     _Atomic int64_t mean_ns[2];    /* the mean busy and searching interval, for the unread changes */
-    uint32_t flips;                /* unread changes between busy and searching since `since` (PB_TALLY_*) */
+    /* Unread changes between busy and searching since `since`: unread_from - unread_left. */
+    uint32_t unread_left;          /* changes to leave unread before the next sample (PB_TALLY_*) */
+    uint32_t unread_from;          /* unread_left at the last reading (PB_TALLY_*) */
     _Atomic int64_t failed_steals; /* passes over the other deques that found nothing, as of since */
     _Atomic int64_t sleeps, wakeups, wake_latency_ns;
     int64_t regions;               /* parallel regions entered (worker 0, read by the controller: itself) */
     int32_t region_depth;          /* joins and loops this worker is inside (helpers: always 1) */
     /* The worker's own bookkeeping, which nobody else reads. */
-    int32_t current;               /* the state it is in */
     int64_t failed_passes;         /* failed_steals up to now */
     int32_t closing;               /* 1: the last reading opened a sample, so the next change is read too */
     int32_t at_change;             /* 1: the last reading was at a change (not the controller's, between) */
-    uint32_t unread_left;          /* changes between busy and searching to leave unread before the next sample */
     uint32_t read_all_left;        /* readings left at which every change is read (after a long interval) */
     int64_t observed_ns[2], observed[2]; /* the busy and searching intervals read at both ends: time, count */
     uint64_t random;
@@ -86,7 +86,10 @@ struct pb_pool {
      * waits for bumps it and wakes. */
     _Alignas(PB_CACHE_LINE) _Atomic uint32_t event;
     _Atomic int32_t sleepers;
-    _Atomic int64_t woken_at; /* when event was last bumped (pb_clock_ns), for wake-up latency */
+    /* Wake-up latency: when event was bumped first since the last sleep began (pb_clock_ns), and
+     * the sleeps begun so far and as of that stamp. */
+    _Atomic int64_t woken_at;
+    _Atomic uint32_t sleeps_begun, sleeps_stamped;
     /* Start-up and shut-down handshakes (futex words). */
     _Alignas(PB_CACHE_LINE) _Atomic uint32_t ready;
     _Atomic uint32_t exited;

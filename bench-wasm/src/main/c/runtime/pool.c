@@ -62,9 +62,10 @@ enum { JOB_PENDING = 0, JOB_OWNER_SLEEPS = 1, JOB_DONE = 2 };
 #define PB_SHORT_CYCLE_NS 50000
 #define PB_UNREAD_CHANGES 256
 #define PB_LONG_NS 50000
-/* Few: a long interval that comes again within them re-arms them. 64 read 600-1 900 changes in a
- * 100 ms block of forkjoin 2^10 at W = 2 in Chromium and Firefox (~0.3% of its time in Chromium). */
-#define PB_READ_ALL_AFTER_LONG 4
+/* 64 read 600-1 900 changes in a 100 ms block of forkjoin 2^10 at W = 2 in Chromium and Firefox
+ * (~0.2% of its time in Chromium), but 4 left a busy machine's time in stretches split by the
+ * means, and DecompositionCalibrationTest's CPU hog then showed as idle workers (README). */
+#define PB_READ_ALL_AFTER_LONG 64
 /* The means forget: their counts are halved at this many intervals. */
 #define PB_MEAN_WINDOW 1024
 

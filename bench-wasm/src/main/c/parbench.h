@@ -103,7 +103,8 @@ enum pb_stats_field {
     PB_STATS_FAILED_STEALS,   /* passes over the other workers' deques that found nothing */
     PB_STATS_SLEEPS,          /* times fallen asleep */
     PB_STATS_WAKEUPS,         /* sleeps ended by a wake-up (not by work seen before sleeping) */
-    PB_STATS_WAKE_LATENCY_NS, /* summed over wake-ups: from the notify to this worker running */
+    PB_STATS_WAKE_LATENCY_NS, /* summed over wake-ups: from the first notify after it fell asleep
+                               * to this worker running */
     PB_STATS_REGIONS,         /* outermost pb_join / pb_parallel_for calls (worker 0) */
     PB_STATS_FIELDS
 };

@@ -25,7 +25,8 @@
 #include "parbench.h"
 #include "runtime/pool.h"
 
-extern _Atomic int64_t pb_accounting_clock_reads, pb_accounting_wake_stamps; /* pool.c, built with PB_COUNT_CLOCK_READS */
+/* pool.c, built with PB_COUNT_CLOCK_READS */
+extern _Atomic int64_t pb_accounting_clock_reads, pb_accounting_wake_stamps;
 
 static pb_pool *start_pool(int workers) {
     pb_pool *pool = pb_pool_create(workers);

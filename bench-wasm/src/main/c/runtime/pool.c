@@ -175,8 +175,8 @@ static int64_t read_change(pb_worker_stats *s, int32_t state, int change) {
 }
 
 /* The worker changes between busy and searching (one of the two to the other): while sampling,
- * the change is left unread, only counted (one load and one store: the hot path, up to four
- * times a step of forkjoin). */
+ * the change is left unread, only counted down (one load and one store: the hot path, up to
+ * four times a step of forkjoin). */
 static inline void flip_to(pb_worker *worker, int32_t state) {
     pb_worker_stats *s = &worker->stats;
     uint32_t unread = PB_TALLY_LOAD(&s->unread_left);

@@ -27,7 +27,8 @@ public record PoolStats(long windowNs, int active, List<Worker> workers) {
      * @param failedSteals passes over the other workers' deques that found nothing
      * @param sleeps times fallen asleep
      * @param wakeups sleeps ended by a wake-up
-     * @param wakeLatencyNs summed over the wake-ups: from the notify to this worker running
+     * @param wakeLatencyNs summed over the wake-ups: from the first notify after it fell asleep to this
+     *     worker running
      * @param regions outermost parallel regions entered (worker 0)
      */
     public record Worker(long busyNs, long searchingNs, long asleepNs, long parkedNs, long steals, long failedSteals,

@@ -50,7 +50,8 @@ public record PoolAccounting(String source, List<WorkerTimes> workers, Long regi
      * @param failedSteals passes over the other workers' deques that found nothing
      * @param sleeps times fallen asleep
      * @param wakeups sleeps ended by a wake-up
-     * @param wakeLatencyNs summed over the wake-ups: from the notify to this worker running
+     * @param wakeLatencyNs summed over the wake-ups: from the first notify after it fell asleep to this
+     *     worker running
      */
     public record WorkerTimes(Long busyNs, Long searchingNs, Long asleepNs, Long parkedNs, Long steals, Long failedSteals,
             Long sleeps, Long wakeups, Long wakeLatencyNs) {

@@ -24,7 +24,7 @@ import java.util.function.BiFunction;
  * @param steadyAfterMillis how long the fork warmed up until its iterations were steady, where the
  *     engine decides that (browser pages), else null
  * @param mainThreadMaxGapMillis browsers: the longest stall of the page's main thread while measuring
- * @param attempts pages or processes it took (more than 1: a page stuck before measuring was tried again)
+ * @param attempts pages or processes it took (more than 1: a page was tried again before it measured anything)
  * @param notes console errors and warnings, and what else people should see
  * @param adapterRuns byo: per block kind, the threads the page ran for it and the modules it
  *     loaded (see {@link AdapterRun}); empty for other engines

@@ -13,8 +13,9 @@ import java.util.TreeMap;
 
 /**
  * How a run's forks (its fresh pages and JVMs) went, per engine: how many, how many points each
- * measured, pages retried after they got stuck before measuring, forks that failed, and how long
- * pages warmed up until their iterations were steady. For the report and the end of a run.
+ * measured, pages retried before they measured anything (stuck, or their window not opened), forks
+ * that failed, and how long pages warmed up until their iterations were steady. For the report and
+ * the end of a run.
  */
 public final class ForkSummary {
 
@@ -70,7 +71,7 @@ public final class ForkSummary {
         }
         List<String> parts = new ArrayList<>();
         if (retries > 0) {
-            parts.add(retries + (retries == 1 ? " page" : " pages") + " stuck before measuring and retried");
+            parts.add(retries + (retries == 1 ? " page" : " pages") + " retried before measuring");
         }
         if (failed > 0) {
             parts.add(failed + " of " + forks.size() + " failed (their reasons are with their configurations)");

@@ -57,14 +57,14 @@ final class ProblemFindings {
                 examples(rows.stream().map(p -> p.subject() + ": " + p.detail()).toList()))));
     }
 
-    /** Pages retried after they got stuck before measuring, per engine, with the forks that needed them. */
+    /** Pages retried before they measured anything, per engine, with the forks that needed them. */
     private static void retried(ReportedRun run, List<Finding> findings) {
         Map<String, List<ForkRecord>> byEngine = new TreeMap<>(Palette.ENGINE_ORDER);
         run.document().forks().stream().filter(f -> f.retries() > 0)
                 .forEach(f -> byEngine.computeIfAbsent(f.series().engine(), e -> new ArrayList<>()).add(f));
         byEngine.forEach((engine, forks) -> {
             int pages = forks.stream().mapToInt(ForkRecord::retries).sum();
-            findings.add(new Finding("retried", engine + ": " + pages + (pages == 1 ? " page" : " pages") + " stuck before measuring and retried",
+            findings.add(new Finding("retried", engine + ": " + pages + (pages == 1 ? " page" : " pages") + " retried before measuring",
                     examples(forks.stream().map(f -> f.series().label() + " fork " + f.id() + " (" + f.attempts() + " pages)").toList())));
         });
     }

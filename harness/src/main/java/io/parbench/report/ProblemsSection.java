@@ -77,7 +77,7 @@ final class ProblemsSection {
         for (ForkRecord fork : run.document().forks()) {
             if (fork.retries() > 0) {
                 problems.add(new Problem(1, "retried", fork.series().engine(), fork.series().label() + " fork " + fork.id(),
-                        "stuck before measuring: " + fork.attempts() + " pages to measure it (" + fork.retries()
+                        "tried again before it measured anything: " + fork.attempts() + " pages to measure it (" + fork.retries()
                                 + (fork.retries() == 1 ? " retry)" : " retries)")));
             }
         }

@@ -17,8 +17,8 @@ import java.util.List;
  * @param poolStartupMillis how long its worker pool took to start, where measured
  * @param steadyAfterMillis how long it warmed up until its iterations were steady (browser pages)
  * @param mainThreadMaxGapMillis browsers: the longest stall of the page's main thread while measuring
- * @param attempts pages or processes it took: more than 1 when a page stuck before measuring was
- *     tried again (each retry is in the notes)
+ * @param attempts pages or processes it took: more than 1 when a page was tried again before it
+ *     measured anything (stuck in set-up, or its window not opened; each retry is in the notes)
  * @param notes console errors and warnings, retries, and what else people should see
  */
 public record ForkRecord(

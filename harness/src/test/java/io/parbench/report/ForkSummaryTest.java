@@ -25,10 +25,10 @@ class ForkSummaryTest {
                 fork(4, "native", Status.OK, null, 1));
         assertEquals(List.of(
                 "native: 1 fork, a curve of 3 worker counts each; none retried or failed",
-                "firefox: 3 forks, a curve of 3 worker counts each; 1 page stuck before measuring and retried,"
+                "firefox: 3 forks, a curve of 3 worker counts each; 1 page retried before measuring,"
                         + " 1 of 3 failed (their reasons are with their configurations); steady after 1.30 s of warm-up (median, 1.20 s – 1.50 s)"),
                 ForkSummary.perEngine(doc));
-        assertEquals(List.of("firefox: 1 page stuck before measuring and retried, 1 of 3 failed (their reasons are with their configurations)"),
+        assertEquals(List.of("firefox: 1 page retried before measuring, 1 of 3 failed (their reasons are with their configurations)"),
                 ForkSummary.problems(doc));
     }
 

@@ -54,7 +54,7 @@ class HtmlReportTest {
         String html = HtmlReport.render(List.of(ReportFixtures.healthyWithRetries()));
         String problems = html.substring(html.indexOf("<section id=\"problems\">"));
         problems = problems.substring(0, problems.indexOf("</section>"));
-        assertTrue(problems.contains("<strong>firefox: 3 pages stuck before measuring and retried</strong>"), problems);
+        assertTrue(problems.contains("<strong>firefox: 3 pages retried before measuring</strong>"), problems);
         assertTrue(problems.contains("<strong>chromium: 1 configuration failed</strong>: chromium/sort/262144@W4: checksum mismatch"), problems);
         assertTrue(problems.matches("(?s).*<strong>mandelbrot: noisy in chromium</strong>: CV \\d.*"), problems);
         int findings = problems.indexOf("<ul class=\"findings\">");

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param failure why there is no result, null when there is one
  * @param notes the page's console errors and warnings, uncaught errors and crashes
  * @param snapshot what a failed page showed of itself (where it got to, what it measured), or null
- * @param attempts pages it took: more than 1 when the driver tried a page stuck before measuring again
+ * @param attempts pages it took: more than 1 when the driver tried a page again before it measured anything
+ *     (stuck in set-up, or its window could not be opened)
  */
 public record PageOutcome(Map<String, Object> result, String failure, List<String> notes, Snapshot snapshot, int attempts) {
 

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserKind;
+import io.parbench.engines.browser.webkit.WebKitDriver;
+import io.parbench.kernels.KernelSpec;
 import io.parbench.results.Configuration;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +48,6 @@ class WebKitEngineTest extends BrowserEngineContract {
         MeasurementSettings untilKilled = new MeasurementSettings(1, 0, 100, 1000);
         try (WasmEngine engine = new WasmEngine(options().withForkTimeout(TIMEOUT.multipliedBy(4)))) {
             assertTrue(engine.probe().available());
-            ProcessHandle miniBrowser = engine.driver().browserProcess().orElseThrow();
             Instant started = Instant.now();
             CompletableFuture<SingleConfiguration.Result> running = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -56,7 +58,7 @@ class WebKitEngineTest extends BrowserEngineContract {
             });
             // The page runs (its process has used a second of CPU: loading alone does not); which of the
             // web processes started since is the page's is the driver's to find out, so all of them go.
-            List<ProcessHandle> pageProcesses = webProcessesRunningAPageSince(miniBrowser, started);
+            List<ProcessHandle> pageProcesses = webProcessesRunningAPageSince(engine, started);
             pageProcesses.forEach(ProcessHandle::destroyForcibly);
             Set<Long> killed = pageProcesses.stream().map(ProcessHandle::pid).collect(Collectors.toSet());
             SingleConfiguration.Result crashed = running.get(2, TimeUnit.MINUTES);
@@ -77,13 +79,60 @@ class WebKitEngineTest extends BrowserEngineContract {
     }
 
     /**
-     * MiniBrowser's WebKitWebProcess children started since {@code since}, once one of them has used a
-     * second of CPU time (the page in it runs), waited for.
+     * A window that cannot be opened is tried once more in a relaunched WebKit: MiniBrowser stopped,
+     * then killed while the driver waits for the page's window. The page measures, and says it was
+     * tried again.
      */
-    private static List<ProcessHandle> webProcessesRunningAPageSince(ProcessHandle miniBrowser, Instant since) throws InterruptedException {
+    @Test
+    void aPageWhoseWindowCouldNotBeOpenedIsTriedAgainInARelaunchedBrowser() throws Exception {
+        Configuration sum = new Configuration("webkit", "sum", null, KernelSpec.SUM.defaultSize(KernelSpec.Profile.QUICK), 2);
+        try (WasmEngine engine = new WasmEngine(options())) {
+            assertTrue(engine.probe().available());
+            ProcessHandle miniBrowser = engine.driver().browserProcess().orElseThrow();
+            int launches = engine.driver().launches();
+            signal("STOP", miniBrowser);
+            CompletableFuture<SingleConfiguration.Result> measured = new CompletableFuture<>();
+            Thread measuring = Thread.ofPlatform().start(() -> {
+                try {
+                    measured.complete(SingleConfiguration.measure(engine, sum, QUICK));
+                } catch (Exception e) {
+                    measured.completeExceptionally(e);
+                }
+            });
+            awaitInside(measuring, "newWindow");
+            miniBrowser.destroyForcibly();
+            SingleConfiguration.Result result = measured.get(2, TimeUnit.MINUTES);
+            assertEquals(Status.OK, result.status(), result::reason);
+            assertEquals(2, result.forks().getFirst().attempts());
+            assertEquals(launches + 1, engine.driver().launches());
+            assertTrue(result.notes().stream().anyMatch(note -> note.startsWith(WebKitDriver.WINDOW_RETRY_NOTE
+                    + " (browser error: could not open a window: ") && note.contains("; MiniBrowser (pid " + miniBrowser.pid() + ") died")),
+                    result.notes().toString());
+        }
+    }
+
+    private static void signal(String name, ProcessHandle process) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor());
+    }
+
+    /** Waits until {@code thread} runs a method named {@code method} (it is blocked there, waiting for an answer). */
+    private static void awaitInside(Thread thread, String method) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (Arrays.stream(thread.getStackTrace()).noneMatch(frame -> frame.getMethodName().equals(method))) {
+            assertTrue(thread.isAlive() && System.nanoTime() < deadline, "the driver never asked for a window");
+            Thread.sleep(10);
+        }
+    }
+
+    /**
+     * The browser's WebKitWebProcess children started since {@code since}, once one of them has used a
+     * second of CPU time (the page in it runs), waited for. The browser is asked for each time: a
+     * page whose window could not be opened runs in a relaunched one.
+     */
+    private static List<ProcessHandle> webProcessesRunningAPageSince(WasmEngine engine, Instant since) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
-            List<ProcessHandle> started = miniBrowser.children()
+            List<ProcessHandle> started = engine.driver().browserProcess().stream().flatMap(ProcessHandle::children)
                     .filter(p -> p.info().command().orElse("").endsWith("/WebKitWebProcess"))
                     .filter(p -> p.info().startInstant().map(start -> !start.isBefore(since.minusSeconds(1))).orElse(false))
                     .toList();

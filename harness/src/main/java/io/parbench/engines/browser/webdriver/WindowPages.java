@@ -25,6 +25,8 @@ public final class WindowPages {
             + "window or a locked screen), and browsers throttle hidden pages, so it was not measured; keep the browser's window "
             + "in front and its screen unlocked, or run it headless";
 
+    /** The phase of a page whose window could not be opened: nothing of it ran. */
+    public static final String OPENING_WINDOW = "opening a window";
     private static final Duration SHORT = Duration.ofSeconds(5);
     private static final String BLANK = "about:blank";
     /** 'ready' once main.js has run on the page, else the URL the window shows. */
@@ -61,7 +63,8 @@ public final class WindowPages {
         try {
             session.switchToWindow(session.newWindow());
         } catch (IOException e) {
-            return PageOutcome.failed("browser error: could not open a window: " + ErrorText.summary(e.getMessage()), List.of());
+            return PageOutcome.failed("browser error: could not open a window: " + ErrorText.summary(e.getMessage()),
+                    new PageOutcome.Snapshot(OPENING_WINDOW, null, List.of(), List.of()));
         }
         try {
             // Scripts and loads time out on their own clock too; the page run keeps within the fork's.

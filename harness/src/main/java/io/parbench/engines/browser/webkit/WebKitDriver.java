@@ -18,12 +18,16 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +46,8 @@ public final class WebKitDriver extends LocalDriver {
     private static final String WEB_PROCESS = "WebKitWebProcess";
     private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SHORT = Duration.ofSeconds(5);
+    /** The note of a page tried again after its window could not be opened (counted in the results, shown in the report). */
+    public static final String WINDOW_RETRY_NOTE = "WebKit could not open the page's window; it was tried again in a relaunched WebKit";
 
     private final boolean sharedArrayBuffer;
     private VirtualDisplay display;
@@ -71,14 +77,41 @@ public final class WebKitDriver extends LocalDriver {
         this.sharedArrayBuffer = sharedArrayBuffer;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A window that could not be opened is tried once more in a relaunched WebKit, with a note:
+     * nothing of the page ran. Seen under load: MiniBrowser died as it opened a window, its new web
+     * process having died at start-up ("readPIDFromPeer: Unexpected short read from PID socket").
+     */
     @Override
     public PageOutcome run(URI url, String task, Map<String, Object> config, Duration timeout) throws BrowserUnavailableException {
         ensureRunning();
         PageOutcome outcome = pages.run(url, task, config, timeout);
+        if (outcome.failed() && WindowPages.OPENING_WINDOW.equals(outcome.phase())) {
+            List<String> notes = new ArrayList<>(outcome.notes());
+            notes.add(WINDOW_RETRY_NOTE + " (" + outcome.failure() + (miniBrowser != null && exited(miniBrowser) ? "; " + deathNotice() : "") + ")");
+            stop();
+            ensureRunning();
+            outcome = pages.run(url, task, config, timeout).afterAttempts(2, notes);
+        }
         if (outcome.failed()) {
             checkSession();
         }
         return outcome;
+    }
+
+    /** Whether {@code process} has ended, or ends within a second (a browser killed mid-command takes a moment to go). */
+    private static boolean exited(ProcessHandle process) {
+        try {
+            process.onExit().get(1, TimeUnit.SECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override

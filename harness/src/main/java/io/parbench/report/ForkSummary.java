@@ -62,6 +62,11 @@ public final class ForkSummary {
         return text.toString();
     }
 
+    /** Pages tried again before they measured anything (stuck in set-up, or no window), in words. */
+    static String retriedPages(int pages) {
+        return pages + (pages == 1 ? " page" : " pages") + " retried before measuring";
+    }
+
     /** The forks' retried pages and failures in words; null when every fork went as planned. */
     private static String problems(List<ForkRecord> forks) {
         int retries = forks.stream().mapToInt(ForkRecord::retries).sum();
@@ -71,7 +76,7 @@ public final class ForkSummary {
         }
         List<String> parts = new ArrayList<>();
         if (retries > 0) {
-            parts.add(retries + (retries == 1 ? " page" : " pages") + " retried before measuring");
+            parts.add(retriedPages(retries));
         }
         if (failed > 0) {
             parts.add(failed + " of " + forks.size() + " failed (their reasons are with their configurations)");

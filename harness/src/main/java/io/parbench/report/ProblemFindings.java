@@ -64,7 +64,7 @@ final class ProblemFindings {
                 .forEach(f -> byEngine.computeIfAbsent(f.series().engine(), e -> new ArrayList<>()).add(f));
         byEngine.forEach((engine, forks) -> {
             int pages = forks.stream().mapToInt(ForkRecord::retries).sum();
-            findings.add(new Finding("retried", engine + ": " + pages + (pages == 1 ? " page" : " pages") + " retried before measuring",
+            findings.add(new Finding("retried", engine + ": " + ForkSummary.retriedPages(pages),
                     examples(forks.stream().map(f -> f.series().label() + " fork " + f.id() + " (" + f.attempts() + " pages)").toList())));
         });
     }

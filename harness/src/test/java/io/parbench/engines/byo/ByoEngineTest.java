@@ -113,9 +113,10 @@ class ByoEngineTest {
      * about a quarter of A's rate, so the page tells the sides apart: were they one instance, or
      * their blocks filed to the wrong side, B would not be the slower one. (With spin=1, twice as
      * long, a CI run beside another test class once measured log(B/A) -0.24 against -0.69: a busy
-     * machine moves A's and B's kernel parts apart; the margin is now that much wider.) The A/A page is nearer to no
-     * difference than to that one (its bias within a few % is a quiet machine's measurement:
-     * GATE.md). Two instances of the Emscripten example share a page the same way.
+     * machine moves A's and B's kernel parts apart; the margin is now that much wider.) The A/A
+     * page is nearer to no difference than to that one (its bias within a few % is a quiet
+     * machine's measurement: GATE.md). Two instances of the Emscripten example share a page the
+     * same way.
      */
     @Test
     void bothSidesInOnePageAreInstancesOfTheirOwnMeasuredApart(@TempDir Path folder) throws Exception {

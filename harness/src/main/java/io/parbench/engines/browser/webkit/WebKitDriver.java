@@ -89,8 +89,9 @@ public final class WebKitDriver extends LocalDriver {
         ensureRunning();
         PageOutcome outcome = pages.run(url, task, config, timeout);
         if (outcome.failed() && WindowPages.OPENING_WINDOW.equals(outcome.phase())) {
+            String died = miniBrowser != null && exited(miniBrowser) ? "; " + deathNotice() : "";
             List<String> notes = new ArrayList<>(outcome.notes());
-            notes.add(WINDOW_RETRY_NOTE + " (" + outcome.failure() + (miniBrowser != null && exited(miniBrowser) ? "; " + deathNotice() : "") + ")");
+            notes.add(WINDOW_RETRY_NOTE + " (" + outcome.failure() + died + ")");
             stop();
             ensureRunning();
             outcome = pages.run(url, task, config, timeout).afterAttempts(2, notes);

@@ -604,22 +604,32 @@ static void test_stats_sampled(int steps) {
     pb_pool *pool = start_pool(2);
     short_jobs jobs = {{0, 0}};
     for (int i = 0; i < steps; i++) run_on_pool(pool, short_jobs_task, &jobs); /* the means are learnt */
-    atomic_store(&jobs.job_ns[0], 0);
-    atomic_store(&jobs.job_ns[1], 0);
-    uint64_t steals_before = atomic_load(&pool->worker[1].steals);
-    pb_pool_stats_reset(pool);
-    atomic_store(&pb_accounting_clock_reads, 0);
-    for (int i = 0; i < steps; i++) run_on_pool(pool, short_jobs_task, &jobs);
-    int64_t reads = atomic_load(&pb_accounting_clock_reads);
-    const int64_t *stats = pb_pool_stats_read(pool);
-    int64_t stolen = (int64_t)(atomic_load(&pool->worker[1].steals) - steals_before);
-    double busy = (double)stat(stats, 1, PB_STATS_BUSY_NS) / (double)atomic_load(&jobs.job_ns[1]);
-    printf("test_runtime: sampled changes: %lld clock readings for %lld stolen jobs; the helper's busy time %.3f of its jobs' own\n",
-           (long long)reads, (long long)stolen, busy);
     /* A machine that keeps the helper from running (busy neighbours: it steals few jobs, and its
      * preempted and yielded time inside a sampled stretch is split by the means, 3-3500 times its
      * jobs' time under three CPU hogs) says nothing of the sampling: checked where it stole
-     * nearly every job (99.5-99.9% here, and under TSan and ASan). */
+     * nearly every job (99.5-99.9% here, and under TSan and ASan). A VM that stops the helper for
+     * a few ms now and then does the same in a block that steals every job (an Intel Xeon VM:
+     * 0.69-0.89 in 3 of 50 plain runs, as many before 71248b8 as after, and 0.57-0.88 in 3 of 10
+     * under TSan and ASan), so a block is measured up to three times: a split that is wrong
+     * always is wrong in each. */
+    const int64_t *stats = NULL;
+    int64_t reads = 0, stolen = 0;
+    double busy = 0;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+        atomic_store(&jobs.job_ns[0], 0);
+        atomic_store(&jobs.job_ns[1], 0);
+        uint64_t steals_before = atomic_load(&pool->worker[1].steals);
+        pb_pool_stats_reset(pool);
+        atomic_store(&pb_accounting_clock_reads, 0);
+        for (int i = 0; i < steps; i++) run_on_pool(pool, short_jobs_task, &jobs);
+        reads = atomic_load(&pb_accounting_clock_reads);
+        stats = pb_pool_stats_read(pool);
+        stolen = (int64_t)(atomic_load(&pool->worker[1].steals) - steals_before);
+        busy = (double)stat(stats, 1, PB_STATS_BUSY_NS) / (double)atomic_load(&jobs.job_ns[1]);
+        printf("test_runtime: sampled changes: %lld clock readings for %lld stolen jobs; the helper's busy time %.3f of its jobs' own\n",
+               (long long)reads, (long long)stolen, busy);
+        if (stolen >= steps - steps / 10 && busy > 0.9 && busy < 2.5) break;
+    }
     if (stolen < steps - steps / 10) {
         printf("test_runtime: sampled changes not checked: the machine kept the helper from running (it stole %lld of %d jobs)\n",
                (long long)stolen, steps);

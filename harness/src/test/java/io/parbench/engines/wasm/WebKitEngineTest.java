@@ -14,14 +14,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The webkit engine: WebKitGTK's MiniBrowser over WebDriver, on an Xvfb of its own. */
 class WebKitEngineTest extends BrowserEngineContract {
@@ -79,15 +86,52 @@ class WebKitEngineTest extends BrowserEngineContract {
     }
 
     /**
+     * Each page must run in a web process of its own, or it would measure in what the one before left
+     * (its compiled code, its heap). Isolated pages share one window, which goes back to about:blank
+     * between them (WebKit swaps processes on entering and leaving a cross-origin isolated page);
+     * without isolation WebKit kept the process through about:blank, so those pages get a window
+     * each. Three pages: three web processes that each ran one, in one browser.
+     */
+    @ParameterizedTest(name = "isolated: {0}")
+    @ValueSource(booleans = {true, false})
+    void eachPageRunsInAWebProcessOfItsOwn(boolean isolated) throws Exception {
+        Configuration sum = new Configuration("webkit", "sum", null, KernelSpec.SUM.defaultSize(KernelSpec.Profile.QUICK), isolated ? 2 : 1);
+        try (WasmEngine engine = new WasmEngine(options().withIsolation(isolated))) {
+            assertTrue(engine.probe().available());
+            ProcessHandle miniBrowser = engine.driver().browserProcess().orElseThrow();
+            Instant since = Instant.now();
+            Map<Long, Duration> cpuByProcess = new ConcurrentHashMap<>();
+            AtomicBoolean measuring = new AtomicBoolean(true);
+            Thread watching = Thread.ofPlatform().start(() -> {
+                while (measuring.get()) {
+                    webProcessesSince(miniBrowser, since).forEach(p -> p.info().totalCpuDuration()
+                            .ifPresent(cpu -> cpuByProcess.merge(p.pid(), cpu, (a, b) -> a.compareTo(b) >= 0 ? a : b)));
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                }
+            });
+            SingleConfiguration.Result result = SingleConfiguration.measure(engine, sum, new MeasurementSettings(3, 1, 3, 100));
+            measuring.set(false);
+            watching.join();
+            assertEquals(Status.OK, result.status(), result::reason);
+            assertEquals(3, result.forks().size());
+            assertEquals(1, engine.driver().launches());
+            // A page uses seconds of a core; a blank document's process a fraction of one.
+            long ranAPage = cpuByProcess.values().stream().filter(cpu -> cpu.compareTo(Duration.ofMillis(500)) >= 0).count();
+            assertTrue(ranAPage >= 3, "web processes started for the pages, by pid, with their CPU time: " + cpuByProcess);
+        }
+    }
+
+    /**
      * A window that cannot be opened is tried once more in a relaunched WebKit: MiniBrowser stopped,
      * then killed while the driver waits for the page's window. The page measures, and says it was
-     * tried again.
+     * tried again. (Pages share a window, so a page that fails first closes it: the next opens one.)
      */
     @Test
     void aPageWhoseWindowCouldNotBeOpenedIsTriedAgainInARelaunchedBrowser() throws Exception {
         Configuration sum = new Configuration("webkit", "sum", null, KernelSpec.SUM.defaultSize(KernelSpec.Profile.QUICK), 2);
         try (WasmEngine engine = new WasmEngine(options())) {
             assertTrue(engine.probe().available());
+            assertEquals(Status.FAILED, SingleConfiguration.measure(engine, new Configuration("webkit", "nope", null, 10, 2), QUICK).status());
             ProcessHandle miniBrowser = engine.driver().browserProcess().orElseThrow();
             int launches = engine.driver().launches();
             signal("STOP", miniBrowser);
@@ -132,9 +176,7 @@ class WebKitEngineTest extends BrowserEngineContract {
     private static List<ProcessHandle> webProcessesRunningAPageSince(WasmEngine engine, Instant since) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
-            List<ProcessHandle> started = engine.driver().browserProcess().stream().flatMap(ProcessHandle::children)
-                    .filter(p -> p.info().command().orElse("").endsWith("/WebKitWebProcess"))
-                    .filter(p -> p.info().startInstant().map(start -> !start.isBefore(since.minusSeconds(1))).orElse(false))
+            List<ProcessHandle> started = engine.driver().browserProcess().stream().flatMap(browser -> webProcessesSince(browser, since))
                     .toList();
             if (started.stream().anyMatch(p -> p.info().totalCpuDuration().orElse(Duration.ZERO).compareTo(Duration.ofSeconds(1)) >= 0)) {
                 return started;
@@ -142,5 +184,11 @@ class WebKitEngineTest extends BrowserEngineContract {
             Thread.sleep(100);
         }
         throw new AssertionError("no WebKitWebProcess started since " + since + " ran a page (a second of CPU) within two minutes");
+    }
+
+    /** MiniBrowser's WebKitWebProcess children started since {@code since} (to the second). */
+    private static Stream<ProcessHandle> webProcessesSince(ProcessHandle miniBrowser, Instant since) {
+        return miniBrowser.children().filter(p -> p.info().command().orElse("").endsWith("/WebKitWebProcess"))
+                .filter(p -> p.info().startInstant().map(start -> !start.isBefore(since.minusSeconds(1))).orElse(false));
     }
 }

@@ -2,6 +2,7 @@ package io.parbench.engines.browser.webdriver;
 
 import io.parbench.engines.Deadline;
 import io.parbench.engines.browser.PageOutcome;
+import io.parbench.engines.browser.PageResult;
 import io.parbench.engines.browser.PageRun;
 import io.parbench.engines.browser.PageSession;
 import io.parbench.engines.browser.PageSession.PageException;
@@ -14,9 +15,12 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs parbench pages in a classic WebDriver session, each in a fresh window that is closed
- * afterwards (its web process and workers with it): what every browser driven over classic
- * WebDriver shares, launched here (WebKitGTK) or on another machine.
+ * Runs parbench pages in a classic WebDriver session: what every browser driven over classic
+ * WebDriver shares, launched here (WebKitGTK) or on another machine. Each page runs in a fresh
+ * window that is closed afterwards (its web process and workers with it), or, where the browser is
+ * known to give every cross-origin isolated page a web process of its own
+ * ({@link WindowUse#REUSED}), in one window that goes back to about:blank after a page that ran
+ * through. A page that failed or hung closes its window either way.
  */
 public final class WindowPages {
 
@@ -37,35 +41,54 @@ public final class WindowPages {
      */
     private static final List<String> ERROR_PAGES = List.of("chrome-error:", "about:certerror", "about:neterror");
 
+    /** Whether pages get a fresh window each, or share one that goes back to about:blank between them. */
+    public enum WindowUse {
+        /** Any browser: a new window per page. */
+        FRESH,
+        /**
+         * For a browser that swaps web processes on leaving and on entering a cross-origin isolated
+         * page (COOP), as WebKitGTK does: each page still gets a process of its own, and opening a window
+         * (~0.4 s, and a web process for its blank document) is saved.
+         */
+        REUSED
+    }
+
     private final WebDriverSession session;
     private final String firstWindow;
     private final BooleanSupplier alive;
     private final Runnable loaded;
+    private final WindowUse windowUse;
+    /** Whether the current window is the pages' own, left on about:blank by a page that ran through. */
+    private boolean blankPageWindow;
 
     /**
      * @param alive whether the browser still runs: a dead one is neither asked for its notes nor
      *     for closing windows (its driver relaunches it)
      */
     public WindowPages(WebDriverSession session, BooleanSupplier alive) throws IOException {
-        this(session, alive, () -> {});
+        this(session, alive, () -> {}, WindowUse.FRESH);
     }
 
     /** @param loaded told each time a page has loaded, before it runs (e.g. to see which process it runs in) */
-    public WindowPages(WebDriverSession session, BooleanSupplier alive, Runnable loaded) throws IOException {
+    public WindowPages(WebDriverSession session, BooleanSupplier alive, Runnable loaded, WindowUse windowUse) throws IOException {
         this.session = session;
         this.firstWindow = session.windowHandle();
         this.alive = alive;
         this.loaded = loaded;
+        this.windowUse = windowUse;
     }
 
-    /** Runs one task of the page protocol on a fresh window (see {@code BrowserDriver#run}). */
+    /** Runs one task of the page protocol (see {@code BrowserDriver#run}). */
     public PageOutcome run(URI url, String task, Map<String, Object> config, Duration timeout) {
-        try {
-            session.switchToWindow(session.newWindow());
-        } catch (IOException e) {
-            return PageOutcome.failed("browser error: could not open a window: " + ErrorText.summary(e.getMessage()),
-                    new PageOutcome.Snapshot(OPENING_WINDOW, null, List.of(), List.of()));
+        if (!blankPageWindow) {
+            try {
+                session.switchToWindow(session.newWindow());
+            } catch (IOException e) {
+                return PageOutcome.failed("browser error: could not open a window: " + ErrorText.summary(e.getMessage()),
+                        new PageOutcome.Snapshot(OPENING_WINDOW, null, List.of(), List.of()));
+            }
         }
+        blankPageWindow = false;
         try {
             // Scripts and loads time out on their own clock too; the page run keeps within the fork's.
             session.setTimeouts(timeout, timeout);
@@ -73,13 +96,21 @@ public final class WindowPages {
             closeWindow();
             return PageOutcome.failed("browser error: " + ErrorText.summary(e.getMessage()), List.of());
         }
+        PageOutcome outcome = null;
         try {
-            PageOutcome outcome = PageRun.run(new Window(), url, task, config, timeout, alive);
-            return !outcome.failed() && Boolean.TRUE.equals(outcome.result().get("pageHidden"))
-                    ? PageOutcome.failed(HIDDEN, outcome.notes()) : outcome;
+            outcome = PageRun.run(new Window(), url, task, config, timeout, alive);
+            if (!outcome.failed() && Boolean.TRUE.equals(outcome.result().get("pageHidden"))) {
+                outcome = PageOutcome.failed(HIDDEN, outcome.notes());
+            }
+            return outcome;
         } finally {
-            closeWindow();
+            leaveWindow(outcome != null && ranThrough(outcome));
         }
+    }
+
+    /** Whether the page answered without a failure of its own (driver.js's status): its window may take the next page. */
+    private static boolean ranThrough(PageOutcome outcome) {
+        return !outcome.failed() && !"failed".equals(new PageResult(outcome.result()).text("status"));
     }
 
     /** The current window as the page protocol needs it. */
@@ -155,6 +186,23 @@ public final class WindowPages {
 
     private interface Command<T> {
         T run() throws IOException;
+    }
+
+    /**
+     * After a page: its window goes back to about:blank for the next page when it may be reused
+     * and the page ran through, else it is closed (however stuck the page, its process goes with it).
+     */
+    private void leaveWindow(boolean ranThrough) {
+        if (windowUse == WindowUse.REUSED && ranThrough && alive.getAsBoolean()) {
+            try {
+                session.navigate(URI.create(BLANK), SHORT);
+                blankPageWindow = true;
+                return;
+            } catch (IOException e) {
+                // closed instead: the next page opens a window of its own
+            }
+        }
+        closeWindow();
     }
 
     /** Closes the page's window and goes back to the first window. */

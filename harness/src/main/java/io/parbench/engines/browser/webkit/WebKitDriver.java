@@ -10,6 +10,7 @@ import io.parbench.engines.browser.webdriver.WebDriverClient;
 import io.parbench.engines.browser.webdriver.WebDriverException;
 import io.parbench.engines.browser.webdriver.WebDriverSession;
 import io.parbench.engines.browser.webdriver.WindowPages;
+import io.parbench.engines.browser.webdriver.WindowPages.WindowUse;
 import io.parbench.results.FactKeys;
 import io.parbench.text.ErrorText;
 import java.io.IOException;
@@ -32,7 +33,9 @@ import java.util.stream.Collectors;
 
 /**
  * WebKitGTK's MiniBrowser driven by WebKitWebDriver (classic W3C WebDriver) on an Xvfb display
- * of its own: one session per launch, a fresh window per page, closed afterwards. WebKitGTK
+ * of its own: one session per launch, its cross-origin isolated pages in one window that goes
+ * back to about:blank between them (each still in a web process of its own, {@link
+ * WindowUse#REUSED}), other pages in a window each. WebKitGTK
  * gives pages SharedArrayBuffer only when {@value #SHARED_ARRAY_BUFFER} is set, and then to every
  * page, isolated or not; Safari gives it to cross-origin isolated pages only. So it is set for
  * the driver and the browser it starts when pages are served isolated, and left out for
@@ -250,7 +253,9 @@ public final class WebKitDriver extends LocalDriver {
         webProcessEnds.clear();
         watchedWebProcesses = Set.of();
         pageProcessDeath = null;
-        pages = new WindowPages(session, this::running, this::watchWebProcesses);
+        // Without COOP (--no-isolation) WebKit ran the next page in the same web process as the last
+        // (3 pages through about:blank, one process): those pages get a window each.
+        pages = new WindowPages(session, this::running, this::watchWebProcesses, sharedArrayBuffer ? WindowUse.REUSED : WindowUse.FRESH);
         miniBrowser = webDriver.handle().descendants()
                 .filter(p -> p.info().command().orElse("").endsWith("/" + executable.getFileName()))
                 .findFirst().orElse(null);

@@ -133,7 +133,8 @@ public record BrowserEngineOptions(
      * windows of slices of every point (a side's worker count), whichever is later, and typically
      * says so ~0.5 s after that: three quiet default sweeps (December 6, 48 pages per browser, three
      * points) were steady after 2.3 s on average in Chromium (floor 2 s), 1.6 s in Firefox (1.2 s)
-     * and 1.5 s in WebKit (its rule's 0.9 s).
+     * and 1.5 s in WebKit (its rule's 0.9 s); one on December 7 (another machine) after 1.47 s in
+     * Chromium with its floor at 1.2 s.
      */
     public Duration typicalSetUp(ForkPlan fork) {
         long points = fork.order().stream().distinct().count();

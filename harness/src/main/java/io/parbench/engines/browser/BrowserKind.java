@@ -14,27 +14,35 @@ import java.util.Optional;
  * and Edge as well.
  */
 public enum BrowserKind {
-    // The warm-up floors: a fresh page's wasm reaches its steady state after ~0.7-0.9 s in
-    // Chromium (tier-up) for the quick sizes, but nbody 2048 (default) still ran at about half its
-    // W = 2 rate up to 1.2-2 s in, while its rates already looked flat: curve pages declared steady
-    // after 0.65-0.8 s gave S(2) 1.37 against 1.94 from pages of one worker count warmed up for 2 s,
-    // and 1.79 with 2 s of warm-up (8 pages each, quiet); so 2 s. Half the rate was a core taken by
+    // The warm-up floors: a fresh page's wasm reaches its steady state after ~0.7-0.9 s in Chromium
+    // (tier-up) for the quick sizes, but nbody 2048 (default) still ran at about half its W = 2
+    // rate up to 1.2-2 s in, while its rates already looked flat: curve pages declared steady after
+    // 0.65-0.8 s gave S(2) 1.37 against 1.94 from pages of one worker count warmed up for 2 s, and
+    // 1.79 with 2 s of warm-up (8 pages each, quiet); so 2 s. Half the rate was a core taken by
     // Chromium's omnibox WebUI, rendered for every new window (now turned off:
-    // CHROMIUM_OMNIBOX_WEBUI). Without it, default-size pages warmed up 0.5-1 s gave the S(2) of 2 s
-    // within 1-2% (nbody, sort, forkjoin; 6 pages each, quiet), but quick sizes still measured W = 2
-    // 4-10% slower than with 2 s (axpy, histogram, mandelbrot, nbody; 12 pages each): the floor
-    // stays. Firefox is near it from ~0.2 s but dips to 0.4-0.65 of it around 0.8-1.0 s (steady
-    // after ~1.1 s); WebKit is steady after 0.1-0.2 s in most pages (its S(2) did not move with 2 s).
-    // The page set-ups (for estimates): beside their warm-up and blocks, a quiet default sweep's
-    // pages took 1.9 s in Chromium and WebKit (a window opened and closed over their protocols) and
-    // 1.0 s in Firefox, and a quick sweep's less (smaller inputs, shorter steps to finish a block
-    // with); between the two. Browsers on other machines are given the slower.
-    CHROMIUM("chrome", true, List.of("chromium", "chromium-browser", "google-chrome"), 2000, 1400),
+    // CHROMIUM_OMNIBOX_WEBUI). Without it, default-size pages warmed up 0.5-1 s gave the S(2) of
+    // 2 s within 1-2% (nbody, sort, forkjoin; 6 pages each, quiet); quick sizes measured W = 2 4-10%
+    // slower (axpy, histogram, mandelbrot, nbody; 12 pages each), but not again on an AMD EPYC
+    // (December 7, quiet, 12 pages each, alternating): 0.8 s against 2 s -0.4% to -3%, 1.2 s
+    // against 2 s -5% to +1.5% (mandelbrot -1.7%, nbody -2.2%, each about one standard error).
+    // There W = 2 against the W = 1 blocks beside it, in pages of 16 blocks per point after a 0.3 s
+    // floor, was 3-9% low in the blocks 0.6-1.1 s into the page and level after (default sizes
+    // too), and with a 2 s floor level from the first: so 1.2 s, which saves ~0.8 s a page. Firefox
+    // is near it from ~0.2 s but dips to 0.4-0.65 of it around 0.8-1.0 s (steady after ~1.1 s);
+    // WebKit is steady after 0.1-0.2 s in most pages (its S(2) did not move with 2 s). The page
+    // set-ups (for estimates): beside their warm-up and blocks, a quiet default sweep's pages took
+    // 1.9 s in Chromium and WebKit (a window opened and closed over their protocols) and 1.0 s in
+    // Firefox, and a quick sweep's less (smaller inputs, shorter steps to finish a block with);
+    // between the two. With WebKit's pages in one window and Chromium's 1.2 s floor (December 7,
+    // an AMD EPYC): 1.2 s (Chromium), 0.85 s (Firefox) and 1.4 s (WebKit) in a default sweep, ~0.9 s
+    // each in a quick one, and the default sweep's estimate was within 1% (4:43 for 4:40); left as
+    // they were. Browsers on other machines are given the slower.
+    CHROMIUM("chrome", true, List.of("chromium", "chromium-browser", "google-chrome"), 1200, 1400),
     FIREFOX("firefox", true, List.of("firefox-esr", "firefox"), 1200, 800),
     /** MiniBrowser is not on the PATH: {@link BrowserLocator} knows where Debian puts it. */
     WEBKIT("MiniBrowser", true, List.of(), 300, 1400),
     SAFARI("safari", false, List.of(), 300, 1400),
-    EDGE("MicrosoftEdge", false, List.of(), 2000, 1400);
+    EDGE("MicrosoftEdge", false, List.of(), 1200, 1400);
 
     /**
      * Chromium's omnibox suggestion popup, which full Chromium (headless too, 156 here) renders as a

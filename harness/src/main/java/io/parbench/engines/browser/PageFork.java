@@ -93,7 +93,7 @@ public final class PageFork {
         Double startup = answer.has("poolStartupMs") ? answer.number("poolStartupMs").doubleValue() : null;
         Double steady = answer.has("steadyAfterMs") ? answer.number("steadyAfterMs").doubleValue() : null;
         Double gap = answer.has("mainThreadMaxGapMs") ? answer.number("mainThreadMaxGapMs").doubleValue() : null;
-        if ("failed".equals(answer.text("status"))) {
+        if (answer.reportsFailure()) {
             Map<String, Object> at = answer.values().get("failedAt") instanceof Map<?, ?> m ? PageResult.object(m) : null;
             return new ForkMeasurement(Status.FAILED, wording.pageFailed(answer), blocks, Map.of(), failedAt(at, blocks, fork), startup,
                     steady, gap, outcome.attempts(), notes);

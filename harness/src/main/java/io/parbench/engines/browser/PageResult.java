@@ -14,6 +14,11 @@ public record PageResult(Map<String, Object> values) {
     }
 
     /** A string field; null stays null. */
+    /** Whether the page answered that it failed (driver.js's status 'failed', with its reason). */
+    public boolean reportsFailure() {
+        return "failed".equals(text("status"));
+    }
+
     public String text(String key) {
         Object value = values.get(key);
         return value == null ? null : value.toString();

@@ -248,7 +248,7 @@ public final class ByoEngine extends BrowserEngine {
     protected EngineFacts probed(PageResult page, Map<String, String> facts) {
         facts.put(FactKeys.ADAPTER, adapter.file().toString());
         facts.put(FactKeys.BROWSER, options.browser().id());
-        if ("failed".equals(page.text("status"))) {
+        if (page.reportsFailure()) {
             kernel = new OwnKernel(adapter.fallbackKernelName(), 1);
             facts.put(FactKeys.ADAPTER_PROBLEM, problems.pageFailed(page));
         } else {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserKind;
+import io.parbench.engines.browser.PageTimeouts;
 import io.parbench.engines.browser.webkit.WebKitDriver;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.results.Configuration;
@@ -12,7 +13,9 @@ import io.parbench.results.MeasurementSettings;
 import io.parbench.results.Status;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,7 +93,8 @@ class WebKitEngineTest extends BrowserEngineContract {
      * (its compiled code, its heap). Isolated pages share one window, which goes back to about:blank
      * between them (WebKit swaps processes on entering and leaving a cross-origin isolated page);
      * without isolation WebKit kept the process through about:blank, so those pages get a window
-     * each. Three pages: three web processes that each ran one, in one browser.
+     * each. Three pages, one at a time: the web process that used most CPU while each ran is a
+     * different one each time, in one browser.
      */
     @ParameterizedTest(name = "isolated: {0}")
     @ValueSource(booleans = {true, false})
@@ -99,26 +103,39 @@ class WebKitEngineTest extends BrowserEngineContract {
         try (WasmEngine engine = new WasmEngine(options().withIsolation(isolated))) {
             assertTrue(engine.probe().available());
             ProcessHandle miniBrowser = engine.driver().browserProcess().orElseThrow();
-            Instant since = Instant.now();
-            Map<Long, Duration> cpuByProcess = new ConcurrentHashMap<>();
-            AtomicBoolean measuring = new AtomicBoolean(true);
-            Thread watching = Thread.ofPlatform().start(() -> {
-                while (measuring.get()) {
-                    webProcessesSince(miniBrowser, since).forEach(p -> p.info().totalCpuDuration()
-                            .ifPresent(cpu -> cpuByProcess.merge(p.pid(), cpu, (a, b) -> a.compareTo(b) >= 0 ? a : b)));
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-                }
-            });
-            SingleConfiguration.Result result = SingleConfiguration.measure(engine, sum, new MeasurementSettings(3, 1, 3, 100));
-            measuring.set(false);
-            watching.join();
-            assertEquals(Status.OK, result.status(), result::reason);
-            assertEquals(3, result.forks().size());
+            List<Long> pageProcesses = new ArrayList<>();
+            for (int page = 0; page < 3; page++) {
+                pageProcesses.add(busiestWebProcessWhile(miniBrowser, () -> {
+                    SingleConfiguration.Result result = SingleConfiguration.measure(engine, sum, QUICK);
+                    assertEquals(Status.OK, result.status(), result::reason);
+                }));
+            }
             assertEquals(1, engine.driver().launches());
-            // A page uses seconds of a core; a blank document's process a fraction of one.
-            long ranAPage = cpuByProcess.values().stream().filter(cpu -> cpu.compareTo(Duration.ofMillis(500)) >= 0).count();
-            assertTrue(ranAPage >= 3, "web processes started for the pages, by pid, with their CPU time: " + cpuByProcess);
+            assertEquals(3, Set.copyOf(pageProcesses).size(), "the web process that ran each page: " + pageProcesses);
         }
+    }
+
+    /** The pid of MiniBrowser's web process whose CPU time grew most while {@code pages} ran (sampled every 20 ms). */
+    private static long busiestWebProcessWhile(ProcessHandle miniBrowser, PageTimeouts.Pages pages) throws Exception {
+        Map<Long, Duration> before = new HashMap<>();
+        Map<Long, Duration> grown = new ConcurrentHashMap<>();
+        webProcesses(miniBrowser).forEach(p -> before.put(p.pid(), p.info().totalCpuDuration().orElse(Duration.ZERO)));
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread watching = Thread.ofPlatform().start(() -> {
+            while (running.get()) {
+                webProcesses(miniBrowser).forEach(p -> p.info().totalCpuDuration().ifPresent(cpu -> grown.merge(p.pid(),
+                        cpu.minus(before.getOrDefault(p.pid(), Duration.ZERO)), (a, b) -> a.compareTo(b) >= 0 ? a : b)));
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+        });
+        try {
+            pages.run();
+        } finally {
+            running.set(false);
+            watching.join();
+        }
+        return grown.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow(() -> new AssertionError("no web process ran"))
+                .getKey();
     }
 
     /**
@@ -176,7 +193,8 @@ class WebKitEngineTest extends BrowserEngineContract {
     private static List<ProcessHandle> webProcessesRunningAPageSince(WasmEngine engine, Instant since) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
-            List<ProcessHandle> started = engine.driver().browserProcess().stream().flatMap(browser -> webProcessesSince(browser, since))
+            List<ProcessHandle> started = engine.driver().browserProcess().stream().flatMap(WebKitEngineTest::webProcesses)
+                    .filter(p -> p.info().startInstant().map(start -> !start.isBefore(since.minusSeconds(1))).orElse(false))
                     .toList();
             if (started.stream().anyMatch(p -> p.info().totalCpuDuration().orElse(Duration.ZERO).compareTo(Duration.ofSeconds(1)) >= 0)) {
                 return started;
@@ -186,9 +204,8 @@ class WebKitEngineTest extends BrowserEngineContract {
         throw new AssertionError("no WebKitWebProcess started since " + since + " ran a page (a second of CPU) within two minutes");
     }
 
-    /** MiniBrowser's WebKitWebProcess children started since {@code since} (to the second). */
-    private static Stream<ProcessHandle> webProcessesSince(ProcessHandle miniBrowser, Instant since) {
-        return miniBrowser.children().filter(p -> p.info().command().orElse("").endsWith("/WebKitWebProcess"))
-                .filter(p -> p.info().startInstant().map(start -> !start.isBefore(since.minusSeconds(1))).orElse(false));
+    /** MiniBrowser's WebKitWebProcess children. */
+    private static Stream<ProcessHandle> webProcesses(ProcessHandle miniBrowser) {
+        return miniBrowser.children().filter(p -> p.info().command().orElse("").endsWith("/WebKitWebProcess"));
     }
 }

@@ -110,7 +110,7 @@ public final class WindowPages {
 
     /** Whether the page answered without a failure of its own (driver.js's status): its window may take the next page. */
     private static boolean ranThrough(PageOutcome outcome) {
-        return !outcome.failed() && !"failed".equals(new PageResult(outcome.result()).text("status"));
+        return !outcome.failed() && !new PageResult(outcome.result()).reportsFailure();
     }
 
     /** The current window as the page protocol needs it. */

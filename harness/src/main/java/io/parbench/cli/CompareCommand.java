@@ -148,7 +148,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin RemoteBrowserOptions remoteBrowser;
 
     @Option(names = "--profile", defaultValue = "quick", paramLabel = "NAME",
-            description = "Sizes, timing and worker counts, as for run. Default: ${DEFAULT-VALUE}.")
+            description = "Kernels, sizes, timing and worker counts, as for run. Default: ${DEFAULT-VALUE}.")
     String profile;
 
     @Option(names = "--out", defaultValue = DEFAULT_OUT, paramLabel = "DIR",
@@ -180,7 +180,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         Profile chosenProfile = UserError.whenInvalid(() -> Profile.parse(profile));
-        List<KernelSpec> chosenKernels = measure.kernels();
+        List<KernelSpec> chosenKernels = measure.kernels(chosenProfile);
         measure.workers(chosenProfile); // checked now, before anything waits; swept below to the measured machine's cores
         MeasurementSettings profileSettings = chosenProfile.settings();
         MeasurementSettings forkSettings = measure.settings(new MeasurementSettings(1, profileSettings.warmupIterations(), ITERATIONS,

@@ -28,9 +28,9 @@ public final class MeasurementOptions {
                     + "or 'all' (the built-in ones that can run here). Default: ${DEFAULT-VALUE}.")
     String engines;
 
-    @Option(names = "--kernels", defaultValue = "all", paramLabel = "LIST",
+    @Option(names = "--kernels", paramLabel = "LIST",
             description = "Kernels: " + KernelSpec.NAMES + ", or 'all' (all but the calibration kernels, which run only when named)."
-                    + " Default: ${DEFAULT-VALUE}.")
+                    + " Default: the profile's (quick: sum, nbody, sort and forkjoin; default and full: all).")
     String kernels;
 
     @Option(names = "--workers", paramLabel = "LIST",
@@ -108,8 +108,8 @@ public final class MeasurementOptions {
         return names;
     }
 
-    public List<KernelSpec> kernels() {
-        return UserError.whenInvalid(() -> PlanBuilder.kernels(kernels));
+    public List<KernelSpec> kernels(Profile profile) {
+        return UserError.whenInvalid(() -> PlanBuilder.kernels(kernels != null ? kernels : profile.kernels()));
     }
 
     public String browser() {

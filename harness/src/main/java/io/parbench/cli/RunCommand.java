@@ -60,8 +60,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin RemoteBrowserOptions remoteBrowser;
 
     @Option(names = "--profile", defaultValue = "default", paramLabel = "NAME",
-            description = "quick (under a minute per engine), default (2-3 minutes per engine on 2 cores, more with more cores) or full: sizes, "
-                    + "timing and worker counts; the run prints its estimate first. Default: ${DEFAULT-VALUE}.")
+            description = "quick (4 kernels, small sizes: about a minute with every engine on 2 cores), default (every kernel: about 5 "
+                    + "minutes with every engine on 2 cores, more with more cores) or full: kernels, sizes, timing and worker counts; the "
+                    + "run prints its estimate first. Default: ${DEFAULT-VALUE}.")
     String profile;
 
     @Option(names = "--forks", paramLabel = "N", description = "Fresh JVMs / browser pages per configuration. Default: the profile's.")
@@ -78,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Profile chosenProfile = UserError.whenInvalid(() -> Profile.parse(profile));
-        List<KernelSpec> chosenKernels = measure.kernels();
+        List<KernelSpec> chosenKernels = measure.kernels(chosenProfile);
         measure.workers(chosenProfile); // checked now, before anything waits; swept below to the measured machine's cores
         MeasurementSettings settings = measure.settings(chosenProfile.settings(), forks != null ? forks : chosenProfile.settings().forks());
         RemoteEndpoint remote = remoteBrowser.endpoint(measure.browser());

@@ -109,7 +109,7 @@ public final class MeasurementOptions {
     }
 
     public List<KernelSpec> kernels(Profile profile) {
-        return UserError.whenInvalid(() -> PlanBuilder.kernels(kernels != null ? kernels : profile.kernels()));
+        return kernels != null ? UserError.whenInvalid(() -> PlanBuilder.kernels(kernels)) : profile.kernels();
     }
 
     public String browser() {

@@ -3,6 +3,7 @@ package io.parbench.plan;
 import io.parbench.kernels.KernelSpec;
 import io.parbench.results.MeasurementSettings;
 import io.parbench.text.Choices;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,16 +17,17 @@ public enum Profile {
     // (nbody), the sort, and what a parallel region costs (forkjoin), from which the report tells
     // where the speedup goes. All eight took 1m39s with every engine on 2 cores (41 forks: a page
     // is ~2.5 s, a JMH fork ~1.4 s, and ~13 s go to launching and probing the browsers).
-    QUICK(KernelSpec.Profile.QUICK, new MeasurementSettings(1, 1, 3, 100), "quick", "sum,nbody,sort,forkjoin"),
-    DEFAULT(KernelSpec.Profile.DEFAULT, new MeasurementSettings(2, 2, 4, 100), "auto", "all"),
-    FULL(KernelSpec.Profile.FULL, new MeasurementSettings(3, 5, 8, 500), "auto", "all");
+    QUICK(KernelSpec.Profile.QUICK, new MeasurementSettings(1, 1, 3, 100), "quick",
+            List.of(KernelSpec.SUM, KernelSpec.NBODY, KernelSpec.SORT, KernelSpec.FORKJOIN)),
+    DEFAULT(KernelSpec.Profile.DEFAULT, new MeasurementSettings(2, 2, 4, 100), "auto", KernelSpec.sweep()),
+    FULL(KernelSpec.Profile.FULL, new MeasurementSettings(3, 5, 8, 500), "auto", KernelSpec.sweep());
 
     private final KernelSpec.Profile sizes;
     private final MeasurementSettings settings;
     private final String workers;
-    private final String kernels;
+    private final List<KernelSpec> kernels;
 
-    Profile(KernelSpec.Profile sizes, MeasurementSettings settings, String workers, String kernels) {
+    Profile(KernelSpec.Profile sizes, MeasurementSettings settings, String workers, List<KernelSpec> kernels) {
         this.sizes = sizes;
         this.settings = settings;
         this.workers = workers;
@@ -44,8 +46,8 @@ public enum Profile {
         return settings;
     }
 
-    /** The kernels measured when --kernels is not given (see {@link PlanBuilder#kernels}). */
-    public String kernels() {
+    /** The kernels measured when --kernels is not given. */
+    public List<KernelSpec> kernels() {
         return kernels;
     }
 

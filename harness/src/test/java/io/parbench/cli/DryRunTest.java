@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.kernels.KernelSpec;
+import io.parbench.plan.Profile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,5 +34,17 @@ class DryRunTest {
         assertTrue(run.err().contains("(native × " + kernels + " × workers [1, 2])"), run.err());
         assertTrue(run.err().contains("Dry run: nothing was measured."), run.err());
         assertFalse(Files.exists(out.resolve("results.json")), "a dry run writes no results");
+    }
+
+    /** The help names quick's kernels as the profile lists them (picocli's text is a constant, written by hand). */
+    @Test
+    void theHelpNamesQuicksKernels() {
+        List<String> ids = Profile.QUICK.kernels().stream().map(KernelSpec::id).toList();
+        String named = String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.getLast();
+
+        CommandRun help = CommandRun.of("run", "--help");
+
+        assertEquals(ExitCodes.OK, help.exitCode(), help.err());
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("Default: the profile's (quick: " + named + ";"), help.out());
     }
 }

@@ -13,12 +13,12 @@ public record PageResult(Map<String, Object> values) {
         return values.get(key) != null;
     }
 
-    /** A string field; null stays null. */
     /** Whether the page answered that it failed (driver.js's status 'failed', with its reason). */
     public boolean reportsFailure() {
         return "failed".equals(text("status"));
     }
 
+    /** A string field; null stays null. */
     public String text(String key) {
         Object value = values.get(key);
         return value == null ? null : value.toString();

@@ -123,8 +123,9 @@ class WebKitEngineTest extends BrowserEngineContract {
         AtomicBoolean running = new AtomicBoolean(true);
         Thread watching = Thread.ofPlatform().start(() -> {
             while (running.get()) {
-                webProcesses(miniBrowser).forEach(p -> p.info().totalCpuDuration().ifPresent(cpu -> grown.merge(p.pid(),
-                        cpu.minus(before.getOrDefault(p.pid(), Duration.ZERO)), (a, b) -> a.compareTo(b) >= 0 ? a : b)));
+                // A process's CPU time only grows, so its last sample is its growth (kept once it has exited).
+                webProcesses(miniBrowser).forEach(p -> p.info().totalCpuDuration().ifPresent(cpu -> grown.put(p.pid(),
+                        cpu.minus(before.getOrDefault(p.pid(), Duration.ZERO)))));
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
         });

@@ -54,7 +54,10 @@ final class SelfSignedCertificate {
     private static void generate(Path store, char[] password, InetAddress address) throws IOException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         // The password travels in the environment, not on the command line other users can read.
-        ProcessBuilder builder = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", ALIAS,
+        // keytool's JVM with the quick compiler only and the serial collector: 0.6 instead of 1.1
+        // CPU-s and 0.45 instead of 0.65 s on 2 cores, for a program that runs once per server.
+        ProcessBuilder builder = new ProcessBuilder(List.of(keytool.toString(), "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC",
+                "-genkeypair", "-alias", ALIAS,
                 "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2", "-dname", "CN=parbench run",
                 "-ext", "san=ip:" + address.getHostAddress(), "-storetype", "PKCS12", "-keystore", store.toString(),
                 "-storepass:env", PASSWORD_VARIABLE, "-keypass:env", PASSWORD_VARIABLE))

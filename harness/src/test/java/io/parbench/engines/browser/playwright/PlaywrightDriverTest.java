@@ -39,6 +39,19 @@ class PlaywrightDriverTest {
         assertFalse(Files.exists(folder), "the driver's folder is deleted on close");
     }
 
+    /** Playwright's driver runs from the user's cache, unpacked once, not from a copy of its own in every JVM. */
+    @Test
+    void playwrightsDriverRunsFromTheUsersCache() throws Exception {
+        try (PlaywrightDriver driver = new PlaywrightDriver(BrowserKind.CHROMIUM, null)) {
+            driver.run(URI.create("about:blank"), "probe", Map.of(), Duration.ofSeconds(5));
+            List<String> nodes = ProcessHandle.current().descendants()
+                    .filter(process -> process.info().commandLine().orElse("").contains("cli.js run-driver"))
+                    .map(process -> process.info().command().orElse("")).distinct().toList();
+            assertEquals(1, nodes.size(), nodes::toString);
+            assertTrue(Path.of(nodes.getFirst()).startsWith(UnpackedDriver.userCache()), nodes::toString);
+        }
+    }
+
     /**
      * Chromium keeps only the last --disable-features: ours must carry every feature Playwright turns
      * off (a newer Playwright may turn off more), and no page may get the omnibox's WebUI renderer,

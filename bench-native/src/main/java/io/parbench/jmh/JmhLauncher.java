@@ -171,6 +171,8 @@ public final class JmhLauncher {
                 .measurementIterations(config.order().blocks().size())
                 .measurementTime(iterationTime)
                 .shouldFailOnError(true)
+                // None of this JVM's own flags, which JMH would otherwise give the fork first and the results would not show.
+                .jvmArgs()
                 .jvmArgsAppend(forkArguments(config));
         if (benchmark == JvmKernelBenchmark.class) {
             options.param("variant", config.variant() == null ? JavaKernels.DEFAULT_VARIANT : config.variant());

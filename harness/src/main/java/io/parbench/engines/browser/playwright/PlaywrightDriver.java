@@ -243,7 +243,7 @@ public final class PlaywrightDriver extends LocalDriver {
         if (playwright == null) {
             // Only constants here: Playwright keeps the first environment it was given for every
             // later driver in this JVM. Per-session folders go to the browser at launch instead.
-            UnpackedDriver.use(UnpackedDriver.userCache());
+            UnpackedDriver.use();
             playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         }
         return switch (kind()) {

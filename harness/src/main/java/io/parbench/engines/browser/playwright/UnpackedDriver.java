@@ -33,21 +33,22 @@ final class UnpackedDriver {
     private UnpackedDriver() {}
 
     /**
-     * Points Playwright at the driver in {@code cacheRoot}, unpacked there first if it is not yet:
-     * unless a folder was set already, or the driver cannot be unpacked (a platform Playwright
-     * ships no driver for, a full disk), in which case Playwright unpacks its own as before.
+     * Points Playwright at the driver in the user's cache, unpacked there first if it is not yet:
+     * unless a folder was set already, or the driver cannot be unpacked (no home folder, a platform
+     * Playwright ships no driver for, a full disk), in which case Playwright unpacks its own as before.
      */
-    static synchronized void use(Path cacheRoot) {
+    static synchronized void use() {
         if (System.getProperty(CLI_DIR_PROPERTY) == null) {
-            unpacked(cacheRoot).ifPresent(folder -> System.setProperty(CLI_DIR_PROPERTY, folder.toString()));
+            userCache().flatMap(UnpackedDriver::unpacked).ifPresent(folder -> System.setProperty(CLI_DIR_PROPERTY, folder.toString()));
         }
     }
 
-    /** The cache parbench keeps between runs: $XDG_CACHE_HOME/parbench, or ~/.cache/parbench. */
-    static Path userCache() {
+    /** The cache parbench keeps between runs: $XDG_CACHE_HOME/parbench, or ~/.cache/parbench; none without a home folder. */
+    static Optional<Path> userCache() {
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("parbench");
+        // A relative XDG_CACHE_HOME is to be ignored (the XDG spec); the JDK gives "?" as the home of a user with no passwd entry.
+        Path base = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.isAbsolute() ? Optional.of(base.resolve("parbench")) : Optional.empty();
     }
 
     /** The driver's folder in {@code cacheRoot}, unpacked there if it is not yet; empty if it cannot be. */

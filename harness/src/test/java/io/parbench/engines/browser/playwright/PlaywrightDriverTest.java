@@ -48,7 +48,7 @@ class PlaywrightDriverTest {
                     .filter(process -> process.info().commandLine().orElse("").contains("cli.js run-driver"))
                     .map(process -> process.info().command().orElse("")).distinct().toList();
             assertEquals(1, nodes.size(), nodes::toString);
-            assertTrue(Path.of(nodes.getFirst()).startsWith(UnpackedDriver.userCache()), nodes::toString);
+            assertTrue(Path.of(nodes.getFirst()).startsWith(UnpackedDriver.userCache().orElseThrow()), nodes::toString);
         }
     }
 

@@ -96,11 +96,13 @@ final class UnpackedDriver {
                         Files.createDirectories(target);
                     } else {
                         Files.copy(entry, target, StandardCopyOption.REPLACE_EXISTING);
+                        // What Playwright's own unpacking makes executable: node, and its scripts.
+                        String file = target.getFileName().toString();
+                        if ((file.endsWith(".sh") || !file.contains(".")) && !target.toFile().setExecutable(true)) {
+                            throw new IOException(target + " could not be made executable");
+                        }
                     }
                 }
-            }
-            if (!partial.resolve("node").toFile().setExecutable(true)) {
-                throw new IOException("node could not be made executable");
             }
             try {
                 Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);

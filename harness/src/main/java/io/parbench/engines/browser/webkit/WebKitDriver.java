@@ -11,6 +11,7 @@ import io.parbench.engines.browser.webdriver.WebDriverException;
 import io.parbench.engines.browser.webdriver.WebDriverSession;
 import io.parbench.engines.browser.webdriver.WindowPages;
 import io.parbench.engines.browser.webdriver.WindowPages.WindowUse;
+import io.parbench.process.ProcessEnd;
 import io.parbench.results.FactKeys;
 import io.parbench.text.ErrorText;
 import java.io.IOException;
@@ -170,12 +171,13 @@ public final class WebKitDriver extends LocalDriver {
         if (!display.alive()) {
             return "the X server (Xvfb) of " + webDriver.describe() + " died";
         }
-        if (sessionEnded && miniBrowser != null && miniBrowser.isAlive()) {
+        if (sessionEnded && miniBrowser != null && !ProcessEnd.ended(miniBrowser)) {
             if (pageProcessDeath == null) {
-                // Not our child either: that it is gone is all there is to know. The one that went last ran the
-                // page; one whose end is not noticed yet (onExit lags) went just now. Told once, the same each time.
+                // Not our child either: that it ended is all there is to know, and it may still wait for MiniBrowser
+                // to reap it. The one that went last ran the page; one whose end is not noticed yet (onExit lags, or
+                // waits for the reaping) went just now. Told once, the same each time.
                 Instant now = Instant.now();
-                pageProcessDeath = watchedWebProcesses.stream().filter(p -> !p.isAlive())
+                pageProcessDeath = watchedWebProcesses.stream().filter(ProcessEnd::ended)
                         .max(Comparator.comparing(p -> webProcessEnds.getOrDefault(p, now)))
                         .map(ended -> WEB_PROCESS + " (pid " + ended.pid() + ")").orElse("a " + WEB_PROCESS + " (the page's)")
                         + " died (crashed or was killed), and " + WEBDRIVER + " ended the session";

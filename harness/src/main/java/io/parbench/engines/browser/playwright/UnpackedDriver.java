@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * cache, for Playwright to use from there ({@code playwright.cli.dir}). Left to itself, Playwright
  * unpacks it from its jar into a temporary folder in every JVM: 0.8 s and ~1 CPU-s before the
  * first browser of every run. A folder is complete once it has its final name: it is unpacked
- * under another and renamed, so processes that unpack at once each use one that is whole.
+ * under another and renamed, so processes that unpack at once each use one that is whole. One
+ * damaged since (a file deleted) is not used: Playwright unpacks its own until it is deleted.
  */
 final class UnpackedDriver {
 
@@ -67,10 +68,9 @@ final class UnpackedDriver {
             // The jar's name carries Playwright's version (driver-bundle-1.56.0.jar): a new version gets a folder of its own.
             String name = jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-" + platform.get();
             Path folder = cacheRoot.resolve(name);
-            if (!complete(folder)) {
-                if (Files.exists(folder)) {
-                    TempFolders.delete(folder); // damaged since: a folder is whole when it gets its name
-                }
+            // A folder is whole when it gets its name, so one that is not was damaged since: it is left to the
+            // user (README), as deleting it could pull it from under a process that just renamed a whole one there.
+            if (Files.notExists(folder)) {
                 unpack(jar, inJar, folder);
             }
             return complete(folder) ? Optional.of(folder) : Optional.empty();

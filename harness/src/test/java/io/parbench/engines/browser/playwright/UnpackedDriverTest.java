@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.parbench.process.TempFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,9 +40,11 @@ class UnpackedDriverTest {
     }
 
     @Test
-    void aDamagedFolderIsUnpackedAgain() throws Exception {
+    void aDamagedFolderIsNotUsedUntilItIsDeleted() throws Exception {
         Path folder = UnpackedDriver.unpacked(cache).orElseThrow();
         Files.delete(folder.resolve("node"));
+        assertEquals(Optional.empty(), UnpackedDriver.unpacked(cache), "Playwright unpacks its own");
+        TempFolders.delete(folder);
         assertEquals(folder, UnpackedDriver.unpacked(cache).orElseThrow());
         assertTrue(Files.isExecutable(folder.resolve("node")));
     }

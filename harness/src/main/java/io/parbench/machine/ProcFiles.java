@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What the sampler reads from Linux's /proc: a process's threads, their names, birth and scheduler times. */
 final class ProcFiles {
@@ -68,6 +69,15 @@ final class ProcFiles {
             return (Long.parseLong(fields[UTIME_AFTER_NAME - 1]) + Long.parseLong(fields[UTIME_AFTER_NAME])) * ProcStat.NS_PER_TICK;
         } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    /** A process's state in /proc/<pid>/stat (R running, S sleeping, Z a zombie…), or empty once it is gone. */
+    static Optional<Character> state(long pid) {
+        try {
+            return Optional.of(fieldsAfterName(PROC.resolve(Long.toString(pid)).resolve("stat"))[0].charAt(0));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -6,13 +6,13 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.time.Duration;
-import java.time.Instant;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -28,8 +28,9 @@ import java.util.stream.Stream;
 final class UnpackedDriver {
 
     /** Playwright's own setting: the folder of a driver already unpacked. */
-    static final String CLI_DIR_PROPERTY = "playwright.cli.dir";
-    private static final String PARTIAL_PREFIX = ".unpacking-";
+    private static final String CLI_DIR_PROPERTY = "playwright.cli.dir";
+    /** A copy being unpacked, renamed once whole. */
+    static final String PARTIAL_PREFIX = ".unpacking-";
 
     private UnpackedDriver() {}
 

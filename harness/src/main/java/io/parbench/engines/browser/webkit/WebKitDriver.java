@@ -11,7 +11,7 @@ import io.parbench.engines.browser.webdriver.WebDriverException;
 import io.parbench.engines.browser.webdriver.WebDriverSession;
 import io.parbench.engines.browser.webdriver.WindowPages;
 import io.parbench.engines.browser.webdriver.WindowPages.WindowUse;
-import io.parbench.process.ProcessEnd;
+import io.parbench.machine.ProcessEnd;
 import io.parbench.results.FactKeys;
 import io.parbench.text.ErrorText;
 import java.io.IOException;

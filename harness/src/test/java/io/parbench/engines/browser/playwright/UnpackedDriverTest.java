@@ -61,9 +61,9 @@ class UnpackedDriverTest {
 
     @Test
     void aCopyAbandonedAnHourAgoIsRemovedAndOneInProgressIsNot() throws Exception {
-        Path abandoned = Files.createDirectories(cache.resolve(".unpacking-1/package"));
+        Path abandoned = Files.createDirectories(cache.resolve(UnpackedDriver.PARTIAL_PREFIX + "1/package"));
         Files.setLastModifiedTime(abandoned.getParent(), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
-        Path inProgress = Files.createDirectories(cache.resolve(".unpacking-2"));
+        Path inProgress = Files.createDirectories(cache.resolve(UnpackedDriver.PARTIAL_PREFIX + "2"));
         Path folder = UnpackedDriver.unpacked(cache).orElseThrow();
         assertEquals(List.of(inProgress, folder), entries(cache));
         assertFalse(Files.exists(abandoned));

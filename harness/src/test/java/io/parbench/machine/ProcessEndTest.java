@@ -1,4 +1,4 @@
-package io.parbench.process;
+package io.parbench.machine;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

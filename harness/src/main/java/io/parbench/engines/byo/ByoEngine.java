@@ -87,10 +87,11 @@ public final class ByoEngine extends BrowserEngine {
     }
 
     /**
-     * With browser options of its own and a browser driver shared with others (tests: a short
-     * warm-up, one browser for many adapters); null for a driver of its own.
+     * With browser options of its own and a browser driver shared with others, which stays open
+     * when this engine closes (tests: a short warm-up, one browser for many adapters); null for a
+     * driver of its own.
      */
-    ByoEngine(EngineOptions engineOptions, BrowserEngineOptions browserOptions, BrowserDriver sharedDriver) {
+    public ByoEngine(EngineOptions engineOptions, BrowserEngineOptions browserOptions, BrowserDriver sharedDriver) {
         this(engineOptions, null, browserOptions, sharedDriver);
     }
 

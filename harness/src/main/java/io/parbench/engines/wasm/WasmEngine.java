@@ -71,16 +71,25 @@ public final class WasmEngine extends BrowserEngine {
      * @throws UncheckedIOException when that folder has no web or wasm folder (check it first)
      */
     public WasmEngine(BrowserEngineOptions options, Path assets) {
-        this(options, assets, null, BrowserDrivers.create(options));
+        this(options, assets, null, BrowserDrivers.create(options), true);
     }
 
     /** With the class path's assets in the browser {@code driver} drives (which the engine closes): for tests. */
     WasmEngine(BrowserEngineOptions options, BrowserDriver driver) {
-        this(options, null, null, driver);
+        this(options, null, null, driver, true);
     }
 
-    private WasmEngine(BrowserEngineOptions options, Path assets, Path baselineAssets, BrowserDriver driver) {
-        super(options, driver, true);
+    /**
+     * With the class path's assets in a browser shared with other engines, which stays open when this
+     * one closes: for tests whose engines differ only in what the server sends (isolation, warm-up,
+     * timeouts), as launching a browser costs more than most tests' pages.
+     */
+    static WasmEngine sharing(BrowserEngineOptions options, BrowserDriver driver) {
+        return new WasmEngine(options, null, null, driver, false);
+    }
+
+    private WasmEngine(BrowserEngineOptions options, Path assets, Path baselineAssets, BrowserDriver driver, boolean ownDriver) {
+        super(options, driver, ownDriver);
         try {
             this.web = assets == null ? new ClasspathRoot(ASSETS + "/web") : new DirectoryRoot(AssetsFolder.web(assets));
             this.wasm = assets == null ? new ClasspathRoot(ASSETS + "/wasm") : new DirectoryRoot(AssetsFolder.wasm(assets));
@@ -98,7 +107,7 @@ public final class WasmEngine extends BrowserEngine {
      * @return the engine, or the reason the sides need pages of their own
      */
     public static Pairing paired(BrowserEngineOptions options, Path baselineAssets) {
-        WasmEngine engine = new WasmEngine(options, null, baselineAssets, BrowserDrivers.create(options));
+        WasmEngine engine = new WasmEngine(options, null, baselineAssets, BrowserDrivers.create(options), true);
         Optional<String> differs = engine.pageScriptDiffering(AssetsFolder.web(baselineAssets));
         if (differs.isPresent()) {
             engine.close();

@@ -11,9 +11,11 @@ import io.parbench.engines.ForkMeasurement;
 import io.parbench.engines.ForkPlan;
 import io.parbench.engines.SingleConfiguration;
 import io.parbench.engines.browser.BrowserCrash;
+import io.parbench.engines.browser.BrowserDriver;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.browser.PageTimeouts;
+import io.parbench.engines.browser.drivers.BrowserDrivers;
 import io.parbench.engines.byo.ByoEngine;
 import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
@@ -52,6 +54,8 @@ abstract class BrowserEngineContract {
     // Generous: this machine is shared, and a page that loads while others build may wait long for a core.
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /** The browser of every engine here that needs no browser of its own (one that kills it does). */
+    private BrowserDriver browser;
     private WasmEngine isolated;
     private EngineFacts isolatedFacts;
 
@@ -66,13 +70,25 @@ abstract class BrowserEngineContract {
 
     @BeforeAll
     void start() {
-        isolated = new WasmEngine(options());
+        browser = BrowserDrivers.create(options());
+        isolated = WasmEngine.sharing(options(), browser);
         isolatedFacts = isolated.probe();
     }
 
     @AfterAll
     void stop() {
         isolated.close();
+        browser.close();
+    }
+
+    /** An engine with {@code options} in this class's browser. */
+    WasmEngine inSharedBrowser(BrowserEngineOptions options) {
+        return WasmEngine.sharing(options, browser);
+    }
+
+    /** A byo engine with {@code options} in this class's browser. */
+    private ByoEngine byoInSharedBrowser(EngineOptions options) {
+        return new ByoEngine(options, BrowserEngineOptions.from(options), browser);
     }
 
     @Test
@@ -130,7 +146,9 @@ abstract class BrowserEngineContract {
 
     @Test
     void withoutIsolationMoreWorkersFallBackToOneWithTheBrowsersReason() throws Exception {
-        try (WasmEngine open = new WasmEngine(options().withIsolation(false))) {
+        // WebKit's driver opens pages without isolation its own way (a window each), so there it needs a browser of its own.
+        BrowserEngineOptions notIsolated = options().withIsolation(false);
+        try (WasmEngine open = browser() == BrowserKind.WEBKIT ? new WasmEngine(notIsolated) : inSharedBrowser(notIsolated)) {
             BrowserProbe probe = open.probe().browser();
             assertFalse(probe.crossOriginIsolated());
             assertFalse(probe.wasmThreads());
@@ -151,7 +169,7 @@ abstract class BrowserEngineContract {
         Duration onePage = PageTimeouts.timed(() -> assertEquals(Status.OK, SingleConfiguration.measure(isolated, forkjoin, QUICK).status()));
         Duration timeout = PageTimeouts.roomFor(onePage, Duration.ZERO);
         EngineOptions options = new EngineOptions(KernelSpec.DEFAULT_SEED, browser().id(), null, true, timeout, testAdapter("step-hangs"));
-        try (ByoEngine engine = new ByoEngine(options)) {
+        try (ByoEngine engine = byoInSharedBrowser(options)) {
             assertTrue(engine.probe().available());
             SingleConfiguration.Result hung = SingleConfiguration.measure(engine, new Configuration("byo", "step-hangs", null, 8, 2), QUICK);
             assertEquals(Status.FAILED, hung.status());
@@ -168,7 +186,7 @@ abstract class BrowserEngineContract {
     void aWorkerTheAdapterStartsIsStartedByThePageAndSharesMemory() throws Exception {
         EngineOptions options = new EngineOptions(KernelSpec.DEFAULT_SEED, browser().id(), null, true, TIMEOUT,
                 testAdapter("own-worker"));
-        try (ByoEngine engine = new ByoEngine(options)) {
+        try (ByoEngine engine = byoInSharedBrowser(options)) {
             SingleConfiguration.Result m = SingleConfiguration.measure(engine, new Configuration("byo", "own-worker", null, 8, 2), QUICK);
             assertEquals(Status.OK, m.status(), () -> m.reason() + " " + m.notes());
         }

@@ -13,6 +13,7 @@ import io.parbench.engines.browser.BrowserDriver;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.browser.PageTimeouts;
+import io.parbench.engines.browser.drivers.BrowserDrivers;
 import io.parbench.engines.browser.playwright.PlaywrightDriver;
 import io.parbench.kernels.ChecksumText;
 import io.parbench.kernels.KernelSpec;
@@ -48,6 +49,8 @@ class ChromiumEngineTest {
     /** Generous for this shared machine, short enough to wait for once in the watchdog test. */
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
+    /** The browser of every engine here that needs no browser of its own (one that kills it does). */
+    private BrowserDriver browser;
     private WasmEngine isolated;
     private WasmEngine notIsolated;
     private EngineFacts isolatedFacts;
@@ -55,8 +58,9 @@ class ChromiumEngineTest {
 
     @BeforeAll
     void start() {
-        isolated = new WasmEngine(SHORT_WARMUP.withForkTimeout(TIMEOUT));
-        notIsolated = new WasmEngine(SHORT_WARMUP.withIsolation(false).withForkTimeout(TIMEOUT));
+        browser = BrowserDrivers.create(SHORT_WARMUP);
+        isolated = WasmEngine.sharing(SHORT_WARMUP.withForkTimeout(TIMEOUT), browser);
+        notIsolated = WasmEngine.sharing(SHORT_WARMUP.withIsolation(false).withForkTimeout(TIMEOUT), browser);
         isolatedFacts = isolated.probe();
         notIsolatedFacts = notIsolated.probe();
     }
@@ -65,6 +69,7 @@ class ChromiumEngineTest {
     void stop() throws Exception {
         isolated.close();
         notIsolated.close();
+        browser.close();
     }
 
     @Test
@@ -116,7 +121,7 @@ class ChromiumEngineTest {
     @Test
     void aPageWarmsUpForAtLeastTheMinimumWarmup() throws Exception {
         Duration minimum = Duration.ofSeconds(3);
-        try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(minimum).withForkTimeout(TIMEOUT))) {
+        try (WasmEngine engine = WasmEngine.sharing(SHORT_WARMUP.withMinimumWarmup(minimum).withForkTimeout(TIMEOUT), browser)) {
             assertTrue(engine.probe().available());
             long started = System.nanoTime();
             assertOk(SingleConfiguration.measure(engine, new Configuration("chromium", "forkjoin", null, 1024, 1), QUICK));
@@ -133,12 +138,12 @@ class ChromiumEngineTest {
         Duration warmup = Duration.ofSeconds(6);
         Configuration forkjoin = new Configuration("chromium", "forkjoin", null, 1024, 1);
         Duration onePage;
-        try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(warmup).withForkTimeout(TIMEOUT.multipliedBy(4)))) {
+        try (WasmEngine engine = WasmEngine.sharing(SHORT_WARMUP.withMinimumWarmup(warmup).withForkTimeout(TIMEOUT.multipliedBy(4)), browser)) {
             assertTrue(engine.probe().available());
             onePage = PageTimeouts.timed(() -> assertOk(SingleConfiguration.measure(engine, forkjoin, QUICK)));
         }
-        try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(warmup)
-                .withForkTimeout(PageTimeouts.roomFor(onePage, warmup)))) {
+        try (WasmEngine engine = WasmEngine.sharing(SHORT_WARMUP.withMinimumWarmup(warmup)
+                .withForkTimeout(PageTimeouts.roomFor(onePage, warmup)), browser)) {
             assertTrue(engine.probe().available());
             SingleConfiguration.Result m = SingleConfiguration.measure(engine, forkjoin, new MeasurementSettings(2, 0, 2, 1));
             assertOk(m);

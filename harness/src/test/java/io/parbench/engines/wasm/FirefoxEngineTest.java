@@ -46,7 +46,7 @@ class FirefoxEngineTest extends BrowserEngineContract {
      */
     @Test
     void firefoxRunsNoHomeOrNewTabPageBesideThePages() throws Exception {
-        try (WasmEngine engine = new WasmEngine(options())) {
+        try (WasmEngine engine = inSharedBrowser(options())) {
             assertTrue(engine.probe().available());
             ProcessHandle firefox = engine.driver().browserProcess().orElseThrow();
             long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();

@@ -231,8 +231,10 @@ public final class SeleniumGrid implements AutoCloseable {
     }
 
     private ChildProcess start(String role, int listenPort, List<String> options) throws IOException {
+        // A Grid here lives for a test class or less: the quick compiler and the serial collector start
+        // it on less CPU than a long-lived server's defaults, and the tests' own pages need that CPU.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", Files.readString(CLASS_PATH).strip(), "org.openqa.selenium.grid.Bootstrap", role,
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", Files.readString(CLASS_PATH).strip(), "org.openqa.selenium.grid.Bootstrap", role,
                 "--host", "127.0.0.1", "--port", String.valueOf(listenPort)));
         command.addAll(options);
         Map<String, String> env = new HashMap<>(System.getenv());

@@ -44,20 +44,31 @@ public final class PageRun {
         List<Map<String, Object>> blocks = new ArrayList<>();
         try {
             page.navigate(url, deadline.left());
-            page.evaluate(PageProtocol.start(task, config), deadline.atMost(SHORT));
+            // Starting needs no waiting on the page, but a page whose event loop a library keeps busy
+            // (compiling a large module, under load) answers late: the fork's timeout is the bound.
+            page.evaluate(PageProtocol.start(task, config), deadline.left());
             while (true) {
                 if (deadline.passed()) {
                     return stuck(page, timeout, blocks);
                 }
-                JsonNode news = PageProtocol.parse(page.awaitCallback(PageProtocol.awaitNews(blocks.size(), NEWS_GATHER, deadline.atMost(NEWS_WAIT)),
-                        deadline.atMost(NEWS_WAIT.plus(SHORT))));
+                String answer;
+                try {
+                    answer = page.awaitCallback(PageProtocol.awaitNews(blocks.size(), NEWS_GATHER, deadline.atMost(NEWS_WAIT)),
+                            deadline.atMost(NEWS_WAIT.plus(SHORT)));
+                } catch (PageException e) {
+                    if (e.timedOut()) {
+                        continue; // the same: asked again until the fork's time is up
+                    }
+                    throw e;
+                }
+                JsonNode news = PageProtocol.parse(answer);
                 if (news.has("result")) {
                     return PageOutcome.answered(PageProtocol.map(news.get("result")), page.notes(SHORT));
                 }
                 news.path("blocks").forEach(block -> blocks.add(PageProtocol.map(block)));
             }
         } catch (PageException e) {
-            if (e.timedOut()) {
+            if (e.timedOut() && deadline.passed()) {
                 return stuck(page, timeout, blocks);
             }
             PageOutcome.Snapshot snapshot = alive.getAsBoolean() ? snapshot(page) : PageOutcome.Snapshot.lost(blocks, page.notes(SHORT));

@@ -220,6 +220,44 @@ class ChromiumEngineTest {
         }
     }
 
+    /**
+     * A page that answers nothing for longer than one wait for news (7 s) is waited for until the
+     * fork's timeout, as a page a busy machine or a library's long compile holds up: here its renderer
+     * is stopped for 9 s while it warms up, then measures. Failing it at the first wait that timed
+     * out said "no answer within the fork's timeout" long before that timeout.
+     */
+    @Test
+    void aPageThatAnswersNothingForAWhileIsWaitedForUntilTheForksTimeout() throws Exception {
+        // It warms up for 10 s, so that it is still warming up when it goes on; one worker, one core.
+        Configuration forkjoin = new Configuration("chromium", "forkjoin", null, 1024, 1);
+        try (WasmEngine engine = WasmEngine.sharing(SHORT_WARMUP.withMinimumWarmup(Duration.ofSeconds(10)).withForkTimeout(TIMEOUT.multipliedBy(4)), browser)) {
+            Set<Path> before = BrowserCrash.workerThreads(engine.driver());
+            CompletableFuture<SingleConfiguration.Result> running = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return SingleConfiguration.measure(engine, forkjoin, QUICK);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+            BrowserCrash.awaitWorkerThreads(engine.driver(), before, 1);
+            Path thread = BrowserCrash.workerThreads(engine.driver()).stream().filter(t -> !before.contains(t)).findFirst().orElseThrow();
+            String renderer = thread.getName(1).toString(); // /proc/PID/task/TID
+            signal("STOP", renderer);
+            try {
+                Thread.sleep(Duration.ofSeconds(9));
+            } finally {
+                signal("CONT", renderer);
+            }
+            SingleConfiguration.Result m = running.get();
+            assertOk(m);
+            assertEquals(expected(KernelSpec.FORKJOIN, 1024), m.checksum());
+        }
+    }
+
+    private static void signal(String name, String pid) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + name, pid).inheritIO().start().waitFor(), "kill -" + name + " " + pid);
+    }
+
     @Test
     void aBrowserThatDiesMidConfigurationIsNamedInTheReason() throws Exception {
         try (WasmEngine engine = new WasmEngine(SHORT_WARMUP.withMinimumWarmup(Duration.ofSeconds(20)).withForkTimeout(TIMEOUT.multipliedBy(4)))) {

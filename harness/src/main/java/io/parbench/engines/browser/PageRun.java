@@ -29,7 +29,7 @@ public final class PageRun {
      * and 1.927 in WebKit; Firefox +2.5% and -1.8%). A page that dies loses at most this much.
      */
     private static final Duration NEWS_GATHER = Duration.ofSeconds(1);
-    /** Time for a command that needs no waiting on the page (start it, read its state). */
+    /** Time for a command that needs no waiting on the page (read its state or notes), beside a wait for news. */
     private static final Duration SHORT = Duration.ofSeconds(5);
 
     private PageRun() {}

@@ -81,8 +81,9 @@ public final class WasmEngine extends BrowserEngine {
 
     /**
      * With the class path's assets in a browser shared with other engines, which stays open when this
-     * one closes: for tests whose engines differ only in what the server sends (isolation, warm-up,
-     * timeouts), as launching a browser costs more than most tests' pages.
+     * one closes: for tests whose engines differ only in what the server sends (warm-up, timeouts;
+     * isolation too, but not in WebKit, whose driver opens pages without it a window each), as
+     * launching a browser costs more than most tests' pages.
      */
     static WasmEngine sharing(BrowserEngineOptions options, BrowserDriver driver) {
         return new WasmEngine(options, null, null, driver, false);

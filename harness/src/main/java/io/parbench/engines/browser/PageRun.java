@@ -31,6 +31,8 @@ public final class PageRun {
     private static final Duration NEWS_GATHER = Duration.ofSeconds(1);
     /** Time for a command that needs no waiting on the page (read its state or notes), beside a wait for news. */
     private static final Duration SHORT = Duration.ofSeconds(5);
+    /** How long one wait for news may go unanswered before the page is asked again (until the fork's timeout). */
+    public static final Duration NEWS_ANSWER_WAIT = NEWS_WAIT.plus(SHORT);
 
     private PageRun() {}
 
@@ -54,7 +56,7 @@ public final class PageRun {
                 String answer;
                 try {
                     answer = page.awaitCallback(PageProtocol.awaitNews(blocks.size(), NEWS_GATHER, deadline.atMost(NEWS_WAIT)),
-                            deadline.atMost(NEWS_WAIT.plus(SHORT)));
+                            deadline.atMost(NEWS_ANSWER_WAIT));
                 } catch (PageException e) {
                     if (e.timedOut()) {
                         continue; // the same: asked again until the fork's time is up

@@ -1,5 +1,7 @@
 package io.parbench.engines.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Test helper: crashes a driver's browser the hard way, SIGKILL to its main process. */
+/** Test helper: a driver's browser the hard way, SIGKILL to its main process, or a signal to one of its processes. */
 public final class BrowserCrash {
 
     /** What Chromium calls a Web Worker's thread (Linux keeps 15 characters of a thread's name). */
@@ -39,6 +41,18 @@ public final class BrowserCrash {
         while (workerThreads(driver).stream().filter(thread -> !before.contains(thread)).count() < count) {
             Thread.sleep(50);
         }
+    }
+
+    /** The process a thread of {@link #workerThreads} runs in (its /proc/PID/task/TID). */
+    public static ProcessHandle processOf(Path thread) {
+        return ProcessHandle.of(Long.parseLong(thread.getName(1).toString()))
+                .orElseThrow(() -> new IllegalStateException("the process of " + thread + " has ended"));
+    }
+
+    /** Sends {@code process} a signal by name (STOP, CONT, KILL…). */
+    public static void signal(String name, ProcessHandle process) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor(),
+                "kill -" + name + " " + process.pid());
     }
 
     private static Stream<Path> workerThreads(ProcessHandle process) {

@@ -12,6 +12,7 @@ import io.parbench.engines.browser.BrowserCrash;
 import io.parbench.engines.browser.BrowserDriver;
 import io.parbench.engines.browser.BrowserEngineOptions;
 import io.parbench.engines.browser.BrowserKind;
+import io.parbench.engines.browser.PageRun;
 import io.parbench.engines.browser.PageTimeouts;
 import io.parbench.engines.browser.drivers.BrowserDrivers;
 import io.parbench.engines.browser.playwright.PlaywrightDriver;
@@ -221,16 +222,18 @@ class ChromiumEngineTest {
     }
 
     /**
-     * A page that answers nothing for longer than one wait for news (7 s) is waited for until the
-     * fork's timeout, as a page a busy machine or a library's long compile holds up: here its renderer
-     * is stopped for 9 s while it warms up, then measures. Failing it at the first wait that timed
-     * out said "no answer within the fork's timeout" long before that timeout.
+     * A page that answers nothing for longer than one wait for news is waited for until the fork's
+     * timeout, as a page a busy machine or a library's long compile holds up: here its renderer is
+     * stopped while it warms up, for 2 s more than that wait, then measures. Failing it at the first
+     * wait that timed out said "no answer within the fork's timeout" long before that timeout.
      */
     @Test
     void aPageThatAnswersNothingForAWhileIsWaitedForUntilTheForksTimeout() throws Exception {
-        // It warms up for 10 s, so that it is still warming up when it goes on; one worker, one core.
+        Duration stopped = PageRun.NEWS_ANSWER_WAIT.plusSeconds(2);
+        // It warms up for longer than it is stopped, so that it is still warming up when it is; one worker, one core.
         Configuration forkjoin = new Configuration("chromium", "forkjoin", null, 1024, 1);
-        try (WasmEngine engine = WasmEngine.sharing(SHORT_WARMUP.withMinimumWarmup(Duration.ofSeconds(10)).withForkTimeout(TIMEOUT.multipliedBy(4)), browser)) {
+        BrowserEngineOptions options = SHORT_WARMUP.withMinimumWarmup(stopped.plusSeconds(1)).withForkTimeout(TIMEOUT.multipliedBy(4));
+        try (WasmEngine engine = WasmEngine.sharing(options, browser)) {
             Set<Path> before = BrowserCrash.workerThreads(engine.driver());
             CompletableFuture<SingleConfiguration.Result> running = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -240,22 +243,18 @@ class ChromiumEngineTest {
                 }
             });
             BrowserCrash.awaitWorkerThreads(engine.driver(), before, 1);
-            Path thread = BrowserCrash.workerThreads(engine.driver()).stream().filter(t -> !before.contains(t)).findFirst().orElseThrow();
-            String renderer = thread.getName(1).toString(); // /proc/PID/task/TID
-            signal("STOP", renderer);
+            ProcessHandle renderer = BrowserCrash.processOf(BrowserCrash.workerThreads(engine.driver()).stream()
+                    .filter(thread -> !before.contains(thread)).findFirst().orElseThrow());
+            BrowserCrash.signal("STOP", renderer);
             try {
-                Thread.sleep(Duration.ofSeconds(9));
+                Thread.sleep(stopped);
             } finally {
-                signal("CONT", renderer);
+                BrowserCrash.signal("CONT", renderer);
             }
             SingleConfiguration.Result m = running.get();
             assertOk(m);
             assertEquals(expected(KernelSpec.FORKJOIN, 1024), m.checksum());
         }
-    }
-
-    private static void signal(String name, String pid) throws Exception {
-        assertEquals(0, new ProcessBuilder("kill", "-" + name, pid).inheritIO().start().waitFor(), "kill -" + name + " " + pid);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parbench.engines.SingleConfiguration;
+import io.parbench.engines.browser.BrowserCrash;
 import io.parbench.engines.browser.BrowserKind;
 import io.parbench.engines.browser.PageTimeouts;
 import io.parbench.engines.browser.webkit.WebKitDriver;
@@ -152,7 +153,7 @@ class WebKitEngineTest extends BrowserEngineContract {
             assertEquals(Status.FAILED, SingleConfiguration.measure(engine, new Configuration("webkit", "nope", null, 10, 2), QUICK).status());
             ProcessHandle miniBrowser = engine.driver().browserProcess().orElseThrow();
             int launches = engine.driver().launches();
-            signal("STOP", miniBrowser);
+            BrowserCrash.signal("STOP", miniBrowser);
             CompletableFuture<SingleConfiguration.Result> measured = new CompletableFuture<>();
             Thread measuring = Thread.ofPlatform().start(() -> {
                 try {
@@ -171,10 +172,6 @@ class WebKitEngineTest extends BrowserEngineContract {
                     + " (browser error: could not open a window: ") && note.contains("; MiniBrowser (pid " + miniBrowser.pid() + ") died")),
                     result.notes().toString());
         }
-    }
-
-    private static void signal(String name, ProcessHandle process) throws Exception {
-        assertEquals(0, new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor());
     }
 
     /** Waits until {@code thread} runs a method named {@code method} (it is blocked there, waiting for an answer). */

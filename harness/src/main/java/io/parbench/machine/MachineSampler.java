@@ -81,7 +81,7 @@ public final class MachineSampler implements AutoCloseable {
 
     private record TaskId(long pid, long tid) {}
 
-    /** A worker thread: its open schedstat and its samples. */
+    /** A worker thread: its name (as last read), its open schedstat and its samples. */
     private record Sampled(String name, ProcFiles.SchedStatFile file, ThreadSeries series) {}
 
     private MachineSampler(ProcessTree tree, WorkerThreads workers, String unavailable, long bootEpochNs) {
@@ -280,7 +280,19 @@ public final class MachineSampler implements AutoCloseable {
             for (long tid : ProcFiles.threads(pid)) {
                 TaskId id = new TaskId(pid, tid);
                 seen.add(id);
-                if (sampled.containsKey(id)) {
+                Sampled followed = sampled.get(id);
+                if (followed != null) {
+                    // A new thread has its creator's name until it renames itself (the C pool's helpers are born
+                    // "io.parbench.jmh", a worker's name): the name it settles on is the one reported.
+                    String name = ProcFiles.name(pid, tid);
+                    if (name != null && !name.equals(followed.name())) {
+                        if (workers.matches(name)) {
+                            sampled.put(id, new Sampled(name, followed.file(), followed.series()));
+                        } else {
+                            followed.file().close(); // no longer a worker's: looked at as a new thread at the next rescan
+                            sampled.remove(id);
+                        }
+                    }
                     continue;
                 }
                 Long birth = others.get(id);

@@ -84,6 +84,27 @@ class MachineSamplerTest {
     }
 
     /**
+     * A new thread has its creator's name until it renames itself: the C pool's helpers are born
+     * "io.parbench.jmh", a worker's name, and one seen before it renamed itself was reported as a
+     * second JMH thread (JmhWorkerThreadsTest, once in scripts/test). The name it settles on is
+     * the one reported, with all it got.
+     */
+    @Test
+    void aWorkerThatRenamesItselfIsReportedByItsNewName() throws Exception {
+        try (Child child = Child.start(List.of());
+                MachineSampler sampler = MachineSampler.start(ProcessTree.of(child.pid()), WorkerThreads.NATIVE)) {
+            child.command("busy io.parbench.jmh");
+            long start = ProcFiles.nowEpochNs();
+            awaitWindow(sampler, start, given -> cpuOf(given, "io.parbench.jmh") > 100_000_000L); // followed by its first name
+            child.command("rename io.parbench.jmh pb-worker-1");
+            MachineAccounting window = awaitWindow(sampler, start, given -> cpuOf(given, "pb-worker-1") > 0);
+            assertEquals(List.of("pb-worker-1"), window.threads().stream().map(MachineAccounting.ThreadTimes::name).toList(),
+                    window.toString());
+            assertTrue(cpuOf(window, "pb-worker-1") > 100_000_000L, "what it got before it renamed itself counts too: " + window);
+        }
+    }
+
+    /**
      * Who used the CPUs: a busy process outside the tree is among the other processes, the tree's
      * own busy thread is not. Checked against the processes' and the machine's CPU time read here
      * at the window's edges, within /proc's 10 ms ticks and a poll of interpolation.

@@ -283,7 +283,8 @@ public final class MachineSampler implements AutoCloseable {
                 Sampled followed = sampled.get(id);
                 if (followed != null) {
                     // A new thread has its creator's name until it renames itself (the C pool's helpers are born
-                    // "io.parbench.jmh", a worker's name): the name it settles on is the one reported.
+                    // "io.parbench.jmh", a worker's name): the name it settles on is the one reported. Workers are
+                    // few, so theirs is read at every rescan, not only while young as other threads' names are.
                     String name = ProcFiles.name(pid, tid);
                     if (name != null && !name.equals(followed.name())) {
                         if (workers.matches(name)) {

@@ -55,7 +55,7 @@ public final class NamedThreads {
         long x = 0;
         while (!self.isInterrupted()) {
             x = x * 6364136223846793005L + 1442695040888963407L;
-            if ((x & 0xFFFFF) == 0 && RENAMES.containsKey(self)) {
+            if ((x & 0xFFFFF) == 0 && RENAMES.containsKey(self)) { // the low 20 bits are 0 once every 2^20 steps
                 self.setName(RENAMES.get(self));
                 RENAMES.remove(self);
             }

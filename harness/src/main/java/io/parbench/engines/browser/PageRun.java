@@ -22,11 +22,12 @@ public final class PageRun {
     /** How long the page holds one wait for news before it answers that there is none. */
     private static final Duration NEWS_WAIT = Duration.ofSeconds(2);
     /**
-     * How long the page gathers blocks before it answers with them. Each answer is a command the
-     * page's main thread serves beside the workers: read after every 100 ms block, it cost W = 2 on
-     * 2 cores 5-7% in Chromium and WebKit (S(2) of nbody 2048 and mandelbrot 1024, 8 pages each,
-     * quiet: 1.715 and 1.715 against 1.797 and 1.836 in Chromium, 1.699 and 1.832 against 1.803
-     * and 1.927 in WebKit; Firefox +2.5% and -1.8%). A page that dies loses at most this much.
+     * How long a measured block waits on the page before the page answers with it and those after
+     * it (PageProtocol#awaitNews). Each answer is a command the page's main thread serves beside the
+     * workers: read after every 100 ms block, it cost W = 2 on 2 cores 5-7% in Chromium and WebKit
+     * (S(2) of nbody 2048 and mandelbrot 1024, 8 pages each, quiet: 1.715 and 1.715 against 1.797
+     * and 1.836 in Chromium, 1.699 and 1.832 against 1.803 and 1.927 in WebKit; Firefox +2.5% and
+     * -1.8%). A page that dies loses at most this much; a page that measures for less answers once, at its end.
      */
     private static final Duration NEWS_GATHER = Duration.ofSeconds(1);
     /** Time for a command that needs no waiting on the page (read its state or notes), beside a wait for news. */

@@ -34,8 +34,8 @@ public final class PageProtocol {
      * browser serve beside the workers; gathering from the block rather than from the call keeps
      * answers out of measurements shorter than {@code gather}. Gathered from the call, the first answer
      * came in a page's second measured block, which ran 5-10% below the page's median at W = 2 in
-     * Chromium's and Firefox's pages and WebKit's curve pages (54 pages of each kind, browser and
-     * kernel, nbody 2048 and mandelbrot 1024, December 7; after: -2.6% to +0.1%, 2 x 5 pages each).
+     * Chromium's and Firefox's pages and WebKit's curve pages (45 pages of each kind, browser and
+     * kernel, nbody 2048 and mandelbrot 1024, December 7; after: -1.8% to +0.3%, 40 each; README).
      */
     public static String awaitNews(int seen, Duration gather, Duration wait) {
         return """

@@ -60,7 +60,7 @@ const parbench = {
   phase: 'loaded', // the driver's last reported phase: the harness reads it when a run hangs
   at: null,        // the block ({side, workers}) the driver warms up or measures now
   blocks: [],      // the blocks measured so far, {side, workers, stepsPerSecond}
-  blockArrivals: [], // when each of them reached this thread (performance.now()): news of a block wait after it
+  blockArrivals: [], // when each reached this thread (performance.now()): the harness hears of a block only once it is a while old
   result: null,    // set once, when the driver has answered (or failed)
   notes: [],       // errors and warnings, also written to the console
   workers: new Map(), // the workers started for the driver (page-workers.js), by id

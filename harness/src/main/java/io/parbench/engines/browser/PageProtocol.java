@@ -44,14 +44,13 @@ public final class PageProtocol {
                   const poll = () => {
                     const page = window.parbench;
                     if (page && page.result) return done(JSON.stringify({ result: page.result }));
-                    if (page && page.blocks.length > %d && performance.now() - page.blockArrivals[%d] >= %d) {
-                      return done(JSON.stringify({ blocks: page.blocks.slice(%d) }));
-                    }
-                    if (Date.now() - start >= %d && !(page && page.blocks.length > %d)) return done('{}');
+                    const fresh = page ? page.blocks.length > %d : false;
+                    if (fresh && performance.now() - page.blockArrivals[%d] >= %d) return done(JSON.stringify({ blocks: page.blocks.slice(%d) }));
+                    if (!fresh && Date.now() - start >= %d) return done('{}');
                     setTimeout(poll, 50);
                   };
                   poll();
-                }""".formatted(seen, seen, gather.toMillis(), seen, wait.toMillis(), seen);
+                }""".formatted(seen, seen, gather.toMillis(), seen, wait.toMillis());
     }
 
     /** The expression that starts a task on a loaded page. */

@@ -27,13 +27,16 @@ public final class PageRun {
      * workers: read after every 100 ms block, it cost W = 2 on 2 cores 5-7% in Chromium and WebKit
      * (S(2) of nbody 2048 and mandelbrot 1024, 8 pages each, quiet: 1.715 and 1.715 against 1.797
      * and 1.836 in Chromium, 1.699 and 1.832 against 1.803 and 1.927 in WebKit; Firefox +2.5% and
-     * -1.8%). A page that dies loses at most this much; a page that measures for less answers once, at its end.
+     * -1.8%). A page that dies loses at most this much.
      */
     private static final Duration NEWS_GATHER = Duration.ofSeconds(1);
     /** Time for a command that needs no waiting on the page (read its state or notes), beside a wait for news. */
     private static final Duration SHORT = Duration.ofSeconds(5);
-    /** How long one wait for news may go unanswered before the page is asked again (until the fork's timeout). */
-    public static final Duration NEWS_ANSWER_WAIT = NEWS_WAIT.plus(SHORT);
+    /**
+     * How long one wait for news may go unanswered before the page is asked again (until the fork's
+     * timeout): a page holding blocks when the wait ends answers once they are NEWS_GATHER old.
+     */
+    public static final Duration NEWS_ANSWER_WAIT = NEWS_WAIT.plus(NEWS_GATHER).plus(SHORT);
 
     private PageRun() {}
 

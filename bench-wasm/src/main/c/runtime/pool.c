@@ -569,28 +569,34 @@ int32_t pb_pool_stats_size(pb_pool *pool) {
 }
 
 #if PB_STATS
-/* A worker's record (PB_STATS_FIELDS values) as of `now`: its time up to its last reading plus
- * the stretch since, split as the worker would split it. Reader side of the sequence lock. */
-static void worker_record(pb_worker *worker, int64_t now, int64_t *record) {
+/* Reader side of the sequence lock: the worker's times up to its last reading of the clock. */
+static void take_times(pb_worker *worker) {
     pb_worker_stats *s = &worker->stats;
-    int64_t ns[PB_STATES], since, mean[2];
-    int32_t state;
-    uint32_t flips;
+    pb_taken_times *t = &worker->taken;
     for (;;) {
         uint32_t seq = atomic_load_explicit(&s->seq, memory_order_acquire);
-        for (int j = 0; j < PB_STATES; j++) ns[j] = atomic_load_explicit(&s->ns[j], memory_order_relaxed);
-        for (int j = 0; j < 2; j++) mean[j] = atomic_load_explicit(&s->mean_ns[j], memory_order_relaxed);
-        state = atomic_load_explicit(&s->state, memory_order_relaxed);
-        since = atomic_load_explicit(&s->since, memory_order_relaxed);
-        flips = PB_TALLY_LOAD(&s->unread_from) - PB_TALLY_LOAD(&s->unread_left);
+        for (int j = 0; j < PB_STATES; j++) t->ns[j] = atomic_load_explicit(&s->ns[j], memory_order_relaxed);
+        for (int j = 0; j < 2; j++) t->mean_ns[j] = atomic_load_explicit(&s->mean_ns[j], memory_order_relaxed);
+        t->state = atomic_load_explicit(&s->state, memory_order_relaxed);
+        t->since = atomic_load_explicit(&s->since, memory_order_relaxed);
+        t->flips = PB_TALLY_LOAD(&s->unread_from) - PB_TALLY_LOAD(&s->unread_left);
         atomic_thread_fence(memory_order_acquire);
         if (!(seq & 1) && atomic_load_explicit(&s->seq, memory_order_relaxed) == seq) break;
         pb_cpu_relax();
     }
-    if (now > since) {
-        if (flips == 0) ns[state] += now - since;
-        else split_unread(state, flips, now - since, mean, ns);
-    }
+}
+
+/* A worker's record (PB_STATS_FIELDS values) as of `now`, from the times taken before it: its
+ * time up to its last reading plus the stretch since, split as the worker would split it. A
+ * reading ahead of `now` (in wasm another worker's clock may run a little ahead) is taken back
+ * from the state it opened, so that the record still adds up to `now`. */
+static void worker_record(pb_worker *worker, int64_t now, int64_t *record) {
+    const pb_taken_times *t = &worker->taken;
+    pb_worker_stats *s = &worker->stats;
+    int64_t ns[PB_STATES], elapsed = now - t->since;
+    for (int j = 0; j < PB_STATES; j++) ns[j] = t->ns[j];
+    if (t->flips == 0 || elapsed <= 0) ns[t->state] += elapsed;
+    else split_unread(t->state, t->flips, elapsed, t->mean_ns, ns);
     record[PB_STATS_BUSY_NS] = ns[PB_BUSY];
     record[PB_STATS_SEARCHING_NS] = ns[PB_SEARCHING];
     record[PB_STATS_ASLEEP_NS] = ns[PB_ASLEEP];
@@ -612,6 +618,18 @@ static void worker_record(pb_worker *worker, int64_t now, int64_t *record) {
 static int64_t read_controller(pb_pool *pool) {
     return read_change(&pool->worker[0].stats, PB_BUSY, 0);
 }
+
+/* Every worker's record into records ([workers][PB_STATS_FIELDS]) as of one reading of the
+ * controller's clock, which it returns. The helpers' times are taken before that reading: taken
+ * after it, a helper that changed state in between would be counted past it, and its times fell
+ * short of the window by as much (48 ns in a wasm-smoke run). */
+static int64_t record_workers(pb_pool *pool, int64_t *records) {
+    for (int32_t i = 1; i < pool->workers; i++) take_times(&pool->worker[i]);
+    int64_t now = read_controller(pool);
+    take_times(&pool->worker[0]);
+    for (int32_t i = 0; i < pool->workers; i++) worker_record(&pool->worker[i], now, &records[i * PB_STATS_FIELDS]);
+    return now;
+}
 #endif
 
 /* Why reset or read cannot work on this pool, or NULL. */
@@ -627,10 +645,7 @@ int32_t pb_pool_stats_reset(pb_pool *pool) {
     const char *why = stats_unavailable(pool);
     if (why) return pb_fail(PB_ERR_STATE, "pb_pool_stats_reset %s", why);
 #if PB_STATS
-    int64_t now = read_controller(pool);
-    for (int32_t i = 0; i < pool->workers; i++)
-        worker_record(&pool->worker[i], now, &pool->stats_base[i * PB_STATS_FIELDS]);
-    pool->stats_reset_at = now;
+    pool->stats_reset_at = record_workers(pool, pool->stats_base);
 #endif
     pb_succeed();
     return PB_OK;
@@ -644,7 +659,7 @@ const int64_t *pb_pool_stats_read(pb_pool *pool) {
     }
     int64_t *out = pool->stats_out;
 #if PB_STATS
-    int64_t now = read_controller(pool);
+    int64_t now = record_workers(pool, out + PB_STATS_HEADER);
     out[PB_STATS_RECORD_LENGTH] = PB_STATS_FIELDS;
     out[PB_STATS_WORKERS] = pool->workers;
     out[PB_STATS_ACTIVE] = atomic_load(&pool->active);
@@ -652,10 +667,9 @@ const int64_t *pb_pool_stats_read(pb_pool *pool) {
     for (int32_t i = 0; i < pool->workers; i++) {
         int64_t *record = &out[PB_STATS_HEADER + i * PB_STATS_FIELDS];
         const int64_t *base = &pool->stats_base[i * PB_STATS_FIELDS];
-        worker_record(&pool->worker[i], now, record);
-        /* The reset counted a worker's open interval up to the controller's clock reading; the
-         * worker may close it at an earlier one of its own (read before it was preempted, or, in
-         * wasm, another worker's coarsened performance.now()), so a time can come out a little
+        /* The reset counted a worker's open interval up to the controller's clock reading in the
+         * state it was in; the worker may close it at an earlier reading of its own (taken before it
+         * was preempted) or split it otherwise (unread changes), so a time can come out a little
          * below its base: seen as -168 ns, which no reader accepts. It is none. */
         for (int j = 0; j < PB_STATS_FIELDS; j++) record[j] = record[j] > base[j] ? record[j] - base[j] : 0;
     }

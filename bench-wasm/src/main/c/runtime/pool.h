@@ -60,6 +60,14 @@ typedef struct pb_worker_stats {
     uint64_t random;
 } pb_worker_stats;
 
+/* A worker's times as the controller took them under the sequence lock, before reading the clock
+ * that a record of them is taken up to (pb_pool_stats_reset and _read). */
+typedef struct pb_taken_times {
+    int64_t ns[PB_STATES], mean_ns[2], since;
+    int32_t state;
+    uint32_t flips; /* unread changes since `since` */
+} pb_taken_times;
+
 typedef void (*pb_task_fn)(pb_worker *worker, void *arg);
 /* Processes [lo, hi) of a parallel loop. */
 typedef void (*pb_range_fn)(pb_worker *worker, void *context, int64_t lo, int64_t hi);
@@ -72,6 +80,7 @@ struct pb_worker {
     _Atomic uint64_t steals; /* jobs this worker took from others (diagnostics, tests) */
     /* Futex word of a helper: 1 while the controller wants it parked (index >= active). */
     _Atomic uint32_t park;
+    pb_taken_times taken; /* controller only, between steps */
     _Alignas(PB_CACHE_LINE) pb_worker_stats stats;
 };
 

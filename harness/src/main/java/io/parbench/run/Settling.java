@@ -24,7 +24,8 @@ public final class Settling {
      * How the wait went.
      *
      * @param waited how long it waited
-     * @param busyCores how many cores were busy in the last window (NaN where the CPUs cannot be read)
+     * @param busyCores the most cores busy in the last busy window or the quiet ones after it, so that a
+     *     wait that ran out names the load that kept it busy (NaN where the CPUs cannot be read)
      * @param quiet whether the machine went quiet within the limit
      */
     public record Result(Duration waited, double busyCores, boolean quiet) {}
@@ -38,16 +39,17 @@ public final class Settling {
             return new Result(Duration.ZERO, Double.NaN, true);
         }
         int quietWindows = 0;
-        double busy;
+        double busy = 0;
         do {
             Thread.sleep(WINDOW);
             ProcStat.Ticks after = ProcStat.read();
             if (after == null) {
                 return new Result(Duration.ofNanos(System.nanoTime() - start), Double.NaN, true);
             }
-            busy = busyCores(before, after, cpus);
+            double window = busyCores(before, after, cpus);
             before = after;
-            quietWindows = busy <= QUIET_CORES ? quietWindows + 1 : 0;
+            quietWindows = window <= QUIET_CORES ? quietWindows + 1 : 0;
+            busy = quietWindows == 0 ? window : Math.max(busy, window);
         } while (quietWindows < QUIET_WINDOWS && System.nanoTime() - start < limit.toNanos());
         return new Result(Duration.ofNanos(System.nanoTime() - start), busy, quietWindows >= QUIET_WINDOWS);
     }

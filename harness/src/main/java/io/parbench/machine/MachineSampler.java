@@ -3,6 +3,7 @@ package io.parbench.machine;
 import io.parbench.results.MachineAccounting;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,10 +42,15 @@ import java.util.concurrent.TimeUnit;
  * CPU for 40 threads polled every 10 ms, on a 2-core machine at load 6-20
  * (MachineSamplerTest.reportsItsOwnCost); a read costs 2 µs in a tight loop, so most of it is
  * waking up with cold caches. Each poll also reads the first line of /proc/stat and each of the
- * tree's processes' /proc/<pid>/stat (who used the CPUs). It runs beside the workers it measures,
- * so it polls every 50 ms (about 1%; 2.4-3.3% for 40 threads here, December 5): a 100 ms block is
- * measured by the polls inside it, and its edges are charged at that rate
- * ({@link ThreadSeries#between}), not at its neighbours'.
+ * tree's processes' /proc/<pid>/stat (who used the CPUs), kept open like the threads' files. It
+ * runs beside the workers it measures, so it polls every 50 ms (about 1%; 2.4-3.3% for 40 threads
+ * here, December 5): a 100 ms block is measured by the polls inside it, and its edges are charged
+ * at that rate ({@link ThreadSeries#between}), not at its neighbours'. What it costs shows at
+ * W = 2 on 2 cores: a Chromium page's sampler took ~4.4% of one CPU (December 7: rescans 2.5%,
+ * half of it {@link ProcessTree#pids}; who used the CPUs 1.7% with its files read whole, 0.7% kept
+ * open); without it Chromium's nbody 2048 ran 3% faster at W = 2 (mandelbrot 1024 the same, W = 1
+ * unchanged), and both kernels' W = 2 blocks scattered less within a page (median sd 4.4% and 3.8%
+ * with it, 2.5% and 2.2% without; 6 runs of 4 pages each).
  */
 public final class MachineSampler implements AutoCloseable {
 
@@ -69,9 +75,11 @@ public final class MachineSampler implements AutoCloseable {
      */
     private final ThreadSeries machineBusy = new ThreadSeries();
     private final ThreadSeries treeBusy = new ThreadSeries();
-    /** The tree's processes, with the CPU time each had at the last poll (null: joined the tree since). Guarded by this. */
-    private final Map<Long, Long> treeCpu = new HashMap<>();
+    /** The tree's processes by pid. Guarded by this. */
+    private final Map<Long, TreeProcess> treeProcesses = new HashMap<>();
     private long treeCpuNs;
+    /** /proc/stat, open while sampling (null where it cannot be read). */
+    private final ProcFiles.OpenFile machineStat;
     private final int onlineCpus;
     /** Threads whose names are not workers', with their birth: skipped once their name settled. Guarded by this. */
     private Map<TaskId, Long> others = new HashMap<>();
@@ -84,6 +92,16 @@ public final class MachineSampler implements AutoCloseable {
     /** A worker thread: its name (as last read), its open schedstat and its samples. */
     private record Sampled(String name, ProcFiles.SchedStatFile file, ThreadSeries series) {}
 
+    /** A process of the tree: its open stat, and the CPU time it had at the last poll (null: it joined the tree since). */
+    private static final class TreeProcess {
+        final ProcFiles.ProcessStatFile stat;
+        Long cpuNs;
+
+        TreeProcess(ProcFiles.ProcessStatFile stat) {
+            this.stat = stat;
+        }
+    }
+
     private MachineSampler(ProcessTree tree, WorkerThreads workers, String unavailable, long bootEpochNs) {
         this.tree = tree;
         this.workers = workers;
@@ -91,6 +109,7 @@ public final class MachineSampler implements AutoCloseable {
         this.bootEpochNs = bootEpochNs;
         this.startedEpochNs = ProcFiles.nowEpochNs();
         this.onlineCpus = unavailable == null ? ProcStat.onlineCpus() : 0;
+        this.machineStat = unavailable == null ? openMachineStat() : null;
         this.thread = unavailable == null ? Thread.ofPlatform().daemon().name("parbench-machine-sampler").unstarted(this::run) : null;
     }
 
@@ -186,6 +205,19 @@ public final class MachineSampler implements AutoCloseable {
                 stoppedEpochNs = lastPollEpochNs;
             }
             sampled.values().forEach(worker -> worker.file().close());
+            treeProcesses.values().forEach(process -> process.stat.close());
+            if (machineStat != null) {
+                machineStat.close();
+            }
+        }
+    }
+
+    /** /proc/stat kept open, or null where it cannot be read. */
+    private static ProcFiles.OpenFile openMachineStat() {
+        try {
+            return new ProcFiles.OpenFile(ProcStat.PROC_STAT, ProcStat.FIRST_LINE_BYTES);
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -239,26 +271,30 @@ public final class MachineSampler implements AutoCloseable {
      * has used (it started since, at most a rescan ago, or it is the first poll's, the baseline).
      */
     private void sampleWhoUsedTheCpus() {
-        ProcStat.Ticks ticks = ProcStat.read();
-        if (ticks == null) {
+        ByteBuffer firstBytes = machineStat == null ? null : machineStat.read();
+        if (firstBytes == null) {
             return;
         }
-        long busy = ticks.busyNs();
-        boolean first = machineBusy.isEmpty();
-        Map<Long, Long> now = new HashMap<>();
-        for (long pid : treeCpu.keySet()) {
-            long cpu = ProcFiles.processCpuNs(pid);
-            if (cpu < 0) {
-                continue; // it ended
-            }
-            Long before = treeCpu.get(pid);
-            if (!first) {
-                treeCpuNs += before == null ? cpu : Math.max(0, cpu - before);
-            }
-            now.put(pid, cpu);
+        long busy;
+        try {
+            busy = ProcStat.ticks(firstBytes).busyNs();
+        } catch (RuntimeException e) {
+            return; // not the first line Linux writes: no sample of who used the CPUs
         }
-        treeCpu.putAll(now);
-        treeCpu.keySet().retainAll(now.keySet());
+        boolean first = machineBusy.isEmpty();
+        for (var processes = treeProcesses.values().iterator(); processes.hasNext(); ) {
+            TreeProcess process = processes.next();
+            long cpu = process.stat.cpuNs();
+            if (cpu < 0) {
+                process.stat.close(); // it ended
+                processes.remove();
+                continue;
+            }
+            if (!first) {
+                treeCpuNs += process.cpuNs == null ? cpu : Math.max(0, cpu - process.cpuNs);
+            }
+            process.cpuNs = cpu;
+        }
         long at = ProcFiles.nowEpochNs();
         machineBusy.add(at, busy, 0);
         treeBusy.add(at, treeCpuNs, 0);
@@ -270,7 +306,13 @@ public final class MachineSampler implements AutoCloseable {
         Set<TaskId> seen = new HashSet<>();
         List<Long> pids = tree.pids();
         for (long pid : pids) {
-            treeCpu.putIfAbsent(pid, null);
+            if (!treeProcesses.containsKey(pid)) {
+                try {
+                    treeProcesses.put(pid, new TreeProcess(new ProcFiles.ProcessStatFile(pid)));
+                } catch (IOException e) {
+                    // it ended meanwhile
+                }
+            }
         }
         for (long pid : pids) {
             String process = ProcFiles.name(pid, pid);

@@ -2,6 +2,8 @@ package io.parbench.machine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,12 @@ class ProcStatTest {
     void aTickIsAHundredthOfASecond() {
         // USER_HZ is 100 on every Linux ABI: 141 busy ticks are 1.41 s.
         assertEquals(1_410_000_000L, ProcStat.ticks(PROC_STAT.getFirst()).busyNs());
+    }
+
+    @Test
+    void theFirstBytesOfTheFileGiveTheFirstLinesTicks() {
+        ByteBuffer firstBytes = ByteBuffer.wrap(String.join("\n", PROC_STAT).substring(0, 60).getBytes(StandardCharsets.US_ASCII));
+        assertEquals(ProcStat.ticks(PROC_STAT.getFirst()), ProcStat.ticks(firstBytes));
     }
 
     @Test

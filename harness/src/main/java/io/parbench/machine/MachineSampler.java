@@ -36,26 +36,31 @@ import java.util.concurrent.TimeUnit;
  * starts no thread and every answer says so in {@link MachineAccounting#unavailable()}.
  *
  * <p>Cost: each poll re-reads one open /proc file per worker thread (a single system call); the
- * process tree and its thread names are looked at again every {@link #RESCAN}, for threads and
- * processes that appear. A thread that appears mid-window is counted from its birth, one that
- * ends, up to its last sample (at most one poll of its time is missed). Measured: about 5% of one
+ * process tree and its thread names are looked at again every {@link #RESCAN} while threads and
+ * processes appear, and less often once it stays as it was, up to every {@link #SETTLED_RESCAN} (in a
+ * page: every 200 ms for the 1-2 s it takes to start, then up to every second while it measures). A thread that appears
+ * mid-window is counted from its birth, however late it is found, one that ends, up to its last
+ * sample (at most one poll of its time is missed). Measured: about 5% of one
  * CPU for 40 threads polled every 10 ms, on a 2-core machine at load 6-20
  * (MachineSamplerTest.reportsItsOwnCost); a read costs 2 µs in a tight loop, so most of it is
  * waking up with cold caches. Each poll also reads the first line of /proc/stat and each of the
  * tree's processes' /proc/<pid>/stat (who used the CPUs), kept open like the threads' files. It
  * runs beside the workers it measures, so it polls every 50 ms (about 1%; 2.4-3.3% for 40 threads
- * here, December 5): a 100 ms block is measured by the polls inside it, and its edges are charged
+ * here, December 5; 1.7% since the rescans slow down): a 100 ms block is measured by the polls inside it, and its edges are charged
  * at that rate ({@link ThreadSeries#between}), not at its neighbours'. What it costs shows at
- * W = 2 on 2 cores: a Chromium page's sampler took ~4.4% of one CPU (December 7: rescans 2.5%,
- * half of it {@link ProcessTree#pids}; who used the CPUs 1.7% with its files read whole, 0.7% kept
- * open); without it Chromium's nbody 2048 ran 3% faster at W = 2 (mandelbrot 1024 the same, W = 1
- * unchanged), and both kernels' W = 2 blocks scattered less within a page (median sd 4.4% and 3.8%
- * with it, 2.5% and 2.2% without; 6 runs of 4 pages each).
+ * W = 2 on 2 cores (December 7, Chromium, nbody 2048 and mandelbrot 1024, six runs of 4 pages with
+ * a sampler and six without, alternating): with its files read whole and the tree rescanned every
+ * 200 ms it took ~4.4% of one CPU beside a page, S(2) came out 3.8% and 1.3% lower than without
+ * it, and the W = 2 blocks scattered more within a page (median sd 4.4% and 3.8% against 2.5% and
+ * 2.2%). With its files kept open and the rescans slowing down once the tree stays as it was,
+ * ~2.7%: S(2) 1.0% and 0.7% lower, the blocks' scatter 3.6% and 2.4% against 2.9% and 2.7%.
  */
 public final class MachineSampler implements AutoCloseable {
 
     public static final Duration POLL = Duration.ofMillis(50);
     static final Duration RESCAN = Duration.ofMillis(200);
+    /** The longest gap between rescans, reached by doubling after each rescan that found the tree as it was. */
+    static final Duration SETTLED_RESCAN = Duration.ofSeconds(1);
     /** A thread younger than this may still be renaming itself: its name is read again at the next rescan. */
     private static final long NAME_SETTLES_NS = Duration.ofSeconds(1).toNanos();
 
@@ -85,6 +90,7 @@ public final class MachineSampler implements AutoCloseable {
     private Map<TaskId, Long> others = new HashMap<>();
     private long lastPollEpochNs;
     private long nextRescanEpochNs;
+    private long rescanGapNs = RESCAN.toNanos();
     private long stoppedEpochNs = Long.MAX_VALUE;
 
     private record TaskId(long pid, long tid) {}
@@ -221,6 +227,11 @@ public final class MachineSampler implements AutoCloseable {
         }
     }
 
+    /** How long until the tree is looked at again after the last look (tests: the rescans slow down once it is settled). */
+    synchronized long rescanGapNs() {
+        return rescanGapNs;
+    }
+
     /** The CPU time the sampling thread used so far (its cost), or -1 where not measured. */
     long ownCpuNs() {
         return thread == null ? -1 : ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.threadId());
@@ -244,8 +255,9 @@ public final class MachineSampler implements AutoCloseable {
     private void poll() {
         long now = ProcFiles.nowEpochNs();
         if (now >= nextRescanEpochNs) {
-            rescan(now);
-            nextRescanEpochNs = now + RESCAN.toNanos();
+            boolean settled = rescan(now);
+            rescanGapNs = settled ? Math.min(2 * rescanGapNs, SETTLED_RESCAN.toNanos()) : RESCAN.toNanos();
+            nextRescanEpochNs = now + rescanGapNs;
         }
         long[] times = new long[2];
         var iterator = sampled.values().iterator();
@@ -300,13 +312,18 @@ public final class MachineSampler implements AutoCloseable {
         treeBusy.add(at, treeCpuNs, 0);
     }
 
-    /** Finds the tree's worker threads not yet sampled. */
-    private void rescan(long now) {
+    /**
+     * Finds the tree's worker threads not yet sampled. Returns whether the tree was as it was: no
+     * process or thread new to it, none young enough to be renaming itself, no worker renamed.
+     */
+    private boolean rescan(long now) {
         Map<TaskId, Long> stillOthers = new HashMap<>();
         Set<TaskId> seen = new HashSet<>();
+        boolean settled = true;
         List<Long> pids = tree.pids();
         for (long pid : pids) {
             if (!treeProcesses.containsKey(pid)) {
+                settled = false;
                 try {
                     treeProcesses.put(pid, new TreeProcess(new ProcFiles.ProcessStatFile(pid)));
                 } catch (IOException e) {
@@ -328,7 +345,9 @@ public final class MachineSampler implements AutoCloseable {
                     // "io.parbench.jmh", a worker's name): the name it settles on is the one reported. Workers are
                     // few, so theirs is read at every rescan, not only while young as other threads' names are.
                     String name = ProcFiles.name(pid, tid);
+                    settled &= now - followed.series().firstNs() > NAME_SETTLES_NS;
                     if (name != null && !name.equals(followed.name())) {
+                        settled = false;
                         if (workers.matches(name)) {
                             sampled.put(id, new Sampled(name, followed.file(), followed.series()));
                         } else {
@@ -343,6 +362,7 @@ public final class MachineSampler implements AutoCloseable {
                     stillOthers.put(id, birth);
                     continue;
                 }
+                settled = false;
                 long born = birth != null ? birth : ProcFiles.startEpochNs(pid, tid, bootEpochNs);
                 String name = ProcFiles.name(pid, tid);
                 if (name == null || born < 0) {
@@ -357,6 +377,7 @@ public final class MachineSampler implements AutoCloseable {
         }
         stillOthers.keySet().retainAll(seen);
         others = stillOthers;
+        return settled;
     }
 
     private void follow(TaskId id, String name, long born) {

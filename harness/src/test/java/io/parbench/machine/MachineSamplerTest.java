@@ -84,6 +84,33 @@ class MachineSamplerTest {
     }
 
     /**
+     * Once the tree has stayed as it was, it is looked at less often (up to every SETTLED_RESCAN): a
+     * worker born then is found later, yet counted from its birth. A spinning thread is always
+     * running or waiting to run, so from its birth to the window's end it got that whole time as
+     * CPU and run-queue wait, however busy the machine.
+     */
+    @Test
+    void aWorkerBornAfterTheTreeSettledIsCountedFromItsBirth() throws Exception {
+        try (Child child = Child.start(List.of());
+                MachineSampler sampler = MachineSampler.start(ProcessTree.of(child.pid()), WorkerThreads.NATIVE)) {
+            child.command("sleeper pb-worker-1");
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (sampler.rescanGapNs() < MachineSampler.SETTLED_RESCAN.toNanos()) {
+                assertTrue(System.nanoTime() < deadline, "the rescans never slowed down");
+                Thread.sleep(50);
+            }
+            long start = ProcFiles.nowEpochNs();
+            child.command("busy pb-worker-2");
+            long born = ProcFiles.nowEpochNs(); // at the latest: the child answers once the thread started
+            MachineAccounting found = awaitWindow(sampler, start, given -> cpuOf(given, "pb-worker-2") > 0);
+            MachineAccounting.ThreadTimes times = byName(found).get("pb-worker-2");
+            long sinceBirth = lastEnd - born;
+            assertTrue(times.cpuNs() + times.runQueueNs() > sinceBirth - 2 * MachineSampler.POLL.toNanos(),
+                    "found " + (lastEnd - start) / 1_000_000 + " ms after the window began, counted from its birth: " + found);
+        }
+    }
+
+    /**
      * A new thread has its creator's name until it renames itself: the C pool's helpers are born
      * "io.parbench.jmh", a worker's name, and one seen before it renamed itself was reported as a
      * second JMH thread (JmhWorkerThreadsTest, once in scripts/test). The name it settles on is

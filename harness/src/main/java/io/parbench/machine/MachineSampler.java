@@ -37,23 +37,24 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Cost: each poll re-reads one open /proc file per worker thread (a single system call); the
  * process tree and its thread names are looked at again every {@link #RESCAN} while threads and
- * processes appear, and less often once it stays as it was, up to every {@link #SETTLED_RESCAN} (in a
- * page: every 200 ms for the 1-2 s it takes to start, then up to every second while it measures). A thread that appears
- * mid-window is counted from its birth, however late it is found, one that ends, up to its last
- * sample (at most one poll of its time is missed). Measured: about 5% of one
+ * processes appear, and less often once it stays as it was, up to every {@link #SETTLED_RESCAN} (in
+ * a page: every 200 ms for the 1-2 s it takes to start, then up to every second while it measures).
+ * A thread that appears mid-window is counted from its birth, however late it is found, one that
+ * ends, up to its last sample (at most one poll of its time is missed). Measured: about 5% of one
  * CPU for 40 threads polled every 10 ms, on a 2-core machine at load 6-20
  * (MachineSamplerTest.reportsItsOwnCost); a read costs 2 µs in a tight loop, so most of it is
  * waking up with cold caches. Each poll also reads the first line of /proc/stat and each of the
  * tree's processes' /proc/<pid>/stat (who used the CPUs), kept open like the threads' files. It
  * runs beside the workers it measures, so it polls every 50 ms (about 1%; 2.4-3.3% for 40 threads
- * here, December 5; 1.7% since the rescans slow down): a 100 ms block is measured by the polls inside it, and its edges are charged
- * at that rate ({@link ThreadSeries#between}), not at its neighbours'. What it costs shows at
- * W = 2 on 2 cores (December 7, Chromium, nbody 2048 and mandelbrot 1024, six runs of 4 pages with
- * a sampler and six without, alternating): with its files read whole and the tree rescanned every
- * 200 ms it took ~4.4% of one CPU beside a page, S(2) came out 3.8% and 1.3% lower than without
- * it, and the W = 2 blocks scattered more within a page (median sd 4.4% and 3.8% against 2.5% and
- * 2.2%). With its files kept open and the rescans slowing down once the tree stays as it was,
- * ~2.7%: S(2) 1.0% and 0.7% lower, the blocks' scatter 3.6% and 2.4% against 2.9% and 2.7%.
+ * here, December 5; 1.7% since the rescans slow down): a 100 ms block is measured by the polls
+ * inside it, and its edges are charged at that rate ({@link ThreadSeries#between}), not at its
+ * neighbours'. What it costs shows at W = 2 on 2 cores (December 7, Chromium, nbody 2048 and
+ * mandelbrot 1024, six runs of 4 pages with a sampler and six without, alternating): with its files
+ * read whole and the tree rescanned every 200 ms it took ~4.4% of one CPU beside a page, S(2) came
+ * out 3.8% and 1.3% lower than without it, and the W = 2 blocks scattered more within a page
+ * (median sd 4.4% and 3.8% against 2.5% and 2.2%). With its files kept open and the rescans slowing
+ * down once the tree stays as it was, ~2.7%: S(2) 1.0% and 0.7% lower, the blocks' scatter 3.6% and
+ * 2.4% against 2.9% and 2.7%.
  */
 public final class MachineSampler implements AutoCloseable {
 

@@ -3,7 +3,6 @@ package io.parbench.machine;
 import io.parbench.results.MachineAccounting;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,7 +115,7 @@ public final class MachineSampler implements AutoCloseable {
         this.bootEpochNs = bootEpochNs;
         this.startedEpochNs = ProcFiles.nowEpochNs();
         this.onlineCpus = unavailable == null ? ProcStat.onlineCpus() : 0;
-        this.machineStat = unavailable == null ? openMachineStat() : null;
+        this.machineStat = unavailable == null ? ProcStat.open() : null;
         this.thread = unavailable == null ? Thread.ofPlatform().daemon().name("parbench-machine-sampler").unstarted(this::run) : null;
     }
 
@@ -219,15 +218,6 @@ public final class MachineSampler implements AutoCloseable {
         }
     }
 
-    /** /proc/stat kept open, or null where it cannot be read. */
-    private static ProcFiles.OpenFile openMachineStat() {
-        try {
-            return new ProcFiles.OpenFile(ProcStat.PROC_STAT, ProcStat.FIRST_LINE_BYTES);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     /** How long until the tree is looked at again after the last look (tests: the rescans slow down once it is settled). */
     synchronized long rescanGapNs() {
         return rescanGapNs;
@@ -284,16 +274,11 @@ public final class MachineSampler implements AutoCloseable {
      * has used (it started since, at most a rescan ago, or it is the first poll's, the baseline).
      */
     private void sampleWhoUsedTheCpus() {
-        ByteBuffer firstBytes = machineStat == null ? null : machineStat.read();
-        if (firstBytes == null) {
+        ProcStat.Ticks ticks = ProcStat.read(machineStat);
+        if (ticks == null) {
             return;
         }
-        long busy;
-        try {
-            busy = ProcStat.ticks(firstBytes).busyNs();
-        } catch (RuntimeException e) {
-            return; // not the first line Linux writes: no sample of who used the CPUs
-        }
+        long busy = ticks.busyNs();
         boolean first = machineBusy.isEmpty();
         for (var processes = treeProcesses.values().iterator(); processes.hasNext(); ) {
             TreeProcess process = processes.next();

@@ -82,9 +82,12 @@ final class ProcFiles {
 
     /** A /proc/<pid>[/task/<tid>]/stat's fields after the name, the state first. */
     private static String[] fieldsAfterName(Path stat) throws IOException {
-        String text = Files.readString(stat, StandardCharsets.UTF_8);
+        return fieldsAfterName(Files.readString(stat, StandardCharsets.UTF_8));
+    }
+
+    private static String[] fieldsAfterName(String stat) {
         // The name may hold spaces and parentheses: the fields are counted from its last ")".
-        return text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /** When this machine booted, in epoch ns (to 10 ms: /proc/uptime's resolution). */
@@ -163,7 +166,7 @@ final class ProcFiles {
             if (text == null) {
                 return false;
             }
-            parseNumbers(text, into);
+            parse(text, into);
             return true;
         }
 
@@ -181,13 +184,26 @@ final class ProcFiles {
         public void close() {
             file.close();
         }
+
+        private static void parse(ByteBuffer text, long[] into) {
+            int field = 0;
+            long value = 0;
+            while (text.hasRemaining() && field < into.length) {
+                byte b = text.get();
+                if (b >= '0' && b <= '9') {
+                    value = value * 10 + (b - '0');
+                } else {
+                    into[field++] = value;
+                    value = 0;
+                }
+            }
+        }
     }
 
     /** A process's /proc/<pid>/stat, kept open: its CPU time, all its threads. */
     static final class ProcessStatFile implements AutoCloseable {
         /** The file is a name of 15 bytes at most and about 50 numbers. */
         private final OpenFile file;
-        private final long[] times = new long[2];
 
         ProcessStatFile(long pid) throws IOException {
             file = new OpenFile(PROC.resolve(Long.toString(pid)).resolve("stat"), 2048);
@@ -199,49 +215,17 @@ final class ProcFiles {
             if (text == null) {
                 return -1;
             }
-            // The name may hold spaces and parentheses: the fields are counted from its last ")".
-            int fieldsStart = 0;
-            for (int i = text.limit() - 1; i >= 0; i--) {
-                if (text.get(i) == ')') {
-                    fieldsStart = i + 2;
-                    break;
-                }
+            try {
+                String[] fields = fieldsAfterName(StandardCharsets.UTF_8.decode(text).toString());
+                return (Long.parseLong(fields[UTIME_AFTER_NAME - 1]) + Long.parseLong(fields[UTIME_AFTER_NAME])) * ProcStat.NS_PER_TICK;
+            } catch (RuntimeException e) {
+                return -1;
             }
-            int field = 0;
-            int at = fieldsStart;
-            while (field < UTIME_AFTER_NAME - 1 && at < text.limit()) {
-                if (text.get(at++) == ' ') {
-                    field++;
-                }
-            }
-            parseNumbers(text.position(at), times);
-            return (times[0] + times[1]) * ProcStat.NS_PER_TICK;
         }
 
         @Override
         public void close() {
             file.close();
-        }
-    }
-
-    /** The first {@code into.length} numbers of {@code text} from its position, separated by any non-digit. */
-    static void parseNumbers(ByteBuffer text, long[] into) {
-        int field = 0;
-        long value = 0;
-        boolean inNumber = false;
-        while (text.hasRemaining() && field < into.length) {
-            byte b = text.get();
-            if (b >= '0' && b <= '9') {
-                value = value * 10 + (b - '0');
-                inNumber = true;
-            } else if (inNumber) {
-                into[field++] = value;
-                value = 0;
-                inNumber = false;
-            }
-        }
-        if (inNumber && field < into.length) {
-            into[field] = value;
         }
     }
 }

@@ -2,11 +2,9 @@ package io.parbench.machine;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,12 +20,12 @@ public final class ProcStat {
 
     /** USER_HZ: the unit of the times in /proc/stat and /proc/<pid>/stat, 100 on every Linux ABI. */
     static final long NS_PER_TICK = 10_000_000;
-    static final Path PROC_STAT = Path.of("/proc/stat");
+    private static final Path PROC_STAT = Path.of("/proc/stat");
     private static final int IDLE = 3;
     private static final int IOWAIT = 4;
     private static final int FIELDS = 8;
     /** Enough for the first line: "cpu" and ten numbers of at most 20 digits. */
-    static final int FIRST_LINE_BYTES = 512;
+    private static final int FIRST_LINE_BYTES = 512;
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private ProcStat() {}
@@ -57,22 +55,37 @@ public final class ProcStat {
         return (int) procStat.stream().filter(line -> line.matches("cpu\\d+\\s.*")).count();
     }
 
-    /** The ticks of /proc/stat's first line, in its first bytes ({@link #FIRST_LINE_BYTES} hold it). */
-    static Ticks ticks(ByteBuffer firstBytes) {
-        String text = StandardCharsets.US_ASCII.decode(firstBytes).toString();
-        int end = text.indexOf('\n');
-        return ticks(end < 0 ? text : text.substring(0, end));
-    }
-
     /** The machine's ticks now, or null where /proc/stat cannot be read. */
     public static Ticks read() {
-        // Its first bytes only: on a machine of many CPUs the file runs to tens of kB (a line per CPU,
-        // interrupts), and read through a reader even its first line cost 70-290 us here.
-        try (FileChannel stat = FileChannel.open(PROC_STAT, StandardOpenOption.READ)) {
-            ByteBuffer first = ByteBuffer.allocate(FIRST_LINE_BYTES);
-            stat.read(first, 0);
-            return ticks(first.flip());
-        } catch (IOException | RuntimeException e) {
+        try (ProcFiles.OpenFile stat = open()) {
+            return read(stat);
+        }
+    }
+
+    /**
+     * /proc/stat kept open, to {@link #read(ProcFiles.OpenFile) read} again and again, or null where
+     * it cannot be opened. Its first bytes only: on a machine of many CPUs the file runs to tens of kB
+     * (a line per CPU, interrupts), and read through a reader even its first line cost 70-290 us here.
+     */
+    static ProcFiles.OpenFile open() {
+        try {
+            return new ProcFiles.OpenFile(PROC_STAT, FIRST_LINE_BYTES);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The machine's ticks now from /proc/stat kept open ({@link #open}), or null where it cannot be read. */
+    static Ticks read(ProcFiles.OpenFile stat) {
+        ByteBuffer firstBytes = stat == null ? null : stat.read();
+        if (firstBytes == null) {
+            return null;
+        }
+        try {
+            String text = StandardCharsets.US_ASCII.decode(firstBytes).toString();
+            int end = text.indexOf('\n');
+            return ticks(end < 0 ? text : text.substring(0, end));
+        } catch (RuntimeException e) {
             return null;
         }
     }

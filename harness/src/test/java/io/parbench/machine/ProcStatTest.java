@@ -2,10 +2,11 @@ package io.parbench.machine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcStatTest {
 
@@ -33,9 +34,13 @@ class ProcStatTest {
     }
 
     @Test
-    void theFirstBytesOfTheFileGiveTheFirstLinesTicks() {
-        ByteBuffer firstBytes = ByteBuffer.wrap(String.join("\n", PROC_STAT).substring(0, 60).getBytes(StandardCharsets.US_ASCII));
-        assertEquals(ProcStat.ticks(PROC_STAT.getFirst()), ProcStat.ticks(firstBytes));
+    void aFileKeptOpenGivesItsFirstLinesTicksAtEachRead(@TempDir Path dir) throws Exception {
+        Path stat = Files.writeString(dir.resolve("stat"), String.join("\n", PROC_STAT) + "\n");
+        try (ProcFiles.OpenFile file = new ProcFiles.OpenFile(stat, 512)) {
+            assertEquals(ProcStat.ticks(PROC_STAT.getFirst()), ProcStat.read(file));
+            Files.writeString(stat, "cpu  1 2 3 4 5 6 7 8\n" + PROC_STAT.get(1));
+            assertEquals(ProcStat.ticks("cpu  1 2 3 4 5 6 7 8"), ProcStat.read(file), "read again from its start");
+        }
     }
 
     @Test

@@ -38,20 +38,37 @@ public final class Settling {
         if (before == null || cpus == 0) {
             return new Result(Duration.ZERO, Double.NaN, true);
         }
-        int quietWindows = 0;
-        double busy = 0;
+        Windows windows = new Windows();
         do {
             Thread.sleep(WINDOW);
             ProcStat.Ticks after = ProcStat.read();
             if (after == null) {
                 return new Result(Duration.ofNanos(System.nanoTime() - start), Double.NaN, true);
             }
-            double window = busyCores(before, after, cpus);
+            windows.add(busyCores(before, after, cpus));
             before = after;
-            quietWindows = window <= QUIET_CORES ? quietWindows + 1 : 0;
-            busy = quietWindows == 0 ? window : Math.max(busy, window);
-        } while (quietWindows < QUIET_WINDOWS && System.nanoTime() - start < limit.toNanos());
-        return new Result(Duration.ofNanos(System.nanoTime() - start), busy, quietWindows >= QUIET_WINDOWS);
+        } while (!windows.quiet() && System.nanoTime() - start < limit.toNanos());
+        return new Result(Duration.ofNanos(System.nanoTime() - start), windows.busiest(), windows.quiet());
+    }
+
+    /** The windows looked at so far: how many quiet ones in a row, and the busiest since the last busy one. */
+    static final class Windows {
+        private int quietInARow;
+        private double busiest;
+
+        void add(double busyCores) {
+            quietInARow = busyCores <= QUIET_CORES ? quietInARow + 1 : 0;
+            busiest = quietInARow == 0 ? busyCores : Math.max(busiest, busyCores);
+        }
+
+        boolean quiet() {
+            return quietInARow >= QUIET_WINDOWS;
+        }
+
+        /** The most cores busy in the last busy window and the quiet ones after it (in every window, while none was busy). */
+        double busiest() {
+            return busiest;
+        }
     }
 
     /** How many of {@code cpus} cores were busy between two readings. */

@@ -20,6 +20,29 @@ class SettlingTest {
         assertEquals(0, Settling.busyCores(new ProcStat.Ticks(1000, 5000), new ProcStat.Ticks(1000, 5000), 4), 1e-9);
     }
 
+    /** A wait that runs out in a quiet window names the busy one before it, not "0.0 cores". */
+    @Test
+    void namesTheBusiestOfTheLastBusyWindowAndTheQuietOnesAfterIt() {
+        Settling.Windows windows = windows(1.4, 0.2);
+        assertFalse(windows.quiet());
+        assertEquals(1.4, windows.busiest(), 1e-9);
+
+        assertTrue(windows(1.4, 0.2, 0.1).quiet(), "two quiet windows in a row");
+        assertFalse(windows(0.1, 1.4, 0.2).quiet(), "a busy window starts the count again");
+        // A later busy window is the one named, even when an earlier one was busier.
+        assertEquals(0.8, windows(1.9, 0.2, 0.8).busiest(), 1e-9);
+        assertEquals(0.8, windows(1.9, 0.8, 0.1).busiest(), 1e-9);
+        assertEquals(0.3, windows(0.1, 0.3, 0.2).busiest(), 1e-9, "a machine never busy names its busiest quiet window");
+    }
+
+    private static Settling.Windows windows(double... busyCores) {
+        Settling.Windows windows = new Settling.Windows();
+        for (double window : busyCores) {
+            windows.add(window);
+        }
+        return windows;
+    }
+
     @Test
     @EnabledOnOs(OS.LINUX)
     void aSpinningThreadKeepsTheMachineBusyUntilTheLimit() throws Exception {

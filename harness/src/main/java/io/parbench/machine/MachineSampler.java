@@ -47,13 +47,9 @@ import java.util.concurrent.TimeUnit;
  * runs beside the workers it measures, so it polls every 50 ms (about 1%; 2.4-3.3% for 40 threads
  * here, December 5; 1.7% since the rescans slow down): a 100 ms block is measured by the polls
  * inside it, and its edges are charged at that rate ({@link ThreadSeries#between}), not at its
- * neighbours'. What it costs shows at W = 2 on 2 cores (December 7, Chromium, nbody 2048 and
- * mandelbrot 1024, six runs of 4 pages with a sampler and six without, alternating): with its files
- * read whole and the tree rescanned every 200 ms it took ~4.4% of one CPU beside a page, S(2) came
- * out 3.8% and 1.3% lower than without it, and the W = 2 blocks scattered more within a page
- * (median sd 4.4% and 3.8% against 2.5% and 2.2%). With its files kept open and the rescans slowing
- * down once the tree stays as it was, ~2.7%: S(2) 1.0% and 0.7% lower, the blocks' scatter 3.6% and
- * 2.4% against 2.9% and 2.7%.
+ * neighbours'. What it costs shows at W = 2 on 2 cores: beside a Chromium page it takes ~2.7% of
+ * one CPU, and S(2) came out ~1% lower than without it (3.8% and 1.3% lower while it read its
+ * files whole and rescanned every 200 ms; the experiment is in the README).
  */
 public final class MachineSampler implements AutoCloseable {
 

@@ -62,15 +62,6 @@ final class ProcFiles {
         }
     }
 
-    /** A process's CPU time, all its threads (/proc/<pid>/stat: utime and stime), in ns (to 10 ms), or -1 once it is gone. */
-    static long processCpuNs(long pid) {
-        try (ProcessStatFile stat = new ProcessStatFile(pid)) {
-            return stat.cpuNs();
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
     /** A process's state in /proc/<pid>/stat (R running, S sleeping, Z a zombie…), or empty once it is gone. */
     static Optional<Character> state(long pid) {
         try {
@@ -202,10 +193,10 @@ final class ProcFiles {
 
     /** A process's /proc/<pid>/stat, kept open: its CPU time, all its threads. */
     static final class ProcessStatFile implements AutoCloseable {
-        /** The file is a name of 15 bytes at most and about 50 numbers. */
         private final OpenFile file;
 
         ProcessStatFile(long pid) throws IOException {
+            // The whole file: a pid, a name of 15 bytes at most and about 50 numbers.
             file = new OpenFile(PROC.resolve(Long.toString(pid)).resolve("stat"), 2048);
         }
 

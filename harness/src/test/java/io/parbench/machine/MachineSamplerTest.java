@@ -140,17 +140,19 @@ class MachineSamplerTest {
     void aBusyProcessOutsideTheTreeIsOtherWorkAndTheTreesOwnThreadIsNot() throws Exception {
         try (Child inside = Child.start(List.of());
                 Child outside = Child.start(List.of());
-                MachineSampler sampler = MachineSampler.start(ProcessTree.of(inside.pid()), WorkerThreads.NATIVE)) {
+                MachineSampler sampler = MachineSampler.start(ProcessTree.of(inside.pid()), WorkerThreads.NATIVE);
+                ProcFiles.ProcessStatFile insideStat = new ProcFiles.ProcessStatFile(inside.pid());
+                ProcFiles.ProcessStatFile outsideStat = new ProcFiles.ProcessStatFile(outside.pid())) {
             inside.command("busy pb-worker-1");
             outside.command("busy hog");
             long start = ProcFiles.nowEpochNs();
             long machineBefore = machineBusyNs();
-            long insideBefore = ProcFiles.processCpuNs(inside.pid());
-            long outsideBefore = ProcFiles.processCpuNs(outside.pid());
+            long insideBefore = insideStat.cpuNs();
+            long outsideBefore = outsideStat.cpuNs();
             MachineAccounting window = awaitWindow(sampler, start, given -> cpuOf(given, "pb-worker-1") > 500_000_000L);
             long machine = machineBusyNs() - machineBefore;
-            long own = ProcFiles.processCpuNs(inside.pid()) - insideBefore;
-            long hog = ProcFiles.processCpuNs(outside.pid()) - outsideBefore;
+            long own = insideStat.cpuNs() - insideBefore;
+            long hog = outsideStat.cpuNs() - outsideBefore;
             long wallNs = lastEnd - start;
             int cpus = ProcStat.onlineCpus();
             long slack = 4 * 10_000_000L + 2 * cpus * MachineSampler.POLL.toNanos();
